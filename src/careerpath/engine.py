@@ -1,0 +1,152 @@
+"""Pure rules of the workbook: what to ask next, how far along a stage is, moving on.
+
+No files, no terminal: functions over the loaded models, so they are quick to test. State
+changes (a stage started, completed, a question skipped) are small functions that change the
+``WorkbookState`` they are given; the store decides when to write it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from careerpath.definition import AnyQuestion, StageDefinition
+from careerpath.models import Answers, StageState, Workbook, WorkbookState
+
+Status = Literal["not started", "in progress", "complete"]
+
+
+@dataclass(frozen=True)
+class StageProgress:
+    """How far along one stage is, derived from its answers and dates."""
+
+    stage: StageDefinition
+    number: int
+    status: Status
+    answered: int
+    skipped: int
+    total: int
+    required: int
+    required_answered: int
+    started: date | None
+    completed: date | None
+
+    @property
+    def percent(self) -> int:
+        """Share of questions dealt with (answered or deliberately skipped); 100 once complete."""
+        if self.status == "complete":
+            return 100
+        if self.total == 0:
+            return 0
+        return round(100 * (self.answered + self.skipped) / self.total)
+
+
+def is_answered(question: AnyQuestion, answers: Answers) -> bool:
+    return question.is_answered(answers.get(question.id))
+
+
+def pending(stage: StageDefinition, answers: Answers, state: StageState) -> list[AnyQuestion]:
+    """Questions not answered yet and not skipped, in the order the stage asks them."""
+    return [q for q in stage.questions if not is_answered(q, answers) and q.id not in state.skipped]
+
+
+def missing_required(stage: StageDefinition, answers: Answers) -> list[AnyQuestion]:
+    return [q for q in stage.questions if q.required and not is_answered(q, answers)]
+
+
+def is_ready(stage: StageDefinition, answers: Answers) -> bool:
+    """Whether every required question has an answer, so the stage may be completed."""
+    return not missing_required(stage, answers)
+
+
+def progress(workbook: Workbook, stage: StageDefinition) -> StageProgress:
+    answers = workbook.answers_for(stage)
+    saved = workbook.state.stages.get(stage.id, StageState())
+    answered = sum(is_answered(q, answers) for q in stage.questions)
+    skipped = sum(
+        1 for q in stage.questions if q.id in saved.skipped and not is_answered(q, answers)
+    )
+    required = [q for q in stage.questions if q.required]
+    status: Status
+    if saved.completed:
+        status = "complete"
+    elif saved.started or answered:
+        status = "in progress"
+    else:
+        status = "not started"
+    return StageProgress(
+        stage=stage,
+        number=workbook.definition.stages.index(stage) + 1,
+        status=status,
+        answered=answered,
+        skipped=skipped,
+        total=len(stage.questions),
+        required=len(required),
+        required_answered=sum(is_answered(q, answers) for q in required),
+        started=saved.started,
+        completed=saved.completed,
+    )
+
+
+def all_progress(workbook: Workbook) -> list[StageProgress]:
+    return [progress(workbook, stage) for stage in workbook.definition.stages]
+
+
+def current_stage(workbook: Workbook) -> StageDefinition | None:
+    """The first stage not yet complete; None when every stage is."""
+    for stage in workbook.definition.stages:
+        saved = workbook.state.stages.get(stage.id)
+        if not (saved and saved.completed):
+            return stage
+    return None
+
+
+def next_open_stage(workbook: Workbook, after: StageDefinition) -> StageDefinition | None:
+    """The stage to go on with once ``after`` is complete: the first other one still open."""
+    for stage in workbook.definition.stages:
+        saved = workbook.state.stages.get(stage.id)
+        if stage is not after and not (saved and saved.completed):
+            return stage
+    return None
+
+
+def next_step(workbook: Workbook) -> str:
+    """The very next thing to do, in one sentence."""
+    stage = current_stage(workbook)
+    if stage is None:
+        return "All stages are complete. Look back over this report, and share it with your coach."
+    answers = workbook.answers_for(stage)
+    saved = workbook.state.stages.get(stage.id, StageState())
+    todo = pending(stage, answers, saved)
+    if not saved.started and not any(is_answered(q, answers) for q in stage.questions):
+        return f"Begin {stage.title}: run `careerpath next`."
+    if todo:
+        return f"Answer “{todo[0].title}” in {stage.title}: run `careerpath next`."
+    return f"{stage.title} is ready to complete: run `careerpath next` to review it and move on."
+
+
+# --- state changes ---------------------------------------------------------------------------
+
+
+def mark_started(state: WorkbookState, stage_id: str, today: date) -> bool:
+    """Record the day a stage was begun; False if it already was."""
+    saved = state.stage(stage_id)
+    if saved.started:
+        return False
+    saved.started = today
+    return True
+
+
+def mark_complete(state: WorkbookState, stage_id: str, today: date) -> None:
+    saved = state.stage(stage_id)
+    saved.started = saved.started or today
+    saved.completed = today
+
+
+def set_skipped(state: WorkbookState, stage_id: str, question_id: str, skipped: bool) -> None:
+    saved = state.stage(stage_id)
+    if skipped and question_id not in saved.skipped:
+        saved.skipped.append(question_id)
+    elif not skipped and question_id in saved.skipped:
+        saved.skipped.remove(question_id)

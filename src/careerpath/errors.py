@@ -1,0 +1,96 @@
+"""The one exception hierarchy: every error a person can cause has a message and an exit code.
+
+The CLI turns these into a line on stderr and the exit code; tracebacks only with ``--debug``.
+The README's exit-code table mirrors the ``exit_code`` values here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one file: where it is and what is wrong."""
+
+    file: Path
+    message: str
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = str(self.file)
+        if self.line is not None:
+            where += f":{self.line}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class CareerpathError(Exception):
+    """Base class: a message for the person and the exit code the process ends with."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class NoWorkbook(CareerpathError):
+    """The home has no workbook yet."""
+
+
+class WorkbookExists(CareerpathError):
+    """``start`` was asked to create a workbook where one already exists."""
+
+
+class NotFound(CareerpathError):
+    """A stage, workbook definition or file the person named does not exist."""
+
+
+class InvalidInput(CareerpathError):
+    """A value typed on the command line is not acceptable."""
+
+
+class NoTerminal(CareerpathError):
+    """A command that asks questions was run without a terminal to ask them in."""
+
+
+class Busy(CareerpathError):
+    """Another careerpath process is writing to the same home."""
+
+
+class InvalidFiles(CareerpathError):
+    """One or more files failed validation; nothing was written over them."""
+
+    def __init__(self, problems: list[Problem], hint: str | None = None) -> None:
+        files = sorted({str(p.file) for p in problems})
+        what = files[0] if len(files) == 1 else f"{len(files)} files"
+        super().__init__(f"{what} cannot be used as it is:", hint)
+        self.problems = problems
+
+
+class Interrupted(CareerpathError):
+    """The person pressed Ctrl-C (or Ctrl-D) at a prompt.
+
+    ``draft`` carries what they had typed at that prompt, so it can be kept for next time.
+    """
+
+    exit_code = 130
+
+    def __init__(self, saved: int = 0, draft: str | None = None, kept_draft: bool = False) -> None:
+        noun = "answer" if saved == 1 else "answers"
+        kept = (
+            ", and kept what you were typing for next time"
+            if kept_draft
+            else "; everything you confirmed is kept"
+        )
+        super().__init__(
+            f"Stopped. Saved {saved} {noun} this time{kept}.",
+            hint="Run `careerpath next` to continue where you left off.",
+        )
+        self.saved = saved
+        self.draft = draft
+        self.kept_draft = kept_draft

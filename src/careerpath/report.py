@@ -1,0 +1,214 @@
+"""Where a person stands: a plain report model built from the workbook, then rendered.
+
+``build`` is pure. ``to_json`` is a stable, documented contract (README, "Report JSON");
+``to_markdown`` is for sharing with a coach; ``render`` prints it in the terminal with rich.
+Fields are only ever added to the JSON, never renamed or removed, within a report_version.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from careerpath import engine
+from careerpath.models import Workbook
+
+REPORT_VERSION = 1
+
+
+class StageLine(BaseModel):
+    id: str
+    number: int
+    title: str
+    status: Literal["not started", "in progress", "complete"]
+    answered: int
+    required: int
+    required_answered: int
+    skipped: int
+    total: int
+    percent: int
+    started: date | None
+    completed: date | None
+
+
+class KeyAnswer(BaseModel):
+    stage: str
+    question: str
+    label: str
+    text: str
+    value: Any
+
+
+class Report(BaseModel):
+    report_version: int = REPORT_VERSION
+    generated: date
+    workbook: dict[str, str]
+    current_stage: str | None
+    current_stage_title: str | None
+    next_step: str
+    percent: int
+    stages: list[StageLine]
+    key_answers: list[KeyAnswer]
+
+
+def build(workbook: Workbook, today: date) -> Report:
+    """The report for ``workbook`` as of ``today``; no I/O."""
+    lines = [
+        StageLine(
+            id=p.stage.id,
+            number=p.number,
+            title=p.stage.title,
+            status=p.status,
+            answered=p.answered,
+            required=p.required,
+            required_answered=p.required_answered,
+            skipped=p.skipped,
+            total=p.total,
+            percent=p.percent,
+            started=p.started,
+            completed=p.completed,
+        )
+        for p in engine.all_progress(workbook)
+    ]
+    current = engine.current_stage(workbook)
+    key_answers = [
+        KeyAnswer(
+            stage=stage.id,
+            question=question.id,
+            label=question.title,
+            text=question.format(value),
+            value=value,
+        )
+        for stage in workbook.definition.stages
+        for question in stage.questions
+        if question.summary
+        and question.is_answered(value := workbook.answers_for(stage).get(question.id))
+    ]
+    return Report(
+        generated=today,
+        workbook={
+            "id": workbook.definition.id,
+            "version": workbook.definition.version,
+            "title": workbook.definition.title,
+        },
+        current_stage=current.id if current else None,
+        current_stage_title=current.title if current else None,
+        next_step=engine.next_step(workbook),
+        percent=round(sum(line.percent for line in lines) / len(lines)),
+        stages=lines,
+        key_answers=key_answers,
+    )
+
+
+# --- renderers -------------------------------------------------------------------------------
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def _dates(line: StageLine) -> str:
+    if line.completed:
+        return f"done {line.completed}"
+    if line.started:
+        return f"since {line.started}"
+    return ""
+
+
+def _status(line: StageLine) -> str:
+    """Status with its date: "✓ done 2026-11-20", "… since 2026-11-21", "· not started"."""
+    if line.status == "complete":
+        return f"✓ {_dates(line)}"
+    if line.status == "in progress":
+        return f"… {_dates(line) or 'in progress'}"
+    return "· not started"
+
+
+def to_markdown(report: Report) -> str:
+    """The report as Markdown, to paste into an email or a shared document."""
+    out = [
+        f"# {report.workbook['title']}: where I stand",
+        "",
+        f"*{report.generated:%d %B %Y} · {report.percent}% of the way through the stages*",
+        "",
+        "| # | Stage | Status | Answered | Required | Progress | Dates |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for line in report.stages:
+        out.append(
+            f"| {line.number} | {_md(line.title)} | {line.status} | {line.answered}/{line.total} "
+            f"| {line.required_answered}/{line.required} | {line.percent}% | {_dates(line)} |"
+        )
+    out += ["", f"**Now:** {_md(report.current_stage_title or 'all stages complete')}  "]
+    out += [f"**Next step:** {_md(report.next_step)}", ""]
+    if report.key_answers:
+        out += ["## Key answers", ""]
+        for answer in report.key_answers:
+            text = answer.text.replace("\n", " ")
+            out.append(f"- **{_md(answer.label)}:** {_md(text)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _md(text: str) -> str:
+    """Escape what Markdown would otherwise read as formatting or table cells."""
+    for char in "\\`*_[]|<>#":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def render(report: Report, console: Any) -> None:
+    """Print the report in the terminal: a table of stages with progress bars, then the
+    current stage, the next step and the key answers. User text is never read as markup."""
+    from rich.padding import Padding
+    from rich.progress_bar import ProgressBar
+    from rich.table import Table
+    from rich.text import Text
+
+    title = Text(f"{report.workbook['title']}", style="bold")
+    title.append(f"  ·  {report.generated:%d %b %Y}  ·  {report.percent}% overall", style="dim")
+    console.print(title)
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("Stage", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Answered", justify="right")
+    table.add_column("Required", justify="right")
+    table.add_column("Progress", no_wrap=True)
+    colours = {"complete": "green", "in progress": "yellow", "not started": "dim"}
+    for line in report.stages:
+        current = line.id == report.current_stage
+        bar = Table.grid(padding=(0, 1))
+        bar.add_row(ProgressBar(total=100, completed=line.percent, width=10), f"{line.percent:>3}%")
+        table.add_row(
+            str(line.number),
+            Text(("→ " if current else "  ") + line.title, style="bold" if current else ""),
+            Text(_status(line), style=colours[line.status]),
+            f"{line.answered}/{line.total}",
+            f"{line.required_answered}/{line.required}",
+            bar,
+        )
+    console.print(table)
+    console.print()
+    now = Text("Now: ", style="bold")
+    current = next((line for line in report.stages if line.id == report.current_stage), None)
+    if current:
+        now.append(f"{current.title} (stage {current.number} of {len(report.stages)})")
+    else:
+        now.append("every stage is complete")
+    console.print(now)
+    step = Text("Next: ", style="bold")
+    step.append(report.next_step)
+    console.print(step)
+    if report.key_answers:
+        console.print()
+        console.print(Text("Key answers", style="bold"))
+        answers = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
+        answers.add_column(style="cyan", max_width=30)
+        answers.add_column()
+        for answer in report.key_answers:
+            answers.add_row(Text(answer.label), Text(answer.text))
+        console.print(Padding(answers, (0, 0, 0, 2)))

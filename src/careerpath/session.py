@@ -1,0 +1,352 @@
+"""Walking a person through a stage: ask, save each answer at once, recap, move on.
+
+This is the glue between the pure engine, the store and a ``Prompter``. It never imports
+questionary: the terminal prompter and the scripted prompter of the tests both fit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.padding import Padding
+from rich.table import Table
+
+from careerpath import engine
+from careerpath.definition import AnyQuestion, RecordsQuestion, StageDefinition
+from careerpath.errors import Interrupted
+from careerpath.models import Answers, Workbook
+from careerpath.prompts import Prompter
+from careerpath.store import Home
+
+ADD = "Add another {item}"
+DONE = "Done with {items}"
+
+
+class Session:
+    """One sitting with the workbook. Counts what it saved so Ctrl-C can say so."""
+
+    def __init__(
+        self, home: Home, workbook: Workbook, prompter: Prompter, console: Console, today: date
+    ) -> None:
+        self.home = home
+        self.workbook = workbook
+        self.prompter = prompter
+        self.console = console
+        self.today = today
+        self.saved = 0
+
+    @contextlib.contextmanager
+    def _counting_interrupts(self) -> Iterator[None]:
+        """Ctrl-C anywhere in a sitting reports how many answers this sitting saved."""
+        try:
+            yield
+        except Interrupted as stop:
+            raise Interrupted(self.saved, kept_draft=stop.kept_draft) from None
+
+    # --- entry points -----------------------------------------------------------------------
+
+    def continue_current(self) -> None:
+        """``careerpath next``: the current stage from its first open question, then onwards."""
+        with self._counting_interrupts():
+            stage = engine.current_stage(self.workbook)
+            if stage is None:
+                self._all_done()
+                return
+            first = True
+            while stage is not None:
+                self._open_stage(stage, resuming=first)
+                first = False
+                for question in self._pending(stage):
+                    self._ask(stage, question, revisit=False)
+                stage = self._offer_to_complete(stage)
+
+    def revisit(self, stage: StageDefinition) -> None:
+        """``careerpath next --stage ID``: every question again, earlier answers as defaults."""
+        with self._counting_interrupts():
+            self._started(stage)
+            self._header(stage, "Revisiting")
+            for question in stage.questions:
+                self._ask(stage, question, revisit=True)
+            if self._status(stage) == "complete":
+                self.console.print(
+                    f"\nYour changes are saved. {escape(stage.title)} stays complete.",
+                    highlight=False,
+                )
+                return
+            following = self._offer_to_complete(stage)
+            if following is not None:
+                self.console.print(
+                    f"Run `careerpath next` to continue with {escape(following.title)}.",
+                    highlight=False,
+                )
+
+    # --- stage flow -------------------------------------------------------------------------
+
+    def _open_stage(self, stage: StageDefinition, resuming: bool) -> None:
+        progress = engine.progress(self.workbook, stage)
+        if resuming and progress.status == "in progress":
+            self._header(stage, "Continuing")
+            self.console.print(
+                f"[dim]{progress.answered} of {progress.total} questions answered so far.[/dim]\n"
+            )
+        else:
+            self._header(stage, "Stage")
+            self.console.print(Padding(escape(stage.intro.strip()), (0, 0, 1, 2)))
+        self._started(stage)
+
+    def _offer_to_complete(self, stage: StageDefinition) -> StageDefinition | None:
+        """Recap a stage whose required questions are answered and ask to move on.
+
+        Returns the stage to continue with, or None to stop this sitting.
+        """
+        answers = self.workbook.answers_for(stage)
+        missing = engine.missing_required(stage, answers)
+        if missing:
+            names = ", ".join(f"“{q.title}”" for q in missing)
+            self.console.print(
+                f"\nStill to answer in {escape(stage.title)}: {escape(names)}. "
+                "Run `careerpath next` when you are ready.",
+                highlight=False,
+            )
+            return None
+        self._recap(stage)
+        following = engine.next_open_stage(self.workbook, after=stage)
+        question = f"Move on to {following.title}?" if following else "Mark this stage complete?"
+        if not self.prompter.confirm(question, default=True):
+            self.console.print(
+                f"\nStaying with {escape(stage.title)}. Your answers are saved. Change any of them "
+                f"with `careerpath next --stage {stage.id}`; run `careerpath next` to move on "
+                "when you are ready.",
+                highlight=False,
+            )
+            return None
+        self._update_state(lambda state: engine.mark_complete(state, stage.id, self.today))
+        self.console.print(f"\n[green]✓[/green] {escape(stage.title)} complete.", highlight=False)
+        if following is None:
+            self._all_done()
+            return None
+        if not self.prompter.confirm(f"Begin {following.title} now?", default=True):
+            self.console.print(
+                f"Good place to pause. Run `careerpath next` to begin {escape(following.title)}.",
+                highlight=False,
+            )
+            return None
+        return following
+
+    def _all_done(self) -> None:
+        book = self.workbook.definition
+        self.console.print(f"\n[bold]You have completed every stage of {escape(book.title)}.")
+        if book.outro.strip():
+            self.console.print(Padding(escape(book.outro.strip()), (1, 0, 1, 2)))
+        self.console.print(
+            "See where you stand with `careerpath report` "
+            "(`--format markdown` makes a copy to share with a coach).",
+            highlight=False,
+        )
+
+    # --- asking -----------------------------------------------------------------------------
+
+    def _pending(self, stage: StageDefinition) -> list[AnyQuestion]:
+        state = self.workbook.state.stage(stage.id)
+        return engine.pending(stage, self.workbook.answers_for(stage), state)
+
+    def _ask(self, stage: StageDefinition, question: AnyQuestion, revisit: bool) -> None:
+        self.console.print()
+        self._show_recalled(question)
+        if isinstance(question, RecordsQuestion):
+            self.console.print(f"[bold]{escape(question.prompt)}[/bold]")
+        if question.help.strip():
+            self.console.print(Padding(f"[dim]{escape(question.help.strip())}[/dim]", (0, 0, 0, 2)))
+        if isinstance(question, RecordsQuestion):
+            self._ask_records(stage, question, revisit)
+            return
+        earlier = self.workbook.answers_for(stage).get(question.id)
+        value = self._prompt(stage, question, question.id, earlier)
+        if revisit and value == earlier:
+            return
+        self._save(stage, question.id, value)
+        self._update_state(
+            lambda state: engine.set_skipped(state, stage.id, question.id, value is None)
+        )
+
+    def _ask_records(
+        self, stage: StageDefinition, question: RecordsQuestion, revisit: bool
+    ) -> None:
+        records = self.workbook.answers_for(stage).get(question.id, [])
+        for index, record in enumerate(records):
+            if not question.record_is_complete(record):
+                self.console.print(f"  Let's finish {escape(question.record_label(record))}.")
+                self._ask_record(stage, question, index, only_missing=True)
+        if revisit and records:
+            self._records_menu(stage, question)
+            return
+        if not records:
+            if not question.required and not self.prompter.confirm(
+                f"Add a {question.item}?", default=True
+            ):
+                self._update_state(
+                    lambda state: engine.set_skipped(state, stage.id, question.id, True)
+                )
+                return
+            self._ask_record(stage, question, 0, only_missing=False)
+        while self.prompter.confirm(f"Add another {question.item}?", default=False):
+            index = len(self.workbook.answers_for(stage).get(question.id, []))
+            self._ask_record(stage, question, index, only_missing=False)
+        self._update_state(lambda state: engine.set_skipped(state, stage.id, question.id, False))
+
+    def _records_menu(self, stage: StageDefinition, question: RecordsQuestion) -> None:
+        while True:
+            records = self.workbook.answers_for(stage).get(question.id, [])
+            edits = {f"Edit {question.record_label(r)}": i for i, r in enumerate(records)}
+            add = f"Add a {question.item}"
+            remove = f"Remove a {question.item}"
+            done = "Done"
+            options = [*edits, add, *([remove] if records else []), done]
+            picked = self.prompter.select(f"Your {question.item}s:", options, default=done)
+            if picked == done:
+                return
+            if picked == add:
+                self._ask_record(stage, question, len(records), only_missing=False)
+            elif picked == remove:
+                self._remove_record(stage, question, records)
+            else:
+                self._ask_record(stage, question, edits[picked], only_missing=False)
+
+    def _remove_record(
+        self, stage: StageDefinition, question: RecordsQuestion, records: list[dict[str, Any]]
+    ) -> None:
+        labels = [question.record_label(r) for r in records]
+        keep = "(keep them all)"
+        picked = self.prompter.select(f"Remove which {question.item}?", [*labels, keep])
+        if picked == keep or not self.prompter.confirm(f"Remove {picked} for good?", default=False):
+            return
+        index = labels.index(picked)
+
+        def drop(answers: Answers) -> None:
+            del answers[question.id][index]
+
+        self._change_answers(stage, drop)
+
+    def _ask_record(
+        self, stage: StageDefinition, question: RecordsQuestion, index: int, only_missing: bool
+    ) -> None:
+        """Ask a record's fields one by one, saving each as it is typed."""
+        self.console.print(f"  [cyan]{escape(question.item.capitalize())} {index + 1}[/cyan]")
+        for field in question.fields:
+            records = self.workbook.answers_for(stage).get(question.id, [])
+            record = records[index] if index < len(records) else {}
+            earlier = record.get(field.id)
+            if only_missing and (not field.required or field.is_answered(earlier)):
+                continue
+            value = self._prompt(stage, field, f"{question.id}.{index + 1}.{field.id}", earlier)
+            if index < len(records) and value == earlier:
+                continue
+            self._save_field(stage, question.id, index, field.id, value)
+
+    def _prompt(self, stage: StageDefinition, question: AnyQuestion, key: str, earlier: Any) -> Any:
+        """Ask, offering a draft kept from an earlier Ctrl-C; keep a new draft on Ctrl-C."""
+        drafts = self.workbook.state.stage(stage.id).drafts
+        if key in drafts:
+            self.console.print("  [dim]Picking up what you were typing last time.[/dim]")
+        try:
+            value = self.prompter.ask(question, earlier, drafts.get(key))
+        except Interrupted as stop:
+            typed = stop.draft
+            if typed and typed.strip() and typed != question.as_text(earlier):
+                self._update_state(lambda state: state.stage(stage.id).drafts.update({key: typed}))
+                raise Interrupted(self.saved, kept_draft=True) from None
+            raise
+        if key in drafts:
+            self._update_state(lambda state: state.stage(stage.id).drafts.pop(key, None))
+        return value
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def _save(self, stage: StageDefinition, question_id: str, value: Any) -> None:
+        def change(answers: Answers) -> None:
+            if value is None:
+                answers.pop(question_id, None)
+            else:
+                answers[question_id] = value
+
+        self._change_answers(stage, change)
+
+    def _save_field(
+        self, stage: StageDefinition, question_id: str, index: int, field_id: str, value: Any
+    ) -> None:
+        def change(answers: Answers) -> None:
+            records = answers.setdefault(question_id, [])
+            while len(records) <= index:
+                records.append({})
+            if value is None:
+                records[index].pop(field_id, None)
+            else:
+                records[index][field_id] = value
+
+        self._change_answers(stage, change)
+
+    def _change_answers(self, stage: StageDefinition, change: Any) -> None:
+        answers, _ = self.home.update_answers(stage, change)
+        self.workbook.answers[stage.id] = answers
+        self.saved += 1
+
+    def _update_state(self, change: Any) -> None:
+        self.workbook.state, _ = self.home.update_state(change)
+
+    def _started(self, stage: StageDefinition) -> None:
+        if not self.workbook.state.stage(stage.id).started:
+            self._update_state(lambda state: engine.mark_started(state, stage.id, self.today))
+
+    def _status(self, stage: StageDefinition) -> engine.Status:
+        return engine.progress(self.workbook, stage).status
+
+    # --- showing ----------------------------------------------------------------------------
+
+    def _header(self, stage: StageDefinition, verb: str) -> None:
+        number = self.workbook.definition.stages.index(stage) + 1
+        count = len(self.workbook.definition.stages)
+        self.console.rule(
+            f"[bold]{verb} {number} of {count} · {escape(stage.title)}[/bold]"
+            if verb == "Stage"
+            else f"[bold]{verb}: {escape(stage.title)}[/bold] (stage {number} of {count})"
+        )
+
+    def _show_recalled(self, question: AnyQuestion) -> None:
+        """Earlier answers this question builds on, e.g. top values before checking an offer."""
+        lines = []
+        for ref in question.recall:
+            stage, earlier = self.workbook.definition.recalled(ref)
+            value = self.workbook.answers_for(stage).get(earlier.id)
+            if earlier.is_answered(value):
+                lines.append(
+                    f"[bold]{escape(earlier.title)}:[/bold] {escape(earlier.format(value))}"
+                )
+        if lines:
+            self.console.print(Padding("[dim]Earlier you said:[/dim]", (0, 0, 0, 2)))
+            self.console.print(Padding("\n".join(lines), (0, 0, 0, 4)))
+
+    def _recap(self, stage: StageDefinition) -> None:
+        answers = self.workbook.answers_for(stage)
+        skipped = self.workbook.state.stage(stage.id).skipped
+        table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
+        table.add_column(style="bold", max_width=32)
+        table.add_column()
+        for question in stage.questions:
+            value = answers.get(question.id)
+            if question.is_answered(value):
+                shown = question.format(value)
+            elif question.id in skipped:
+                shown = "[dim](skipped)[/dim]"
+                table.add_row(escape(question.title), shown)
+                continue
+            else:
+                shown = "(not answered yet)"
+            table.add_row(escape(question.title), escape(shown))
+        self.console.print()
+        self.console.rule(f"Recap: {escape(stage.title)}", style="dim")
+        self.console.print(table)

@@ -1,0 +1,369 @@
+"""The only module that touches a person's files: where the home is, reading, validating, writing.
+
+Layout of a home::
+
+    workbook.toml           schema version, which definition, stage dates, skipped questions
+    stages/<stage-id>.toml  that stage's answers
+    definition.toml         a copy of a coach's own workbook definition (built-ins are not copied)
+    .backups/               earlier versions of files, a bounded number of each
+    .lock                   held while a command writes, names who holds it
+
+Every write is atomic; a file that does not validate is reported and never written over;
+every change re-reads the file first, so an edit made by hand in the meantime is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import os
+import shutil
+import socket
+from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from careerpath import definition as definitions
+from careerpath import tomlio
+from careerpath.definition import StageDefinition, WorkbookDefinition
+from careerpath.errors import Busy, InvalidFiles, NoWorkbook, Problem, WorkbookExists
+from careerpath.models import SCHEMA_VERSION, Answers, DefinitionRef, Workbook, WorkbookState
+from careerpath.values import plain_number
+
+HOME_ENV = "CAREERPATH_HOME"
+BACKUPS_KEPT = 20
+_BUILTIN_PREFIX = "builtin:"
+_DEFINITION_COPY = "definition.toml"
+
+T = TypeVar("T")
+
+
+def default_home() -> Path:
+    """The platform's user data folder, e.g. ``~/.local/share/careerpath`` on Linux."""
+    import platformdirs  # only needed when no home was given
+
+    return Path(platformdirs.user_data_dir("careerpath", appauthor=False))
+
+
+def resolve_home(option: Path | None) -> Path:
+    """``--home`` first, then ``$CAREERPATH_HOME``, then the platform's data folder."""
+    if option is not None:
+        return option.expanduser()
+    from_env = os.environ.get(HOME_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    return default_home()
+
+
+class Home:
+    """A folder holding one person's workbook."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.workbook_file = root / "workbook.toml"
+        self.stages_dir = root / "stages"
+        self.backups_dir = root / ".backups"
+        self.lock_file = root / ".lock"
+        self._backed_up: set[Path] = set()
+
+    def __str__(self) -> str:
+        return str(self.root)
+
+    def stage_file(self, stage_id: str) -> Path:
+        return self.stages_dir / f"{stage_id}.toml"
+
+    def exists(self) -> bool:
+        return self.workbook_file.exists()
+
+    # --- creating ----------------------------------------------------------------------------
+
+    def create(self, definition_path: Path, *, force: bool = False, now: datetime) -> Workbook:
+        """Start a new workbook from a definition; with ``force``, back the old one up first."""
+        book = definitions.load(definition_path)
+        if self.exists():
+            if not force:
+                raise WorkbookExists(
+                    f"a workbook already exists in {self.root} — continue with `careerpath next`",
+                    hint="To start over, `careerpath start --force` moves the old one to a backup.",
+                )
+            self.archive(now)
+        tomlio.ensure_dir(self.root)
+        builtin = definition_path.resolve().parent == definitions.builtin_dir().resolve()
+        if builtin:
+            source = _BUILTIN_PREFIX + definition_path.stem
+        else:
+            source = _DEFINITION_COPY
+            tomlio.write_atomic(
+                self.root / _DEFINITION_COPY, definition_path.read_text(encoding="utf-8")
+            )
+        state = WorkbookState(
+            created=now.replace(microsecond=0),
+            definition=DefinitionRef(source=source, id=book.id, version=book.version),
+        )
+        self.write_state(state)
+        return Workbook(definition=book, state=state)
+
+    def archive(self, now: datetime) -> Path:
+        """Move the whole workbook into ``.backups/workbook-<time>/`` (used by start --force)."""
+        target = self.backups_dir / f"workbook-{now:%Y%m%d-%H%M%S}"
+        tomlio.ensure_dir(target)
+        for name in ("workbook.toml", "stages", _DEFINITION_COPY):
+            source = self.root / name
+            if source.exists():
+                shutil.move(source, target / name)
+        return target
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def load(self) -> Workbook:
+        """The whole workbook, validated; every problem in every file is reported at once."""
+        state = self.read_state()
+        book = self.read_definition(state)
+        answers: dict[str, Answers] = {}
+        problems: list[Problem] = []
+        for stage in book.stages:
+            try:
+                answers[stage.id] = self.read_answers(stage)
+            except InvalidFiles as error:
+                problems += error.problems
+        problems += _state_against_definition(state, book, self.workbook_file)
+        if problems:
+            raise InvalidFiles(problems, hint=_FIX_HINT)
+        return Workbook(definition=book, state=state, answers=answers)
+
+    def read_state(self) -> WorkbookState:
+        if not self.exists():
+            raise NoWorkbook(
+                f"there is no workbook in {self.root} yet",
+                hint="Start one with `careerpath start` (or point --home at an existing one).",
+            )
+        raw, text = tomlio.read(self.workbook_file)
+        _check_schema_version(raw, text, self.workbook_file)
+        return _validate(WorkbookState, raw, text, self.workbook_file)
+
+    def read_definition(self, state: WorkbookState) -> WorkbookDefinition:
+        source = state.definition.source
+        if source.startswith(_BUILTIN_PREFIX):
+            return definitions.load_builtin(source.removeprefix(_BUILTIN_PREFIX))
+        return definitions.load(self.root / source)
+
+    def read_answers(self, stage: StageDefinition) -> Answers:
+        path = self.stage_file(stage.id)
+        if not path.exists():
+            return {}
+        raw, text = tomlio.read(path)
+        model = _validate(stage.answers_model, raw, text, path)
+        return model.model_dump(exclude_none=True)
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def write_state(self, state: WorkbookState) -> None:
+        data = state.model_dump(exclude_none=True, exclude_defaults=False)
+        data["stages"] = {
+            stage_id: stage.model_dump(exclude_none=True, exclude_defaults=True)
+            for stage_id, stage in state.stages.items()
+        }
+        self._write(self.workbook_file, data, _STATE_HEADER)
+
+    def write_answers(self, stage: StageDefinition, answers: Answers) -> None:
+        path = self.stage_file(stage.id)
+        try:
+            model = stage.answers_model.model_validate(answers)
+        except ValidationError as error:  # a bug in careerpath, never the person's doing
+            raise AssertionError(f"refusing to write invalid answers to {path}: {error}") from None
+        header = _ANSWERS_HEADER.format(stage=stage.id, title=stage.title)
+        self._write(path, model.model_dump(exclude_none=True), header)
+
+    def update_state(self, change: Callable[[WorkbookState], T]) -> tuple[WorkbookState, T]:
+        """Re-read ``workbook.toml``, apply ``change`` to it and write it back."""
+        state = self.read_state()
+        result = change(state)
+        self.write_state(state)
+        return state, result
+
+    def update_answers(
+        self, stage: StageDefinition, change: Callable[[Answers], T]
+    ) -> tuple[Answers, T]:
+        """Re-read the stage's answers, apply ``change`` and write them back.
+
+        Re-reading first means a hand edit made while a prompt was open is kept, and a file
+        broken in the meantime is reported instead of overwritten.
+        """
+        answers = self.read_answers(stage)
+        result = change(answers)
+        self.write_answers(stage, answers)
+        return answers, result
+
+    def _write(self, path: Path, data: Mapping[str, Any], header: str) -> None:
+        self.back_up(path)
+        tomlio.write_atomic(path, tomlio.dumps(_plain(data), header))
+
+    def back_up(self, path: Path) -> None:
+        """Keep the version a command found, once per command, bounded per file."""
+        if path in self._backed_up or not path.exists():
+            return
+        self._backed_up.add(path)
+        tomlio.ensure_dir(self.backups_dir)
+        name = str(path.relative_to(self.root).with_suffix("")).replace(os.sep, "__")
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = self.backups_dir / f"{name}.{stamp}{path.suffix}"
+        shutil.copy2(path, target)
+        os.chmod(target, tomlio.FILE_MODE)
+        kept = sorted(self.backups_dir.glob(f"{name}.[0-9]*{path.suffix}"))
+        for old in kept[:-BACKUPS_KEPT]:
+            old.unlink()
+
+    # --- checking ----------------------------------------------------------------------------
+
+    def problems(self) -> list[Problem]:
+        """Every problem in every file of the home, for ``doctor``. Empty when all is well."""
+        try:
+            self.load()
+        except InvalidFiles as error:
+            return error.problems
+        return []
+
+    # --- locking -----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def lock(self, command: str) -> Iterator[None]:
+        """Hold the home for one writing command; a second one stops with who holds it."""
+        tomlio.ensure_dir(self.root)
+        descriptor = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, tomlio.FILE_MODE)
+        try:
+            if not _try_lock(descriptor):
+                raise Busy(
+                    f"another careerpath is using {self.root}: {_holder(self.lock_file)}",
+                    hint="Finish or close that one first, then run this again.",
+                )
+            os.ftruncate(descriptor, 0)
+            os.write(descriptor, json.dumps(_me(command)).encode())
+            yield
+        finally:
+            os.close(descriptor)  # closing releases the lock
+
+
+def _try_lock(descriptor: int) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _me(command: str) -> dict[str, Any]:
+    return {
+        "command": command,
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "user": getpass.getuser(),
+        "since": datetime.now().isoformat(timespec="seconds"),
+    }
+
+
+def _holder(lock_file: Path) -> str:
+    try:
+        info = json.loads(lock_file.read_text(encoding="utf-8"))
+        return (
+            f"`careerpath {info['command']}` (process {info['pid']} on {info['host']}, "
+            f"since {info['since'].replace('T', ' ')})"
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return "a process that did not say who it is"
+
+
+# --- validation helpers ----------------------------------------------------------------------
+
+_FIX_HINT = (
+    "Fix the file by hand (`careerpath edit STAGE` checks it when you close the editor), "
+    "or copy a version back from the .backups folder. careerpath will not write over it."
+)
+
+_STATE_HEADER = """\
+careerpath workbook: where you are in the stages. Safe to read; edit with care.
+Stage status and progress are worked out from your answers in stages/*.toml."""
+
+_ANSWERS_HEADER = """\
+careerpath answers: stage {stage!r} ({title}). These are yours: read, edit, keep in git.
+`careerpath doctor` checks this file after a hand edit."""
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _validate(model: type[M], raw: dict[str, Any], text: str, path: Path) -> M:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        raise InvalidFiles(tomlio.problems_from(error, path, text, raw), hint=_FIX_HINT) from None
+
+
+def _check_schema_version(raw: dict[str, Any], text: str, path: Path) -> None:
+    version = raw.get("schema_version")
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        raise InvalidFiles(
+            [
+                Problem(
+                    path,
+                    f"was written by a newer careerpath (schema {version}; this one reads "
+                    f"{SCHEMA_VERSION}). Upgrade careerpath to open it.",
+                    line=tomlio.line_of(text, ("schema_version",)),
+                    field="schema_version",
+                )
+            ]
+        )
+
+
+def _state_against_definition(
+    state: WorkbookState, book: WorkbookDefinition, path: Path
+) -> list[Problem]:
+    """Stage ids and skipped questions in workbook.toml must exist in the definition."""
+    text = path.read_text(encoding="utf-8")
+    problems = []
+    for stage_id, stage_state in state.stages.items():
+        if stage_id not in book.stage_ids:
+            problems.append(
+                Problem(
+                    path,
+                    f"unknown stage (the stages are: {', '.join(book.stage_ids)})",
+                    line=tomlio.line_of(text, ("stages", stage_id)),
+                    field=f"stages.{stage_id}",
+                )
+            )
+            continue
+        asked = {q.id for q in book.stage(stage_id).questions}
+        for question_id in stage_state.skipped:
+            if question_id not in asked:
+                problems.append(
+                    Problem(
+                        path,
+                        f"{question_id!r} is not a question of this stage",
+                        line=tomlio.line_of(text, ("stages", stage_id, "skipped")),
+                        field=f"stages.{stage_id}.skipped",
+                    )
+                )
+    return problems
+
+
+def _plain(value: Any) -> Any:
+    """Values as a person should read them in TOML: 45000, not 45000.0."""
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, float):
+        return plain_number(value)
+    return value

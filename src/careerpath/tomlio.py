@@ -1,0 +1,254 @@
+"""Reading and writing TOML files safely, and saying where in a file a problem is.
+
+``tomllib`` reports syntax errors with a line, but a value of the wrong type is only found
+later by pydantic, which knows the key path (``targets[1].salary.low``) and not the line.
+``line_of`` walks the text once to map key paths back to lines so every problem a person sees
+names file, line and field.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from careerpath.errors import InvalidFiles, Problem
+
+Loc = tuple[str | int, ...]
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def read(path: Path) -> tuple[dict[str, Any], str]:
+    """The parsed data and the raw text of a TOML file; syntax errors name the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InvalidFiles([Problem(path, "is not UTF-8 text")]) from None
+    except OSError as error:
+        raise InvalidFiles([Problem(path, f"cannot be read ({error.strerror})")]) from None
+    return parse(text, path), text
+
+
+def parse(text: str, path: Path) -> dict[str, Any]:
+    """Parse TOML text, turning a syntax error into a ``Problem`` with its line."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = re.search(r"\(at line (\d+), column \d+\)", message)
+        line = int(match.group(1)) if match else None
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        raise InvalidFiles([Problem(path, f"is not valid TOML: {message}", line=line)]) from None
+
+
+def dumps(data: Mapping[str, Any], header: str = "") -> str:
+    """TOML text for ``data``, with an optional comment ``header`` a person will read first."""
+    body = tomli_w.dumps(_drop_none(data), multiline_strings=True)
+    if header:
+        comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
+        return comment + "\n" + body
+    return body
+
+
+def _drop_none(value: Any) -> Any:
+    """TOML has no null: an absent value is an absent key."""
+    if isinstance(value, Mapping):
+        return {key: _drop_none(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [_drop_none(item) for item in value]
+    return value
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so that a crash leaves either the old or the new file whole.
+
+    Written to a temporary file in the same folder, flushed and fsynced, then renamed over the
+    old one; the folder is fsynced too so the rename itself survives a power cut.
+    """
+    ensure_dir(path.parent)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, FILE_MODE)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a folder for fsync; NTFS journals the rename itself
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def ensure_dir(folder: Path) -> None:
+    """Create ``folder`` (and parents) private to the person: 0700."""
+    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+
+
+# --- problems from validation ----------------------------------------------------------------
+
+
+def problems_from(error: ValidationError, path: Path, text: str, raw: Any) -> list[Problem]:
+    """Turn pydantic's errors into problems that name file, line and field."""
+    problems = []
+    for item in error.errors():
+        loc = _without_union_tags(item["loc"], raw)
+        problems.append(
+            Problem(
+                path,
+                _message(item),
+                line=line_of(text, loc),
+                field=field_name(loc, raw),
+            )
+        )
+    return problems
+
+
+def _without_union_tags(loc: Sequence[str | int], raw: Any) -> Loc:
+    """Drop the ``kind`` tags pydantic puts into locations inside tagged unions."""
+    kept: list[str | int] = []
+    node = raw
+    for part in loc:
+        if isinstance(node, Mapping) and part not in node and node.get("kind") == part:
+            continue
+        kept.append(part)
+        node = _child(node, part)
+    return tuple(kept)
+
+
+def _child(node: Any, part: str | int) -> Any:
+    if isinstance(node, Mapping) and isinstance(part, str):
+        return node.get(part)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return None
+
+
+def field_name(loc: Loc, raw: Any) -> str:
+    """A readable key path: list items that have an ``id`` are named by it.
+
+    ``("stages", 0, "questions", 3, "choices")`` → ``stages.exploration.questions.values.choices``;
+    other list items by position from 1: ``targets[2].salary``.
+    """
+    text = ""
+    node = raw
+    for part in loc:
+        if isinstance(part, int):
+            item = _child(node, part)
+            if isinstance(item, Mapping) and isinstance(item.get("id"), str):
+                text += f".{item['id']}"
+            else:
+                text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else part
+        node = _child(node, part)
+    return text
+
+
+def _message(item: Any) -> str:
+    kind, message = item["type"], item["msg"]
+    if kind == "extra_forbidden":
+        return "unknown key: careerpath does not know it (check the spelling, or remove it)"
+    if kind == "missing":
+        return "is missing"
+    if kind in {"value_error", "assertion_error"}:
+        return re.sub(r"^(Value|Assertion) error, ", "", message)
+    got = item.get("input")
+    if isinstance(got, (str, int, float, bool)) and not isinstance(got, Mapping):
+        shown = repr(got) if len(repr(got)) <= 40 else repr(got)[:37] + "..."
+        return f"{message[0].lower()}{message[1:]} (found {shown})"
+    return f"{message[0].lower()}{message[1:]}"
+
+
+# --- where in the text a key path is ---------------------------------------------------------
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_SIMPLE_KEY = r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
+_KEY = re.compile(rf"^\s*({_SIMPLE_KEY}(?:\s*\.\s*{_SIMPLE_KEY})*)\s*=")
+
+
+def _split_key(dotted: str) -> list[str]:
+    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", dotted)
+    return [part.strip("\"'") for part in parts]
+
+
+def _key_lines(text: str) -> Iterator[tuple[Loc, int]]:
+    """Each key or table header in ``text`` with its full key path and 1-based line number."""
+    context: Loc = ()
+    array_counts: dict[tuple[str, ...], int] = {}
+    in_multiline: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_multiline:
+            if line.count(in_multiline) % 2 == 1:
+                in_multiline = None
+            continue
+        header = _HEADER.match(line)
+        if header:
+            names = _split_key(header.group(2))
+            if header.group(1) == "[[":
+                key = tuple(names)
+                array_counts[key] = array_counts.get(key, -1) + 1
+                # A new item of an array resets the counts of arrays nested inside it.
+                for nested in [k for k in array_counts if k[: len(key)] == key and k != key]:
+                    del array_counts[nested]
+            context = _with_indices(names, array_counts)
+            yield context, number
+            continue
+        key_match = _KEY.match(line)
+        if key_match:
+            yield context + tuple(_split_key(key_match.group(1))), number
+            rest = line[key_match.end() :]
+            for quote in ('"""', "'''"):
+                if rest.count(quote) % 2 == 1:
+                    in_multiline = quote
+
+
+def _with_indices(names: list[str], array_counts: dict[tuple[str, ...], int]) -> Loc:
+    """``[[a.b]]`` names → a path with the current item index after every array of tables."""
+    path: list[str | int] = []
+    for depth in range(1, len(names) + 1):
+        path.append(names[depth - 1])
+        count = array_counts.get(tuple(names[:depth]))
+        if count is not None:
+            path.append(count)
+    return tuple(path)
+
+
+def line_of(text: str, loc: Loc) -> int | None:
+    """The line where the deepest known part of ``loc`` is written, or None if not found."""
+    best_line, best_depth = None, 0
+    for path, number in _key_lines(text):
+        depth = _common_prefix(path, loc)
+        if depth == len(path) and depth > best_depth:
+            best_line, best_depth = number, depth
+    return best_line
+
+
+def _common_prefix(a: Loc, b: Loc) -> int:
+    depth = 0
+    for left, right in zip(a, b, strict=False):
+        if left != right:
+            break
+        depth += 1
+    return depth
