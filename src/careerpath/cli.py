@@ -395,8 +395,6 @@ def _print_questions(stage: StageDefinition) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from careerpath.definition import RecordsQuestion
-
     console = _stdout()
     console.print(f"[bold]{escape(stage.title)}[/bold] ({stage.id})")
     table = Table(box=None, header_style="bold", padding=(0, 1))
@@ -411,8 +409,8 @@ def _print_questions(stage: StageDefinition) -> None:
             escape(question.describe()),
             "yes" if question.required else "no",
         )
-        if isinstance(question, RecordsQuestion):
-            for field in question.fields:
+        if question.kind == "records":
+            for field in question.fields or []:
                 table.add_row(
                     f"  .{field.id}",
                     escape(field.prompt),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from careerpath.definition import AnyQuestion, StageDefinition
+from careerpath.definition import Question, StageDefinition
 from careerpath.models import Answers, StageState, Workbook, WorkbookState
 
 Status = Literal["not started", "in progress", "complete"]
@@ -42,16 +42,16 @@ class StageProgress:
         return round(100 * (self.answered + self.skipped) / self.total)
 
 
-def is_answered(question: AnyQuestion, answers: Answers) -> bool:
+def is_answered(question: Question, answers: Answers) -> bool:
     return question.is_answered(answers.get(question.id))
 
 
-def pending(stage: StageDefinition, answers: Answers, state: StageState) -> list[AnyQuestion]:
+def pending(stage: StageDefinition, answers: Answers, state: StageState) -> list[Question]:
     """Questions not answered yet and not skipped, in the order the stage asks them."""
     return [q for q in stage.questions if not is_answered(q, answers) and q.id not in state.skipped]
 
 
-def missing_required(stage: StageDefinition, answers: Answers) -> list[AnyQuestion]:
+def missing_required(stage: StageDefinition, answers: Answers) -> list[Question]:
     return [q for q in stage.questions if q.required and not is_answered(q, answers)]
 
 

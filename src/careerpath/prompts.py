@@ -12,14 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from careerpath.definition import (
-    AnyQuestion,
-    ChoiceQuestion,
-    MultiChoiceQuestion,
-    RankingQuestion,
-    ScaleQuestion,
-    YesNoQuestion,
-)
+from careerpath.definition import Question
 from careerpath.errors import Interrupted, NoTerminal
 
 if TYPE_CHECKING:
@@ -28,7 +21,6 @@ if TYPE_CHECKING:
 SKIP = "(skip this one)"
 ENOUGH = "(that's enough)"
 
-_TYPED_KINDS = {"text", "long_text", "list", "number", "money", "money_range", "date"}
 _MULTILINE_KINDS = {"long_text", "list"}  # questionary shows how to finish these
 _HINTS = {
     "date": "(YYYY-MM-DD, or today, 3d, 2w)",
@@ -40,7 +32,7 @@ _HINTS = {
 class Prompter(Protocol):
     """What the workbook session needs from whatever asks the questions."""
 
-    def ask(self, question: AnyQuestion, default: Any = None, draft: str | None = None) -> Any:
+    def ask(self, question: Question, default: Any = None, draft: str | None = None) -> Any:
         """An answer to ``question`` (not a records question); None when an optional one is
         left blank. ``default`` is the earlier answer, offered for editing; ``draft`` is text
         typed last time before Ctrl-C, offered instead when there is one."""
@@ -68,20 +60,18 @@ class TerminalPrompter:
 
     # --- the Prompter protocol ---------------------------------------------------------------
 
-    def ask(self, question: AnyQuestion, default: Any = None, draft: str | None = None) -> Any:
-        if isinstance(question, RankingQuestion):
+    def ask(self, question: Question, default: Any = None, draft: str | None = None) -> Any:
+        if question.kind == "ranking":
             return self._ranking(question, default, draft)
-        if draft is not None and question.kind in _TYPED_KINDS:
-            return self._typed(question, draft)
-        if isinstance(question, ChoiceQuestion):
+        if question.kind == "choice":
             return self._choice(question, default)
-        if isinstance(question, MultiChoiceQuestion):
+        if question.kind == "multi_choice":
             return self._multi_choice(question, default)
-        if isinstance(question, ScaleQuestion):
+        if question.kind == "scale":
             return self._scale(question, default)
-        if isinstance(question, YesNoQuestion):
+        if question.kind == "yes_no":
             return self._yes_no(question, default)
-        return self._typed(question, question.as_text(default))
+        return self._typed(question, draft if draft is not None else question.as_text(default))
 
     def confirm(self, message: str, default: bool = True) -> bool:
         import questionary
@@ -97,7 +87,7 @@ class TerminalPrompter:
 
     # --- one method per kind of prompt ------------------------------------------------------
 
-    def _typed(self, question: AnyQuestion, start: str) -> Any:
+    def _typed(self, question: Question, start: str) -> Any:
         """Kinds answered by typing text: text, long text, list, number, money, date.
 
         ``start`` is the text already in the box: an earlier answer or a kept draft."""
@@ -127,30 +117,30 @@ class TerminalPrompter:
         )
         return question.parse(text, self.today)
 
-    def _choice(self, question: ChoiceQuestion, default: Any) -> Any:
+    def _choice(self, question: Question, default: Any) -> Any:
         import questionary
 
-        options: list[Any] = list(question.choices)
+        options: list[Any] = list(question.choices or [])
         if not question.required:
             options.append(SKIP)
         picked = _run(
             questionary.select(
                 _message(question),
                 options,
-                default=default if default in question.choices else None,
+                default=default if default in (question.choices or []) else None,
                 style=_style(),
             )
         )
         return None if picked == SKIP else picked
 
-    def _multi_choice(self, question: MultiChoiceQuestion, default: Any) -> Any:
+    def _multi_choice(self, question: Question, default: Any) -> Any:
         import questionary
 
         chosen = set(default or [])
         picked = _run(
             questionary.checkbox(
                 _message(question),
-                [questionary.Choice(c, checked=c in chosen) for c in question.choices],
+                [questionary.Choice(c, checked=c in chosen) for c in question.choices or []],
                 validate=lambda items: (
                     True
                     if items or not question.required
@@ -162,7 +152,7 @@ class TerminalPrompter:
         )
         return list(picked) or None
 
-    def _ranking(self, question: RankingQuestion, default: Any, draft: str | None) -> Any:
+    def _ranking(self, question: Question, default: Any, draft: str | None) -> Any:
         """Ranking by picking the most important of what is left, one at a time.
 
         A draft (the picks made before a Ctrl-C) is continued rather than started over."""
@@ -174,7 +164,7 @@ class TerminalPrompter:
                 ranked = []
         elif default and self.confirm(f"Keep your ranking: {question.format(default)}?"):
             return list(default)
-        remaining = [choice for choice in question.choices if choice not in ranked]
+        remaining = [choice for choice in question.choices or [] if choice not in ranked]
         try:
             while remaining and len(ranked) < question.count:
                 if len(remaining) == 1 and question.top is None:
@@ -199,7 +189,7 @@ class TerminalPrompter:
             raise Interrupted(draft=question.as_text(ranked) or None) from None
         return ranked or None
 
-    def _scale(self, question: ScaleQuestion, default: Any) -> Any:
+    def _scale(self, question: Question, default: Any) -> Any:
         import questionary
 
         labels = {1: question.low_label, 5: question.high_label}
@@ -211,7 +201,7 @@ class TerminalPrompter:
         start = next((c for c in options if c.value == default), None)
         return _run(questionary.select(_message(question), options, default=start, style=_style()))
 
-    def _yes_no(self, question: YesNoQuestion, default: Any) -> Any:
+    def _yes_no(self, question: Question, default: Any) -> Any:
         if question.required:
             return self.confirm(_message(question), default=True if default is None else default)
         options = ["Yes", "No", SKIP]
@@ -220,7 +210,7 @@ class TerminalPrompter:
         return None if picked == SKIP else picked == "Yes"
 
 
-def _message(question: AnyQuestion) -> str:
+def _message(question: Question) -> str:
     return question.prompt if question.required else f"{question.prompt} (optional)"
 
 

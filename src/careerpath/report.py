@@ -7,11 +7,11 @@ Fields are only ever added to the JSON, never renamed or removed, within a repor
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
-
-from pydantic import BaseModel
 
 from careerpath import engine
 from careerpath.models import Workbook
@@ -19,7 +19,8 @@ from careerpath.models import Workbook
 REPORT_VERSION = 1
 
 
-class StageLine(BaseModel):
+@dataclass(frozen=True)
+class StageLine:
     id: str
     number: int
     title: str
@@ -34,7 +35,8 @@ class StageLine(BaseModel):
     completed: date | None
 
 
-class KeyAnswer(BaseModel):
+@dataclass(frozen=True)
+class KeyAnswer:
     stage: str
     question: str
     label: str
@@ -42,8 +44,8 @@ class KeyAnswer(BaseModel):
     value: Any
 
 
-class Report(BaseModel):
-    report_version: int = REPORT_VERSION
+@dataclass(frozen=True)
+class Report:
     generated: date
     workbook: dict[str, str]
     current_stage: str | None
@@ -52,6 +54,7 @@ class Report(BaseModel):
     percent: int
     stages: list[StageLine]
     key_answers: list[KeyAnswer]
+    report_version: int = REPORT_VERSION
 
 
 def build(workbook: Workbook, today: date) -> Report:
@@ -107,7 +110,16 @@ def build(workbook: Workbook, today: date) -> Report:
 
 
 def to_json(report: Report) -> str:
-    return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    data = dataclasses.asdict(report)
+    data = {"report_version": data.pop("report_version"), **data}
+    return json.dumps(data, indent=2, ensure_ascii=False, default=_json_value) + "\n"
+
+
+def _json_value(value: Any) -> str:
+    """Dates (in answers and stage dates) as ISO text."""
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def _dates(line: StageLine) -> str:
@@ -163,7 +175,6 @@ def _md(text: str) -> str:
 def render(report: Report, console: Any) -> None:
     """Print the report in the terminal: a table of stages with progress bars, then the
     current stage, the next step and the key answers. User text is never read as markup."""
-    from rich.padding import Padding
     from rich.progress_bar import ProgressBar
     from rich.table import Table
     from rich.text import Text
@@ -178,18 +189,18 @@ def render(report: Report, console: Any) -> None:
     table.add_column("Answered", justify="right")
     table.add_column("Required", justify="right")
     table.add_column("Progress", no_wrap=True)
+    table.add_column("", justify="right")
     colours = {"complete": "green", "in progress": "yellow", "not started": "dim"}
     for line in report.stages:
         current = line.id == report.current_stage
-        bar = Table.grid(padding=(0, 1))
-        bar.add_row(ProgressBar(total=100, completed=line.percent, width=10), f"{line.percent:>3}%")
         table.add_row(
             str(line.number),
             Text(("→ " if current else "  ") + line.title, style="bold" if current else ""),
             Text(_status(line), style=colours[line.status]),
             f"{line.answered}/{line.total}",
             f"{line.required_answered}/{line.required}",
-            bar,
+            ProgressBar(total=100, completed=line.percent, width=10),
+            f"{line.percent}%",
         )
     console.print(table)
     console.print()
@@ -206,9 +217,8 @@ def render(report: Report, console: Any) -> None:
     if report.key_answers:
         console.print()
         console.print(Text("Key answers", style="bold"))
-        answers = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
-        answers.add_column(style="cyan", max_width=30)
-        answers.add_column()
         for answer in report.key_answers:
-            answers.add_row(Text(answer.label), Text(answer.text))
-        console.print(Padding(answers, (0, 0, 0, 2)))
+            line = Text("  ")
+            line.append(answer.label, style="cyan")
+            line.append(": " + answer.text.replace("\n", " "))
+            console.print(line)

@@ -17,7 +17,7 @@ from rich.padding import Padding
 from rich.table import Table
 
 from careerpath import engine
-from careerpath.definition import AnyQuestion, RecordsQuestion, StageDefinition
+from careerpath.definition import Question, StageDefinition
 from careerpath.errors import Interrupted
 from careerpath.models import Answers, Workbook
 from careerpath.prompts import Prompter
@@ -151,18 +151,18 @@ class Session:
 
     # --- asking -----------------------------------------------------------------------------
 
-    def _pending(self, stage: StageDefinition) -> list[AnyQuestion]:
+    def _pending(self, stage: StageDefinition) -> list[Question]:
         state = self.workbook.state.stage(stage.id)
         return engine.pending(stage, self.workbook.answers_for(stage), state)
 
-    def _ask(self, stage: StageDefinition, question: AnyQuestion, revisit: bool) -> None:
+    def _ask(self, stage: StageDefinition, question: Question, revisit: bool) -> None:
         self.console.print()
         self._show_recalled(question)
-        if isinstance(question, RecordsQuestion):
+        if question.kind == "records":
             self.console.print(f"[bold]{escape(question.prompt)}[/bold]")
         if question.help.strip():
             self.console.print(Padding(f"[dim]{escape(question.help.strip())}[/dim]", (0, 0, 0, 2)))
-        if isinstance(question, RecordsQuestion):
+        if question.kind == "records":
             self._ask_records(stage, question, revisit)
             return
         earlier = self.workbook.answers_for(stage).get(question.id)
@@ -174,9 +174,7 @@ class Session:
             lambda state: engine.set_skipped(state, stage.id, question.id, value is None)
         )
 
-    def _ask_records(
-        self, stage: StageDefinition, question: RecordsQuestion, revisit: bool
-    ) -> None:
+    def _ask_records(self, stage: StageDefinition, question: Question, revisit: bool) -> None:
         records = self.workbook.answers_for(stage).get(question.id, [])
         for index, record in enumerate(records):
             if not question.record_is_complete(record):
@@ -199,7 +197,7 @@ class Session:
             self._ask_record(stage, question, index, only_missing=False)
         self._update_state(lambda state: engine.set_skipped(state, stage.id, question.id, False))
 
-    def _records_menu(self, stage: StageDefinition, question: RecordsQuestion) -> None:
+    def _records_menu(self, stage: StageDefinition, question: Question) -> None:
         while True:
             records = self.workbook.answers_for(stage).get(question.id, [])
             edits = {f"Edit {question.record_label(r)}": i for i, r in enumerate(records)}
@@ -218,7 +216,7 @@ class Session:
                 self._ask_record(stage, question, edits[picked], only_missing=False)
 
     def _remove_record(
-        self, stage: StageDefinition, question: RecordsQuestion, records: list[dict[str, Any]]
+        self, stage: StageDefinition, question: Question, records: list[dict[str, Any]]
     ) -> None:
         labels = [question.record_label(r) for r in records]
         keep = "(keep them all)"
@@ -233,11 +231,11 @@ class Session:
         self._change_answers(stage, drop)
 
     def _ask_record(
-        self, stage: StageDefinition, question: RecordsQuestion, index: int, only_missing: bool
+        self, stage: StageDefinition, question: Question, index: int, only_missing: bool
     ) -> None:
         """Ask a record's fields one by one, saving each as it is typed."""
         self.console.print(f"  [cyan]{escape(question.item.capitalize())} {index + 1}[/cyan]")
-        for field in question.fields:
+        for field in question.fields or []:
             records = self.workbook.answers_for(stage).get(question.id, [])
             record = records[index] if index < len(records) else {}
             earlier = record.get(field.id)
@@ -248,7 +246,7 @@ class Session:
                 continue
             self._save_field(stage, question.id, index, field.id, value)
 
-    def _prompt(self, stage: StageDefinition, question: AnyQuestion, key: str, earlier: Any) -> Any:
+    def _prompt(self, stage: StageDefinition, question: Question, key: str, earlier: Any) -> Any:
         """Ask, offering a draft kept from an earlier Ctrl-C; keep a new draft on Ctrl-C."""
         drafts = self.workbook.state.stage(stage.id).drafts
         if key in drafts:
@@ -316,7 +314,7 @@ class Session:
             else f"[bold]{verb}: {escape(stage.title)}[/bold] (stage {number} of {count})"
         )
 
-    def _show_recalled(self, question: AnyQuestion) -> None:
+    def _show_recalled(self, question: Question) -> None:
         """Earlier answers this question builds on, e.g. top values before checking an offer."""
         lines = []
         for ref in question.recall:

@@ -15,11 +15,7 @@ every change re-reads the file first, so an edit made by hand in the meantime is
 from __future__ import annotations
 
 import contextlib
-import getpass
-import json
 import os
-import shutil
-import socket
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -34,7 +30,6 @@ from careerpath.errors import Busy, InvalidFiles, NoWorkbook, Problem, WorkbookE
 from careerpath.models import SCHEMA_VERSION, Answers, DefinitionRef, Workbook, WorkbookState
 from careerpath.values import plain_number
 
-HOME_ENV = "CAREERPATH_HOME"
 BACKUPS_KEPT = 20
 _BUILTIN_PREFIX = "builtin:"
 _DEFINITION_COPY = "definition.toml"
@@ -49,14 +44,10 @@ def default_home() -> Path:
     return Path(platformdirs.user_data_dir("careerpath", appauthor=False))
 
 
-def resolve_home(option: Path | None) -> Path:
-    """``--home`` first, then ``$CAREERPATH_HOME``, then the platform's data folder."""
-    if option is not None:
-        return option.expanduser()
-    from_env = os.environ.get(HOME_ENV)
-    if from_env:
-        return Path(from_env).expanduser()
-    return default_home()
+def resolve_home(given: Path | None) -> Path:
+    """The home given by ``--home`` or ``$CAREERPATH_HOME`` (typer reads both), else the
+    platform's user data folder."""
+    return given.expanduser() if given is not None else default_home()
 
 
 class Home:
@@ -109,6 +100,8 @@ class Home:
 
     def archive(self, now: datetime) -> Path:
         """Move the whole workbook into ``.backups/workbook-<time>/`` (used by start --force)."""
+        import shutil
+
         target = self.backups_dir / f"workbook-{now:%Y%m%d-%H%M%S}"
         tomlio.ensure_dir(target)
         for name in ("workbook.toml", "stages", _DEFINITION_COPY):
@@ -206,6 +199,8 @@ class Home:
         """Keep the version a command found, once per command, bounded per file."""
         if path in self._backed_up or not path.exists():
             return
+        import shutil
+
         self._backed_up.add(path)
         tomlio.ensure_dir(self.backups_dir)
         name = str(path.relative_to(self.root).with_suffix("")).replace(os.sep, "__")
@@ -232,6 +227,8 @@ class Home:
     @contextlib.contextmanager
     def lock(self, command: str) -> Iterator[None]:
         """Hold the home for one writing command; a second one stops with who holds it."""
+        import json
+
         tomlio.ensure_dir(self.root)
         descriptor = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, tomlio.FILE_MODE)
         try:
@@ -266,6 +263,9 @@ def _try_lock(descriptor: int) -> bool:
 
 
 def _me(command: str) -> dict[str, Any]:
+    import getpass
+    import socket
+
     return {
         "command": command,
         "pid": os.getpid(),
@@ -276,6 +276,8 @@ def _me(command: str) -> dict[str, Any]:
 
 
 def _holder(lock_file: Path) -> str:
+    import json
+
     try:
         info = json.loads(lock_file.read_text(encoding="utf-8"))
         return (

@@ -11,13 +11,11 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import tomli_w
 from pydantic import ValidationError
 
 from careerpath.errors import InvalidFiles, Problem
@@ -53,6 +51,8 @@ def parse(text: str, path: Path) -> dict[str, Any]:
 
 def dumps(data: Mapping[str, Any], header: str = "") -> str:
     """TOML text for ``data``, with an optional comment ``header`` a person will read first."""
+    import tomli_w  # only commands that write need it
+
     body = tomli_w.dumps(_drop_none(data), multiline_strings=True)
     if header:
         comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
@@ -75,6 +75,8 @@ def write_atomic(path: Path, text: str) -> None:
     Written to a temporary file in the same folder, flushed and fsynced, then renamed over the
     old one; the folder is fsynced too so the rename itself survives a power cut.
     """
+    import tempfile
+
     ensure_dir(path.parent)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -113,7 +115,7 @@ def problems_from(error: ValidationError, path: Path, text: str, raw: Any) -> li
     """Turn pydantic's errors into problems that name file, line and field."""
     problems = []
     for item in error.errors():
-        loc = _without_union_tags(item["loc"], raw)
+        loc: Loc = tuple(item["loc"])
         problems.append(
             Problem(
                 path,
@@ -123,18 +125,6 @@ def problems_from(error: ValidationError, path: Path, text: str, raw: Any) -> li
             )
         )
     return problems
-
-
-def _without_union_tags(loc: Sequence[str | int], raw: Any) -> Loc:
-    """Drop the ``kind`` tags pydantic puts into locations inside tagged unions."""
-    kept: list[str | int] = []
-    node = raw
-    for part in loc:
-        if isinstance(node, Mapping) and part not in node and node.get("kind") == part:
-            continue
-        kept.append(part)
-        node = _child(node, part)
-    return tuple(kept)
 
 
 def _child(node: Any, part: str | int) -> Any:

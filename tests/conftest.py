@@ -1,0 +1,171 @@
+"""Shared fixtures. Every test runs with its own home folder, a fixed "today", no colour and an
+80-column terminal, and with HOME pointed at a temp folder so nothing can reach the real
+user data folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from careerpath import definition
+from careerpath.definition import Question, WorkbookDefinition
+from careerpath.errors import Interrupted
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAREERPATH_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("CAREERPATH_TODAY", TODAY.isoformat())
+    monkeypatch.setenv("HOME", str(tmp_path / "user"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user" / ".local" / "share"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+
+
+@pytest.fixture
+def home_dir(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def book() -> WorkbookDefinition:
+    return definition.load_builtin()
+
+
+class ScriptedPrompter:
+    """A Prompter that answers from a list, in order, and records what it was asked.
+
+    Each script item answers one call: a value for ``ask``, a bool for ``confirm``, an
+    option for ``select``. ``INTERRUPT`` (or ``Interrupt(draft)``) stands for Ctrl-C.
+    """
+
+    def __init__(self, script: Sequence[Any]) -> None:
+        self.script = list(script)
+        self.asked: list[str] = []
+        self.defaults: dict[str, Any] = {}
+        self.drafts: dict[str, str | None] = {}
+
+    def _next(self, what: str) -> Any:
+        self.asked.append(what)
+        if not self.script:
+            raise AssertionError(f"script ran out at {what!r}; asked so far: {self.asked}")
+        item = self.script.pop(0)
+        if isinstance(item, Interrupt):
+            raise Interrupted(draft=item.draft)
+        return item
+
+    def ask(self, question: Question, default: Any = None, draft: str | None = None) -> Any:
+        self.defaults[question.id] = default
+        self.drafts[question.id] = draft
+        return self._next(question.id)
+
+    def confirm(self, message: str, default: bool = True) -> bool:
+        return bool(self._next(message))
+
+    def select(self, message: str, options: Sequence[str], default: str | None = None) -> str:
+        answer = self._next(message)
+        assert answer in options, f"{answer!r} not among {options}"
+        return str(answer)
+
+    @property
+    def finished(self) -> bool:
+        return not self.script
+
+
+class Interrupt:
+    def __init__(self, draft: str | None = None) -> None:
+        self.draft = draft
+
+
+INTERRUPT = Interrupt()
+
+
+# Complete answers for every stage of the default workbook, as a stage file would hold them.
+FULL_ANSWERS: dict[str, dict[str, Any]] = {
+    "exploration": {
+        "where_now": "Accountant for eight years; good at it, bored by it.",
+        "where_to": "Not sure yet. Something with people and data.",
+        "clarity": 2,
+        "values": ["Autonomy", "Helping others", "Learning and growth", "Income", "Variety"],
+        "energisers": ["teaching juniors", "untangling messy problems"],
+        "drainers": ["month-end close"],
+        "skills": ["Excel", "explaining things simply"],
+        "income_floor": {"amount": 42000, "currency": "EUR"},
+        "work_modes": ["Hybrid", "Fully remote"],
+        "hours": 32,
+        "timeline": "Within 6 months",
+    },
+    "diving-deeper": {
+        "targets": [
+            {
+                "title": "UX researcher",
+                "field": "Tech",
+                "tasks": ["user interviews", "synthesis"],
+                "salary": {"low": 50000, "high": 70000, "currency": "EUR", "period": "year"},
+                "outlook": "Growing",
+                "values_fit": 4,
+            },
+            {
+                "title": "Data analyst",
+                "salary": {"low": 30, "high": 45, "currency": "EUR", "period": "hour"},
+            },
+        ],
+        "leading_option": "UX research: people and puzzles.",
+    },
+    "networking": {
+        "outreach_styles": ["A short personal email"],
+        "contacts": [
+            {
+                "name": "Sam Lee",
+                "warmth": "warm: I know them",
+                "next_step": "Coffee next week",
+                "follow_up": date(2026, 12, 2),
+            }
+        ],
+        "weekly_goal": 2,
+    },
+    "applying": {
+        "resume_ready": 4,
+        "cover_letter_ready": 3,
+        "applications": [{"employer": "Acme", "role": "UX researcher", "status": "applied"}],
+    },
+    "closing": {
+        "offers": [
+            {
+                "employer": "Acme",
+                "role": "UX researcher",
+                "base_pay": {"amount": 58000, "currency": "EUR"},
+            }
+        ],
+        "offer_fit": 4,
+        "offer_check": "Meets my floor and remote days; misses the training budget.",
+        "decision": "Negotiating first",
+    },
+}
+
+
+@pytest.fixture
+def write_answers(tmp_path: Path) -> Iterator[Any]:
+    """Write a stage's answers as a TOML file for ``--answers`` and return its path."""
+    import tomli_w
+
+    def write(stage_id: str, answers: dict[str, Any] | None = None) -> Path:
+        path = tmp_path / f"{stage_id}-answers.toml"
+        path.write_text(tomli_w.dumps(answers if answers is not None else FULL_ANSWERS[stage_id]))
+        return path
+
+    yield write

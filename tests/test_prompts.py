@@ -1,0 +1,207 @@
+"""The real questionary prompts, driven through prompt_toolkit's pipe input.
+
+Keys: Enter "\\r", down "\\x1b[B", space " ", Esc-Enter "\\x1b\\r" (finishes multi-line
+input), Ctrl-U "\\x15" (clear the line), Ctrl-C "\\x03", Ctrl-D "\\x04".
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from rich.console import Console
+
+from careerpath import definition
+from careerpath.definition import StageDefinition
+from careerpath.errors import Interrupted
+from careerpath.prompts import TerminalPrompter
+from careerpath.session import Session
+from careerpath.store import Home
+
+from conftest import TODAY
+
+DOWN, ENTER, FINISH, CLEAR, CTRL_C, CTRL_D = "\x1b[B", "\r", "\x1b\r", "\x15", "\x03", "\x04"
+
+
+@pytest.fixture
+def keys() -> Iterator[PipeInput]:
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+@pytest.fixture
+def prompter() -> TerminalPrompter:
+    return TerminalPrompter(TODAY)
+
+
+def q(kind: str, required: bool = True, **extra: Any) -> Any:
+    raw = {"id": "q", "prompt": "?", "kind": kind, "required": required, **extra}
+    stage = StageDefinition.model_validate(
+        {"id": "s", "title": "S", "intro": "I.", "questions": [raw]}
+    )
+    return stage.questions[0]
+
+
+def answer(
+    keys: PipeInput, prompter: TerminalPrompter, typed: str, question: Any, **kw: Any
+) -> Any:
+    keys.send_text(typed)
+    return prompter.ask(question, **kw)
+
+
+def test_text(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    assert answer(keys, prompter, "  a teacher \r", q("text")) == "a teacher"
+
+
+def test_an_empty_required_answer_is_asked_again(
+    keys: PipeInput, prompter: TerminalPrompter
+) -> None:
+    assert answer(keys, prompter, "\r\r" + "finally\r", q("text")) == "finally"
+
+
+def test_an_optional_blank_is_a_skip(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    assert answer(keys, prompter, "\r", q("text", required=False)) is None
+
+
+def test_a_wrong_date_is_asked_again(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    typed = "2026-02-31\r" + CLEAR + "31-02\r" + CLEAR + "2026-03-01\r"
+    assert answer(keys, prompter, typed, q("date")) == date(2026, 3, 1)
+
+
+def test_a_salary_range_low_above_high_is_asked_again(
+    keys: PipeInput, prompter: TerminalPrompter
+) -> None:
+    typed = "70k-50k EUR\r" + CLEAR + "50k-70k EUR per year\r"
+    value = answer(keys, prompter, typed, q("money_range"))
+    assert value == {"low": 50000.0, "high": 70000.0, "currency": "EUR", "period": "year"}
+
+
+def test_number_out_of_range_is_asked_again(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    typed = "200\r" + CLEAR + "many\r" + CLEAR + "32\r"
+    assert answer(keys, prompter, typed, q("number", integer=True, min=1, max=80)) == 32
+
+
+def test_long_text_and_list_take_several_lines(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    assert answer(keys, prompter, "line one\rline two" + FINISH, q("long_text")) == (
+        "line one\nline two"
+    )
+    assert answer(keys, prompter, "Excel\r\rexplaining" + FINISH, q("list")) == [
+        "Excel",
+        "explaining",
+    ]
+
+
+def test_choice_with_arrow_keys(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    assert answer(keys, prompter, DOWN + ENTER, q("choice", choices=["a", "b", "c"])) == "b"
+
+
+def test_optional_choice_can_be_skipped(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    question = q("choice", required=False, choices=["a", "b"])
+    assert answer(keys, prompter, DOWN + DOWN + ENTER, question) is None
+
+
+def test_multi_choice_needs_one_when_required(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    question = q("multi_choice", choices=["a", "b", "c"])
+    assert answer(keys, prompter, ENTER + " " + DOWN + DOWN + " " + ENTER, question) == ["a", "c"]
+
+
+def test_ranking_picks_one_at_a_time(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    question = q("ranking", choices=["a", "b", "c", "d"], top=3)
+    assert answer(keys, prompter, DOWN + ENTER + DOWN + ENTER + ENTER, question) == ["b", "c", "a"]
+
+
+def test_ranking_can_stop_early(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    question = q("ranking", choices=["a", "b", "c"], top=3)
+    # After one pick, the last option is "(that's enough)".
+    assert answer(keys, prompter, ENTER + DOWN + DOWN + ENTER, question) == ["a"]
+
+
+def test_scale_and_yes_no(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    assert answer(keys, prompter, DOWN + DOWN + ENTER, q("scale")) == 3
+    assert answer(keys, prompter, "n", q("yes_no")) is False
+
+
+def test_an_earlier_answer_is_the_default(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    assert answer(keys, prompter, ENTER, q("text"), default="kept") == "kept"
+    assert answer(keys, prompter, ENTER, q("choice", choices=["a", "b"]), default="b") == "b"
+    assert answer(keys, prompter, ENTER, q("scale"), default=4) == 4
+    money = {"amount": 42000.0, "currency": "EUR"}
+    assert answer(keys, prompter, ENTER, q("money"), default=money) == money
+
+
+def test_ctrl_c_keeps_what_was_typed(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    with pytest.raises(Interrupted) as caught:
+        answer(keys, prompter, "half a thou" + CTRL_C, q("long_text"))
+    assert caught.value.draft == "half a thou"
+
+
+def test_ctrl_d_stops_too(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    with pytest.raises(Interrupted):
+        answer(keys, prompter, CTRL_D, q("text"))
+
+
+def test_ctrl_c_mid_ranking_keeps_the_picks(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    question = q("ranking", choices=["a", "b", "c", "d"], top=3)
+    with pytest.raises(Interrupted) as caught:
+        answer(keys, prompter, DOWN + ENTER + CTRL_C, question)
+    assert caught.value.draft == "b"
+    # The draft is continued, not started over.
+    assert answer(keys, prompter, ENTER + ENTER, question, draft="b") == ["b", "a", "c"]
+
+
+# --- a whole sitting through the real prompts --------------------------------------------------
+
+
+def test_a_sitting_through_the_real_prompts_and_ctrl_c(keys: PipeInput, home_dir: Path) -> None:
+    home = Home(home_dir)
+    home.create(definition.resolve("default"), now=datetime(2026, 11, 1))
+    out = io.StringIO()
+    session = Session(home, home.load(), TerminalPrompter(TODAY), Console(file=out), TODAY)
+    keys.send_text(
+        "Accountant, eight years."
+        + FINISH  # where_now
+        + "Not sure yet"
+        + FINISH  # where_to
+        + DOWN
+        + ENTER  # clarity 2
+        + ENTER
+        + ENTER
+        + ENTER
+        + ENTER
+        + ENTER  # five values, in the listed order
+        + "teaching"
+        + FINISH  # energisers
+        + "month-end"
+        + FINISH  # drainers
+        + "Excel\rexplaining"
+        + FINISH  # skills
+        + "42k eur\r"  # income floor
+        + DOWN
+        + " "
+        + ENTER  # work modes: hybrid
+        + "Just a few"
+        + CTRL_C  # hours: Ctrl-C while typing
+    )
+    with pytest.raises(Interrupted) as caught:
+        session.continue_current()
+    assert caught.value.saved == 9
+    assert caught.value.kept_draft
+    workbook = home.load()
+    answers = workbook.answers["exploration"]
+    assert answers["values"] == [
+        "Autonomy",
+        "Security and stability",
+        "Income",
+        "Creativity",
+        "Helping others",
+    ]
+    assert answers["income_floor"] == {"amount": 42000, "currency": "EUR"}
+    assert answers["work_modes"] == ["Hybrid"]
+    assert workbook.state.stages["exploration"].drafts == {"hours": "Just a few"}

@@ -1,0 +1,221 @@
+"""A sitting with the workbook, driven by a scripted prompter: saving, resuming, Ctrl-C, records."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from careerpath import definition
+from careerpath.errors import Interrupted
+from careerpath.models import Workbook
+from careerpath.session import Session
+from careerpath.store import Home
+
+from conftest import FULL_ANSWERS, INTERRUPT, TODAY, Interrupt, ScriptedPrompter
+
+EXPLORATION = [
+    "Accountant.",  # where_now
+    "Not sure yet.",  # where_to
+    2,  # clarity
+    ["Autonomy", "Income"],  # values
+    ["teaching"],  # energisers
+    ["month-end"],  # drainers
+    ["Excel"],  # skills
+    {"amount": 42000.0, "currency": "EUR"},  # income_floor
+    ["Hybrid"],  # work_modes
+    None,  # hours: skipped
+    "Within 6 months",  # timeline
+    None,  # constraints: skipped
+    ["Interview practice"],  # support
+    None,  # unclear: skipped
+]
+
+
+@pytest.fixture
+def home(home_dir: Path) -> Home:
+    home = Home(home_dir)
+    home.create(definition.resolve("default"), now=datetime(2026, 11, 1, 9))
+    return home
+
+
+def sit(home: Home, script: list[Any], stage: str | None = None) -> tuple[ScriptedPrompter, str]:
+    """One sitting: ``careerpath next`` (or ``--stage``) answered by ``script``."""
+    prompter = ScriptedPrompter(script)
+    out = io.StringIO()
+    session = Session(home, home.load(), prompter, Console(file=out, width=80), TODAY)
+    if stage:
+        session.revisit(home.load().definition.stage(stage))
+    else:
+        session.continue_current()
+    assert prompter.finished, f"unused script: {prompter.script}"
+    return prompter, out.getvalue()
+
+
+def saved(home: Home) -> Workbook:
+    return home.load()
+
+
+def test_a_whole_stage_then_pause_before_the_next(home: Home) -> None:
+    prompter, out = sit(home, [*EXPLORATION, True, False])
+    assert prompter.asked[-2:] == ["Move on to Diving deeper?", "Begin Diving deeper now?"]
+    workbook = saved(home)
+    assert workbook.answers["exploration"]["values"] == ["Autonomy", "Income"]
+    assert "hours" not in workbook.answers["exploration"]
+    exploration = workbook.state.stages["exploration"]
+    assert (exploration.started, exploration.completed) == (TODAY, TODAY)
+    assert exploration.skipped == ["hours", "constraints", "unclear"]
+    assert "Recap: Exploration" in out and "(skipped)" in out
+    assert "✓ Exploration complete." in out
+    assert "Run `careerpath next` to begin Diving deeper." in out
+
+
+def test_moving_straight_on_opens_the_next_stage(home: Home) -> None:
+    target = ["UX researcher", *[None] * 8]
+    with pytest.raises(Interrupted):
+        sit(home, [*EXPLORATION, True, True, *target, False, INTERRUPT])
+    assert saved(home).answers["diving-deeper"] == {"targets": [{"title": "UX researcher"}]}
+    assert saved(home).state.stages["diving-deeper"].started == TODAY
+
+
+def test_ctrl_c_mid_stage_keeps_every_answer_and_resumes_there(home: Home) -> None:
+    with pytest.raises(Interrupted) as caught:
+        sit(home, [*EXPLORATION[:5], INTERRUPT])
+    assert caught.value.saved == 5
+    assert caught.value.exit_code == 130
+    assert "Saved 5 answers" in caught.value.message
+    assert list(saved(home).answers["exploration"]) == [
+        "where_now",
+        "where_to",
+        "clarity",
+        "values",
+        "energisers",
+    ]
+    prompter, out = sit(home, [*EXPLORATION[5:], False])
+    assert prompter.asked[0] == "drainers"
+    assert "Continuing: Exploration (stage 1 of 5)" in out
+    assert "5 of 14 questions answered so far." in out
+
+
+def test_what_was_being_typed_at_ctrl_c_is_offered_next_time(home: Home) -> None:
+    with pytest.raises(Interrupted) as caught:
+        sit(home, ["Accountant.", Interrupt(draft="Somewhere with peo")])
+    assert caught.value.kept_draft
+    assert "kept what you were typing" in caught.value.message
+    assert saved(home).state.stages["exploration"].drafts == {"where_to": "Somewhere with peo"}
+    prompter, out = sit(home, ["Somewhere with people.", *EXPLORATION[2:], False])
+    assert prompter.drafts["where_to"] == "Somewhere with peo"
+    assert "Picking up what you were typing last time." in out
+    workbook = saved(home)
+    assert workbook.answers["exploration"]["where_to"] == "Somewhere with people."
+    assert workbook.state.stages["exploration"].drafts == {}
+
+
+def test_skipped_optional_questions_are_not_asked_again(home: Home) -> None:
+    sit(home, [*EXPLORATION, False])  # answered all, declined to move on
+    prompter, out = sit(home, [True, False])  # nothing left to ask: recap, move on, pause
+    assert prompter.asked == ["Move on to Diving deeper?", "Begin Diving deeper now?"]
+    assert "Recap: Exploration" in out
+
+
+def test_declining_to_move_on_keeps_the_stage_open(home: Home) -> None:
+    _, out = sit(home, [*EXPLORATION, False])
+    assert "Staying with Exploration" in out
+    workbook = saved(home)
+    assert workbook.state.stages["exploration"].completed is None
+
+
+def complete(home: Home, *stage_ids: str) -> None:
+    for stage_id in stage_ids:
+        home.update_state(lambda s, i=stage_id: s.stage(i).__setattr__("completed", TODAY))
+
+
+def test_records_add_another_and_keep_a_half_typed_one(home: Home) -> None:
+    complete(home, "exploration")
+    first = ["UX researcher", "Tech", None, ["interviews"], None, "Growing", 4, None, None]
+    with pytest.raises(Interrupted) as caught:
+        sit(home, [*first, True, "Data analyst", "Finance", INTERRUPT])
+    assert caught.value.saved == 5 + 2  # the answered fields of both targets
+    targets = saved(home).answers["diving-deeper"]["targets"]
+    assert targets[1] == {"title": "Data analyst", "field": "Finance"}
+    # Both targets have their required title, so the next sitting goes on with the stage.
+    prompter, _ = sit(home, ["UX research.", None, False])
+    assert prompter.asked[0] == "leading_option"
+
+
+def test_a_record_missing_a_required_field_is_finished_first(home: Home) -> None:
+    complete(home, "exploration")
+    stage = home.load().definition.stage("diving-deeper")
+    home.update_answers(stage, lambda a: a.update(targets=[{"field": "Tech"}]))
+    prompter, out = sit(home, ["UX researcher", False, "Because.", None, False])
+    assert prompter.asked[:2] == ["title", "Add another target job?"]
+    assert "Let's finish Tech." in out
+    assert saved(home).answers["diving-deeper"]["targets"] == [
+        {"title": "UX researcher", "field": "Tech"}
+    ]
+
+
+def test_revisit_offers_earlier_answers_and_keeps_completion(home: Home) -> None:
+    sit(home, [*EXPLORATION, True, False])
+    changed = list(EXPLORATION)
+    changed[2] = 4  # clarity went up
+    changed[9] = 30  # hours answered this time
+    prompter, out = sit(home, changed, stage="exploration")
+    assert prompter.defaults["where_now"] == "Accountant."
+    assert prompter.defaults["clarity"] == 2
+    workbook = saved(home)
+    assert workbook.answers["exploration"]["clarity"] == 4
+    assert workbook.answers["exploration"]["hours"] == 30
+    assert "hours" not in workbook.state.stages["exploration"].skipped
+    assert workbook.state.stages["exploration"].completed == TODAY
+    assert "Exploration stays complete." in out
+
+
+def test_revisit_records_menu_edits_adds_and_removes(home: Home) -> None:
+    stage = home.load().definition.stage("diving-deeper")
+    home.update_answers(stage, lambda a: a.update(FULL_ANSWERS["diving-deeper"]))
+    complete(home, "diving-deeper")
+    script = [
+        "Edit UX researcher",
+        "UX research lead",
+        "Tech",
+        None,
+        ["interviews"],
+        None,
+        "Growing",
+        5,
+        None,
+        None,
+        "Remove a target job",
+        "Data analyst",
+        True,
+        "Done",
+        "UX research: people and puzzles.",  # leading_option unchanged
+        None,  # gaps
+    ]
+    sit(home, script, stage="diving-deeper")
+    targets = saved(home).answers["diving-deeper"]["targets"]
+    assert [t["title"] for t in targets] == ["UX research lead"]
+    assert targets[0]["values_fit"] == 5
+    assert "salary" not in targets[0]  # left blank this time, so removed
+
+
+def test_after_the_last_stage_it_points_at_the_report(home: Home) -> None:
+    complete(home, *home.load().definition.stage_ids)
+    prompter, out = sit(home, [])
+    assert prompter.asked == []
+    assert "You have completed every stage of Your career path." in out
+    assert "careerpath report" in out
+
+
+def test_recalled_answers_are_shown_before_the_question(home: Home) -> None:
+    stage = home.load().definition.stage("exploration")
+    home.update_answers(stage, lambda a: a.update(FULL_ANSWERS["exploration"]))
+    complete(home, "exploration")
+    _, out = sit(home, ["UX", *[None] * 8, False, "Because.", None, False])
+    assert "Earlier you said:" in out
+    assert "Top values: 1. Autonomy  2. Helping others" in out
