@@ -1,4 +1,4 @@
-"""The store: where files live, how they are written, and that a broken file is never overwritten."""
+"""The store: where files live, how they are written; broken files are never overwritten."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def test_workbook_file_records_schema_and_definition(home: Home) -> None:
 
 
 def test_a_second_start_is_refused(home: Home) -> None:
-    with pytest.raises(WorkbookExists, match="a workbook already exists in .*`careerpath next`"):
+    with pytest.raises(WorkbookExists, match=r"a workbook already exists in .*`careerpath next`"):
         home.create(definition.resolve("default"), now=NOW)
 
 
