@@ -9,6 +9,7 @@ import pytest
 from careerpath import engine
 from careerpath.definition import WorkbookDefinition
 from careerpath.models import DefinitionRef, Workbook, WorkbookState
+
 from conftest import FULL_ANSWERS
 
 DAY = date(2026, 11, 20)

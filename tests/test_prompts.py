@@ -24,6 +24,7 @@ from careerpath.errors import Interrupted
 from careerpath.prompts import TerminalPrompter
 from careerpath.session import Session
 from careerpath.store import Home
+
 from conftest import TODAY
 
 DOWN, ENTER, FINISH, CLEAR, CTRL_C, CTRL_D = "\x1b[B", "\r", "\x1b\r", "\x15", "\x03", "\x04"

@@ -15,6 +15,7 @@ from careerpath.errors import Interrupted
 from careerpath.models import Workbook
 from careerpath.session import Session
 from careerpath.store import Home
+
 from conftest import FULL_ANSWERS, INTERRUPT, TODAY, Interrupt, ScriptedPrompter
 
 EXPLORATION = [

@@ -39,7 +39,7 @@ NO_TERMINAL_HINT = (
 class _Commands(TyperGroup):
     """Maps careerpath's errors to a clear message and exit code, for every command."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # click's Context; typer does not export its type
         try:
             return super().invoke(ctx)
         except CareerpathError as error:
@@ -146,18 +146,20 @@ def _stderr() -> Console:
 
 
 def _print_error(error: CareerpathError) -> None:
+    """The message, each problem on its own line, and the hint. Soft-wrapped, so a path is
+    never broken in two when it is copied from the terminal."""
     from rich.markup import escape
 
     console = _stderr()
     if isinstance(error, Interrupted):
-        console.print(f"\n{escape(error.message)}")
+        console.print(f"\n{escape(error.message)}", soft_wrap=True)
     else:
-        console.print(f"[red]Error:[/red] {escape(error.message)}")
+        console.print(f"[red]Error:[/red] {escape(error.message)}", soft_wrap=True)
     if isinstance(error, InvalidFiles):
         for problem in error.problems:
-            console.print(f"  {escape(str(problem))}")
+            console.print(f"  {escape(str(problem))}", soft_wrap=True)
     if error.hint:
-        console.print(escape(error.hint))
+        console.print(escape(error.hint), soft_wrap=True)
 
 
 def _home(ctx: typer.Context) -> Home:
@@ -243,6 +245,7 @@ def start(
 
     home = _home(ctx)
     path = definition.resolve(workbook)
+    definition.load(path)  # a broken definition is reported before anything is created
     console = _stdout()
     with home.lock("start"):
         moved = home.archive(_now()) if force and home.exists() else None
@@ -290,7 +293,7 @@ def next_(
     ] = None,
 ) -> None:
     """Continue where you left off: the current stage, from its first open question."""
-    from careerpath import prompts
+    from careerpath import engine, prompts
 
     home = _home(ctx)
     with home.lock("next"):
@@ -301,7 +304,8 @@ def next_(
             target = _stage_or_current(workbook.definition, workbook, stage)
             apply(home, workbook, target, answers, today(), _stdout())
             return
-        prompts.require_terminal(NO_TERMINAL_HINT)
+        if stage or engine.current_stage(workbook) is not None:
+            prompts.require_terminal(NO_TERMINAL_HINT)
         session = _session(home, workbook)
         if stage:
             session.revisit(workbook.definition.stage(stage))

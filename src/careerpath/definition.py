@@ -221,6 +221,11 @@ def _match_choices(text: str, choices: list[str]) -> list[str]:
     return picked
 
 
+def _one_of(choices: list[str] | None) -> Any:
+    """The type "one of these strings", built at run time from a workbook's choices."""
+    return Literal.__getitem__(tuple(choices or ()))
+
+
 def _no_repeats(items: list[Any]) -> list[Any]:
     if len(set(items)) != len(items):
         raise ValueError("lists the same item twice")
@@ -276,7 +281,7 @@ class _Choice(_Rules):
     needs = ("choices",)
 
     def value_type(self, q: Question) -> Any:
-        return Literal[tuple(q.choices or ())]
+        return _one_of(q.choices)
 
     def parse(self, q: Question, text: str, today: date) -> Any:
         return _match_choice(text, q.choices or []) if text.strip() else None
@@ -290,7 +295,8 @@ class _Choice(_Rules):
 
 class _MultiChoice(_Choice):
     def value_type(self, q: Question) -> Any:
-        return Annotated[list[Literal[tuple(q.choices or ())]], AfterValidator(_no_repeats)]
+        choice = _one_of(q.choices)
+        return Annotated[list[choice], AfterValidator(_no_repeats)]  # type: ignore[valid-type]
 
     def parse(self, q: Question, text: str, today: date) -> Any:
         return _match_choices(text, q.choices or []) or None
@@ -313,8 +319,9 @@ class _Ranking(_Choice):
             raise ValueError(f"top is {q.top} but there are only {len(q.choices)} choices")
 
     def value_type(self, q: Question) -> Any:
+        choice = _one_of(q.choices)
         return Annotated[
-            list[Literal[tuple(q.choices or ())]],
+            list[choice],  # type: ignore[valid-type]
             Field(max_length=q.count),
             AfterValidator(_no_repeats),
         ]

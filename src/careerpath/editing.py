@@ -56,14 +56,14 @@ def edit_stage(home: Home, stage: StageDefinition, prompter: Prompter, console: 
             except InvalidFiles as error:
                 console.print("[red]The file has problems:[/red]")
                 for problem in error.problems:
-                    console.print(f"  {escape(str(problem))}")
+                    console.print(f"  {escape(str(problem))}", soft_wrap=True)
                 if prompter.select("What now?", [REOPEN, RESTORE], default=REOPEN) == REOPEN:
                     continue
                 _restore(home, stage, before, console)
                 return
+            count = f"{len(answers)} question{'' if len(answers) == 1 else 's'}"
             console.print(
-                f"[green]✓[/green] {escape(stage.title)}: the file is fine "
-                f"({len(answers)} questions answered)."
+                f"[green]✓[/green] {escape(stage.title)}: the file is fine ({count} answered)."
             )
             return
     except CareerpathError:  # Ctrl-C at the question, or the editor would not start

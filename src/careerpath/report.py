@@ -192,10 +192,10 @@ def render(report: Report, console: Any) -> None:
     table.add_column("", justify="right")
     colours = {"complete": "green", "in progress": "yellow", "not started": "dim"}
     for line in report.stages:
-        current = line.id == report.current_stage
+        is_current = line.id == report.current_stage
         table.add_row(
             str(line.number),
-            Text(("→ " if current else "  ") + line.title, style="bold" if current else ""),
+            Text(("→ " if is_current else "  ") + line.title, style="bold" if is_current else ""),
             Text(_status(line), style=colours[line.status]),
             f"{line.answered}/{line.total}",
             f"{line.required_answered}/{line.required}",
@@ -218,7 +218,7 @@ def render(report: Report, console: Any) -> None:
         console.print()
         console.print(Text("Key answers", style="bold"))
         for answer in report.key_answers:
-            line = Text("  ")
-            line.append(answer.label, style="cyan")
-            line.append(": " + answer.text.replace("\n", " "))
-            console.print(line)
+            shown = Text("  ")
+            shown.append(answer.label, style="cyan")
+            shown.append(": " + answer.text.replace("\n", " "))
+            console.print(shown)

@@ -234,7 +234,8 @@ class Session:
         self, stage: StageDefinition, question: Question, index: int, only_missing: bool
     ) -> None:
         """Ask a record's fields one by one, saving each as it is typed."""
-        self.console.print(f"  [cyan]{escape(question.item.capitalize())} {index + 1}[/cyan]")
+        item = (question.item or "record").capitalize()
+        self.console.print(f"  [cyan]{escape(item)} {index + 1}[/cyan]")
         for field in question.fields or []:
             records = self.workbook.answers_for(stage).get(question.id, [])
             record = records[index] if index < len(records) else {}
