@@ -1,0 +1,61 @@
+"""What is due: one agenda of every dated item, whichever part of the workbook it comes from.
+
+Each feature that has dated items (contact follow-ups, application next actions, interviews,
+offer deadlines, program homework) provides a ``Source``; ``careerpath due``, ``done``,
+``snooze``, the start of ``careerpath next`` and the iCalendar export all go through ``SOURCES``.
+Item ids are short and stable because a person types them (``careerpath done c3-follow-up``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from careerpath.models import Workbook
+    from careerpath.store import Home
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One dated thing to do."""
+
+    id: str
+    """Short and stable: what a person types to mark it done or snooze it."""
+    what: str
+    """The sort of item, e.g. "follow-up", "next action", "interview", "homework"."""
+    title: str
+    due: date
+    at: datetime | None = None
+    """The time, when the item has one (an interview)."""
+    stage: str | None = None
+
+    def overdue(self, today: date) -> bool:
+        return self.due < today
+
+
+class Source(Protocol):
+    """A part of the workbook that has dated items."""
+
+    def items(self, workbook: Workbook, today: date) -> list[DueItem]:
+        """Its open items (not done, snoozed ones with their new date)."""
+        ...
+
+    def done(self, home: Home, workbook: Workbook, item_id: str, today: date) -> bool:
+        """Mark ``item_id`` done; False when the id is not one of this source's."""
+        ...
+
+    def snooze(self, home: Home, workbook: Workbook, item_id: str, until: date) -> bool:
+        """Move ``item_id`` to ``until``; False when the id is not one of this source's."""
+        ...
+
+
+SOURCES: list[Source] = []
+"""Every source of dated items; features add theirs here."""
+
+
+def collect(workbook: Workbook, today: date) -> list[DueItem]:
+    """Every open item, overdue first, then by date."""
+    found = [item for source in SOURCES for item in source.items(workbook, today)]
+    return sorted(found, key=lambda item: (item.due, item.at or datetime.min, item.id))

@@ -1,0 +1,210 @@
+"""The Typer app and what every command shares: the home, "today", consoles, error handling.
+
+Errors are turned into a message on stderr and an exit code in one place (``_Commands.invoke``);
+tracebacks appear only with ``--debug``. Modules beyond typer are imported inside functions so
+that ``--help`` and the reading commands start fast.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from careerpath import __version__
+from careerpath.errors import CareerpathError, Interrupted, InvalidFiles, InvalidInput
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from careerpath.definition import StageDefinition, WorkbookDefinition
+    from careerpath.models import Workbook
+    from careerpath.store import Home
+
+TODAY_ENV = "CAREERPATH_TODAY"
+NO_TERMINAL_HINT = (
+    "To answer from a file instead: `careerpath questions --format toml > answers.toml`, "
+    "fill it in, then `careerpath next --answers answers.toml`."
+)
+
+
+class _Commands(TyperGroup):
+    """Maps careerpath's errors to a clear message and exit code, for every command."""
+
+    def invoke(self, ctx: Any) -> Any:  # click's Context; typer does not export its type
+        try:
+            return super().invoke(ctx)
+        except CareerpathError as error:
+            if _settings(ctx).debug:
+                raise
+            _print_error(error)
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            if _settings(ctx).debug:
+                raise
+            err_console().print("\nStopped.")
+            raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as error:
+            if _settings(ctx).debug:
+                raise
+            err_console().print(
+                f"[red]careerpath hit an unexpected problem:[/red] {type(error).__name__}: "
+                f"{error}\nWhat was saved before it stays saved. Run the same command with "
+                "--debug for the details, and please report it.",
+                markup=True,
+                highlight=False,
+            )
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=_Commands,
+    name="careerpath",
+    help=(
+        "A career-exploration workbook: five stages from 'I'm lost' to a negotiated offer "
+        "(exploration, diving deeper, networking, applying, closing). Begin with "
+        "`careerpath start`, come back with `careerpath next`, see where you stand with "
+        "`careerpath report`. Your answers are plain TOML files that stay yours."
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class Settings:
+    home: Path
+    debug: bool
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    root = ctx.find_root()
+    if isinstance(root.obj, Settings):
+        return root.obj
+    return Settings(home=Path("."), debug=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"careerpath {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    home: Annotated[
+        Path | None,
+        typer.Option(
+            "--home",
+            envvar="CAREERPATH_HOME",
+            help="Folder holding your workbook. Default: your platform's user data folder.",
+            show_default=False,
+            file_okay=False,
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show full tracebacks (for reporting a bug).")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    from careerpath.store import resolve_home
+
+    ctx.obj = Settings(home=resolve_home(home), debug=debug)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def out_console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def err_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _print_error(error: CareerpathError) -> None:
+    """The message, each problem on its own line, and the hint. Soft-wrapped, so a path is
+    never broken in two when it is copied from the terminal."""
+    from rich.markup import escape
+
+    console = err_console()
+    if isinstance(error, Interrupted):
+        console.print(f"\n{escape(error.message)}", soft_wrap=True)
+    else:
+        console.print(f"[red]Error:[/red] {escape(error.message)}", soft_wrap=True)
+    if isinstance(error, InvalidFiles):
+        for problem in error.problems:
+            console.print(f"  {escape(str(problem))}", soft_wrap=True)
+    if error.hint:
+        console.print(escape(error.hint), soft_wrap=True)
+
+
+def home_of(ctx: typer.Context) -> Home:
+    from careerpath.store import Home
+
+    return Home(_settings(ctx).home)
+
+
+def today() -> date:
+    """The person's local date; ``$CAREERPATH_TODAY`` (YYYY-MM-DD) pins it for tests and demos."""
+    pinned = os.environ.get(TODAY_ENV)
+    if pinned:
+        try:
+            return date.fromisoformat(pinned)
+        except ValueError:
+            raise InvalidInput(
+                f"${TODAY_ENV} is {pinned!r}, which is not a YYYY-MM-DD date"
+            ) from None
+    return date.today()
+
+
+def now() -> datetime:
+    return datetime.combine(today(), datetime.now().time())
+
+
+def stage_or_current(
+    book: WorkbookDefinition, workbook: Workbook | None, stage: str | None
+) -> StageDefinition:
+    from careerpath import engine
+
+    if stage:
+        return book.stage(stage)
+    current = engine.current_stage(workbook) if workbook else None
+    return current or book.stages[0]
+
+
+class Format(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def write_output(path: Path, text: str) -> None:
+    from careerpath import tomlio
+
+    try:
+        tomlio.write_atomic(path, text)
+    except OSError as error:
+        raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
+    err_console().print(f"Written to {path}")
