@@ -208,8 +208,8 @@ def test_report_text_shows_stages_next_step_and_key_answers(
     assert "→ Diving deeper" in output
     assert "Now: Diving deeper (stage 2 of 5)" in output
     assert "Next: Begin Diving deeper: run `careerpath next`." in output
-    assert "Top values: 1. Autonomy  2. Helping others" in output
-    assert "Income floor (per year): 42,000 EUR" in output
+    assert "  Top values                   1. Autonomy  2. Helping others" in output
+    assert "  Income floor (per year)      42,000 EUR" in output
 
 
 def test_report_json_contract(runner: CliRunner, started: Path, write_answers: Any) -> None:

@@ -180,7 +180,7 @@ def test_revisit_records_menu_edits_adds_and_removes(home: Home) -> None:
     home.update_answers(stage, lambda a: a.update(FULL_ANSWERS["diving-deeper"]))
     complete(home, "diving-deeper")
     script = [
-        "Edit UX researcher",
+        "Edit UX researcher, Tech",
         "UX research lead",
         "Tech",
         None,

@@ -187,12 +187,14 @@ class Question(_Definition):
         return all(f.is_answered(record.get(f.id)) for f in self.fields or [] if f.required)
 
     def record_label(self, record: dict[str, Any]) -> str:
-        """A record's name in lists: its first answered short field."""
-        for field in self.fields or []:
-            value = record.get(field.id)
-            if field.is_answered(value) and not isinstance(value, list | dict):
-                return field.format(value)
-        return f"(unnamed {self.item})"
+        """records: a record's name in lists: its first two answered one-line text fields,
+        e.g. "Acme, UX researcher"."""
+        texts = [
+            str(record[f.id])
+            for f in self.fields or []
+            if f.kind == "text" and f.is_answered(record.get(f.id))
+        ]
+        return ", ".join(texts[:2]) or f"(unnamed {self.item})"
 
 
 def _answers_model(name: str, questions: list[Question]) -> type[BaseModel]:

@@ -21,12 +21,16 @@ if TYPE_CHECKING:
 SKIP = "(skip this one)"
 ENOUGH = "(that's enough)"
 
-_MULTILINE_KINDS = {"long_text", "list"}  # questionary shows how to finish these
+_MULTILINE_KINDS = {"long_text", "list"}
 _HINTS = {
-    "date": "(YYYY-MM-DD, or today, 3d, 2w)",
-    "money": "(e.g. 45000 EUR)",
-    "money_range": "(e.g. 45000-60000 EUR per year)",
+    "text": "",
+    "date": "YYYY-MM-DD, or today, 3d, 2w",
+    "money": "e.g. 45000 EUR",
+    "money_range": "e.g. 45000-60000 EUR per year",
+    "long_text": "Esc then Enter to finish",
+    "list": "one per line; Esc then Enter to finish",
 }
+_SKIP_TYPED = {False: "optional: Enter on a blank skips", True: "optional: leave blank to skip"}
 
 
 class Prompter(Protocol):
@@ -102,16 +106,17 @@ class TerminalPrompter:
                 return "An answer is needed here (a few words are enough)."
             return True
 
-        hint = _HINTS.get(question.kind)
-        if not question.required and question.kind not in _MULTILINE_KINDS:
-            hint = f"{hint[:-1]}; Enter to skip)" if hint else "(Enter to skip)"
+        hints = [question.describe() if question.kind == "number" else _HINTS[question.kind]]
+        if not question.required:
+            hints.append(_SKIP_TYPED[question.kind in _MULTILINE_KINDS])
+        hint = "; ".join(h for h in hints if h)
         text = _run(
             questionary.text(
-                _message(question),
+                question.prompt,
                 default=start,
                 validate=validate,
                 multiline=question.kind in _MULTILINE_KINDS,
-                instruction=hint,
+                instruction=f"({hint})" if hint else None,
                 style=_style(),
             )
         )
@@ -211,6 +216,8 @@ class TerminalPrompter:
 
 
 def _message(question: Question) -> str:
+    """The question as shown above a list to pick from; typed answers say "optional" in
+    their instruction instead."""
     return question.prompt if question.required else f"{question.prompt} (optional)"
 
 

@@ -175,6 +175,7 @@ def _md(text: str) -> str:
 def render(report: Report, console: Any) -> None:
     """Print the report in the terminal: a table of stages with progress bars, then the
     current stage, the next step and the key answers. User text is never read as markup."""
+    from rich.padding import Padding
     from rich.progress_bar import ProgressBar
     from rich.table import Table
     from rich.text import Text
@@ -217,8 +218,9 @@ def render(report: Report, console: Any) -> None:
     if report.key_answers:
         console.print()
         console.print(Text("Key answers", style="bold"))
+        answers = Table.grid(padding=(0, 2, 0, 0))
+        answers.add_column(style="cyan", max_width=30)
+        answers.add_column()
         for answer in report.key_answers:
-            shown = Text("  ")
-            shown.append(answer.label, style="cyan")
-            shown.append(": " + answer.text.replace("\n", " "))
-            console.print(shown)
+            answers.add_row(Text(answer.label), Text(answer.text))
+        console.print(Padding(answers, (0, 0, 0, 2)))

@@ -92,11 +92,11 @@ class Session:
         if resuming and progress.status == "in progress":
             self._header(stage, "Continuing")
             self.console.print(
-                f"[dim]{progress.answered} of {progress.total} questions answered so far.[/dim]\n"
+                f"[dim]{progress.answered} of {progress.total} questions answered so far.[/dim]"
             )
         else:
             self._header(stage, "Stage")
-            self.console.print(Padding(escape(stage.intro.strip()), (0, 0, 1, 2)))
+            self.console.print(Padding(escape(stage.intro.strip()), (0, 0, 0, 2)))
         self._started(stage)
 
     def _offer_to_complete(self, stage: StageDefinition) -> StageDefinition | None:
