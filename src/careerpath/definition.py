@@ -30,7 +30,7 @@ from pydantic import (
 )
 
 from careerpath import tomlio
-from careerpath.errors import InvalidFiles, NotFound, Problem
+from careerpath.errors import InvalidFiles, NotFound
 from careerpath.values import (
     Money,
     MoneyRange,
@@ -730,12 +730,3 @@ def _question_comment(question: Question) -> list[str]:
     lines = [f"# {question.prompt}", f"# {question.describe()}; {need}."]
     lines += [f"# {line}".rstrip() for line in question.help.splitlines()]
     return lines
-
-
-def problems_of(definition_path: Path) -> list[Problem]:
-    """The problems in a definition file, for ``doctor`` (empty when it is fine)."""
-    try:
-        load(definition_path)
-    except InvalidFiles as error:
-        return error.problems
-    return []
