@@ -676,6 +676,37 @@ def compare(
     return lines
 
 
+def fill_in(part: str, questions: list[Question]) -> str:
+    """A TOML answers file for the intake or the check-in, every answer commented out."""
+    command = {
+        "intake": "careerpath program start --answers THIS_FILE   (or, at the end: "
+        "careerpath program end --answers THIS_FILE)",
+        "checkin": "careerpath checkin --answers THIS_FILE",
+    }[part]
+    lines = [
+        f"# Answers for the program's {part}.",
+        "# Remove the '# ' in front of each answer you give and replace the example value.",
+        f"# Then run: {command}",
+        "",
+    ]
+    for question in questions:
+        need = "required" if question.required else "optional"
+        lines += [f"# {question.prompt}", f"# {question.describe()}; {need}."]
+        first, *rest = question.example().splitlines()
+        lines += [f"# {question.id} = {first}", *(f"# {line}" for line in rest), ""]
+    if part == "intake":
+        lines += [
+            "# One to three goals for the program (program start only).",
+            '# goals = ["...", "..."]',
+            "",
+            "# At the end only: what became of each goal (met, not met or open).",
+            "# [goals]",
+            '# g1 = "met"',
+            "",
+        ]
+    return "\n".join(lines)
+
+
 # --- the program section of a report ---------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -250,6 +250,13 @@ class Home:
         raw, text = tomlio.read(self.program_file)
         _check_schema_version(raw, text, self.program_file)
         return program.validate(raw, text, self.program_file, book, _FIX_HINT)
+
+    def archive_program(self, now: datetime | date) -> Path:
+        """Move ``program.toml`` into ``.backups/`` (``program start --force``)."""
+        tomlio.ensure_dir(self.backups_dir)
+        target = self.backups_dir / f"program-{now:%Y%m%d-%H%M%S}.toml"
+        os.replace(self.program_file, target)
+        return target
 
     def write_program(self, book: WorkbookDefinition, program: Program) -> None:
         from careerpath import program as programs
