@@ -96,8 +96,9 @@ def client_row(name: str, workbook: Workbook, today: date) -> ClientRow:
         week, weeks, standing = timing.week, timing.weeks, timing.standing
         schedule, delta = timing.describe(), round(timing.delta_weeks, 1)
         overdue = programs.homework_counts(workbook.program, today).overdue
-        if timing.standing == "behind" and -timing.delta_weeks >= BEHIND_WEEKS:
-            attention.append(f"behind {round(-timing.delta_weeks)} weeks")
+        behind = round(-timing.delta_weeks) if timing.standing == "behind" else 0
+        if behind >= BEHIND_WEEKS:
+            attention.append(f"behind {behind} weeks")
         if overdue:
             attention.append(f"{overdue} overdue")
         if programs.is_over(plan, today) and plan.reassessed is None:
@@ -121,18 +122,25 @@ def client_row(name: str, workbook: Workbook, today: date) -> ClientRow:
     )
 
 
-def error_row(name: str, error: Exception) -> ClientRow:
+def error_row(root: Path, error: Exception) -> ClientRow:
+    """A client whose folder cannot be read: the first problem, its file named inside the
+    client's folder."""
     if isinstance(error, InvalidFiles):
         first = error.problems[0]
-        where = first.file.name if first.line is None else f"{first.file.name}:{first.line}"
+        try:
+            where = str(first.file.relative_to(root))
+        except ValueError:
+            where = str(first.file)
+        if first.line is not None:
+            where += f":{first.line}"
         field_ = f" {first.field}:" if first.field else ""
         more = f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
         message = f"{where}:{field_} {first.message}{more}"
     elif isinstance(error, CareerpathError):
         message = error.message
     else:
-        message = f"cannot be read: {type(error).__name__}: {error}"
-    return ClientRow(client=name, error=message, attention=["cannot be read"])
+        message = f"{type(error).__name__}: {error}"
+    return ClientRow(client=root.name, error=message, attention=["cannot be read"])
 
 
 def _order(row: ClientRow) -> tuple[Any, ...]:
@@ -159,7 +167,7 @@ def build(folder: Path, today: date) -> GroupReport:
         try:
             rows.append(client_row(path.name, Home(path).load(), today))
         except Exception as error:  # one client's folder never stops the others
-            rows.append(error_row(path.name, error))
+            rows.append(error_row(path, error))
     return GroupReport(generated=today, folder=str(folder), clients=sorted(rows, key=_order))
 
 

@@ -13,7 +13,6 @@ changes (``extended`` / ``ended``), never stored; a goal's earlier wordings are 
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -361,7 +360,8 @@ class Schedule:
 
 
 def weeks_between(start: date, end: date) -> int:
-    return max(1, math.ceil((end - start).days / 7))
+    """Whole weeks from start to end, to the nearest (3 months is 13 weeks, not 14)."""
+    return max(1, round((end - start).days / 7))
 
 
 def schedule(plan: Plan, today: date, percents: list[int]) -> Schedule:

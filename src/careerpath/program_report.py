@@ -130,7 +130,7 @@ def homework_line(item: HomeworkLine, today: date) -> str:
         when = "no due date"
     elif item.state == "overdue":
         days = (today - item.due).days
-        when = f"overdue {_plural(days, 'day')} (due {_short(item.due)})"
+        when = f"overdue by {_plural(days, 'day')}, due {_short(item.due)}"
     else:
         when = f"due {_short(item.due)}"
     stage = f"  [{item.stage}]" if item.stage else ""
@@ -176,9 +176,15 @@ def comparison_lines(section: ProgramSection) -> list[str]:
 # --- rich (terminal) -------------------------------------------------------------------------
 
 
+def _indent(line: str, style: str = "") -> Any:
+    """A line of plain text (never markup) indented by two spaces."""
+    from rich.text import Text
+
+    return Text("  " + line, style=style)
+
+
 def render_program(report: Report, console: Any, *, all_homework: bool = False) -> None:
     """The program section in the terminal. User text is never read as markup."""
-    from rich.padding import Padding
     from rich.text import Text
 
     section = report.program
@@ -188,19 +194,20 @@ def render_program(report: Report, console: Any, *, all_homework: bool = False) 
     head.append(" · ")
     head.append(section.schedule, style=colours[section.standing])
     console.print(head)
-    console.print(Padding(Text("\n".join(timeline(section, report.stages))), (0, 0, 0, 2)))
-    console.print(Padding(Text(schedule_sentence(section, report.stages)), (0, 0, 0, 2)))
+    for line in timeline(section, report.stages):
+        console.print(_indent(line), no_wrap=True, overflow="ignore", crop=False)
+    console.print(_indent(schedule_sentence(section, report.stages)))
     for line in change_lines(section):
-        console.print(Padding(Text(line, style="dim"), (0, 0, 0, 2)))
+        console.print(_indent(line, "dim"))
     console.print()
     console.print(Text("Goals", style="bold"))
     if not section.goals:
-        console.print(Padding(Text('none yet: `careerpath goal add "..."`'), (0, 0, 0, 2)))
+        console.print(_indent('none yet: `careerpath goal add "..."`'))
     for goal in section.goals:
         first, *history = goal_lines(goal)
-        console.print(Padding(Text(first), (0, 0, 0, 2)))
+        console.print(_indent(first))
         for line in history:
-            console.print(Padding(Text(line, style="dim"), (0, 0, 0, 2)))
+            console.print(_indent(line, "dim"))
     title = Text("Homework  ", style="bold")
     title.append(
         f"{section.homework_done} done · {section.homework_open} open · "
@@ -211,9 +218,7 @@ def render_program(report: Report, console: Any, *, all_homework: bool = False) 
         if item.state == "done" and not all_homework:
             continue
         style = "red" if item.state == "overdue" else ("dim" if item.state == "done" else "")
-        console.print(
-            Padding(Text(homework_line(item, report.generated), style=style), (0, 0, 0, 2))
-        )
+        console.print(_indent(homework_line(item, report.generated), style))
     checkins = Text("Check-ins  ", style="bold")
     checkins.append(checkin_line(section, report.generated))
     console.print(checkins)
@@ -221,7 +226,7 @@ def render_program(report: Report, console: Any, *, all_homework: bool = False) 
         console.print()
         console.print(Text(f"Start → end (re-assessed {_day(section.reassessed)})", style="bold"))
         for line in comparison_lines(section):
-            console.print(Padding(Text(line), (0, 0, 0, 2)))
+            console.print(_indent(line))
     if section.next_step:
         step = Text("Program next: ", style="bold")
         step.append(section.next_step)

@@ -110,7 +110,7 @@ def _need_terminal(what: str) -> None:
 def _warn(console: Console, text: str) -> None:
     from rich.markup import escape
 
-    console.print(f"[yellow]Note:[/yellow] {escape(text)}", highlight=False)
+    console.print(f"[yellow]Note:[/yellow] {escape(text)}", highlight=False, soft_wrap=True)
 
 
 # --- program ---------------------------------------------------------------------------------
