@@ -70,20 +70,27 @@ def timeline(section: ProgramSection, stages: list[StageLine], width: int = WIDT
 
 def schedule_sentence(section: ProgramSection, stages: list[StageLine]) -> str:
     """Time gone against progress, in one sentence."""
-    titles = {stage.id: stage.title for stage in stages}
-    current = next((s for s in stages if s.status != "complete"), None)
-    where = f"you are in {current.title}" if current else "you have completed every stage"
-    done = round(100 * sum(s.percent for s in stages) / 100 / max(1, len(stages)))
     if section.phase == "not started":
         return f"The program starts on {_day(section.start)}."
-    expected = titles.get(section.expected_stage, section.expected_stage)
+    count = max(1, len(stages))
+    done = round(100 * sum(s.percent for s in stages) / 100 / count)
+    current = next((s for s in stages if s.status != "complete"), None)
+    where = f"you are in {current.title}" if current else "you have completed every stage"
     progress = f"{done}% of the stages done, {section.elapsed_percent}% of the time gone"
     if section.phase != "running":
         return f"{section.schedule.capitalize()} at the end: {where} ({progress})."
-    return (
-        f"{section.schedule.capitalize()}: by now the plan has you in {expected}; "
-        f"{where} ({progress})."
-    )
+    expected = next((s for s in stages if s.id == section.expected_stage), None)
+    if expected is None:
+        plan = ""
+    elif current is not None and expected.id == current.id:
+        through = section.elapsed_percent / 100 * count - (expected.number - 1)
+        plan = f"by now the plan has you {round(100 * min(1.0, through))}% through {current.title}"
+        where = (
+            f"you are {current.percent}% through it" if current.percent else "you are beginning it"
+        )
+    else:
+        plan = f"by now the plan has you in {expected.title}"
+    return f"{section.schedule.capitalize()}: {plan}; {where} ({progress})."
 
 
 def heading(section: ProgramSection) -> str:
@@ -95,10 +102,7 @@ def heading(section: ProgramSection) -> str:
         when = f"ended early on {_day(section.end)}"
     else:
         when = f"finished on {_day(section.end)}"
-    return (
-        f"Program · {when} · {_day(section.start)} → {_day(section.end)} "
-        f"({_plural(section.months, 'month')}) · {section.schedule}"
-    )
+    return f"Program · {when} · {_day(section.start)} → {_day(section.end)} · {section.schedule}"
 
 
 def change_lines(section: ProgramSection) -> list[str]:
