@@ -244,8 +244,7 @@ def test_status_week_timeline_schedule_goals_homework_checkins(
     run(runner, "checkin", "--answers", str(files["checkin"]), today="2026-12-02")
     output = run(runner, "program", "status", today="2026-12-30").output
     assert " ".join(output.split()).startswith(
-        "Program · week 6 of 13 · 25 Nov 2026 → 25 Feb 2027 · behind by about "
-        "2 weeks 25 Nov 2026"
+        "Program · week 6 of 13 · 25 Nov 2026 → 25 Feb 2027 · behind by about 2 weeks 25 Nov 2026"
     )
     assert "|Exploration|" in output
     assert "▲ today, week 6 of 13" in output
