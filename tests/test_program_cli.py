@@ -584,3 +584,10 @@ def test_group_view_survives_a_half_written_client(
     assert [row["client"] for row in data["clients"]] == ["half", "ok"]
     assert data["clients"][0]["error"].startswith("workbook.toml")
     assert data["clients"][1]["error"] is None
+
+
+def test_help_lists_the_program_commands(runner: CliRunner) -> None:
+    output = run(runner, "--help").output
+    for command in ("program", "goal", "homework", "checkin"):
+        assert f"│ {command} " in output
+    assert "Did you mean" not in output
