@@ -537,7 +537,7 @@ def test_group_view_attention_first_and_broken_folders_as_rows(
     rows = {row["client"]: row for row in data["clients"]}
     assert [row["client"] for row in data["clients"]][:2] == ["dev", "eve"]  # broken first
     assert "program.toml:3: program.months: input should be a valid integer" in rows["dev"]["error"]
-    assert "there is no workbook" in rows["eve"]["error"]
+    assert rows["eve"]["error"] == "no workbook.toml: not started yet, or not fully copied"
     assert [row["client"] for row in data["clients"]][2:] == ["ben", "ana", "cleo"]
     ben, ana, cleo = rows["ben"], rows["ana"], rows["cleo"]
     assert (ben["program_week"], ben["program_weeks"], ben["overdue"]) == (8, 13, 1)

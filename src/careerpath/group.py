@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from careerpath import engine
-from careerpath.errors import CareerpathError, InvalidFiles, NotFound
+from careerpath.errors import CareerpathError, InvalidFiles, NotFound, NoWorkbook
 from careerpath.models import Workbook
 from careerpath.store import Home
 
@@ -136,6 +136,8 @@ def error_row(root: Path, error: Exception) -> ClientRow:
         field_ = f" {first.field}:" if first.field else ""
         more = f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
         message = f"{where}:{field_} {first.message}{more}"
+    elif isinstance(error, NoWorkbook):
+        message = "no workbook.toml: not started yet, or not fully copied"
     elif isinstance(error, CareerpathError):
         message = error.message
     else:

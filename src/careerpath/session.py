@@ -95,7 +95,10 @@ class Session:
         from careerpath.program_session import ProgramSession
 
         sitting = ProgramSession(self.home, self.workbook, self.prompter, self.console, self.today)
-        sitting.offer_homework(stage)
+        try:
+            sitting.offer_homework(stage)
+        finally:
+            self.saved += sitting.saved
 
     def _program_reminder(self) -> None:
         """A line at the start of a sitting when a program check-in is due."""
