@@ -591,3 +591,8 @@ def test_help_lists_the_program_commands(runner: CliRunner) -> None:
     for command in ("program", "goal", "homework", "checkin"):
         assert f"│ {command} " in output
     assert "Did you mean" not in output
+
+
+def test_a_mistyped_program_command_is_suggested(runner: CliRunner) -> None:
+    result = run(runner, "progam", code=2)
+    assert "Did you mean 'program'?" in result.output

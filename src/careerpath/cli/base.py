@@ -53,6 +53,20 @@ class _Commands(TyperGroup):
             self.add_command(LAZY_COMMANDS[cmd_name](), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except Exception as error:  # click's UsageError: suggest commands built lazily too
+            message = getattr(error, "message", None)
+            if not args or not isinstance(message, str) or "Did you mean" in message:
+                raise
+            from difflib import get_close_matches
+
+            matches = get_close_matches(args[0], list(LAZY_COMMANDS))
+            if matches:
+                error.message = f"{message.rstrip('.')}. Did you mean {matches[0]!r}?"  # type: ignore[attr-defined]
+            raise
+
     def invoke(self, ctx: Any) -> Any:  # click's Context; typer does not export its type
         try:
             return super().invoke(ctx)
