@@ -63,6 +63,8 @@ def answers(home_dir: Path) -> dict[str, object]:
 def test_start_ctrl_c_and_resume_in_a_real_terminal(spawn, home_dir: Path) -> None:  # type: ignore[no-untyped-def]
     child = spawn("start")
     child.expect("Welcome to Your career path")
+    child.expect("Run it as a program?")
+    child.send("\r")  # no, not now (the default)
     child.expect("Where are you now in your work life?")
     child.send("Accountant for eight years." + FINISH)
     child.expect("Where would you like to go?")
@@ -114,6 +116,8 @@ def test_start_ctrl_c_and_resume_in_a_real_terminal(spawn, home_dir: Path) -> No
 
 def test_a_wrong_date_is_explained_at_the_prompt(spawn, home_dir: Path) -> None:  # type: ignore[no-untyped-def]
     child = spawn("start")
+    child.expect("Run it as a program?")
+    child.send("n")
     child.expect("Where are you now")
     child.sendcontrol("c")
     finish(child)

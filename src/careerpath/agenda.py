@@ -59,3 +59,10 @@ def collect(workbook: Workbook, today: date) -> list[DueItem]:
     """Every open item, overdue first, then by date."""
     found = [item for source in SOURCES for item in source.items(workbook, today)]
     return sorted(found, key=lambda item: (item.due, item.at or datetime.min, item.id))
+
+
+# --- the sources careerpath ships ------------------------------------------------------------
+
+from careerpath.program import HomeworkSource  # noqa: E402  (needs the names above)
+
+SOURCES.append(HomeworkSource())

@@ -53,6 +53,8 @@ def apply(
 
     def record(state: WorkbookState) -> None:
         engine.mark_started(state, stage.id, today)
+        if given:
+            engine.mark_worked(state, stage.id, today)
         for question_id in given:
             engine.set_skipped(state, stage.id, question_id, False)
             state.stage(stage.id).drafts.pop(question_id, None)

@@ -562,12 +562,23 @@ _RULES: dict[str, _Rules] = {
 _SETTINGS = frozenset().union(*(rules.settings for rules in _RULES.values()))
 
 
+class SuggestedHomework(_Definition):
+    """Homework a stage suggests when it begins, during a program; the person accepts, edits
+    or skips it."""
+
+    text: Text
+    due_in_days: int | None = Field(default=7, ge=0, le=180)
+    """Days from the day it is accepted to its due date; no due date when absent."""
+
+
 class StageDefinition(_Definition):
     id: Slug
     title: Text
     intro: Text
     """Two or three sentences: what the stage is for and why it comes where it does."""
     questions: Annotated[list[Question], Field(min_length=1), AfterValidator(_unique_ids)]
+    homework: list[SuggestedHomework] = Field(default_factory=list)
+    """Suggested homework, offered when the stage begins during a program (optional)."""
 
     def question(self, question_id: str) -> Question:
         for question in self.questions:
@@ -581,6 +592,54 @@ class StageDefinition(_Definition):
         return _answers_model(f"{self.id} answers", self.questions)
 
 
+def _program_questions(questions: list[Question]) -> list[Question]:
+    """Intake and check-in questions: unique ids, no records, and not the reserved ``date``."""
+    _unique_ids(questions)
+    for question in questions:
+        if question.kind == "records":
+            raise ValueError(f"{question.id!r}: a program cannot ask a records question")
+        if question.id == "date":
+            raise ValueError("'date' is kept for the date itself; give the question another id")
+    return questions
+
+
+ProgramQuestions = Annotated[
+    list[Question], Field(min_length=1), AfterValidator(_program_questions)
+]
+
+
+class ProgramDefinition(_Definition):
+    """What a program asks: the intake needs assessment (asked again at the end) and the
+    regular check-in. A workbook without a ``[program]`` table uses the built-in one's."""
+
+    intro: Text
+    """Shown by ``careerpath program start``: what a program is and how it runs."""
+    intake: ProgramQuestions
+    checkin: ProgramQuestions
+
+    def intake_question(self, question_id: str) -> Question:
+        for question in self.intake:
+            if question.id == question_id:
+                return question
+        raise NotFound(f"the intake has no question {question_id!r}")
+
+    @functools.cached_property
+    def intake_model(self) -> type[BaseModel]:
+        return _answers_model("intake answers", self.intake)
+
+    @functools.cached_property
+    def checkin_answers_model(self) -> type[BaseModel]:
+        """A check-in's answers without its date (an answers file for ``checkin --answers``)."""
+        return _answers_model("check-in answers", self.checkin)
+
+    @functools.cached_property
+    def checkin_model(self) -> type[BaseModel]:
+        fields: dict[str, Any] = {q.id: (q.value_type() | None, None) for q in self.checkin}
+        return create_model(
+            "check-in", __config__=ConfigDict(extra="forbid"), date=(date, ...), **fields
+        )
+
+
 class WorkbookDefinition(_Definition):
     schema_version: Literal[1] = 1
     id: Slug
@@ -591,6 +650,8 @@ class WorkbookDefinition(_Definition):
     outro: str = ""
     """Shown when the last stage is complete."""
     stages: Annotated[list[StageDefinition], Field(min_length=1), AfterValidator(_unique_ids)]
+    program: ProgramDefinition | None = None
+    """Intake and check-in questions for a program (optional; the built-in ones otherwise)."""
 
     @model_validator(mode="after")
     def _recalls_point_back(self) -> Self:

@@ -150,3 +150,12 @@ def set_skipped(state: WorkbookState, stage_id: str, question_id: str, skipped: 
         saved.skipped.append(question_id)
     elif not skipped and question_id in saved.skipped:
         saved.skipped.remove(question_id)
+
+
+def mark_worked(state: WorkbookState, stage_id: str, today: date) -> bool:
+    """Record the last day answers were saved in a stage; False if already today."""
+    saved = state.stage(stage_id)
+    if saved.worked == today:
+        return False
+    saved.worked = today
+    return True

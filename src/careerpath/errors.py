@@ -94,3 +94,14 @@ class Interrupted(CareerpathError):
         self.saved = saved
         self.draft = draft
         self.kept_draft = kept_draft
+
+
+class NoProgram(CareerpathError):
+    """A program command was run in a home where no program has been started."""
+
+    def __init__(self, home: object) -> None:
+        super().__init__(
+            f"there is no program in {home} yet",
+            hint="Start one with `careerpath program start` (2 to 6 months, 3 by default; "
+            "`--help` shows the options).",
+        )

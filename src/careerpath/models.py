@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from careerpath.definition import Slug, StageDefinition, WorkbookDefinition
+
+if TYPE_CHECKING:
+    from careerpath.program import Program
 
 SCHEMA_VERSION: Final = 1
 
@@ -29,6 +32,8 @@ class StageState(_State):
     """Optional questions the person chose to leave blank, so they are not asked again."""
     drafts: dict[str, str] = Field(default_factory=dict)
     """What was typed at a prompt when Ctrl-C stopped it, offered again next time."""
+    worked: date | None = None
+    """The last day answers were saved in this stage (a coach's "last activity")."""
 
 
 class DefinitionRef(_State):
@@ -62,6 +67,8 @@ class Workbook:
     definition: WorkbookDefinition
     state: WorkbookState
     answers: dict[str, Answers] = field(default_factory=dict)
+    program: Program | None = None
+    """The program (``program.toml``), when one was started."""
 
     def answers_for(self, stage: StageDefinition | str) -> Answers:
         stage_id = stage if isinstance(stage, str) else stage.id

@@ -11,10 +11,13 @@ import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from careerpath import engine
 from careerpath.models import Workbook
+
+if TYPE_CHECKING:
+    from careerpath.program import ProgramSection
 
 REPORT_VERSION = 1
 
@@ -55,6 +58,8 @@ class Report:
     stages: list[StageLine]
     key_answers: list[KeyAnswer]
     report_version: int = REPORT_VERSION
+    program: ProgramSection | None = None
+    """The program's timeline, goals, homework and check-ins, when one was started."""
 
 
 def build(workbook: Workbook, today: date) -> Report:
@@ -77,6 +82,11 @@ def build(workbook: Workbook, today: date) -> Report:
         for p in engine.all_progress(workbook)
     ]
     current = engine.current_stage(workbook)
+    program = None
+    if workbook.program is not None:
+        from careerpath import program as programs
+
+        program = programs.section(workbook, today, [line.percent for line in lines])
     key_answers = [
         KeyAnswer(
             stage=stage.id,
@@ -103,6 +113,7 @@ def build(workbook: Workbook, today: date) -> Report:
         percent=round(sum(line.percent for line in lines) / len(lines)),
         stages=lines,
         key_answers=key_answers,
+        program=program,
     )
 
 
@@ -162,6 +173,10 @@ def to_markdown(report: Report) -> str:
             text = answer.text.replace("\n", " ")
             out.append(f"- **{_md(answer.label)}:** {_md(text)}")
         out.append("")
+    if report.program is not None:
+        from careerpath.program_report import program_markdown
+
+        out += program_markdown(report)
     return "\n".join(out)
 
 
@@ -224,3 +239,8 @@ def render(report: Report, console: Any) -> None:
         for answer in report.key_answers:
             answers.add_row(Text(answer.label), Text(answer.text))
         console.print(Padding(answers, (0, 0, 0, 2)))
+    if report.program is not None:
+        from careerpath.program_report import render_program
+
+        console.print()
+        render_program(report, console)

@@ -54,6 +54,7 @@ class Session:
         """``careerpath next``: the current stage from its first open question, then onwards."""
         with self._counting_interrupts():
             stage = engine.current_stage(self.workbook)
+            self._program_reminder()
             if stage is None:
                 self._all_done()
                 return
@@ -85,6 +86,33 @@ class Session:
                     highlight=False,
                 )
 
+    # --- the program (program_session does the asking) ---------------------------------------
+
+    def _stage_begins(self, stage: StageDefinition) -> None:
+        """A stage is begun for the first time: during a program, offer its suggested homework."""
+        if self.workbook.program is None or not stage.homework:
+            return
+        from careerpath.program_session import ProgramSession
+
+        sitting = ProgramSession(self.home, self.workbook, self.prompter, self.console, self.today)
+        try:
+            sitting.offer_homework(stage)
+        finally:
+            self.saved += sitting.saved
+
+    def _program_reminder(self) -> None:
+        """A line at the start of a sitting when a program check-in is due."""
+        if self.workbook.program is None:
+            return
+        from careerpath import program
+
+        if program.checkin_due(self.workbook.program, self.today):
+            days = program.days_since_checkin(self.workbook.program, self.today)
+            self.console.print(
+                f"[dim]It has been {days} days since your last check-in; "
+                "`careerpath checkin` takes two minutes.[/dim]\n"
+            )
+
     # --- stage flow -------------------------------------------------------------------------
 
     def _open_stage(self, stage: StageDefinition, resuming: bool) -> None:
@@ -97,7 +125,10 @@ class Session:
         else:
             self._header(stage, "Stage")
             self.console.print(Padding(escape(stage.intro.strip()), (0, 0, 0, 2)))
+        beginning = not self.workbook.state.stage(stage.id).started
         self._started(stage)
+        if beginning:
+            self._stage_begins(stage)
 
     def _offer_to_complete(self, stage: StageDefinition) -> StageDefinition | None:
         """Recap a stage whose required questions are answered and ask to move on.
@@ -293,6 +324,8 @@ class Session:
         answers, _ = self.home.update_answers(stage, change)
         self.workbook.answers[stage.id] = answers
         self.saved += 1
+        if self.workbook.state.stage(stage.id).worked != self.today:
+            self._update_state(lambda state: engine.mark_worked(state, stage.id, self.today))
 
     def _update_state(self, change: Any) -> None:
         self.workbook.state, _ = self.home.update_state(change)

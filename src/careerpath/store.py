@@ -18,9 +18,9 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -30,6 +30,9 @@ from careerpath.definition import StageDefinition, WorkbookDefinition
 from careerpath.errors import Busy, InvalidFiles, NoWorkbook, Problem, WorkbookExists
 from careerpath.models import SCHEMA_VERSION, Answers, DefinitionRef, Workbook, WorkbookState
 from careerpath.values import plain_number
+
+if TYPE_CHECKING:
+    from careerpath.program import Program
 
 BACKUPS_KEPT = 20
 _BUILTIN_PREFIX = "builtin:"
@@ -125,9 +128,14 @@ class Home:
             except InvalidFiles as error:
                 problems += error.problems
         problems += _state_against_definition(state, book, self.workbook_file)
+        program = None
+        try:
+            program = self.read_program(book)
+        except InvalidFiles as error:
+            problems += error.problems
         if problems:
             raise InvalidFiles(problems, hint=_FIX_HINT)
-        return Workbook(definition=book, state=state, answers=answers)
+        return Workbook(definition=book, state=state, answers=answers, program=program)
 
     def read_state(self) -> WorkbookState:
         if not self.exists():
@@ -212,6 +220,61 @@ class Home:
         kept = sorted(self.backups_dir.glob(f"{name}.[0-9]*{path.suffix}"))
         for old in kept[:-BACKUPS_KEPT]:
             old.unlink()
+
+    # --- any other file: read checked, write atomically with a backup ------------------------
+
+    def read_toml(self, path: Path, model: type[M]) -> M | None:
+        """``path`` validated by ``model``; None when the file does not exist."""
+        if not path.exists():
+            return None
+        raw, text = tomlio.read(path)
+        _check_schema_version(raw, text, path)
+        return _validate(model, raw, text, path)
+
+    def write_toml(self, path: Path, data: Mapping[str, Any], header: str) -> None:
+        """Write ``data`` (already checked by the caller) atomically, backing up the old file."""
+        self._write(path, data, header)
+
+    # --- the program (program.toml) ----------------------------------------------------------
+
+    @property
+    def program_file(self) -> Path:
+        return self.root / "program.toml"
+
+    def read_program(self, book: WorkbookDefinition) -> Program | None:
+        """The program, checked against the workbook's questions; None when there is none."""
+        if not self.program_file.exists():
+            return None
+        from careerpath import program
+
+        raw, text = tomlio.read(self.program_file)
+        _check_schema_version(raw, text, self.program_file)
+        return program.validate(raw, text, self.program_file, book, _FIX_HINT)
+
+    def archive_program(self, now: datetime | date) -> Path:
+        """Move ``program.toml`` into ``.backups/`` (``program start --force``)."""
+        tomlio.ensure_dir(self.backups_dir)
+        target = self.backups_dir / f"program-{now:%Y%m%d-%H%M%S}.toml"
+        os.replace(self.program_file, target)
+        return target
+
+    def write_program(self, book: WorkbookDefinition, program: Program) -> None:
+        from careerpath import program as programs
+
+        self.write_toml(self.program_file, programs.dump(program, book), programs.HEADER)
+
+    def update_program(
+        self, book: WorkbookDefinition, change: Callable[[Program], T]
+    ) -> tuple[Program, T]:
+        """Re-read ``program.toml``, apply ``change`` and write it back (as ``update_answers``)."""
+        from careerpath.errors import NoProgram
+
+        program = self.read_program(book)
+        if program is None:
+            raise NoProgram(self.root)
+        result = change(program)
+        self.write_program(book, program)
+        return program, result
 
     # --- checking ----------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ that ``--help`` and the reading commands start fast.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -34,8 +35,37 @@ NO_TERMINAL_HINT = (
 )
 
 
+LAZY_COMMANDS: dict[str, Callable[[], Any]] = {}
+"""Commands built only when they are run or listed (name → a function returning the click
+command): Typer builds every command's parameters on each start, so a group registered here
+does not slow down the others."""
+
+
 class _Commands(TyperGroup):
     """Maps careerpath's errors to a clear message and exit code, for every command."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        listed = super().list_commands(ctx)
+        return [*listed, *(name for name in LAZY_COMMANDS if name not in listed)]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            self.add_command(LAZY_COMMANDS[cmd_name](), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except Exception as error:  # click's UsageError: suggest commands built lazily too
+            message = getattr(error, "message", None)
+            if not args or not isinstance(message, str) or "Did you mean" in message:
+                raise
+            from difflib import get_close_matches
+
+            matches = get_close_matches(args[0], list(LAZY_COMMANDS))
+            if matches:
+                error.message = f"{message.rstrip('.')}. Did you mean {matches[0]!r}?"  # type: ignore[attr-defined]
+            raise
 
     def invoke(self, ctx: Any) -> Any:  # click's Context; typer does not export its type
         try:

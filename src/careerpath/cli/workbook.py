@@ -80,8 +80,21 @@ def start(
         except CareerpathError as error:
             console.print(f"\nYour workbook is ready, but {escape(error.message)}")
             console.print(escape(error.hint or ""))
+            console.print(
+                "To run it as a program with goals and check-ins: `careerpath program start`."
+            )
             return
+        _offer_program(home, book)
         _session(home, book).continue_current()
+
+
+def _offer_program(home: Home, workbook: Workbook) -> None:
+    """Offer to run the stages as a program (see ``cli/program.py``)."""
+    from careerpath.program_session import ProgramSession
+    from careerpath.prompts import TerminalPrompter
+
+    day = today()
+    ProgramSession(home, workbook, TerminalPrompter(day), out_console(), day).offer()
 
 
 def _session(home: Home, workbook: Workbook) -> Session:
@@ -143,10 +156,23 @@ def report(
             "--output", "-o", help="Write to this file instead of the screen.", dir_okay=False
         ),
     ] = None,
+    group: Annotated[
+        Path | None,
+        typer.Option(
+            "--group",
+            help="A coach's view: DIR holds one home folder per client; one row each, those "
+            "needing attention first. Read-only.",
+            file_okay=False,
+            metavar="DIR",
+        ),
+    ] = None,
 ) -> None:
     """Where you stand: each stage's status and progress, what is next, your key answers."""
     from careerpath import report as reports
 
+    if group is not None:
+        _group_report(group, format, output)
+        return
     workbook = home_of(ctx).load()
     built = reports.build(workbook, today())
     if format is Format.json:
@@ -162,6 +188,30 @@ def report(
         capture = Console(width=100, no_color=True, highlight=False)
         with capture.capture() as captured:
             reports.render(built, capture)
+        text = captured.get()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_output(output, text)
+
+
+def _group_report(folder: Path, format: Format, output: Path | None) -> None:
+    from careerpath import group as groups
+
+    built = groups.build(folder, today())
+    if format is Format.json:
+        text = groups.to_json(built)
+    elif format is Format.markdown:
+        text = groups.to_markdown(built)
+    elif output is None:
+        groups.render(built, out_console())
+        return
+    else:
+        from rich.console import Console
+
+        capture = Console(width=140, no_color=True, highlight=False)
+        with capture.capture() as captured:
+            groups.render(built, capture)
         text = captured.get()
     if output is None:
         sys.stdout.write(text)
@@ -302,5 +352,5 @@ def doctor(ctx: typer.Context) -> None:
     problems = home.problems()
     if problems:
         raise InvalidFiles(problems, hint="Fix these by hand or with `careerpath edit STAGE`.")
-    files = 1 + sum(1 for _ in home.stages_dir.glob("*.toml"))
+    files = 1 + sum(1 for _ in home.stages_dir.glob("*.toml")) + home.program_file.exists()
     out_console().print(f"[green]✓[/green] All {files} files in {home.root} are fine.")

@@ -1,0 +1,270 @@
+"""A coach's view of a group: ``careerpath report --group DIR``, one row per client folder.
+
+Read-only: each client's home is loaded exactly as ``careerpath report`` would load it, with no
+lock and no write, so it is safe while clients work. A folder that is broken or half-written
+(a file mid-copy, a hand edit gone wrong, no workbook yet) becomes a row with its error and
+never stops the others.
+
+Who needs attention first: a broken folder, then clients by how many of these hold, then by how
+far behind they are, their overdue homework and how long they have been quiet:
+
+* **behind**: two weeks or more behind their program's schedule;
+* **overdue**: any homework past its due date;
+* **quiet**: no recorded activity for 14 days or more;
+* **time up**: the program's time is over and the closing re-assessment has not been done.
+
+"Last activity" comes only from dates saved in the files (stage begun, last answered and
+completed; program start and changes; goals, homework and check-ins), never from file times,
+which a copy, a sync or a git checkout resets.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from careerpath import engine
+from careerpath.errors import CareerpathError, InvalidFiles, NotFound, NoWorkbook
+from careerpath.models import Workbook
+from careerpath.store import Home
+
+BEHIND_WEEKS = 2
+QUIET_DAYS = 14
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    client: str
+    """The client's folder name."""
+    error: str | None = None
+    """Why the folder could not be read; the other fields are then empty."""
+    stage: str | None = None
+    stage_title: str | None = None
+    percent: int | None = None
+    program_week: int | None = None
+    program_weeks: int | None = None
+    standing: str | None = None
+    """on track / behind / ahead / not started; None without a program."""
+    schedule: str | None = None
+    delta_weeks: float | None = None
+    overdue: int = 0
+    last_activity: date | None = None
+    days_inactive: int | None = None
+    attention: list[str] = field(default_factory=list)
+    """Why this client needs attention, most important first; empty when all is well."""
+
+
+@dataclass(frozen=True)
+class GroupReport:
+    generated: date
+    folder: str
+    clients: list[ClientRow]
+    report_version: int = 1
+
+
+def last_activity(workbook: Workbook, today: date) -> date | None:
+    """The latest date, up to today, that the saved files record as something the person did."""
+    found = [workbook.state.created.date()]
+    for saved in workbook.state.stages.values():
+        found += [d for d in (saved.started, saved.worked, saved.completed) if d]
+    if workbook.program is not None:
+        from careerpath.program import activity_dates
+
+        found += activity_dates(workbook.program)
+    past = [day for day in found if day <= today]
+    return max(past, default=None)
+
+
+def client_row(name: str, workbook: Workbook, today: date) -> ClientRow:
+    progress = engine.all_progress(workbook)
+    percents = [p.percent for p in progress]
+    current = engine.current_stage(workbook)
+    last = last_activity(workbook, today)
+    quiet = (today - last).days if last else None
+    week = weeks = standing = schedule = delta = None
+    overdue = 0
+    attention: list[str] = []
+    if workbook.program is not None:
+        from careerpath import program as programs
+
+        plan = workbook.program.program
+        timing = programs.schedule(plan, today, percents)
+        week, weeks, standing = timing.week, timing.weeks, timing.standing
+        schedule, delta = timing.describe(), round(timing.delta_weeks, 1)
+        overdue = programs.homework_counts(workbook.program, today).overdue
+        behind = round(-timing.delta_weeks) if timing.standing == "behind" else 0
+        if behind >= BEHIND_WEEKS:
+            attention.append(f"behind {behind} weeks")
+        if overdue:
+            attention.append(f"{overdue} overdue")
+        if programs.is_over(plan, today) and plan.reassessed is None:
+            attention.append("time up, no closing re-assessment")
+    if quiet is not None and quiet >= QUIET_DAYS:
+        attention.append(f"quiet {quiet} days")
+    return ClientRow(
+        client=name,
+        stage=current.id if current else None,
+        stage_title=current.title if current else "all complete",
+        percent=round(sum(percents) / len(percents)) if percents else 0,
+        program_week=week,
+        program_weeks=weeks,
+        standing=standing,
+        schedule=schedule,
+        delta_weeks=delta,
+        overdue=overdue,
+        last_activity=last,
+        days_inactive=quiet,
+        attention=attention,
+    )
+
+
+def error_row(root: Path, error: Exception) -> ClientRow:
+    """A client whose folder cannot be read: the first problem, its file named inside the
+    client's folder."""
+    if isinstance(error, InvalidFiles):
+        first = error.problems[0]
+        try:
+            where = str(first.file.relative_to(root))
+        except ValueError:
+            where = str(first.file)
+        if first.line is not None:
+            where += f":{first.line}"
+        field_ = f" {first.field}:" if first.field else ""
+        more = f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
+        message = f"{where}:{field_} {first.message}{more}"
+    elif isinstance(error, NoWorkbook):
+        message = "no workbook.toml: not started yet, or not fully copied"
+    elif isinstance(error, CareerpathError):
+        message = error.message
+    else:
+        message = f"{type(error).__name__}: {error}"
+    return ClientRow(client=root.name, error=message, attention=["cannot be read"])
+
+
+def _order(row: ClientRow) -> tuple[Any, ...]:
+    behind = -(row.delta_weeks or 0) if row.standing == "behind" else 0
+    return (
+        row.error is None,
+        -len(row.attention),
+        -behind,
+        -row.overdue,
+        -(row.days_inactive or 0),
+        row.client.casefold(),
+    )
+
+
+def build(folder: Path, today: date) -> GroupReport:
+    """One row per client folder in ``folder``, those needing attention first."""
+    if not folder.is_dir():
+        raise NotFound(
+            f"there is no folder {folder}",
+            hint="Give the folder that holds one home folder per client.",
+        )
+    rows = []
+    for path in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        try:
+            rows.append(client_row(path.name, Home(path).load(), today))
+        except Exception as error:  # one client's folder never stops the others
+            rows.append(error_row(path, error))
+    return GroupReport(generated=today, folder=str(folder), clients=sorted(rows, key=_order))
+
+
+# --- renderers -------------------------------------------------------------------------------
+
+
+def to_json(report: GroupReport) -> str:
+    from careerpath.report import _json_value
+
+    data = dataclasses.asdict(report)
+    data = {"report_version": data.pop("report_version"), **data}
+    return json.dumps(data, indent=2, ensure_ascii=False, default=_json_value) + "\n"
+
+
+def _week(row: ClientRow) -> str:
+    if row.program_weeks is None:
+        return "—"
+    return f"{row.program_week}/{row.program_weeks}"
+
+
+def _quiet(row: ClientRow) -> str:
+    return "—" if row.days_inactive is None else f"{row.days_inactive}d"
+
+
+def _schedule(row: ClientRow) -> str:
+    if row.schedule is None:
+        return "no program"
+    return row.schedule.replace("by about ", "").replace(" weeks", "w").replace(" week", "w")
+
+
+def _cells(row: ClientRow) -> list[str]:
+    if row.error is not None:
+        return [row.client, "—", "—", "—", "—", "—", "—", f"cannot be read: {row.error}"]
+    return [
+        row.client,
+        row.stage_title or "",
+        f"{row.percent}%",
+        _week(row),
+        _schedule(row),
+        str(row.overdue),
+        _quiet(row),
+        ", ".join(row.attention) or "—",
+    ]
+
+
+HEADERS = ["Client", "Stage", "Done", "Week", "Schedule", "Overdue", "Quiet", "Needs attention"]
+
+
+def summary(report: GroupReport) -> str:
+    broken = sum(row.error is not None for row in report.clients)
+    attention = sum(bool(row.attention) for row in report.clients)
+    text = f"{len(report.clients)} clients · {attention} need attention"
+    if broken:
+        text += f" · {broken} cannot be read"
+    return text
+
+
+def to_markdown(report: GroupReport) -> str:
+    from careerpath.report import _md
+
+    out = [
+        f"# Clients in {_md(Path(report.folder).name)}",
+        "",
+        f"*{report.generated:%d %B %Y} · {summary(report)}*",
+        "",
+        "| " + " | ".join(HEADERS) + " |",
+        "|" + "---|" * len(HEADERS),
+    ]
+    for row in report.clients:
+        out.append("| " + " | ".join(_md(cell) for cell in _cells(row)) + " |")
+    out += ["", _LEGEND, ""]
+    return "\n".join(out)
+
+
+_LEGEND = (
+    "Done: share of the stages' questions dealt with. Week: program week of all weeks. "
+    f"Quiet: days since the last recorded activity. Needs attention: {BEHIND_WEEKS}+ weeks "
+    f"behind schedule, overdue homework, {QUIET_DAYS}+ days quiet, or a program whose time is "
+    "up without its closing re-assessment."
+)
+
+
+def render(report: GroupReport, console: Any) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    title = Text(f"Clients in {report.folder}", style="bold")
+    title.append(f"  ·  {report.generated:%d %b %Y}  ·  {summary(report)}", style="dim")
+    console.print(title)
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    for header in HEADERS:
+        right = header in {"Done", "Week", "Overdue", "Quiet"}
+        table.add_column(header, justify="right" if right else "left", overflow="fold")
+    for row in report.clients:
+        style = "red" if row.error else ("yellow" if row.attention else "")
+        table.add_row(*(Text(cell) for cell in _cells(row)), style=style)
+    console.print(table)
+    console.print(Text(_LEGEND, style="dim"))

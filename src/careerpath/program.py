@@ -1,0 +1,944 @@
+"""The program: the stages run inside a set period, with an intake, goals, homework, check-ins.
+
+A coach's "program" is a period of time rather than a number of sessions: two to six months,
+usually three. It begins with a needs assessment (the intake) that sets one to three goals, and
+ends by asking the intake again, to show the change. This module holds the shape of
+``program.toml`` and pure functions over it; ``today`` is always passed in, so the timeline maths
+is tested at any week. The store reads and writes the file; ``program_session`` asks questions.
+
+One source of truth: the end date is derived from the start, the months and the recorded
+changes (``extended`` / ``ended``), never stored; a goal's earlier wordings are kept in its
+``history`` with the date and the reason for each change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    create_model,
+    model_validator,
+)
+
+from careerpath import tomlio
+from careerpath.definition import ProgramDefinition, Question, Slug, WorkbookDefinition
+from careerpath.errors import InvalidFiles, InvalidInput, NotFound, Problem
+from careerpath.values import add_months
+
+if TYPE_CHECKING:
+    from careerpath.agenda import DueItem
+    from careerpath.models import Workbook
+    from careerpath.store import Home
+
+MIN_MONTHS, MAX_MONTHS, DEFAULT_MONTHS = 2, 6, 3
+MAX_EXTENSION = 6
+"""An extension adds 1 to 6 months at a time."""
+MAX_OPEN_GOALS = 3
+ON_TRACK_WEEKS = 1.0
+"""Within this many weeks of the schedule counts as on track."""
+CHECKIN_EVERY_DAYS = 7
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+GoalId = Annotated[str, StringConstraints(pattern=r"^g[1-9][0-9]*$")]
+HomeworkId = Annotated[str, StringConstraints(pattern=r"^h[1-9][0-9]*$")]
+GoalStatus = Literal["open", "met", "not met"]
+HomeworkState = Literal["done", "overdue", "open"]
+Phase = Literal["not started", "running", "over", "ended early"]
+Standing = Literal["not started", "on track", "behind", "ahead"]
+
+
+# --- the file --------------------------------------------------------------------------------
+
+
+class _Saved(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Change(_Saved):
+    """A change to the plan, recorded rather than rewritten: extended by months, or ended."""
+
+    kind: Literal["extended", "ended"]
+    date: date
+    months: int | None = Field(default=None, ge=1, le=MAX_EXTENSION)
+    reason: str = ""
+
+    @model_validator(mode="after")
+    def _months_fit_the_kind(self) -> Self:
+        if self.kind == "extended" and self.months is None:
+            raise ValueError("an extension needs months (how many months it adds)")
+        if self.kind == "ended" and self.months is not None:
+            raise ValueError("months does not apply when the program ended")
+        return self
+
+
+class Plan(_Saved):
+    start: date
+    months: int = Field(ge=MIN_MONTHS, le=MAX_MONTHS)
+    """The length first planned; extensions are in ``changes``."""
+    changes: list[Change] = Field(default_factory=list)
+    reassessed: date | None = None
+    """When the closing re-assessment was done."""
+
+
+class GoalChange(_Saved):
+    """One revision of a goal: the wording it had before, when and why it changed."""
+
+    date: date
+    text: Text
+    reason: Text
+
+
+class Goal(_Saved):
+    id: GoalId
+    text: Text
+    status: GoalStatus = "open"
+    added: date
+    closed: date | None = None
+    """When it was met (or, at the end, recorded as not met)."""
+    history: list[GoalChange] = Field(default_factory=list)
+
+
+class Homework(_Saved):
+    id: HomeworkId
+    text: Text
+    stage: Slug | None = None
+    added: date
+    due: date | None = None
+    snoozed: date | None = None
+    """Moved to this date (``careerpath snooze``); the original ``due`` is kept."""
+    done: date | None = None
+    source: Literal["own", "suggested"] = "own"
+
+
+class Checkin(BaseModel):
+    """One check-in: its date and the answers to the check-in questions, keyed by id."""
+
+    model_config = ConfigDict(extra="allow")
+    date: date
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+
+def _unique(items: list[Any]) -> list[Any]:
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise ValueError(f"{item.id!r} is used twice")
+        seen.add(item.id)
+    return items
+
+
+class _ProgramFile(_Saved):
+    schema_version: Literal[1] = 1
+    program: Plan
+    goals: list[Goal] = Field(default_factory=list)
+    homework: list[Homework] = Field(default_factory=list)
+    drafts: dict[str, str] = Field(default_factory=dict)
+    """What was typed at a program prompt when Ctrl-C stopped it (``intake.hours``...)."""
+
+    @model_validator(mode="after")
+    def _ids_are_unique(self) -> Self:
+        _unique(self.goals)
+        _unique(self.homework)
+        return self
+
+
+class Program(_ProgramFile):
+    """``program.toml`` as careerpath works with it (answers as plain dicts)."""
+
+    intake: dict[str, Any] = Field(default_factory=dict)
+    closing: dict[str, Any] = Field(default_factory=dict)
+    checkins: list[Checkin] = Field(default_factory=list)
+
+
+_CHECKERS: dict[int, tuple[ProgramDefinition, type[BaseModel]]] = {}
+
+
+def checker(questions: ProgramDefinition) -> type[BaseModel]:
+    """The model that checks a program file against these intake and check-in questions."""
+    cached = _CHECKERS.get(id(questions))
+    if cached is None or cached[0] is not questions:
+        fields: dict[str, Any] = {
+            "intake": (questions.intake_model | None, None),
+            "closing": (questions.intake_model | None, None),
+            "checkins": (list[questions.checkin_model], []),  # type: ignore[name-defined]
+        }
+        model = create_model("program", __base__=_ProgramFile, **fields)
+        cached = _CHECKERS[id(questions)] = (questions, model)
+    return cached[1]
+
+
+def questions_of(book: WorkbookDefinition) -> ProgramDefinition:
+    """The workbook's intake and check-in questions, or the built-in ones."""
+    if book.program is not None:
+        return book.program
+    from careerpath.definition import load_builtin
+
+    builtin = load_builtin().program
+    assert builtin is not None, "the built-in workbook defines a program"
+    return builtin
+
+
+def validate(
+    raw: dict[str, Any], text: str, path: Path, book: WorkbookDefinition, hint: str
+) -> Program:
+    """A program file checked in full against ``book``; problems name file, line and field."""
+    try:
+        checked = checker(questions_of(book)).model_validate(raw)
+    except ValidationError as error:
+        raise InvalidFiles(tomlio.problems_from(error, path, text, raw), hint=hint) from None
+    program = Program.model_validate(checked.model_dump(exclude_none=True))
+    problems = [
+        Problem(
+            path,
+            f"unknown stage {item.stage!r} (the stages are: {', '.join(book.stage_ids)})",
+            line=tomlio.line_of(text, ("homework", index, "stage")),
+            field=f"homework.{item.id}.stage",
+        )
+        for index, item in enumerate(program.homework)
+        if item.stage is not None and item.stage not in book.stage_ids
+    ]
+    if problems:
+        raise InvalidFiles(problems, hint=hint)
+    return program
+
+
+def dump(program: Program, book: WorkbookDefinition) -> dict[str, Any]:
+    """The file's content, in the order a person reads it; checked before it is written."""
+    data: dict[str, Any] = {"schema_version": program.schema_version}
+    plan = program.program.model_dump(exclude_none=True)
+    plan["changes"] = [c.model_dump(exclude_none=True) for c in program.program.changes]
+    data["program"] = {k: v for k, v in plan.items() if v != []}
+    for name in ("intake", "closing"):
+        if getattr(program, name):
+            data[name] = getattr(program, name)
+    for name in ("goals", "homework"):
+        items = [
+            _without_empty(item.model_dump(exclude_none=True)) for item in getattr(program, name)
+        ]
+        if items:
+            data[name] = items
+    if program.checkins:
+        data["checkins"] = [{"date": c.date, **c.answers} for c in program.checkins]
+    if program.drafts:
+        data["drafts"] = program.drafts
+    try:
+        checker(questions_of(book)).model_validate(data)
+    except ValidationError as error:  # a bug in careerpath, never the person's doing
+        raise AssertionError(f"refusing to write an invalid program file: {error}") from None
+    return data
+
+
+def _without_empty(item: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in item.items() if value != []}
+
+
+HEADER = """\
+careerpath program: your plan, intake, goals, homework and check-ins. These are yours.
+The end date is worked out from start, months and changes. `careerpath doctor` checks this file."""
+
+
+# --- the plan --------------------------------------------------------------------------------
+
+
+def check_months(months: int) -> None:
+    if not MIN_MONTHS <= months <= MAX_MONTHS:
+        raise InvalidInput(
+            f"a program runs {MIN_MONTHS} to {MAX_MONTHS} months, not {months}",
+            hint=f"{DEFAULT_MONTHS} months is usual; extend it later with "
+            "`careerpath program extend --months N`.",
+        )
+
+
+def new(start: date, months: int) -> Program:
+    check_months(months)
+    return Program(program=Plan(start=start, months=months))
+
+
+def total_months(plan: Plan) -> int:
+    return plan.months + sum(c.months or 0 for c in plan.changes if c.kind == "extended")
+
+
+def planned_end(plan: Plan) -> date:
+    """The day the program is planned to end: start plus months plus every extension."""
+    return add_months(plan.start, total_months(plan))
+
+
+def ended(plan: Plan) -> Change | None:
+    """The record of ending the program early, if it was."""
+    return next((c for c in plan.changes if c.kind == "ended"), None)
+
+
+def end_date(plan: Plan) -> date:
+    stop = ended(plan)
+    return stop.date if stop else planned_end(plan)
+
+
+def is_over(plan: Plan, today: date) -> bool:
+    return ended(plan) is not None or today >= planned_end(plan)
+
+
+def extend(program: Program, months: int, reason: str, today: date) -> Change:
+    if not 1 <= months <= MAX_EXTENSION:
+        raise InvalidInput(f"extend by 1 to {MAX_EXTENSION} months at a time, not {months}")
+    if ended(program.program):
+        raise InvalidInput(
+            "this program has ended, so it cannot be extended",
+            hint="Start a new one with `careerpath program start --force`.",
+        )
+    change = Change(kind="extended", date=today, months=months, reason=reason)
+    program.program.changes.append(change)
+    return change
+
+
+def end(program: Program, reason: str, today: date) -> Change | None:
+    """Record ending the program early; nothing is recorded once its planned end has passed."""
+    plan = program.program
+    if ended(plan):
+        return None
+    if today >= planned_end(plan):
+        return None
+    change = Change(kind="ended", date=max(today, plan.start), reason=reason)
+    plan.changes.append(change)
+    return change
+
+
+# --- the schedule: time elapsed against progress through the stages --------------------------
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Where a person is in time and in the stages, as of one day."""
+
+    start: date
+    end: date
+    """The program's end: the planned one, or the day it was ended early."""
+    planned_end: date
+    phase: Phase
+    week: int
+    """This week of the program, from 1; 0 before it starts."""
+    weeks: int
+    elapsed: float
+    """Share of the planned time gone, 0 to 1."""
+    expected_stages: float
+    """How many stages' worth of work the plan expects by now (stages are spread evenly)."""
+    actual_stages: float
+    """Stages' worth of work done: each stage counts its share of questions dealt with."""
+    stage_count: int
+    delta_weeks: float
+    """Ahead (positive) or behind (negative) the plan, in weeks."""
+    standing: Standing
+
+    @property
+    def delta_stages(self) -> float:
+        return self.actual_stages - self.expected_stages
+
+    @property
+    def expected_stage(self) -> int:
+        """The index of the stage the plan expects a person to be in by now."""
+        return min(int(self.expected_stages), self.stage_count - 1)
+
+    def describe(self) -> str:
+        """On track / behind / ahead, and by how much, in words."""
+        if self.standing == "not started":
+            return f"starts on {self.start}"
+        if self.standing == "on track":
+            return "on track"
+        weeks = round(abs(self.delta_weeks))
+        return f"{self.standing} by about {weeks} week{'s' if weeks != 1 else ''}"
+
+
+def weeks_between(start: date, end: date) -> int:
+    """Whole weeks from start to end, to the nearest (3 months is 13 weeks, not 14)."""
+    return max(1, round((end - start).days / 7))
+
+
+def schedule(plan: Plan, today: date, percents: list[int]) -> Schedule:
+    """The schedule as of ``today`` for stages ``percents`` complete (0–100 each).
+
+    The plan spreads the stages evenly over the program's time: after a third of the time a
+    person "should" be a third of the way through the stages. The gap between the two is given
+    in weeks, because a program is lived in weeks (and stages differ in size); within
+    ``ON_TRACK_WEEKS`` of the plan counts as on track.
+    """
+    planned = planned_end(plan)
+    stop = end_date(plan)
+    total_days = max(1, (planned - plan.start).days)
+    weeks = weeks_between(plan.start, planned)
+    count = max(1, len(percents))
+    actual = sum(percents) / 100
+    phase: Phase
+    if today < plan.start:
+        phase = "not started"
+    elif ended(plan):
+        phase = "ended early"
+    elif today >= planned:
+        phase = "over"
+    else:
+        phase = "running"
+    until = min(today, stop)
+    elapsed = min(1.0, max(0.0, (until - plan.start).days / total_days))
+    expected = elapsed * count
+    delta_weeks = (actual - expected) / count * total_days / 7
+    standing: Standing
+    if phase == "not started":
+        standing, week = "not started", 0
+    else:
+        week = min(weeks, (until - plan.start).days // 7 + 1)
+        if abs(delta_weeks) < ON_TRACK_WEEKS:
+            standing = "on track"
+        else:
+            standing = "ahead" if delta_weeks > 0 else "behind"
+    return Schedule(
+        start=plan.start,
+        end=stop,
+        planned_end=planned,
+        phase=phase,
+        week=week,
+        weeks=weeks,
+        elapsed=elapsed,
+        expected_stages=expected,
+        actual_stages=actual,
+        stage_count=count,
+        delta_weeks=delta_weeks,
+        standing=standing,
+    )
+
+
+# --- goals -----------------------------------------------------------------------------------
+
+
+def next_id(prefix: str, ids: list[str]) -> str:
+    """The next free id (``g4``, ``h12``); ids are never reused, even after a hand edit."""
+    numbers = [int(i[len(prefix) :]) for i in ids if re.fullmatch(rf"{prefix}\d+", i)]
+    return f"{prefix}{max(numbers, default=0) + 1}"
+
+
+def open_goals(program: Program) -> list[Goal]:
+    return [goal for goal in program.goals if goal.status == "open"]
+
+
+def add_goal(program: Program, text: str, today: date) -> Goal:
+    text = text.strip()
+    if not text:
+        raise InvalidInput("a goal needs some words")
+    if len(open_goals(program)) >= MAX_OPEN_GOALS:
+        raise InvalidInput(
+            f"you have {MAX_OPEN_GOALS} open goals already; a program works best with one to "
+            f"{MAX_OPEN_GOALS}",
+            hint="Mark one met with `careerpath goal done ID`, or change one with "
+            '`careerpath goal revise ID "new wording" --reason "why"`.',
+        )
+    goal = Goal(id=next_id("g", [g.id for g in program.goals]), text=text, added=today)
+    program.goals.append(goal)
+    return goal
+
+
+def find_goal(program: Program, goal_id: str) -> Goal:
+    for goal in program.goals:
+        if goal.id == goal_id.strip().lower():
+            return goal
+    known = ", ".join(f"{g.id} ({g.text})" for g in program.goals) or "none yet"
+    raise NotFound(
+        f"there is no goal {goal_id!r}",
+        hint=f"Your goals: {known}. `careerpath goal list` shows them.",
+    )
+
+
+def revise_goal(program: Program, goal_id: str, text: str, reason: str, today: date) -> Goal:
+    """Change a goal's wording; the old wording stays in its history with the date and reason."""
+    goal = find_goal(program, goal_id)
+    text, reason = text.strip(), reason.strip()
+    if not text:
+        raise InvalidInput("the new wording of the goal is empty")
+    if not reason:
+        raise InvalidInput("say why the goal changes (--reason): the history is part of your story")
+    if text == goal.text:
+        raise InvalidInput(f"{goal.id} already reads {text!r}")
+    goal.history.append(GoalChange(date=today, text=goal.text, reason=reason))
+    goal.text = text
+    if goal.status != "open":
+        goal.status, goal.closed = "open", None
+    return goal
+
+
+def close_goal(program: Program, goal_id: str, today: date, status: GoalStatus = "met") -> Goal:
+    goal = find_goal(program, goal_id)
+    if status == "open":
+        goal.status, goal.closed = "open", None
+    elif goal.status != status:
+        goal.status, goal.closed = status, today
+    return goal
+
+
+# --- homework --------------------------------------------------------------------------------
+
+
+def due_on(item: Homework) -> date | None:
+    """When it is due now: the snoozed-to date if it was moved, else its due date."""
+    return item.snoozed or item.due
+
+
+def homework_state(item: Homework, today: date) -> HomeworkState:
+    if item.done:
+        return "done"
+    due = due_on(item)
+    return "overdue" if due is not None and due < today else "open"
+
+
+@dataclass(frozen=True)
+class HomeworkCounts:
+    done: int
+    open: int
+    """Not done yet, overdue ones included."""
+    overdue: int
+
+
+def homework_counts(program: Program, today: date) -> HomeworkCounts:
+    states = [homework_state(item, today) for item in program.homework]
+    return HomeworkCounts(
+        done=states.count("done"),
+        open=len(states) - states.count("done"),
+        overdue=states.count("overdue"),
+    )
+
+
+def add_homework(
+    program: Program,
+    text: str,
+    today: date,
+    *,
+    due: date | None = None,
+    stage: str | None = None,
+    source: Literal["own", "suggested"] = "own",
+) -> tuple[Homework, str | None]:
+    """Add homework; returns it and a warning for a due date that looks wrong."""
+    text = text.strip()
+    if not text:
+        raise InvalidInput("homework needs some words saying what to do")
+    item = Homework(
+        id=next_id("h", [h.id for h in program.homework]),
+        text=text,
+        stage=stage,
+        added=today,
+        due=due,
+        source=source,
+    )
+    program.homework.append(item)
+    warning = None
+    start = program.program.start
+    if due is not None and due < start:
+        warning = f"its due date {due} is before the program starts ({start})"
+    elif due is not None and due > end_date(program.program):
+        warning = f"its due date {due} is after the program ends ({end_date(program.program)})"
+    elif due is not None and due < today:
+        warning = f"its due date {due} has already passed"
+    return item, warning
+
+
+def find_homework(program: Program, item_id: str) -> Homework:
+    for item in program.homework:
+        if item.id == item_id.strip().lower():
+            return item
+    open_ids = [h.id for h in program.homework if not h.done]
+    known = ", ".join(open_ids) if open_ids else "none open"
+    raise NotFound(
+        f"there is no homework {item_id!r}",
+        hint=f"Open homework: {known}. `careerpath homework list` shows it all.",
+    )
+
+
+def finish_homework(program: Program, item_id: str, today: date) -> Homework:
+    item = find_homework(program, item_id)
+    item.done = item.done or today
+    return item
+
+
+def snooze_homework(program: Program, item_id: str, until: date) -> Homework:
+    item = find_homework(program, item_id)
+    item.snoozed = until
+    return item
+
+
+# --- check-ins -------------------------------------------------------------------------------
+
+
+def checkin_on(program: Program, day: date) -> Checkin | None:
+    return next((c for c in program.checkins if c.date == day), None)
+
+
+def save_checkin_answer(program: Program, day: date, question_id: str, value: Any) -> None:
+    """Save one answer to the check-in of ``day``, creating it on its first answer."""
+    checkin = checkin_on(program, day)
+    if checkin is None:
+        checkin = Checkin(date=day)
+        program.checkins.append(checkin)
+        program.checkins.sort(key=lambda c: c.date)
+    if value is None:
+        (checkin.model_extra or {}).pop(question_id, None)
+    else:
+        setattr(checkin, question_id, value)
+
+
+def last_checkin(program: Program, today: date) -> date | None:
+    return max((c.date for c in program.checkins if c.date <= today), default=None)
+
+
+def checkin_streak(plan: Plan, checkins: list[date], today: date) -> int:
+    """Consecutive program weeks, up to this one, each with at least one check-in.
+
+    This week counts once it has a check-in; until then the streak runs to last week, so it is
+    not broken before the week is over."""
+    if today < plan.start:
+        return 0
+    until = min(today, end_date(plan))
+    weeks = {(day - plan.start).days // 7 for day in checkins if plan.start <= day <= until}
+    week = (until - plan.start).days // 7
+    if week not in weeks:
+        week -= 1
+    streak = 0
+    while week in weeks:
+        streak += 1
+        week -= 1
+    return streak
+
+
+def days_since_checkin(program: Program, today: date) -> int:
+    """Days since the last check-in, or since the program began when there is none yet."""
+    since = last_checkin(program, today) or program.program.start
+    return max(0, (today - since).days)
+
+
+def checkin_due(program: Program, today: date) -> bool:
+    """A check-in is suggested once a week has passed since the last one (while running)."""
+    plan = program.program
+    if today < plan.start or is_over(plan, today):
+        return False
+    return days_since_checkin(program, today) >= CHECKIN_EVERY_DAYS
+
+
+# --- the intake and the closing re-assessment ------------------------------------------------
+
+
+def missing(questions: list[Question], answers: dict[str, Any]) -> list[Question]:
+    return [q for q in questions if q.required and not q.is_answered(answers.get(q.id))]
+
+
+def pending(
+    questions: list[Question], answers: dict[str, Any], skipped: list[str]
+) -> list[Question]:
+    return [q for q in questions if not q.is_answered(answers.get(q.id)) and q.id not in skipped]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One intake question, answered at the start and again at the end."""
+
+    question: str
+    label: str
+    before: str | None
+    after: str | None
+    change: float | None
+    """For numbers and scales: after minus before."""
+
+
+def compare(
+    questions: list[Question], intake: dict[str, Any], closing: dict[str, Any]
+) -> list[Comparison]:
+    lines = []
+    for question in questions:
+        before, after = intake.get(question.id), closing.get(question.id)
+        if before is None and after is None:
+            continue
+        change = None
+        if question.kind in {"scale", "number"} and before is not None and after is not None:
+            change = float(after) - float(before)
+        lines.append(
+            Comparison(
+                question=question.id,
+                label=question.title,
+                before=None if before is None else question.format(before),
+                after=None if after is None else question.format(after),
+                change=change,
+            )
+        )
+    return lines
+
+
+def fill_in(part: str, questions: list[Question]) -> str:
+    """A TOML answers file for the intake or the check-in, every answer commented out."""
+    command = {
+        "intake": "careerpath program start --answers THIS_FILE   (or, at the end: "
+        "careerpath program end --answers THIS_FILE)",
+        "checkin": "careerpath checkin --answers THIS_FILE",
+    }[part]
+    lines = [
+        f"# Answers for the program's {part}.",
+        "# Remove the '# ' in front of each answer you give and replace the example value.",
+        f"# Then run: {command}",
+        "",
+    ]
+    for question in questions:
+        need = "required" if question.required else "optional"
+        lines += [f"# {question.prompt}", f"# {question.describe()}; {need}."]
+        first, *rest = question.example().splitlines()
+        lines += [f"# {question.id} = {first}", *(f"# {line}" for line in rest), ""]
+    if part == "intake":
+        lines += [
+            "# One to three goals for the program (program start only).",
+            '# goals = ["...", "..."]',
+            "",
+            "# At the end only: what became of each goal (met, not met or open).",
+            "# [goals]",
+            '# g1 = "met"',
+            "",
+        ]
+    return "\n".join(lines)
+
+
+# --- the program section of a report ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoalLine:
+    id: str
+    text: str
+    status: GoalStatus
+    added: date
+    closed: date | None
+    history: list[dict[str, Any]]
+    """Earlier wordings, oldest first: ``{date, text, reason}``."""
+
+
+@dataclass(frozen=True)
+class HomeworkLine:
+    id: str
+    text: str
+    stage: str | None
+    state: HomeworkState
+    due: date | None
+    """When it is due now (the snoozed-to date if it was moved)."""
+    done: date | None
+    source: str
+
+
+@dataclass(frozen=True)
+class CheckinSummary:
+    count: int
+    last: date | None
+    days_since: int
+    streak: int
+    """Consecutive weeks with a check-in."""
+    due: bool
+    energy: list[int]
+    """Energy at each check-in, oldest first (when the check-in asks it)."""
+
+
+@dataclass(frozen=True)
+class ProgramSection:
+    start: date
+    end: date
+    planned_end: date
+    months: int
+    phase: Phase
+    week: int
+    weeks: int
+    standing: Standing
+    schedule: str
+    """The standing in words: "behind by about 2 weeks"."""
+    delta_weeks: float
+    delta_stages: float
+    elapsed_percent: int
+    expected_stage: str
+    changes: list[dict[str, Any]]
+    goals: list[GoalLine]
+    homework_done: int
+    homework_open: int
+    homework_overdue: int
+    homework: list[HomeworkLine]
+    checkins: CheckinSummary
+    intake_complete: bool
+    reassessed: date | None
+    reassessment: list[Comparison]
+    next_step: str | None
+
+
+def section(workbook: Workbook, today: date, percents: list[int]) -> ProgramSection:
+    """The program part of the report; ``percents`` are the stages' progress, in order."""
+    program = workbook.program
+    assert program is not None
+    plan = program.program
+    book = workbook.definition
+    timing = schedule(plan, today, percents)
+    questions = questions_of(book)
+    counts = homework_counts(program, today)
+    energy = [
+        c.answers["energy"] for c in program.checkins if isinstance(c.answers.get("energy"), int)
+    ]
+    return ProgramSection(
+        start=plan.start,
+        end=timing.end,
+        planned_end=timing.planned_end,
+        months=total_months(plan),
+        phase=timing.phase,
+        week=timing.week,
+        weeks=timing.weeks,
+        standing=timing.standing,
+        schedule=timing.describe(),
+        delta_weeks=round(timing.delta_weeks, 1),
+        delta_stages=round(timing.delta_stages, 2),
+        elapsed_percent=round(100 * timing.elapsed),
+        expected_stage=book.stages[min(timing.expected_stage, len(book.stages) - 1)].id,
+        changes=[c.model_dump() for c in plan.changes],
+        goals=[
+            GoalLine(
+                id=g.id,
+                text=g.text,
+                status=g.status,
+                added=g.added,
+                closed=g.closed,
+                history=[h.model_dump() for h in g.history],
+            )
+            for g in program.goals
+        ],
+        homework_done=counts.done,
+        homework_open=counts.open,
+        homework_overdue=counts.overdue,
+        homework=[
+            HomeworkLine(
+                id=h.id,
+                text=h.text,
+                stage=h.stage,
+                state=homework_state(h, today),
+                due=due_on(h),
+                done=h.done,
+                source=h.source,
+            )
+            for h in sorted(program.homework, key=lambda h: _homework_order(h, today))
+        ],
+        checkins=CheckinSummary(
+            count=len(program.checkins),
+            last=last_checkin(program, today),
+            days_since=days_since_checkin(program, today),
+            streak=checkin_streak(plan, [c.date for c in program.checkins], today),
+            due=checkin_due(program, today),
+            energy=energy,
+        ),
+        intake_complete=not missing(questions.intake, program.intake),
+        reassessed=plan.reassessed,
+        reassessment=compare(questions.intake, program.intake, program.closing)
+        if plan.reassessed
+        else [],
+        next_step=next_step(program, book, today),
+    )
+
+
+def _homework_order(item: Homework, today: date) -> tuple[int, date, int]:
+    """Overdue first, then open by due date (undated last), then done."""
+    state = homework_state(item, today)
+    rank = {"overdue": 0, "open": 1, "done": 2}[state]
+    return rank, due_on(item) or date.max, int(item.id[1:])
+
+
+def next_step(program: Program, book: WorkbookDefinition, today: date) -> str | None:
+    """The one program thing to do next, if any."""
+    plan = program.program
+    questions = questions_of(book)
+    if missing(questions.intake, program.intake):
+        return "Finish the intake: run `careerpath program start`."
+    if is_over(plan, today) and plan.reassessed is None:
+        return (
+            "Your program's time is up: run `careerpath program end` for the closing "
+            "re-assessment, or `careerpath program extend --months N`."
+        )
+    if not open_goals(program) and plan.reassessed is None:
+        return 'Set a goal: `careerpath goal add "..."`.'
+    overdue = [h for h in program.homework if homework_state(h, today) == "overdue"]
+    if overdue:
+        first = min(overdue, key=lambda h: (due_on(h) or date.max, h.id))
+        return (
+            f"Homework {first.id} is overdue: “{first.text}” "
+            f"(`careerpath homework done {first.id}` once it is done)."
+        )
+    if checkin_due(program, today):
+        return "A week has passed: time for a check-in (`careerpath checkin`)."
+    return None
+
+
+# --- last activity, for a coach --------------------------------------------------------------
+
+
+def activity_dates(program: Program) -> list[date]:
+    """Every date in the program file that records something the person did."""
+    plan = program.program
+    found = [plan.start, *(c.date for c in plan.changes)]
+    if plan.reassessed:
+        found.append(plan.reassessed)
+    for goal in program.goals:
+        found += [goal.added, *(h.date for h in goal.history)]
+        if goal.closed:
+            found.append(goal.closed)
+    for item in program.homework:
+        found.append(item.added)
+        if item.done:
+            found.append(item.done)
+    found += [c.date for c in program.checkins]
+    return found
+
+
+# --- the agenda: dated homework in `careerpath due` and the calendar export -----------------
+
+
+class HomeworkSource:
+    """Open homework with a due date, as agenda items with ids like ``h3``."""
+
+    def items(self, workbook: Workbook, today: date) -> list[DueItem]:
+        from careerpath.agenda import DueItem
+
+        program = workbook.program
+        if program is None:
+            return []
+        found = []
+        for item in program.homework:
+            due = due_on(item)
+            if item.done or due is None:
+                continue
+            found.append(
+                DueItem(id=item.id, what="homework", title=item.text, due=due, stage=item.stage)
+            )
+        return found
+
+    def _owns(self, workbook: Workbook, item_id: str) -> bool:
+        program = workbook.program
+        return program is not None and any(h.id == item_id for h in program.homework)
+
+    def done(self, home: Home, workbook: Workbook, item_id: str, today: date) -> bool:
+        if not self._owns(workbook, item_id):
+            return False
+        workbook.program, _ = home.update_program(
+            workbook.definition, lambda program: finish_homework(program, item_id, today)
+        )
+        return True
+
+    def snooze(self, home: Home, workbook: Workbook, item_id: str, until: date) -> bool:
+        if not self._owns(workbook, item_id):
+            return False
+        workbook.program, _ = home.update_program(
+            workbook.definition, lambda program: snooze_homework(program, item_id, until)
+        )
+        return True
+
+
+def suggested_homework_due(today: date, days: int | None) -> date | None:
+    return None if days is None else today + timedelta(days=days)
