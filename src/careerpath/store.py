@@ -221,20 +221,6 @@ class Home:
         for old in kept[:-BACKUPS_KEPT]:
             old.unlink()
 
-    # --- any other file: read checked, write atomically with a backup ------------------------
-
-    def read_toml(self, path: Path, model: type[M]) -> M | None:
-        """``path`` validated by ``model``; None when the file does not exist."""
-        if not path.exists():
-            return None
-        raw, text = tomlio.read(path)
-        _check_schema_version(raw, text, path)
-        return _validate(model, raw, text, path)
-
-    def write_toml(self, path: Path, data: Mapping[str, Any], header: str) -> None:
-        """Write ``data`` (already checked by the caller) atomically, backing up the old file."""
-        self._write(path, data, header)
-
     # --- the program (program.toml) ----------------------------------------------------------
 
     @property
@@ -261,7 +247,7 @@ class Home:
     def write_program(self, book: WorkbookDefinition, program: Program) -> None:
         from careerpath import program as programs
 
-        self.write_toml(self.program_file, programs.dump(program, book), programs.HEADER)
+        self._write(self.program_file, programs.dump(program, book), programs.HEADER)
 
     def update_program(
         self, book: WorkbookDefinition, change: Callable[[Program], T]
