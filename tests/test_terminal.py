@@ -131,6 +131,10 @@ def test_a_wrong_date_is_explained_at_the_prompt(spawn, home_dir: Path) -> None:
     child.send("\r")
     child.expect("How exactly")
     child.send("\r")
+    child.expect("How will you reach them")
+    child.send("email\r")
+    child.expect("Where are you with them")
+    child.send("\r")  # to reach out
     child.expect("What is your next step")
     child.send("Coffee\r")
     child.expect("By when")
@@ -143,4 +147,6 @@ def test_a_wrong_date_is_explained_at_the_prompt(spawn, home_dir: Path) -> None:
     finish(child)
     assert child.exitstatus == 130
     saved = tomllib.loads((home_dir / "stages" / "networking.toml").read_text())
-    assert saved["contacts"][0]["follow_up"].isoformat() == "2026-12-09"
+    contact = saved["contacts"][0]
+    assert contact["follow_up"].isoformat() == "2026-12-09"
+    assert (contact["id"], contact["warmth"], contact["status"]) == ("c1", "warm", "to reach out")

@@ -210,6 +210,9 @@ def questions(
         sys.stdout.write(definition.fill_in(chosen))
     elif format is QuestionsFormat.json:
         data = chosen.model_dump(mode="json", exclude_defaults=False)
+        for question, dumped in zip(chosen.questions, data["questions"], strict=True):
+            if question.record_type:  # built-in fields, listed for tools all the same
+                dumped["fields"] = [f.model_dump(mode="json") for f in question.record_fields]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
         _print_questions(chosen)
@@ -234,7 +237,7 @@ def _print_questions(stage: StageDefinition) -> None:
             "yes" if question.required else "no",
         )
         if question.kind == "records":
-            for field in question.fields or []:
+            for field in question.record_fields:
                 table.add_row(
                     f"  .{field.id}",
                     escape(field.prompt),
