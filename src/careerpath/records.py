@@ -22,14 +22,11 @@ This module holds the models, ids, matching what a person types to a record, and
 scores) are in ``scoring``; changing records on disk is in ``tracker``.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, NamedTuple, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -108,12 +105,15 @@ ApplicationRef = Annotated[str, StringConstraints(pattern=r"^a[1-9][0-9]*$")]
 # --- models ----------------------------------------------------------------------------------
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+_STRICT = ConfigDict(extra="forbid")
+"""Unknown keys are errors, so a typo in a hand-edited file does not go unnoticed. (Set on each
+model rather than inherited from a common base: each model class costs start-up time.)"""
 
 
-class Record(_Model):
+class Record(BaseModel):
     """What every typed record has: a short id, given by careerpath."""
+
+    model_config = _STRICT
 
     prefix: ClassVar[str] = ""
     id: str | None = None
@@ -151,7 +151,8 @@ class Target(Record):
     notes: str | None = None
 
 
-class Conversation(_Model):
+class Conversation(BaseModel):
+    model_config = _STRICT
     date: dt.date
     channel: str | None = None
     summary: str | None = None
@@ -191,16 +192,18 @@ class Contact(Record):
         return self.status or "to reach out"
 
 
-class Move(_Model):
+class Move(BaseModel):
     """One step of an application through the pipeline."""
 
+    model_config = _STRICT
     date: dt.date | None = None
     """None only for a status written by hand without a date."""
     status: AppStatus
     note: str | None = None
 
 
-class Interview(_Model):
+class Interview(BaseModel):
+    model_config = _STRICT
     at: dt.datetime | dt.date
     """A date, or a date and time (TOML: 2026-12-01T10:00:00)."""
     round: str | None = None
@@ -280,9 +283,10 @@ class Application(Record):
         return self.status in FINISHED
 
 
-class Exchange(_Model):
+class Exchange(BaseModel):
     """One round of negotiation: what was asked, and what came back."""
 
+    model_config = _STRICT
     date: dt.date | None = None
     asked: str
     answer: str | None = None
@@ -326,8 +330,7 @@ Weights = dict[str, Weight]
 R = TypeVar("R", bound=Record)
 
 
-@dataclass(frozen=True)
-class RecordType:
+class RecordType(NamedTuple):
     """What careerpath knows about one type of record."""
 
     name: RecordTypeName
@@ -432,7 +435,7 @@ def models(name: str, records: list[dict[str, Any]] | None) -> list[Any]:
 # --- where a workbook keeps each type --------------------------------------------------------
 
 
-def locate(book: WorkbookDefinition, name: str) -> tuple[StageDefinition, Question] | None:
+def locate(book: "WorkbookDefinition", name: str) -> tuple["StageDefinition", "Question"] | None:
     """The stage and question holding records of type ``name``; None if the workbook has none."""
     for stage in book.stages:
         for question in stage.questions:
@@ -441,7 +444,7 @@ def locate(book: WorkbookDefinition, name: str) -> tuple[StageDefinition, Questi
     return None
 
 
-def require(book: WorkbookDefinition, name: str) -> tuple[StageDefinition, Question]:
+def require(book: "WorkbookDefinition", name: str) -> tuple["StageDefinition", "Question"]:
     found = locate(book, name)
     if found is None:
         raise NotFound(
@@ -519,14 +522,14 @@ def match_word(text: str, options: Sequence[str], what: str) -> str:
 # --- what `careerpath next` asks about each type ---------------------------------------------
 
 
-def _field(**raw: Any) -> Question:
+def _field(**raw: Any) -> "Question":
     from careerpath.definition import Question
 
     return Question.model_validate(raw)
 
 
 @functools.cache
-def prompt_fields(name: str) -> list[Question]:
+def prompt_fields(name: str) -> list["Question"]:
     """The fields ``next`` asks for one record, in order (ratings are added per person)."""
     fields: dict[str, list[dict[str, Any]]] = {
         "targets": [
@@ -649,7 +652,9 @@ def prompt_fields(name: str) -> list[Question]:
 RATING_PREFIX = {"targets": "fit:", "offers": "rating:"}
 
 
-def fields_for(question: Question, recalled: dict[str, tuple[Question, Any]]) -> list[Question]:
+def fields_for(
+    question: "Question", recalled: dict[str, tuple["Question", Any]]
+) -> list["Question"]:
     """The fields to ask for one record of ``question``, given the earlier answers it recalls
     (``stage.question`` → (question, answer)): a rating per top value, and for offers the way
     of working, offered as the same choices the person picked from in exploration."""
@@ -691,7 +696,7 @@ def fields_for(question: Question, recalled: dict[str, tuple[Question, Any]]) ->
     return fields
 
 
-def _recalled_of_kind(recalled: dict[str, tuple[Question, Any]], kind: str) -> list[str]:
+def _recalled_of_kind(recalled: dict[str, tuple["Question", Any]], kind: str) -> list[str]:
     for question, value in recalled.values():
         if question.kind == kind and value:
             return list(value)

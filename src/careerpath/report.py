@@ -11,10 +11,20 @@ import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from careerpath import engine
 from careerpath.models import Workbook
+
+if TYPE_CHECKING:
+    from careerpath.tracking_report import (
+        Checklist,
+        DueSummary,
+        OfferLine,
+        Outreach,
+        Pipeline,
+        TargetLine,
+    )
 
 REPORT_VERSION = 1
 
@@ -55,6 +65,14 @@ class Report:
     stages: list[StageLine]
     key_answers: list[KeyAnswer]
     report_version: int = REPORT_VERSION
+    # Records (see tracking_report): what is due, the application funnel, outreach, targets
+    # by fit, offers and the leaving-well checklist.
+    due: DueSummary | None = None
+    pipeline: Pipeline | None = None
+    outreach: Outreach | None = None
+    targets: list[TargetLine] = dataclasses.field(default_factory=list)
+    offers: list[OfferLine] = dataclasses.field(default_factory=list)
+    leaving_well: Checklist | None = None
 
 
 def build(workbook: Workbook, today: date) -> Report:
@@ -103,7 +121,14 @@ def build(workbook: Workbook, today: date) -> Report:
         percent=round(sum(line.percent for line in lines) / len(lines)),
         stages=lines,
         key_answers=key_answers,
+        **_tracking_sections(workbook, today),
     )
+
+
+def _tracking_sections(workbook: Workbook, today: date) -> dict[str, Any]:
+    from careerpath import tracking_report
+
+    return tracking_report.sections(workbook, today)
 
 
 # --- renderers -------------------------------------------------------------------------------
@@ -162,6 +187,9 @@ def to_markdown(report: Report) -> str:
             text = answer.text.replace("\n", " ")
             out.append(f"- **{_md(answer.label)}:** {_md(text)}")
         out.append("")
+    from careerpath import tracking_report
+
+    out += tracking_report.markdown(report, _md)
     return "\n".join(out)
 
 
@@ -175,34 +203,32 @@ def _md(text: str) -> str:
 def render(report: Report, console: Any) -> None:
     """Print the report in the terminal: a table of stages with progress bars, then the
     current stage, the next step and the key answers. User text is never read as markup."""
-    from rich.progress_bar import ProgressBar
-    from rich.table import Table
     from rich.text import Text
+
+    from careerpath import layout
 
     title = Text(f"{report.workbook['title']}", style="bold")
     title.append(f"  ·  {report.generated:%d %b %Y}  ·  {report.percent}% overall", style="dim")
     console.print(title)
-    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
-    table.add_column("#", justify="right", style="dim")
-    table.add_column("Stage", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Answered", justify="right")
-    table.add_column("Required", justify="right")
-    table.add_column("Progress", no_wrap=True)
-    table.add_column("", justify="right")
     colours = {"complete": "green", "in progress": "yellow", "not started": "dim"}
+    colour = not console.no_color and console.color_system is not None
+    rows: list[list[layout.Cell]] = []
     for line in report.stages:
         is_current = line.id == report.current_stage
-        table.add_row(
-            str(line.number),
-            Text(("→ " if is_current else "  ") + line.title, style="bold" if is_current else ""),
-            Text(_status(line), style=colours[line.status]),
-            f"{line.answered}/{line.total}",
-            f"{line.required_answered}/{line.required}",
-            ProgressBar(total=100, completed=line.percent, width=10),
-            f"{line.percent}%",
+        rows.append(
+            [
+                (str(line.number), "dim"),
+                (("→ " if is_current else "  ") + line.title, "bold" if is_current else ""),
+                (_status(line), colours[line.status]),
+                f"{line.answered}/{line.total}",
+                f"{line.required_answered}/{line.required}",
+                layout.bar(line.percent, 10, colour),
+                f"{line.percent}%",
+            ]
         )
-    console.print(table)
+    header = ["#", "Stage", "Status", "Answered", "Required", "Progress", ""]
+    table = layout.columns(rows, console.width, header=header, right=(0, 3, 4, 6))
+    layout.show(console, table)
     console.print()
     now = Text("Now: ", style="bold")
     current = next((line for line in report.stages if line.id == report.current_stage), None)
@@ -222,3 +248,6 @@ def render(report: Report, console: Any) -> None:
             shown.append(answer.label, style="cyan")
             shown.append(": " + answer.text.replace("\n", " "))
             console.print(shown)
+    from careerpath import tracking_report
+
+    tracking_report.render(report, console)

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from careerpath.records import (
     PIPELINE,
@@ -46,8 +45,7 @@ def furthest(app: Application) -> int:
     return reached
 
 
-@dataclass(frozen=True)
-class Funnel:
+class Funnel(NamedTuple):
     total: int
     reached: dict[str, int]
     """How many applications reached each pipeline status (or went beyond it)."""
@@ -133,8 +131,7 @@ def week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-@dataclass(frozen=True)
-class Outreach:
+class Outreach(NamedTuple):
     goal: int | None
     """People a week, the person's own goal; None when not set."""
     week_start: dt.date
@@ -180,14 +177,13 @@ def rank_weights(values: list[str]) -> dict[str, int]:
     return {value: max(1, len(values) - index) for index, value in enumerate(values)}
 
 
-@dataclass(frozen=True)
-class Fit:
+class Fit(NamedTuple):
     score: float | None
     """Weighted mean of the ratings, 1–5; None when nothing is rated."""
     rated: int
     of: int
     basis: Literal["values", "overall", "none"]
-    ratings: list[tuple[str, int | None, int]] = field(default_factory=list)
+    ratings: list[tuple[str, int | None, int]]
     """(value, rating or None, weight) for each top value, in rank order."""
 
 
@@ -220,8 +216,7 @@ _JUDGED: dict[str, tuple[Verdict, float]] = {
 }
 
 
-@dataclass(frozen=True)
-class Criterion:
+class Criterion(NamedTuple):
     key: str
     """A value's name, or the id of the question that named the need (income_floor)."""
     title: str
@@ -230,6 +225,8 @@ class Criterion:
     wanted: Any
     """What the person said: the floor, the ways of working, the hours, the constraint."""
     wanted_text: str
+    choices: tuple[str, ...] = ()
+    """For a way-of-working need: every option there was to choose from."""
 
 
 def criteria(
@@ -242,10 +239,16 @@ def criteria(
     found: list[Criterion] = []
 
     def add(
-        key: str, title: str, kind: CriterionKind, default: int, wanted: Any, text: str
+        key: str,
+        title: str,
+        kind: CriterionKind,
+        default: int,
+        wanted: Any,
+        text: str,
+        choices: tuple[str, ...] = (),
     ) -> None:
         weight = chosen.get(key.casefold(), default)
-        found.append(Criterion(key, title, kind, weight, wanted, text))
+        found.append(Criterion(key, title, kind, weight, wanted, text, choices))
 
     for question, value in recalled:
         if not question.is_answered(value):
@@ -256,7 +259,8 @@ def criteria(
         elif question.kind == "money":
             add(question.id, question.title, "pay", 5, value, question.format(value))
         elif question.kind == "multi_choice":
-            add(question.id, question.title, "work_mode", 3, value, question.format(value))
+            options = tuple(question.choices or ())
+            add(question.id, question.title, "work_mode", 3, value, question.format(value), options)
         elif question.kind == "number":
             add(question.id, question.title, "hours", 3, value, question.format(value))
         else:
@@ -264,16 +268,14 @@ def criteria(
     return found
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     criterion: Criterion
     verdict: Verdict
     score: float | None
     detail: str
 
 
-@dataclass(frozen=True)
-class OfferScore:
+class OfferScore(NamedTuple):
     offer: Offer
     checks: list[Check]
     score: float | None

@@ -157,9 +157,17 @@ def _split_currency(text: str, default_currency: str | None) -> tuple[str, str]:
     raise ValueError("Add a currency code, e.g. `45000 EUR`.")
 
 
+def _refuse_negative(rest: str, original: str) -> None:
+    """A minus sign before an amount (``-5000``, ``50k to -60k``) is a mistake worth naming,
+    not "not an amount", and must never be read as a range separator."""
+    if re.match(r"\s*[-−]\s*\d", rest) or re.search(r"(?:[-−–—]|\bto\b)\s*[-−]\s*\d", rest):
+        raise ValueError(f"{original.strip()!r}: an amount of money cannot be negative.")
+
+
 def parse_money(text: str, default_currency: str | None = None) -> Money:
     """Money from ``45000 EUR``, ``EUR 45,000``, ``45k``, ``€45000``."""
     rest, currency = _split_currency(text, default_currency)
+    _refuse_negative(rest, text)
     return Money(amount=_parse_amount(rest, text), currency=currency)
 
 
@@ -174,6 +182,7 @@ def parse_money_range(
         period = _PERIOD_WORDS[period_match.group(1).lower()]
         rest = rest[: period_match.start()] + " " + rest[period_match.end() :]
     rest, currency = _split_currency(rest, default_currency)
+    _refuse_negative(rest, text)
     parts = re.split(r"\s*(?:-|–|—|\bto\b)\s*", rest.strip(), flags=re.IGNORECASE)
     parts = [part for part in parts if part.strip()]
     if len(parts) != 2:

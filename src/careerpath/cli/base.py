@@ -34,8 +34,54 @@ NO_TERMINAL_HINT = (
 )
 
 
+_DEFERRED: dict[str, tuple[str, str]] = {}
+"""Commands built only when used: name → ("module:attribute" of a Typer, one line of help)."""
+
+
+def defer(name: str, target: str, help: str) -> None:
+    """Register a command, or a group of them, that is imported and built only when it is
+    used. Typer otherwise builds every command of the app on every run, which for a few dozen
+    commands with many options costs more than careerpath's own start-up; deferred, they cost
+    nothing until typed. ``target`` names a Typer app as "module:attribute"."""
+    _DEFERRED[name] = (target, help)
+
+
+class _Deferred(TyperGroup):
+    """Stands in for a deferred command in the list of commands (``--help``) and builds the
+    real one when it is run, completed or asked for its own help."""
+
+    def __init__(self, name: str, target: str, help: str) -> None:
+        super().__init__(name=name, help=help)
+        self.target = target
+        self._built: Any = None
+
+    def built(self) -> Any:
+        if self._built is None:
+            import importlib
+
+            module, attribute = self.target.split(":")
+            command = typer.main.get_command(getattr(importlib.import_module(module), attribute))
+            command.name = self.name
+            self._built = command
+        return self._built
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        return self.built().make_context(info_name, args, parent=parent, **extra)
+
+
 class _Commands(TyperGroup):
     """Maps careerpath's errors to a clear message and exit code, for every command."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        return names + [name for name in _DEFERRED if name not in names]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        found = super().get_command(ctx, cmd_name)
+        if found is None and cmd_name in _DEFERRED:
+            target, help = _DEFERRED[cmd_name]
+            found = self.commands[cmd_name] = _Deferred(cmd_name, target, help)
+        return found
 
     def invoke(self, ctx: Any) -> Any:  # click's Context; typer does not export its type
         try:

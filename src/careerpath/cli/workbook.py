@@ -126,6 +126,9 @@ def next_(
             return
         if stage or engine.current_stage(workbook) is not None:
             prompts.require_terminal(NO_TERMINAL_HINT)
+        from careerpath.cli.agenda import overdue_notice
+
+        overdue_notice(workbook, out_console())
         session = _session(home, workbook)
         if stage:
             session.revisit(workbook.definition.stage(stage))
