@@ -223,3 +223,75 @@ def test_recalled_answers_are_shown_before_the_question(home: Home) -> None:
     _, out = sit(home, ["UX", *[None] * 12, False, "Because.", None, False])
     assert "Earlier you said:" in out
     assert "Top values: 1. Autonomy  2. Helping others" in out
+
+
+# --- records with a built-in shape ----------------------------------------------------------
+
+
+def test_next_rates_a_target_against_each_top_value(home: Home) -> None:
+    stage = home.load().definition.stage("exploration")
+    home.update_answers(stage, lambda a: a.update(FULL_ANSWERS["exploration"]))
+    complete(home, "exploration")
+    # title, field, education, tasks, salary, outlook; a rating for each of the five values;
+    # sources, open questions; then no more targets, and the stage's other questions.
+    ratings = [5, None, 4, None, 2]
+    script = ["UX researcher", None, None, None, None, "Growing", *ratings, None, None, False]
+    prompter, _ = sit(home, [*script, "Because.", None, False])
+    assert "fit:Autonomy" in prompter.asked and "fit:Variety" in prompter.asked
+    (target,) = saved(home).answers["diving-deeper"]["targets"]
+    assert target == {
+        "id": "t1",
+        "title": "UX researcher",
+        "outlook": "Growing",
+        "fit": {"Autonomy": 5, "Learning and growth": 4, "Variety": 2},
+    }
+
+
+def test_next_records_an_application_status_as_a_dated_move(home: Home) -> None:
+    complete(home, "exploration", "diving-deeper", "networking")
+    stage = home.load().definition.stage("applying")
+    home.update_answers(
+        stage,
+        lambda a: a.update(
+            applications=[
+                {
+                    "id": "a4",
+                    "employer": "Acme",
+                    "role": "UX",
+                    "history": [{"date": datetime(2026, 11, 1).date(), "status": "applied"}],
+                }
+            ]
+        ),
+    )
+    complete(home, "applying")
+    edit = ["Edit a4 Acme: UX", "Acme", "UX", "screening", None, None, None, None, None]
+    sit(home, [4, 3, None, *edit, "Done", None, None, None, None], stage="applying")
+    (application,) = saved(home).answers["applying"]["applications"]
+    assert [(m["date"], m["status"]) for m in application["history"]] == [
+        (datetime(2026, 11, 1).date(), "applied"),
+        (TODAY, "screening"),
+    ]
+
+
+def test_an_id_removed_in_next_is_not_given_again(home: Home) -> None:
+    stage = home.load().definition.stage("networking")
+    contacts = [{"id": "c1", "name": "Sam"}, {"id": "c2", "name": "Jo"}]
+    home.update_answers(stage, lambda a: a.update(contacts=contacts, weekly_goal=2))
+    complete(home, "networking")
+    new = ["Kim", *[None] * 5, "to reach out", None, None]
+    script = [
+        ["A short personal email"],  # outreach styles
+        "Remove a contact",
+        "c2 Jo",
+        True,
+        "Add a contact",
+        *new,
+        "Done",
+        None,  # wish list
+        2,  # weekly goal
+        None,  # what helps
+    ]
+    sit(home, script, stage="networking")
+    workbook = saved(home)
+    assert [c["id"] for c in workbook.answers["networking"]["contacts"]] == ["c1", "c3"]
+    assert workbook.state.record_ids == {"contacts": 2}

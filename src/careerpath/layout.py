@@ -35,9 +35,11 @@ def columns(
     header: Sequence[str] | None = None,
     right: Sequence[int] = (),
     gap: int = 2,
+    wrap: bool = False,
 ) -> Text:
-    """``rows`` as aligned columns, one line each, ``gap`` spaces apart. Columns whose index
-    is in ``right`` are right-aligned; the last column is cut to fit in ``width``."""
+    """``rows`` as aligned columns, ``gap`` spaces apart. Columns whose index is in ``right``
+    are right-aligned; the last column is cut to fit in ``width``, or with ``wrap`` continued
+    on the next lines under itself."""
     lines = [[Text(h, style="bold") for h in header]] if header else []
     lines += [[_text(cell) for cell in row] for row in rows]
     out = Text()
@@ -53,7 +55,9 @@ def columns(
         for index, cell in enumerate(line):
             if index == len(line) - 1:
                 room = max(12, width - used)
-                if cell_len(cell.plain) > room:
+                if cell_len(cell.plain) > room and wrap:
+                    cell = _wrapped(cell, room, used)
+                elif cell_len(cell.plain) > room:
                     cell = cell.copy()
                     cell.truncate(room - 1)
                     cell.append("…")
@@ -72,6 +76,14 @@ def columns(
                 used += widths[index] + gap
         out.append("\n")
     return out
+
+
+def _wrapped(cell: Text, room: int, indent: int) -> Text:
+    """``cell`` broken at spaces into lines of ``room`` cells, indented to its column."""
+    import textwrap
+
+    lines = textwrap.wrap(cell.plain, room, break_on_hyphens=False) or [""]
+    return Text(("\n" + " " * indent).join(lines), style=cell.style)
 
 
 def bar(percent: int, width: int, colour: bool) -> Text:

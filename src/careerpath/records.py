@@ -362,12 +362,15 @@ TYPES: dict[str, RecordType] = {
 
 def _number_records(prefix: str, items: list[R]) -> list[R]:
     """Ids are unique; a record written without one (by hand, or new) gets the next number."""
-    seen: set[str] = set()
-    for item in items:
+    seen: dict[str, int] = {}
+    for number, item in enumerate(items, start=1):
         if item.id is not None:
             if item.id in seen:
-                raise ValueError(f"the id {item.id} is given to two records; ids must be unique")
-            seen.add(item.id)
+                raise ValueError(
+                    f"the id {item.id} is given to two records (number {seen[item.id]} and "
+                    f"{number}); ids must be unique"
+                )
+            seen[item.id] = number
     highest = max((item.number for item in items), default=0)
     for item in items:
         if item.id is None:

@@ -247,8 +247,7 @@ class ApplicationSource(_RecordSource):
                     DueItem(
                         id=f"{app.id}-stale",
                         what="stale",
-                        title=f"{name}: {app.status}, no news since {last}; chase it, or "
-                        f'close it with `careerpath app move {app.id} "no response"`',
+                        title=f"{name}: {app.status}, no news since {last}",
                         due=since,
                         stage=stage,
                     )

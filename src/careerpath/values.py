@@ -62,6 +62,7 @@ class MoneyRange(_Value):
 
 _NUMBER = r"\d[\d,_ ]*(?:\.\d+)?"
 _RELATIVE = re.compile(r"^(?:in\s+)?\+?(\d+)\s*(d|day|days|w|week|weeks|m|month|months)$")
+_AGO = re.compile(r"^(?:-\s*(\d+)\s*([dwm])\w*|(\d+)\s*([dwm])\w*\s+ago)$")
 _PERIOD_WORDS: dict[str, Period] = {
     **{word: "year" for word in ("year", "years", "yr", "yearly", "annually", "annual", "pa")},
     **{word: "month" for word in ("month", "months", "mo", "monthly")},
@@ -76,12 +77,24 @@ _CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 
 
 def parse_date(text: str, today: date) -> date:
-    """A date from ISO form (2026-12-01), ``today``, ``tomorrow`` or ``3d`` / ``2w`` / ``1m``."""
+    """A date from ISO form (2026-12-01), ``today``, ``tomorrow`` or ``3d`` / ``2w`` / ``1m``;
+    for something that happened: ``yesterday``, ``3d ago`` or ``-3d``."""
     cleaned = text.strip().lower()
     if cleaned == "today":
         return today
     if cleaned == "tomorrow":
         return today + timedelta(days=1)
+    if cleaned == "yesterday":
+        return today - timedelta(days=1)
+    ago = _AGO.match(cleaned)
+    if ago:
+        count = int(ago.group(1) or ago.group(3))
+        unit = ago.group(2) or ago.group(4)
+        if unit == "d":
+            return today - timedelta(days=count)
+        if unit == "w":
+            return today - timedelta(weeks=count)
+        return add_months(today, -count)
     relative = _RELATIVE.match(cleaned)
     if relative:
         count, unit = int(relative.group(1)), relative.group(2)[0]
@@ -102,7 +115,7 @@ def parse_date(text: str, today: date) -> date:
             raise ValueError(f"{text.strip()!r} is not a real date ({error}).") from None
     raise ValueError(
         f"{text.strip()!r} is not a date. Use YYYY-MM-DD (e.g. {today + timedelta(days=7)}), "
-        "`today`, `tomorrow`, or a distance like 3d, 2w, 1m."
+        "`today`, `tomorrow`, `yesterday`, or a distance like 3d, 2w, 1m (or 3d ago)."
     )
 
 

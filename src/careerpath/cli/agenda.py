@@ -59,16 +59,21 @@ def due(
     if overdue:
         heading(console, "Overdue")
         _agenda_rows(console, overdue, now)
-    window = "everything ahead" if show_all else f"until {horizon}"
     if coming:
-        heading(console, f"{'Ahead' if show_all else 'Coming up'}", window)
+        heading(console, "Ahead" if show_all else f"Until {horizon}")
         _agenda_rows(console, coming, now)
     if not overdue and not coming:
-        console.print(
-            plain(f"Nothing due {'' if show_all else f'until {horizon}'}.".replace("  ", " "))
-        )
+        console.print(plain("Nothing is due." if show_all else f"Nothing due until {horizon}."))
     if later:
         console.print(plain(f"\n{later} more later: careerpath due --all"), style="dim")
+    if any(item.what == "stale" for item in overdue):
+        console.print(
+            plain(
+                "\nStale: no news for a while. Chase it, snooze it (careerpath snooze ID 1w), or "
+                'close it (careerpath app move ID "no response").'
+            ),
+            style="dim",
+        )
     if overdue or coming:
         console.print(
             plain("\nDone: careerpath done ID · later: careerpath snooze ID 3d"), style="dim"
@@ -87,7 +92,7 @@ def _agenda_rows(console: Console, items: Sequence[DueItem], now: dt.date) -> No
                 item.title,
             ]
         )
-    columns(console, rows)
+    columns(console, rows, wrap=True)
 
 
 def resolve_item(items: Sequence[DueItem], wanted: str) -> DueItem:
@@ -114,7 +119,7 @@ def resolve_item(items: Sequence[DueItem], wanted: str) -> DueItem:
 def done(
     ctx: typer.Context,
     items: Annotated[
-        list[str], typer.Argument(help="Item ids from `careerpath due`.", metavar="ITEM...")
+        list[str], typer.Argument(help="Item ids from `careerpath due`.", metavar="ITEM")
     ],
 ) -> None:
     """Mark items from `careerpath due` as done."""

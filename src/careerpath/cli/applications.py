@@ -267,6 +267,7 @@ def app_show(
             for m in found.history or []
         ]
         or [["  (none yet)"]],
+        wrap=True,
     )
     if found.interviews:
         heading(console, "Interviews")

@@ -8,6 +8,7 @@ that ``--help`` and the reading commands start fast.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -96,6 +97,13 @@ class _Commands(TyperGroup):
                 raise
             err_console().print("\nStopped.")
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader went away (`careerpath due --all | head`): stop quietly, as click does
+            # when this happens after the command. Output goes to /dev/null from here, so
+            # Python does not complain again when it flushes at exit.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(1) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as error:

@@ -380,10 +380,7 @@ def contact_log(
             summary, learned, next_step, follow_up = _ask_conversation(
                 learned, next_step, follow_up
             )
-        if date and date.strip().lower() == "yesterday":
-            day = today() - dt.timedelta(days=1)
-        else:
-            day = day_option(date, "--date") or today()
+        day = day_option(date, "--date") or today()
         if day > today():
             raise InvalidInput(
                 f"--date {day} is in the future; log a conversation once it happened"

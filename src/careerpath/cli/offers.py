@@ -344,6 +344,7 @@ def offer_show(
                 ]
                 for c in scored.checks
             ],
+            wrap=True,
         )
     if found.negotiation:
         heading(console, "Negotiation")

@@ -147,13 +147,17 @@ Cell = str | tuple[str, str]
 
 
 def columns(
-    console: Console, rows: Sequence[Sequence[Cell]], header: Sequence[str] | None = None
+    console: Console,
+    rows: Sequence[Sequence[Cell]],
+    header: Sequence[str] | None = None,
+    wrap: bool = False,
 ) -> None:
-    """Aligned columns, printed at once (quick with thousands of rows); the last column is
-    cut to the terminal's width. A cell is text, or (text, style)."""
+    """Aligned columns, printed at once (quick with thousands of rows). The last column is
+    cut to the terminal's width (lists, where `show` has the rest), or wrapped (``wrap``).
+    A cell is text, or (text, style)."""
     from careerpath import layout
 
-    layout.show(console, layout.columns(rows, console.width, header=header))
+    layout.show(console, layout.columns(rows, console.width, header=header, wrap=wrap))
 
 
 def details(console: Console, rows: Sequence[tuple[str, Any]]) -> None:

@@ -185,7 +185,7 @@ def target_list(ctx: typer.Context) -> None:
             [
                 (target.id or "", "cyan"),
                 target.title or "",
-                f"{fit.score:.1f}" if fit.score is not None else "–",
+                _fit_cell(fit),
                 bar,
                 target.outlook or "",
             ]
@@ -193,8 +193,20 @@ def target_list(ctx: typer.Context) -> None:
     columns(console, rows, header=["id", "target job", "fit", "pay per year", "outlook"])
     if values:
         console.print(
-            plain(f"Fit: 1–5, weighed by your ranking of {', '.join(values)}."), style="dim"
+            plain(
+                f"Fit: 1–5 (values rated), weighed by your ranking: {', '.join(values)}. "
+                "Rate: careerpath target edit ID --fit VALUE=N"
+            ),
+            style="dim",
         )
+
+
+def _fit_cell(fit: Any) -> str:
+    if fit.score is None:
+        return "–"
+    if fit.basis == "overall":
+        return f"{fit.score:.1f} overall"
+    return f"{fit.score:.1f} ({fit.rated}/{fit.of})"
 
 
 def salary_bars(targets: Sequence[Target], width: int) -> list[str]:
@@ -219,7 +231,8 @@ def salary_bars(targets: Sequence[Target], width: int) -> list[str]:
         bar = "·" * first + "━" * (last - first + 1) + "·" * (width - 1 - last)
         figures = f"{_compact(low)}–{_compact(high)} {target.salary.currency}"
         if target.salary.period != "year":
-            figures += f" (per {target.salary.period})"
+            quoted = f"{_compact(target.salary.low)}–{_compact(target.salary.high)}"
+            figures += f" ({quoted} per {target.salary.period})"
         bars.append(f"{bar} {figures}")
     return bars
 
@@ -268,6 +281,7 @@ def target_show(
                 ["  " + value, str(rating) if rating else "not rated", f"weight {weight}"]
                 for value, rating, weight in fit.ratings
             ],
+            wrap=True,
         )
     people = [
         c
@@ -278,12 +292,14 @@ def target_show(
     apps = [a for a in apps if a.target == found.id]
     if people:
         heading(console, "People who know about it")
-        columns(console, [["  " + (c.id or ""), records.label("contacts", c)] for c in people])
+        rows = [["  " + (c.id or ""), records.label("contacts", c)] for c in people]
+        columns(console, rows, wrap=True)
     if apps:
         heading(console, "Applications")
         columns(
             console,
             [["  " + (a.id or ""), records.label("applications", a), a.status] for a in apps],
+            wrap=True,
         )
 
 
