@@ -44,6 +44,7 @@ from careerpath.values import Money, MoneyRange, format_money, parse_money
 
 if TYPE_CHECKING:
     from careerpath.definition import Question, StageDefinition, WorkbookDefinition
+    from careerpath.models import Workbook
 
 # --- vocabularies ----------------------------------------------------------------------------
 
@@ -699,6 +700,15 @@ def fields_for(
     return fields
 
 
+def recalled(workbook: "Workbook", question: "Question") -> dict[str, tuple["Question", Any]]:
+    """The earlier answers ``question`` recalls: ``stage.question`` → (question, answer)."""
+    found = {}
+    for ref in question.recall:
+        stage, earlier = workbook.definition.recalled(ref)
+        found[ref] = (earlier, workbook.answers_for(stage).get(earlier.id))
+    return found
+
+
 def _recalled_of_kind(recalled: dict[str, tuple["Question", Any]], kind: str) -> list[str]:
     for question, value in recalled.values():
         if question.kind == kind and value:
@@ -798,8 +808,3 @@ def parse_pairs(items: Sequence[str], *, low: int, high: int, what: str) -> dict
                 raise InvalidInput(f"{part.strip()!r}: {what} go from {low} to {high}")
             pairs[key.strip()] = value
     return pairs
-
-
-def dump(record: BaseModel) -> dict[str, Any]:
-    """A model as stored: without empty keys."""
-    return record.model_dump(exclude_none=True)

@@ -350,34 +350,28 @@ def score_offer(offer: Offer, found: list[Criterion]) -> OfferScore:
 def offer_criteria(workbook: Workbook) -> list[Criterion]:
     """The criteria for this person's offers: from what the offers question recalls, weighed
     as the person set in the closing stage (a ``weights`` question), if they did."""
-    from careerpath.records import locate
+    from careerpath.records import locate, recalled
 
     found = locate(workbook.definition, "offers")
     if found is None:
         return []
     stage, question = found
-    recalled = []
-    for ref in question.recall:
-        earlier_stage, earlier = workbook.definition.recalled(ref)
-        recalled.append((earlier, workbook.answers_for(earlier_stage).get(earlier.id)))
     weights = next(
         (workbook.answers_for(stage).get(q.id) for q in stage.questions if q.kind == "weights"),
         None,
     )
-    return criteria(recalled, weights)
+    return criteria(list(recalled(workbook, question).values()), weights)
 
 
 def top_values(workbook: Workbook) -> list[str]:
     """The person's ranked top values: the ranking the targets question recalls."""
-    from careerpath.records import locate
+    from careerpath.records import locate, recalled
 
     for name in ("targets", "offers"):
         found = locate(workbook.definition, name)
         if found is None:
             continue
-        for ref in found[1].recall:
-            stage, earlier = workbook.definition.recalled(ref)
-            value = workbook.answers_for(stage).get(earlier.id)
+        for earlier, value in recalled(workbook, found[1]).values():
             if earlier.kind == "ranking" and value:
                 return list(value)
     return []

@@ -259,11 +259,7 @@ class Session:
             return question.record_fields
         from careerpath import records
 
-        recalled = {}
-        for ref in question.recall:
-            stage, earlier = self.workbook.definition.recalled(ref)
-            recalled[ref] = (earlier, self.workbook.answers_for(stage).get(earlier.id))
-        return records.fields_for(question, recalled)
+        return records.fields_for(question, records.recalled(self.workbook, question))
 
     def _prompt(self, stage: StageDefinition, question: Question, key: str, earlier: Any) -> Any:
         """Ask, offering a draft kept from an earlier Ctrl-C; keep a new draft on Ctrl-C."""

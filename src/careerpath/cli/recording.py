@@ -114,6 +114,7 @@ def confirm_removal(book: Book, record: dict[str, Any], yes: bool) -> None:
     if not prompts.TerminalPrompter(today()).confirm(
         f"Remove {record['id']} {book.label(record)} for good?", default=False
     ):
+        out_console().print("Kept it; nothing was removed.")
         raise typer.Exit(0)
 
 
@@ -125,13 +126,9 @@ def ask_record(book: Book, record: dict[str, Any]) -> dict[str, Any]:
 
     prompter = TerminalPrompter(today())
     question = book.question
-    recalled = {}
-    for ref in question.recall:
-        stage, earlier = book.workbook.definition.recalled(ref)
-        recalled[ref] = (earlier, book.workbook.answers_for(stage).get(earlier.id))
     record = dict(record)
     try:
-        for field in records.fields_for(question, recalled):
+        for field in records.fields_for(question, records.recalled(book.workbook, question)):
             earlier_value = question.record_value(record, field.id)
             value = prompter.ask(field, earlier_value)
             if value != earlier_value:
