@@ -203,6 +203,11 @@ def parse_money_range(
             f"{text.strip()!r} is not a range. Write low and high, e.g. `45000-60000 EUR per year`."
         )
     low, high = _parse_amount(parts[0], text), _parse_amount(parts[1], text)
+    thousands = parts[1].strip().lower().endswith("k") and not parts[0].strip().lower().endswith(
+        "k"
+    )
+    if thousands and low * 1000 <= high:
+        low *= 1000  # "45-60k" is 45k to 60k (but "900-1.2k" is 900 to 1,200)
     if low > high:
         raise ValueError(
             f"The low end ({format_amount(low)}) is above the high end ({format_amount(high)})."
