@@ -58,10 +58,10 @@ def due(
     console = out_console()
     if overdue:
         heading(console, "Overdue")
-        _agenda_rows(console, overdue, now)
+        _agenda_rows(console, overdue, now, aligned=coming)
     if coming:
         heading(console, "Ahead" if show_all else f"Until {horizon}")
-        _agenda_rows(console, coming, now)
+        _agenda_rows(console, coming, now, aligned=overdue)
     if not overdue and not coming:
         console.print(plain("Nothing is due." if show_all else f"Nothing due until {horizon}."))
     if later:
@@ -80,19 +80,30 @@ def due(
         )
 
 
-def _agenda_rows(console: Console, items: Sequence[DueItem], now: dt.date) -> None:
+def _agenda_rows(
+    console: Console, items: Sequence[DueItem], now: dt.date, aligned: Sequence[DueItem] = ()
+) -> None:
+    """Items as rows: id, date (and time), how far off, what. Columns line up with those of
+    ``aligned`` too, so sections printed one after the other read as one list."""
+    every = [*items, *aligned]
+    id_width = max(len(item.id) for item in every)
+    when_width = max(len(_when(item)) for item in every)
+    off_width = max(len(relative(item.due, now)) for item in every)
     rows: list[list[Cell]] = []
     for item in items:
-        when = item.at.strftime("%Y-%m-%d %H:%M") if item.at else str(item.due)
         rows.append(
             [
-                ("  " + item.id, "cyan"),
-                when,
-                (relative(item.due, now), "red" if item.due < now else ""),
+                ("  " + item.id.ljust(id_width), "cyan"),
+                _when(item).ljust(when_width),
+                (relative(item.due, now).ljust(off_width), "red" if item.due < now else ""),
                 item.title,
             ]
         )
     columns(console, rows, wrap=True)
+
+
+def _when(item: DueItem) -> str:
+    return item.at.strftime("%Y-%m-%d %H:%M") if item.at else str(item.due)
 
 
 def resolve_item(items: Sequence[DueItem], wanted: str) -> DueItem:
@@ -186,8 +197,8 @@ def overdue_notice(workbook: Workbook, console: Console) -> None:
     noun = "item is" if len(overdue) == 1 else "items are"
     heading(console, f"{len(overdue)} {noun} overdue")
     _agenda_rows(console, overdue[:5], now)
-    more = f"{len(overdue) - 5} more, and " if len(overdue) > 5 else ""
+    more = f"And {len(overdue) - 5} more. " if len(overdue) > 5 else ""
     console.print(
-        plain(f"{more}everything due: careerpath due · done: careerpath done ID"), style="dim"
+        plain(f"{more}Everything due: careerpath due · done: careerpath done ID"), style="dim"
     )
     console.print()

@@ -199,9 +199,10 @@ def app_list(
         moved = app_.history[-1].date if app_.history else None
         since = flagged[app_.id]
         flag: Cell = (f"stale {(now - since).days + after}d", "yellow") if since else ""
-        action = app_.next_action or ""
+        action: Cell = app_.next_action or ""
         if app_.next_action_due:
-            action = f"{action} ({app_.next_action_due})".strip()
+            late = "red" if app_.next_action_due < now else ""
+            action = (f"{app_.next_action or ''} ({app_.next_action_due})".strip(), late)
         rows.append(
             [
                 (app_.id or "", "cyan"),
