@@ -215,7 +215,7 @@ def test_contact_log_records_the_conversation_and_the_next_step(
         "coffee",
     ).output
     assert "Logged a conversation with Sam Lee on 2026-11-25; status: talked." in output
-    assert "The earlier follow-up (Ask for coffee, 2026-11-26) counts as done." in flat(output)
+    assert "The earlier follow-up “Ask for coffee” (due 2026-11-26) counts as done." in flat(output)
     assert "Follow up 2026-12-02 (in 7 days): Send portfolio." in output
     (contact,) = stage(home, "networking")["contacts"]
     assert contact["status"] == "talked"

@@ -426,11 +426,9 @@ def contact_log(
         )
     )
     if earlier_follow and earlier_follow != follow:
+        step = f" “{earlier_step}”" if earlier_step and earlier_step != "follow up" else ""
         console.print(
-            plain(
-                f"The earlier follow-up ({earlier_step or 'follow up'}, {earlier_follow}) "
-                "counts as done."
-            ),
+            plain(f"The earlier follow-up{step} (due {earlier_follow}) counts as done."),
             style="dim",
         )
     if follow:
