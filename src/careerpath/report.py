@@ -242,12 +242,13 @@ def render(report: Report, console: Any) -> None:
     console.print(step)
     if report.key_answers:
         console.print()
-        console.print(Text("Key answers", style="bold"))
-        for answer in report.key_answers:
-            shown = Text("  ")
+        shown = Text()
+        shown.append("Key answers", style="bold")
+        for answer in report.key_answers:  # one print for all: each print costs
+            shown.append("\n  ")
             shown.append(answer.label, style="cyan")
             shown.append(": " + answer.text.replace("\n", " "))
-            console.print(shown)
+        console.print(shown)
     from careerpath import tracking_report
 
     tracking_report.render(report, console)

@@ -4,105 +4,101 @@ outreach against the weekly goal, target jobs by fit, and offers.
 ``sections`` builds them (pure; the fields ``report.Report`` gains); ``markdown`` and
 ``render`` show them after the stage report. They appear in the JSON report as the fields
 ``due``, ``pipeline``, ``outreach``, ``targets``, ``offers`` and ``leaving_well``. They are
-plain dicts (typed here as TypedDicts), which cost nothing to define at start-up and are
-what the JSON is anyway.
+plain dicts, typed as TypedDicts for the type checker only: nothing to build at start-up,
+and what the JSON is anyway.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from typing import TypedDict
+
     from careerpath.models import Workbook
     from careerpath.report import Report
 
+    # The shapes of the sections, for the type checker; at run time they are plain dicts.
+
+    class DueLine(TypedDict):
+        id: str
+        what: str
+        title: str
+        due: dt.date
+
+    class DueSummary(TypedDict):
+        overdue: int
+        coming: int
+        """Due today or in the next seven days."""
+        next: list[DueLine]
+        """The first few: overdue first, then by date."""
+
+    class FunnelLine(TypedDict):
+        status: str
+        reached: int | None
+        """How many got this far or further (pipeline statuses; None for endings)."""
+        now: int
+        """How many are in this status now."""
+
+    class Pipeline(TypedDict):
+        total: int
+        active: int
+        stale: int
+        stale_after: int
+        funnel: list[FunnelLine]
+        applied: int
+        responded: int
+        interviewed: int
+        offered: int
+        response_rate: int | None
+        """Percent of applications sent that heard back (screening or further, or a rejection)."""
+        interview_rate: int | None
+        offer_rate: int | None
+
+    class OutreachWeek(TypedDict):
+        week_start: dt.date
+        people: int
+
+    class Outreach(TypedDict):
+        goal: int | None
+        this_week: int
+        week_start: dt.date
+        weeks: list[OutreachWeek]
+        contacts: int
+        conversations: int
+        by_status: dict[str, int]
+
+    class TargetLine(TypedDict):
+        id: str
+        title: str
+        fit: float | None
+        values_rated: int
+        values_total: int
+        pay_low_per_year: float | None
+        pay_high_per_year: float | None
+        currency: str | None
+        outlook: str | None
+
+    class OfferLine(TypedDict):
+        id: str
+        employer: str
+        role: str | None
+        base_pay: float | None
+        currency: str | None
+        score: float | None
+        status: str
+        deadline: dt.date | None
+        meets: list[str]
+        misses: list[str]
+
+    class Checklist(TypedDict):
+        done: int
+        total: int
+
+
 DUE_AHEAD = 7
 TARGETS_SHOWN = 10
-
-
-class DueLine(TypedDict):
-    id: str
-    what: str
-    title: str
-    due: dt.date
-
-
-class DueSummary(TypedDict):
-    overdue: int
-    coming: int
-    """Due today or in the next seven days."""
-    next: list[DueLine]
-    """The first few: overdue first, then by date."""
-
-
-class FunnelLine(TypedDict):
-    status: str
-    reached: int | None
-    """How many got this far or further (pipeline statuses; None for endings)."""
-    now: int
-    """How many are in this status now."""
-
-
-class Pipeline(TypedDict):
-    total: int
-    active: int
-    stale: int
-    stale_after: int
-    funnel: list[FunnelLine]
-    applied: int
-    responded: int
-    interviewed: int
-    offered: int
-    response_rate: int | None
-    """Percent of applications sent that heard back (screening or further, or a rejection)."""
-    interview_rate: int | None
-    offer_rate: int | None
-
-
-class OutreachWeek(TypedDict):
-    week_start: dt.date
-    people: int
-
-
-class Outreach(TypedDict):
-    goal: int | None
-    this_week: int
-    week_start: dt.date
-    weeks: list[OutreachWeek]
-    contacts: int
-    conversations: int
-    by_status: dict[str, int]
-
-
-class TargetLine(TypedDict):
-    id: str
-    title: str
-    fit: float | None
-    values_rated: int
-    values_total: int
-    pay_low_per_year: float | None
-    pay_high_per_year: float | None
-    currency: str | None
-    outlook: str | None
-
-
-class OfferLine(TypedDict):
-    id: str
-    employer: str
-    role: str | None
-    base_pay: float | None
-    currency: str | None
-    score: float | None
-    status: str
-    deadline: dt.date | None
-    meets: list[str]
-    misses: list[str]
-
-
-class Checklist(TypedDict):
-    done: int
-    total: int
 
 
 def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
@@ -139,13 +135,10 @@ def _due(workbook: Workbook, today: dt.date) -> DueSummary:
     horizon = today + dt.timedelta(days=DUE_AHEAD)
     overdue = [i for i in items if i.due < today]
     coming = [i for i in items if today <= i.due <= horizon]
-    return DueSummary(
-        overdue=len(overdue),
-        coming=len(coming),
-        next=[
-            DueLine(id=i.id, what=i.what, title=i.title, due=i.due) for i in (overdue + coming)[:5]
-        ],
-    )
+    first: list[DueLine] = [
+        {"id": i.id, "what": i.what, "title": i.title, "due": i.due} for i in (overdue + coming)[:5]
+    ]
+    return {"overdue": len(overdue), "coming": len(coming), "next": first}
 
 
 def _pipeline(workbook: Workbook, apps: list[Any], today: dt.date) -> Pipeline:
@@ -153,24 +146,24 @@ def _pipeline(workbook: Workbook, apps: list[Any], today: dt.date) -> Pipeline:
 
     funnel = scoring.funnel(apps)
     after = scoring.stale_after(workbook)
-    lines = [
-        FunnelLine(status=status, reached=funnel.reached.get(status), now=funnel.now[status])
+    lines: list[FunnelLine] = [
+        {"status": status, "reached": funnel.reached.get(status), "now": funnel.now[status]}
         for status in records.STATUSES
     ]
-    return Pipeline(
-        total=funnel.total,
-        active=sum(1 for a in apps if not a.is_finished),
-        stale=sum(1 for a in apps if scoring.stale_since(a, today, after)),
-        stale_after=after,
-        funnel=lines,
-        applied=funnel.applied,
-        responded=funnel.responded,
-        interviewed=funnel.interviewed,
-        offered=funnel.offered,
-        response_rate=funnel.rate(funnel.responded),
-        interview_rate=funnel.rate(funnel.interviewed),
-        offer_rate=funnel.rate(funnel.offered),
-    )
+    return {
+        "total": funnel.total,
+        "active": sum(1 for a in apps if not a.is_finished),
+        "stale": sum(1 for a in apps if scoring.stale_since(a, today, after)),
+        "stale_after": after,
+        "funnel": lines,
+        "applied": funnel.applied,
+        "responded": funnel.responded,
+        "interviewed": funnel.interviewed,
+        "offered": funnel.offered,
+        "response_rate": funnel.rate(funnel.responded),
+        "interview_rate": funnel.rate(funnel.interviewed),
+        "offer_rate": funnel.rate(funnel.offered),
+    }
 
 
 def _outreach(workbook: Workbook, contacts: list[Any], today: dt.date) -> Outreach:
@@ -182,37 +175,40 @@ def _outreach(workbook: Workbook, contacts: list[Any], today: dt.date) -> Outrea
         value = workbook.answers_for(where[0]).get("weekly_goal")
         goal = int(value) if isinstance(value, int | float) else None
     found = scoring.outreach(contacts, today, goal)
-    return Outreach(
-        goal=found.goal,
-        this_week=found.this_week,
-        week_start=found.week_start,
-        weeks=[OutreachWeek(week_start=start, people=people) for start, people in found.weeks],
-        contacts=found.contacts,
-        conversations=found.conversations,
-        by_status=found.by_status,
-    )
+    weeks: list[OutreachWeek] = [
+        {"week_start": start, "people": people} for start, people in found.weeks
+    ]
+    return {
+        "goal": found.goal,
+        "this_week": found.this_week,
+        "week_start": found.week_start,
+        "weeks": weeks,
+        "contacts": found.contacts,
+        "conversations": found.conversations,
+        "by_status": found.by_status,
+    }
 
 
 def _targets(workbook: Workbook, targets: list[Any]) -> list[TargetLine]:
     from careerpath import scoring
 
     values = scoring.top_values(workbook)
-    lines = []
+    lines: list[TargetLine] = []
     for target in targets:
         fit = scoring.fit(target, values)
         low, high = target.salary.per_year() if target.salary else (None, None)
         lines.append(
-            TargetLine(
-                id=target.id,
-                title=target.title or "",
-                fit=fit.score,
-                values_rated=fit.rated,
-                values_total=fit.of,
-                pay_low_per_year=low,
-                pay_high_per_year=high,
-                currency=target.salary.currency if target.salary else None,
-                outlook=target.outlook,
-            )
+            {
+                "id": target.id,
+                "title": target.title or "",
+                "fit": fit.score,
+                "values_rated": fit.rated,
+                "values_total": fit.of,
+                "pay_low_per_year": low,
+                "pay_high_per_year": high,
+                "currency": target.salary.currency if target.salary else None,
+                "outlook": target.outlook,
+            }
         )
     lines.sort(key=lambda line: (-(line["fit"] or 0), line["title"].casefold()))
     return lines
@@ -222,22 +218,22 @@ def _offers(workbook: Workbook, offers: list[Any]) -> list[OfferLine]:
     from careerpath import scoring
 
     criteria = scoring.offer_criteria(workbook)
-    lines = []
+    lines: list[OfferLine] = []
     for offer in offers:
         scored = scoring.score_offer(offer, criteria)
         lines.append(
-            OfferLine(
-                id=offer.id,
-                employer=offer.employer or "",
-                role=offer.role,
-                base_pay=offer.base_pay.amount if offer.base_pay else None,
-                currency=offer.base_pay.currency if offer.base_pay else None,
-                score=scored.score,
-                status=offer.current_status,
-                deadline=offer.deadline,
-                meets=scored.named("met"),
-                misses=scored.named("missed"),
-            )
+            {
+                "id": offer.id,
+                "employer": offer.employer or "",
+                "role": offer.role,
+                "base_pay": offer.base_pay.amount if offer.base_pay else None,
+                "currency": offer.base_pay.currency if offer.base_pay else None,
+                "score": scored.score,
+                "status": offer.current_status,
+                "deadline": offer.deadline,
+                "meets": scored.named("met"),
+                "misses": scored.named("missed"),
+            }
         )
     return lines
 
@@ -251,7 +247,7 @@ def _leaving_well(workbook: Workbook) -> Checklist | None:
     for question in where[0].questions:
         if question.id == "leaving_well" and question.kind == "multi_choice":
             done = workbook.answers_for(where[0]).get(question.id) or []
-            return Checklist(done=len(done), total=len(question.choices or []))
+            return {"done": len(done), "total": len(question.choices or [])}
     return None
 
 
