@@ -194,6 +194,19 @@ def test_contact_add_list_show_edit(runner: CliRunner, home: Path) -> None:
     assert "None logged yet" in show
 
 
+def test_contact_and_offer_remove(runner: CliRunner, home: Path) -> None:
+    run(runner, "contact", "add", "Sam Lee")
+    run(runner, "contact", "add", "Jo Park")
+    assert "Removed c2: Jo Park." in flat(run(runner, "contact", "remove", "jo", "-y").output)
+    assert [c["id"] for c in stage(home, "networking")["contacts"]] == ["c1"]
+    run(runner, "offer", "add", "Acme", "--role", "UX", "--base", "50000 EUR")
+    assert "Removed o1: Acme: UX." in flat(run(runner, "offer", "remove", "o1", "--yes").output)
+    assert "No offers yet" in run(runner, "offer", "list").output
+    assert (
+        "Added o2" in run(runner, "offer", "add", "Beta", "--role", "X", "--base", "1 EUR").output
+    )
+
+
 def test_contact_log_records_the_conversation_and_the_next_step(
     runner: CliRunner, home: Path
 ) -> None:

@@ -25,6 +25,7 @@ from careerpath.cli.recording import (
     open_book,
     plain,
     put,
+    remove_record,
     replace_record,
     required_text,
     value_ratings,
@@ -433,6 +434,17 @@ def offer_edit(
 
             book.update(record["id"], change)
     out_console().print(plain(f"Saved {record['id']}: {book.label(book.find(record['id']))}."))
+
+
+@offer_app.command("remove")
+def offer_remove(
+    ctx: typer.Context,
+    offer: Annotated[str, typer.Argument(help="Id or employer.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")] = False,
+) -> None:
+    """Remove an offer for good (a copy stays in .backups). To keep it but say no,
+    `offer edit ID --status declined`."""
+    remove_record(ctx, "offers", "offer", offer, yes)
 
 
 @offer_app.command("negotiate")
