@@ -624,3 +624,19 @@ def test_the_markdown_report_has_the_sections(runner: CliRunner, agenda: Path) -
     assert "## What is due: 1 overdue, 3 in the next week" in text
     assert "## Applications: 3 (3 active)" in text
     assert "- o1 Acme: UX researcher: score" in text
+
+
+def test_a_coachs_workbook_without_these_records(runner: CliRunner, tmp_path: Path) -> None:
+    from test_definition import SMALL
+
+    coach = tmp_path / "coach.toml"
+    coach.write_text(SMALL)
+    run(runner, "start", "--workbook", str(coach))
+    result = run(runner, "app", "list", code=1)
+    assert "this workbook has no place for applications" in result.output
+    assert "Nothing due until 2026-12-02." in run(runner, "due").output
+    report = json.loads(run(runner, "report", "-f", "json").output)
+    assert (report["pipeline"], report["outreach"], report["targets"]) == (None, None, [])
+    assert "What is due" not in run(runner, "report").output
+    run(runner, "export", "-f", "csv", "-o", str(tmp_path / "csv"))
+    assert (tmp_path / "csv" / "answers.csv").exists()
