@@ -640,3 +640,24 @@ def test_a_coachs_workbook_without_these_records(runner: CliRunner, tmp_path: Pa
     assert "What is due" not in run(runner, "report").output
     run(runner, "export", "-f", "csv", "-o", str(tmp_path / "csv"))
     assert (tmp_path / "csv" / "answers.csv").exists()
+
+
+def test_commands_are_built_only_when_used(home: Path) -> None:
+    """`report` and `--help` import neither the record commands nor the export libraries.
+    (The csv module is not checked: pydantic loads it, through importlib.metadata.)"""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from careerpath.cli import app\n"
+        "for args in (['report'], ['--help']):\n"
+        "    try:\n        app(args)\n    except SystemExit:\n        pass\n"
+        "heavy = ('careerpath.cli.targets', 'careerpath.cli.offers', 'careerpath.exports',\n"
+        "         'icalendar', 'questionary')\n"
+        "print('LOADED', [m for m in heavy if m in sys.modules])\n"
+    )
+    env = {**os.environ, "CAREERPATH_HOME": str(home)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert "LOADED []" in out.stdout, out.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -35,39 +36,64 @@ NO_TERMINAL_HINT = (
 )
 
 
-_DEFERRED: dict[str, tuple[str, str]] = {}
-"""Commands built only when used: name → ("module:attribute" of a Typer, one line of help)."""
+_DEFERRED: dict[str, tuple[Callable[[], typer.Typer], str, bool]] = {}
+"""Commands built only when used: name → (what gives their Typer app, help, hidden)."""
 
 
 def defer(name: str, target: str, help: str) -> None:
     """Register a command, or a group of them, that is imported and built only when it is
-    used. Typer otherwise builds every command of the app on every run, which for a few dozen
-    commands with many options costs more than careerpath's own start-up; deferred, they cost
-    nothing until typed. ``target`` names a Typer app as "module:attribute"."""
-    _DEFERRED[name] = (target, help)
+    used. ``target`` names a Typer app as "module:attribute"; ``help`` is shown in the list
+    of commands, so the module is not even imported for ``careerpath --help``."""
+
+    def load() -> typer.Typer:
+        import importlib
+
+        module, attribute = target.split(":")
+        found: typer.Typer = getattr(importlib.import_module(module), attribute)
+        return found
+
+    _DEFERRED[name] = (load, help, False)
 
 
 class _Deferred(TyperGroup):
     """Stands in for a deferred command in the list of commands (``--help``) and builds the
-    real one when it is run, completed or asked for its own help."""
+    real one when it is run, completed or asked for its own help.
 
-    def __init__(self, name: str, target: str, help: str) -> None:
-        super().__init__(name=name, help=help)
-        self.target = target
+    Typer otherwise builds every command of the app, with all its options, on every run:
+    with a few dozen commands that costs more than the rest of ``careerpath report``."""
+
+    def __init__(self, name: str, load: Callable[[], typer.Typer], help: str, hidden: bool) -> None:
+        super().__init__(name=name, help=help, hidden=hidden)
+        self.load = load
         self._built: Any = None
 
     def built(self) -> Any:
         if self._built is None:
-            import importlib
-
-            module, attribute = self.target.split(":")
-            command = typer.main.get_command(getattr(importlib.import_module(module), attribute))
+            command = typer.main.get_command(self.load())
             command.name = self.name
             self._built = command
         return self._built
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
         return self.built().make_context(info_name, args, parent=parent, **extra)
+
+
+class _App(typer.Typer):
+    """The careerpath app: ``@app.command()`` registers a command that is built only when
+    it is used (see ``_Deferred``); nothing else changes for the modules that add commands."""
+
+    def command(self, name: str | None = None, **settings: Any) -> Callable[[Any], Any]:
+        def register(function: Any) -> Any:
+            import inspect
+
+            one = typer.Typer(add_completion=False)
+            one.command(name, **settings)(function)
+            command_name = name or typer.main.get_command_name(function.__name__)
+            help = settings.get("help") or inspect.getdoc(function) or ""
+            _DEFERRED[command_name] = (lambda: one, help, bool(settings.get("hidden")))
+            return function
+
+        return register
 
 
 class _Commands(TyperGroup):
@@ -80,8 +106,8 @@ class _Commands(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         found = super().get_command(ctx, cmd_name)
         if found is None and cmd_name in _DEFERRED:
-            target, help = _DEFERRED[cmd_name]
-            found = self.commands[cmd_name] = _Deferred(cmd_name, target, help)
+            load, help, hidden = _DEFERRED[cmd_name]
+            found = self.commands[cmd_name] = _Deferred(cmd_name, load, help, hidden)
         return found
 
     def invoke(self, ctx: Any) -> Any:  # click's Context; typer does not export its type
@@ -119,7 +145,7 @@ class _Commands(TyperGroup):
             raise typer.Exit(1) from None
 
 
-app = typer.Typer(
+app = _App(
     cls=_Commands,
     name="careerpath",
     help=(
