@@ -82,7 +82,11 @@ def test_every_builtin_stage_says_what_it_is_for(book: WorkbookDefinition) -> No
 def test_builtin_workbook_uses_every_question_kind(book: WorkbookDefinition) -> None:
     kinds = {q.kind for s in book.stages for q in s.questions}
     kinds |= {
-        f.kind for s in book.stages for q in s.questions if q.kind == "records" for f in q.fields
+        f.kind
+        for s in book.stages
+        for q in s.questions
+        if q.kind == "records"
+        for f in q.record_fields
     }
     assert kinds >= {
         "text",
@@ -97,6 +101,7 @@ def test_builtin_workbook_uses_every_question_kind(book: WorkbookDefinition) -> 
         "date",
         "list",
         "records",
+        "weights",
     }
 
 

@@ -205,3 +205,9 @@ def test_a_sitting_through_the_real_prompts_and_ctrl_c(keys: PipeInput, home_dir
     assert answers["income_floor"] == {"amount": 42000, "currency": "EUR"}
     assert answers["work_modes"] == ["Hybrid"]
     assert workbook.state.stages["exploration"].drafts == {"hours": "Just a few"}
+
+
+def test_an_optional_scale_can_be_skipped(keys: PipeInput, prompter: TerminalPrompter) -> None:
+    question = q("scale", required=False)
+    assert answer(keys, prompter, DOWN * 5 + ENTER, question) is None
+    assert answer(keys, prompter, DOWN * 4 + ENTER, question) == 5

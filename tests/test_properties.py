@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerpath import definition, tomlio
+from careerpath import definition, records, tomlio
 from careerpath.definition import Question, StageDefinition
 from careerpath.errors import InvalidFiles
 from careerpath.store import Home
@@ -74,11 +74,81 @@ def value_for(question: Question) -> st.SearchStrategy[Any]:
             return st.dates()
         case "list":
             return st.lists(TEXT, min_size=1, max_size=4)
+        case "records" if question.record_type:
+            return typed_records(question)
         case "records":
             fields = question.fields or []
             record = st.fixed_dictionaries({}, optional={f.id: value_for(f) for f in fields})
             return st.lists(record, min_size=1, max_size=3)
+        case "weights":
+            return st.dictionaries(TEXT, st.integers(0, 5), min_size=1, max_size=4)
     raise AssertionError(question.kind)
+
+
+# Typed records, drawn in the shape they are stored in (ids, histories, nested tables).
+DATETIME = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1)).map(
+    lambda moment: moment.replace(microsecond=0)
+)
+NESTED: dict[str, dict[str, st.SearchStrategy[Any]]] = {
+    "targets": {"fit": st.dictionaries(TEXT, st.integers(1, 5), min_size=1, max_size=3)},
+    "contacts": {
+        "warmth": st.sampled_from(["warm", "introduced", "cold"]),
+        "targets": st.lists(st.integers(1, 99).map(lambda n: f"t{n}"), min_size=1, max_size=2),
+        "conversations": st.lists(
+            st.fixed_dictionaries(
+                {"date": st.dates()},
+                optional={"summary": TEXT, "learned": TEXT, "follow_up": st.dates()},
+            ),
+            min_size=1,
+            max_size=3,
+        ),
+    },
+    "applications": {
+        "status": st.nothing(),  # stored as the history, below
+        "history": st.lists(
+            st.fixed_dictionaries(
+                {"date": st.dates(), "status": st.sampled_from(list(records.STATUSES))},
+                optional={"note": TEXT},
+            ),
+            min_size=1,
+            max_size=4,
+        ),
+        "interviews": st.lists(
+            st.fixed_dictionaries(
+                {"at": st.dates() | DATETIME},
+                optional={"round": TEXT, "questions": st.lists(TEXT, min_size=1, max_size=2)},
+            ),
+            min_size=1,
+            max_size=2,
+        ),
+    },
+    "offers": {
+        "bonus": TEXT | st.builds(lambda a, c: {"amount": a, "currency": c}, AMOUNT, CURRENCY),
+        "ratings": st.dictionaries(TEXT, st.integers(1, 5), min_size=1, max_size=3),
+        "needs": st.dictionaries(
+            TEXT, st.sampled_from(["met", "partly", "missed"]), min_size=1, max_size=2
+        ),
+        "negotiation": st.lists(
+            st.fixed_dictionaries({"asked": TEXT}, optional={"date": st.dates(), "answer": TEXT}),
+            min_size=1,
+            max_size=2,
+        ),
+    },
+}
+
+
+def typed_records(question: Question) -> st.SearchStrategy[list[dict[str, Any]]]:
+    name = question.record_type or ""
+    special = NESTED[name]
+    optional = {f.id: value_for(f) for f in question.record_fields if f.id not in special}
+    optional |= {key: strategy for key, strategy in special.items() if key != "status"}
+    record = st.fixed_dictionaries({}, optional=optional)
+    prefix = records.TYPES[name].prefix
+
+    def numbered(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{"id": f"{prefix}{n}", **item} for n, item in enumerate(items, start=1)]
+
+    return st.lists(record, min_size=1, max_size=3).map(numbered)
 
 
 def answers_for(stage: StageDefinition) -> st.SearchStrategy[dict[str, Any]]:

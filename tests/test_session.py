@@ -75,10 +75,13 @@ def test_a_whole_stage_then_pause_before_the_next(home: Home) -> None:
 
 
 def test_moving_straight_on_opens_the_next_stage(home: Home) -> None:
-    target = ["UX researcher", *[None] * 8]
+    # Title, then the other fields: with two values ranked, a fit rating for each of them.
+    target = ["UX researcher", *[None] * 9]
     with pytest.raises(Interrupted):
         sit(home, [*EXPLORATION, True, True, *target, False, INTERRUPT])
-    assert saved(home).answers["diving-deeper"] == {"targets": [{"title": "UX researcher"}]}
+    assert saved(home).answers["diving-deeper"] == {
+        "targets": [{"id": "t1", "title": "UX researcher"}]
+    }
     assert saved(home).state.stages["diving-deeper"].started == TODAY
 
 
@@ -141,7 +144,7 @@ def test_records_add_another_and_keep_a_half_typed_one(home: Home) -> None:
         sit(home, [*first, True, "Data analyst", "Finance", INTERRUPT])
     assert caught.value.saved == 5 + 2  # the answered fields of both targets
     targets = saved(home).answers["diving-deeper"]["targets"]
-    assert targets[1] == {"title": "Data analyst", "field": "Finance"}
+    assert targets[1] == {"id": "t2", "title": "Data analyst", "field": "Finance"}
     # Both targets have their required title, so the next sitting goes on with the stage.
     prompter, _ = sit(home, ["UX research.", None, False])
     assert prompter.asked[0] == "leading_option"
@@ -153,9 +156,9 @@ def test_a_record_missing_a_required_field_is_finished_first(home: Home) -> None
     home.update_answers(stage, lambda a: a.update(targets=[{"field": "Tech"}]))
     prompter, out = sit(home, ["UX researcher", False, "Because.", None, False])
     assert prompter.asked[:2] == ["title", "Add another target job?"]
-    assert "Let's finish Tech." in out
+    assert "Let's finish t1 (untitled target job)." in out
     assert saved(home).answers["diving-deeper"]["targets"] == [
-        {"title": "UX researcher", "field": "Tech"}
+        {"id": "t1", "title": "UX researcher", "field": "Tech"}
     ]
 
 
@@ -180,7 +183,7 @@ def test_revisit_records_menu_edits_adds_and_removes(home: Home) -> None:
     home.update_answers(stage, lambda a: a.update(FULL_ANSWERS["diving-deeper"]))
     complete(home, "diving-deeper")
     script = [
-        "Edit UX researcher, Tech",
+        "Edit t1 UX researcher",
         "UX research lead",
         "Tech",
         None,
@@ -191,7 +194,7 @@ def test_revisit_records_menu_edits_adds_and_removes(home: Home) -> None:
         None,
         None,
         "Remove a target job",
-        "Data analyst",
+        "t2 Data analyst",
         True,
         "Done",
         "UX research: people and puzzles.",  # leading_option unchanged
@@ -216,6 +219,79 @@ def test_recalled_answers_are_shown_before_the_question(home: Home) -> None:
     stage = home.load().definition.stage("exploration")
     home.update_answers(stage, lambda a: a.update(FULL_ANSWERS["exploration"]))
     complete(home, "exploration")
-    _, out = sit(home, ["UX", *[None] * 8, False, "Because.", None, False])
+    # Five fields, a fit rating for each of the five top values, two more fields.
+    _, out = sit(home, ["UX", *[None] * 12, False, "Because.", None, False])
     assert "Earlier you said:" in out
     assert "Top values: 1. Autonomy  2. Helping others" in out
+
+
+# --- records with a built-in shape ----------------------------------------------------------
+
+
+def test_next_rates_a_target_against_each_top_value(home: Home) -> None:
+    stage = home.load().definition.stage("exploration")
+    home.update_answers(stage, lambda a: a.update(FULL_ANSWERS["exploration"]))
+    complete(home, "exploration")
+    # title, field, education, tasks, salary, outlook; a rating for each of the five values;
+    # sources, open questions; then no more targets, and the stage's other questions.
+    ratings = [5, None, 4, None, 2]
+    script = ["UX researcher", None, None, None, None, "Growing", *ratings, None, None, False]
+    prompter, _ = sit(home, [*script, "Because.", None, False])
+    assert "fit:Autonomy" in prompter.asked and "fit:Variety" in prompter.asked
+    (target,) = saved(home).answers["diving-deeper"]["targets"]
+    assert target == {
+        "id": "t1",
+        "title": "UX researcher",
+        "outlook": "Growing",
+        "fit": {"Autonomy": 5, "Learning and growth": 4, "Variety": 2},
+    }
+
+
+def test_next_records_an_application_status_as_a_dated_move(home: Home) -> None:
+    complete(home, "exploration", "diving-deeper", "networking")
+    stage = home.load().definition.stage("applying")
+    home.update_answers(
+        stage,
+        lambda a: a.update(
+            applications=[
+                {
+                    "id": "a4",
+                    "employer": "Acme",
+                    "role": "UX",
+                    "history": [{"date": datetime(2026, 11, 1).date(), "status": "applied"}],
+                }
+            ]
+        ),
+    )
+    complete(home, "applying")
+    edit = ["Edit a4 Acme: UX", "Acme", "UX", "screening", None, None, None, None, None]
+    sit(home, [4, 3, None, *edit, "Done", None, None, None, None], stage="applying")
+    (application,) = saved(home).answers["applying"]["applications"]
+    assert [(m["date"], m["status"]) for m in application["history"]] == [
+        (datetime(2026, 11, 1).date(), "applied"),
+        (TODAY, "screening"),
+    ]
+
+
+def test_an_id_removed_in_next_is_not_given_again(home: Home) -> None:
+    stage = home.load().definition.stage("networking")
+    contacts = [{"id": "c1", "name": "Sam"}, {"id": "c2", "name": "Jo"}]
+    home.update_answers(stage, lambda a: a.update(contacts=contacts, weekly_goal=2))
+    complete(home, "networking")
+    new = ["Kim", *[None] * 5, "to reach out", None, None]
+    script = [
+        ["A short personal email"],  # outreach styles
+        "Remove a contact",
+        "c2 Jo",
+        True,
+        "Add a contact",
+        *new,
+        "Done",
+        None,  # wish list
+        2,  # weekly goal
+        None,  # what helps
+    ]
+    sit(home, script, stage="networking")
+    workbook = saved(home)
+    assert [c["id"] for c in workbook.answers["networking"]["contacts"]] == ["c1", "c3"]
+    assert workbook.state.record_ids == {"contacts": 2}

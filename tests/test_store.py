@@ -75,7 +75,7 @@ def test_answers_round_trip_as_plain_toml(home: Home, book: WorkbookDefinition) 
     text = home.stage_file("diving-deeper").read_text()
     assert "low = 50000\n" in text  # a person reads 50000, not 50000.0
     assert "[[targets]]" in text
-    assert home.read_answers(stage) == {"targets": [target]}
+    assert home.read_answers(stage) == {"targets": [{"id": "t1", **target}]}
 
 
 def test_a_hand_edit_made_meanwhile_is_kept(home: Home, book: WorkbookDefinition) -> None:

@@ -135,6 +135,10 @@ def test_a_wrong_date_is_explained_at_the_prompt(spawn, home_dir: Path) -> None:
     child.send("\r")
     child.expect("How exactly")
     child.send("\r")
+    child.expect("How will you reach them")
+    child.send("email\r")
+    child.expect("Where are you with them")
+    child.send("\r")  # to reach out
     child.expect("What is your next step")
     child.send("Coffee\r")
     child.expect("By when")
@@ -147,4 +151,52 @@ def test_a_wrong_date_is_explained_at_the_prompt(spawn, home_dir: Path) -> None:
     finish(child)
     assert child.exitstatus == 130
     saved = tomllib.loads((home_dir / "stages" / "networking.toml").read_text())
-    assert saved["contacts"][0]["follow_up"].isoformat() == "2026-12-09"
+    contact = saved["contacts"][0]
+    assert contact["follow_up"].isoformat() == "2026-12-09"
+    assert (contact["id"], contact["warmth"], contact["status"]) == ("c1", "warm", "to reach out")
+
+
+def test_a_guided_contact_and_the_overdue_notice_in_a_real_terminal(spawn, home_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    child = spawn("start")
+    child.expect("Run it as a program?")
+    child.send("n")
+    child.expect("Where are you now")
+    child.sendcontrol("c")
+    finish(child)
+    # No name given, and a terminal: asked field by field.
+    child = spawn("contact", "add")
+    child.expect("Name")
+    child.send("Sam Lee\r")
+    child.expect("Organisation")
+    child.send("Acme\r")
+    child.expect("Their role")
+    child.send("\r")
+    child.expect("How do you know them")
+    child.send(DOWN + "\r")  # introduced
+    child.expect("How exactly")
+    child.send("via Maria\r")
+    child.expect("How will you reach them")
+    child.send("\r")
+    child.expect("Where are you with them")
+    child.send("\r")
+    child.expect("What is your next step")
+    child.send("Ask for coffee\r")
+    child.expect("By when")
+    child.send("31-02\r")
+    child.expect("is not a date")
+    child.sendcontrol("u")
+    child.send("2026-11-20\r")
+    output = finish(child)
+    assert child.exitstatus == 0, output
+    assert "Added c1: Sam Lee (Acme)." in output
+    contact = tomllib.loads((home_dir / "stages" / "networking.toml").read_text())["contacts"][0]
+    assert (contact["warmth"], contact["how_known"]) == ("introduced", "via Maria")
+    # The next sitting starts with what is overdue.
+    child = spawn("next")
+    child.expect("1 item is overdue")
+    child.expect("c1-follow-up")
+    child.expect("Sam Lee \\(Acme\\): Ask for coffee")
+    child.expect("Where are you now")
+    child.sendcontrol("c")
+    finish(child)
+    assert child.exitstatus == 130

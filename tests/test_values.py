@@ -130,3 +130,40 @@ def test_ranges_of_different_periods_share_a_yearly_scale() -> None:
 def test_amounts_read_naturally() -> None:
     assert format_amount(45000.0) == "45,000"
     assert format_amount(12.5) == "12.50"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("45-60k EUR", 45000, 60000),
+        ("1.5-2k EUR per month", 1500, 2000),
+        ("900-1.2k EUR per month", 900, 1200),
+        ("45k-60k EUR", 45000, 60000),
+    ],
+)
+def test_a_k_on_the_high_end_only_counts_for_both_when_it_must(
+    text: str, low: float, high: float
+) -> None:
+    pay = parse_money_range(text)
+    assert (pay.low, pay.high) == (low, high)
+
+
+@pytest.mark.parametrize("text", ["-5000 EUR", "EUR -5000", "€-40k"])
+def test_negative_money_is_named_as_such(text: str) -> None:
+    with pytest.raises(ValueError, match="cannot be negative"):
+        parse_money(text)
+
+
+@pytest.mark.parametrize("text", ["-50k-70k EUR", "50k--70k EUR", "50k to -70k EUR"])
+def test_a_negative_end_of_a_range_is_never_read_as_a_separator(text: str) -> None:
+    with pytest.raises(ValueError, match="cannot be negative"):
+        parse_money_range(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("yesterday", 24), ("3d ago", 22), ("-3d", 22), ("1 week ago", 18), ("-1m", -1)],
+)
+def test_dates_in_the_past(text: str, expected: int) -> None:
+    found = parse_date(text, date(2026, 11, 25))
+    assert found == (date(2026, 10, 25) if expected == -1 else date(2026, 11, expected))

@@ -61,7 +61,10 @@ Kind = Literal[
     "date",
     "list",
     "records",
+    "weights",
 ]
+RecordTypeName = Literal["targets", "contacts", "applications", "offers"]
+"""Records with a shape built into careerpath (see ``records``), named by ``record_type``."""
 
 
 class _Definition(BaseModel):
@@ -118,6 +121,21 @@ class Question(_Definition):
         None
     )
     """records: the questions asked once per record."""
+    record_type: RecordTypeName | None = None
+    """records: a type of record built into careerpath (ids, history, scores) instead of
+    ``fields``: targets, contacts, applications or offers."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _item_of_a_record_type(cls, data: Any) -> Any:
+        """A built-in record type knows what one record is called."""
+        if isinstance(data, dict) and data.get("record_type") and "item" not in data:
+            from careerpath import records
+
+            kind = records.TYPES.get(str(data["record_type"]))
+            if kind is not None:
+                data = {**data, "item": kind.item}
+        return data
 
     @model_validator(mode="after")
     def _settings_fit_the_kind(self) -> Self:
@@ -181,14 +199,59 @@ class Question(_Definition):
     def record_model(self) -> type[BaseModel]:
         """records: a model for one stored record. Fields are optional in the file;
         required-ness counts for progress, so a record typed half-way is saved, not lost."""
+        if self.record_type:
+            from careerpath import records
+
+            return records.TYPES[self.record_type].model
         return _answers_model(f"{self.id} record", self.fields or [])
 
+    @property
+    def record_fields(self) -> list[Question]:
+        """records: the fields asked once per record: the workbook's own ``fields``, or
+        the built-in ones of a ``record_type``."""
+        if self.record_type:
+            from careerpath import records
+
+            return records.prompt_fields(self.record_type)
+        return self.fields or []
+
+    def record_value(self, record: dict[str, Any], field_id: str) -> Any:
+        """records: one field of a stored record, as a prompt offers it."""
+        if self.record_type:
+            from careerpath import records
+
+            return records.get_field(self.record_type, record, field_id)
+        return record.get(field_id)
+
+    def set_record_value(
+        self, record: dict[str, Any], field_id: str, value: Any, today: date
+    ) -> None:
+        """records: save one answered field into a stored record; None removes it. A built-in
+        type may do more (a new application status is added to its history)."""
+        if self.record_type:
+            from careerpath import records
+
+            records.set_field(self.record_type, record, field_id, value, today)
+        elif value is None:
+            record.pop(field_id, None)
+        else:
+            record[field_id] = value
+
     def record_is_complete(self, record: dict[str, Any]) -> bool:
+        if self.record_type:
+            from careerpath import records
+
+            return records.is_complete(self.record_type, record)
         return all(f.is_answered(record.get(f.id)) for f in self.fields or [] if f.required)
 
     def record_label(self, record: dict[str, Any]) -> str:
-        """records: a record's name in lists: its first two answered one-line text fields,
-        e.g. "Acme, UX researcher"."""
+        """A record's name in lists: for built-in records their id and name ("a3 Acme, UX
+        researcher"); otherwise the first two answered one-line text fields."""
+        if self.record_type:
+            from careerpath import records
+
+            name = records.label(self.record_type, record)
+            return f"{record['id']} {name}" if record.get("id") else name
         texts = [
             str(record[f.id])
             for f in self.fields or []
@@ -516,15 +579,25 @@ class _List(_Rules):
 class _Records(_Rules):
     """A group of fields asked once per item, with "add another?": jobs, people, offers."""
 
-    settings = frozenset({"item", "fields"})
-    needs = ("item", "fields")
+    settings = frozenset({"item", "fields", "record_type"})
+    needs = ("item",)
 
     def check(self, q: Question) -> None:
+        if q.record_type and q.fields:
+            raise ValueError(
+                f"a {q.record_type!r} record has built-in fields; remove fields (or record_type)"
+            )
+        if not q.record_type and not q.fields:
+            raise ValueError("a 'records' question needs fields (or a record_type)")
         for field in q.fields or []:
-            if field.kind == "records":
-                raise ValueError(f"field {field.id!r}: records cannot hold records")
+            if field.kind in ("records", "weights"):
+                raise ValueError(f"field {field.id!r}: records cannot hold {field.kind}")
 
     def value_type(self, q: Question) -> Any:
+        if q.record_type:
+            from careerpath import records
+
+            return records.list_type(q.record_type)
         return list[q.record_model]  # type: ignore[name-defined]
 
     def is_answered(self, q: Question, value: Any) -> bool:
@@ -534,14 +607,47 @@ class _Records(_Rules):
         raise ValueError("records are added one field at a time, not typed in one line")
 
     def format(self, q: Question, value: Any) -> str:
+        if q.record_type:
+            from careerpath import records
+
+            return records.summary(q.record_type, value)
         return "; ".join(q.record_label(record) for record in value)
 
     def describe(self, q: Question) -> str:
-        names = ", ".join(f.id for f in q.fields or [])
+        names = ", ".join(f.id for f in q.record_fields)
         return f"one or more {q.item}s, each with: {names}"
 
     def example(self, q: Question) -> str:
         return ""  # written as an array of tables; see ``fill_in``
+
+
+class _Weights(_Rules):
+    """How much each of several named things counts, 0 (not at all) to 5 (essential)."""
+
+    description = "weights: NAME=0..5, separated by commas"
+
+    def value_type(self, q: Question) -> Any:
+        return dict[str, Annotated[int, Field(ge=0, le=5)]]
+
+    def is_answered(self, q: Question, value: Any) -> bool:
+        return bool(value)
+
+    def parse(self, q: Question, text: str, today: date) -> Any:
+        weights: dict[str, int] = {}
+        for part in text.split(","):
+            if not part.strip():
+                continue
+            name, sep, number = part.rpartition("=")
+            if not sep or not name.strip() or number.strip() not in {"0", "1", "2", "3", "4", "5"}:
+                raise ValueError(f"{part.strip()!r}: write each as NAME=N, N from 0 to 5.")
+            weights[name.strip()] = int(number)
+        return weights or None
+
+    def format(self, q: Question, value: Any) -> str:
+        return ", ".join(f"{name}={weight}" for name, weight in value.items())
+
+    def example(self, q: Question) -> str:
+        return "{ Autonomy = 5, income_floor = 4 }"
 
 
 _RULES: dict[str, _Rules] = {
@@ -558,6 +664,7 @@ _RULES: dict[str, _Rules] = {
     "date": _Date(),
     "list": _List(),
     "records": _Records(),
+    "weights": _Weights(),
 }
 _SETTINGS = frozenset().union(*(rules.settings for rules in _RULES.values()))
 
@@ -778,7 +885,7 @@ def fill_in(stage: StageDefinition) -> str:
         lines += _question_comment(question)
         lines.append(f"# One [[{question.id}]] block per {question.item}; copy it for more.")
         lines.append(f"# [[{question.id}]]")
-        for field in question.fields or []:
+        for field in question.record_fields:
             need = "required" if field.required else "optional"
             example = field.example() if "\n" not in field.example() else '"..."'
             lines.append(f"# {field.id} = {example}    # {field.title} ({need})")

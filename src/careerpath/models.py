@@ -48,6 +48,12 @@ class WorkbookState(_State):
     created: datetime
     definition: DefinitionRef
     stages: dict[Slug, StageState] = Field(default_factory=dict)
+    record_ids: dict[Slug, int] | None = None
+    """The highest id number given so far to each list of records (``applications = 12``),
+    so the id of a removed record is never given to another one."""
+
+    def id_floor(self, question_id: str) -> int:
+        return (self.record_ids or {}).get(question_id, 0)
 
     def stage(self, stage_id: str) -> StageState:
         """The saved state of a stage, created empty on first use."""

@@ -202,9 +202,14 @@ class TerminalPrompter:
             questionary.Choice(f"{n}  {labels.get(n, '')}".rstrip(), value=n) for n in range(1, 6)
         ]
         if not question.required:
-            options.append(questionary.Choice(SKIP, value=None))
+            # questionary gives a choice whose value is None its title as value, so skipping
+            # is told apart by the title.
+            options.append(questionary.Choice(SKIP, value=SKIP))
         start = next((c for c in options if c.value == default), None)
-        return _run(questionary.select(_message(question), options, default=start, style=_style()))
+        picked = _run(
+            questionary.select(_message(question), options, default=start, style=_style())
+        )
+        return None if picked == SKIP else picked
 
     def _yes_no(self, question: Question, default: Any) -> Any:
         if question.required:

@@ -18,6 +18,14 @@ from careerpath.models import Workbook
 
 if TYPE_CHECKING:
     from careerpath.program import ProgramSection
+    from careerpath.tracking_report import (
+        Checklist,
+        DueSummary,
+        OfferLine,
+        Outreach,
+        Pipeline,
+        TargetLine,
+    )
 
 REPORT_VERSION = 1
 
@@ -60,6 +68,14 @@ class Report:
     report_version: int = REPORT_VERSION
     program: ProgramSection | None = None
     """The program's timeline, goals, homework and check-ins, when one was started."""
+    # Records (see tracking_report): what is due, the application funnel, outreach, targets
+    # by fit, offers and the leaving-well checklist.
+    due: DueSummary | None = None
+    pipeline: Pipeline | None = None
+    outreach: Outreach | None = None
+    targets: list[TargetLine] = dataclasses.field(default_factory=list)
+    offers: list[OfferLine] = dataclasses.field(default_factory=list)
+    leaving_well: Checklist | None = None
 
 
 def build(workbook: Workbook, today: date) -> Report:
@@ -114,7 +130,14 @@ def build(workbook: Workbook, today: date) -> Report:
         stages=lines,
         key_answers=key_answers,
         program=program,
+        **_tracking_sections(workbook, today),
     )
+
+
+def _tracking_sections(workbook: Workbook, today: date) -> dict[str, Any]:
+    from careerpath import tracking_report
+
+    return tracking_report.sections(workbook, today)
 
 
 # --- renderers -------------------------------------------------------------------------------
@@ -173,6 +196,9 @@ def to_markdown(report: Report) -> str:
             text = answer.text.replace("\n", " ")
             out.append(f"- **{_md(answer.label)}:** {_md(text)}")
         out.append("")
+    from careerpath import tracking_report
+
+    out += tracking_report.markdown(report, _md)
     if report.program is not None:
         from careerpath.program_report import program_markdown
 
@@ -239,6 +265,9 @@ def render(report: Report, console: Any) -> None:
         for answer in report.key_answers:
             answers.add_row(Text(answer.label), Text(answer.text))
         console.print(Padding(answers, (0, 0, 0, 2)))
+    from careerpath import tracking_report
+
+    tracking_report.render(report, console)
     if report.program is not None:
         from careerpath.program_report import render_program
 

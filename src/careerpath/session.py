@@ -255,11 +255,16 @@ class Session:
         if picked == keep or not self.prompter.confirm(f"Remove {picked} for good?", default=False):
             return
         index = labels.index(picked)
+        removed = records[index]
 
         def drop(answers: Answers) -> None:
             del answers[question.id][index]
 
         self._change_answers(stage, drop)
+        if question.record_type:
+            from careerpath import tracker
+
+            self._update_state(lambda state: tracker.retire_id(state, question, removed))
 
     def _ask_record(
         self, stage: StageDefinition, question: Question, index: int, only_missing: bool
@@ -267,16 +272,25 @@ class Session:
         """Ask a record's fields one by one, saving each as it is typed."""
         item = (question.item or "record").capitalize()
         self.console.print(f"  [cyan]{escape(item)} {index + 1}[/cyan]")
-        for field in question.fields or []:
+        for field in self._record_fields(question):
             records = self.workbook.answers_for(stage).get(question.id, [])
             record = records[index] if index < len(records) else {}
-            earlier = record.get(field.id)
+            earlier = question.record_value(record, field.id)
             if only_missing and (not field.required or field.is_answered(earlier)):
                 continue
             value = self._prompt(stage, field, f"{question.id}.{index + 1}.{field.id}", earlier)
             if index < len(records) and value == earlier:
                 continue
-            self._save_field(stage, question.id, index, field.id, value)
+            self._save_field(stage, question, index, field.id, value)
+
+    def _record_fields(self, question: Question) -> list[Question]:
+        """The fields of one record; a built-in record type may add some from earlier answers
+        (a rating for each top value)."""
+        if not question.record_type:
+            return question.record_fields
+        from careerpath import records
+
+        return records.fields_for(question, records.recalled(self.workbook, question))
 
     def _prompt(self, stage: StageDefinition, question: Question, key: str, earlier: Any) -> Any:
         """Ask, offering a draft kept from an earlier Ctrl-C; keep a new draft on Ctrl-C."""
@@ -307,18 +321,24 @@ class Session:
         self._change_answers(stage, change)
 
     def _save_field(
-        self, stage: StageDefinition, question_id: str, index: int, field_id: str, value: Any
+        self, stage: StageDefinition, question: Question, index: int, field_id: str, value: Any
     ) -> None:
         def change(answers: Answers) -> None:
-            records = answers.setdefault(question_id, [])
+            records = answers.setdefault(question.id, [])
             while len(records) <= index:
-                records.append({})
-            if value is None:
-                records[index].pop(field_id, None)
-            else:
-                records[index][field_id] = value
+                records.append(self._new_record(question, records))
+            question.set_record_value(records[index], field_id, value, self.today)
 
         self._change_answers(stage, change)
+
+    def _new_record(self, question: Question, records: list[dict[str, Any]]) -> dict[str, Any]:
+        """An empty record; a built-in record type gives it its id."""
+        if not question.record_type:
+            return {}
+        from careerpath import records as typed
+
+        floor = self.workbook.state.id_floor(question.id)
+        return typed.new_record(question.record_type, records, floor)
 
     def _change_answers(self, stage: StageDefinition, change: Any) -> None:
         answers, _ = self.home.update_answers(stage, change)

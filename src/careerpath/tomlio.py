@@ -226,12 +226,20 @@ def _with_indices(names: list[str], array_counts: dict[tuple[str, ...], int]) ->
 
 
 def line_of(text: str, loc: Loc) -> int | None:
-    """The line where the deepest known part of ``loc`` is written, or None if not found."""
+    """The line where the deepest known part of ``loc`` is written, or None if not found.
+
+    A whole array of tables (``[[contacts]]``, written once per item) is found at its first
+    item."""
     best_line, best_depth = None, 0
+    first_inside = None
     for path, number in _key_lines(text):
         depth = _common_prefix(path, loc)
         if depth == len(path) and depth > best_depth:
             best_line, best_depth = number, depth
+        elif loc and depth == len(loc) < len(path) and first_inside is None:
+            first_inside = number
+    if best_depth < len(loc) and first_inside is not None:
+        return first_inside
     return best_line
 
 

@@ -62,6 +62,7 @@ class MoneyRange(_Value):
 
 _NUMBER = r"\d[\d,_ ]*(?:\.\d+)?"
 _RELATIVE = re.compile(r"^(?:in\s+)?\+?(\d+)\s*(d|day|days|w|week|weeks|m|month|months)$")
+_AGO = re.compile(r"^(?:-\s*(\d+)\s*([dwm])\w*|(\d+)\s*([dwm])\w*\s+ago)$")
 _PERIOD_WORDS: dict[str, Period] = {
     **{word: "year" for word in ("year", "years", "yr", "yearly", "annually", "annual", "pa")},
     **{word: "month" for word in ("month", "months", "mo", "monthly")},
@@ -76,12 +77,24 @@ _CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 
 
 def parse_date(text: str, today: date) -> date:
-    """A date from ISO form (2026-12-01), ``today``, ``tomorrow`` or ``3d`` / ``2w`` / ``1m``."""
+    """A date from ISO form (2026-12-01), ``today``, ``tomorrow`` or ``3d`` / ``2w`` / ``1m``;
+    for something that happened: ``yesterday``, ``3d ago`` or ``-3d``."""
     cleaned = text.strip().lower()
     if cleaned == "today":
         return today
     if cleaned == "tomorrow":
         return today + timedelta(days=1)
+    if cleaned == "yesterday":
+        return today - timedelta(days=1)
+    ago = _AGO.match(cleaned)
+    if ago:
+        count = int(ago.group(1) or ago.group(3))
+        unit = ago.group(2) or ago.group(4)
+        if unit == "d":
+            return today - timedelta(days=count)
+        if unit == "w":
+            return today - timedelta(weeks=count)
+        return add_months(today, -count)
     relative = _RELATIVE.match(cleaned)
     if relative:
         count, unit = int(relative.group(1)), relative.group(2)[0]
@@ -102,7 +115,7 @@ def parse_date(text: str, today: date) -> date:
             raise ValueError(f"{text.strip()!r} is not a real date ({error}).") from None
     raise ValueError(
         f"{text.strip()!r} is not a date. Use YYYY-MM-DD (e.g. {today + timedelta(days=7)}), "
-        "`today`, `tomorrow`, or a distance like 3d, 2w, 1m."
+        "`today`, `tomorrow`, `yesterday`, or a distance like 3d, 2w, 1m (or 3d ago)."
     )
 
 
@@ -157,9 +170,17 @@ def _split_currency(text: str, default_currency: str | None) -> tuple[str, str]:
     raise ValueError("Add a currency code, e.g. `45000 EUR`.")
 
 
+def _refuse_negative(rest: str, original: str) -> None:
+    """A minus sign before an amount (``-5000``, ``50k to -60k``) is a mistake worth naming,
+    not "not an amount", and must never be read as a range separator."""
+    if re.match(r"\s*[-−]\s*\d", rest) or re.search(r"(?:[-−–—]|\bto\b)\s*[-−]\s*\d", rest):
+        raise ValueError(f"{original.strip()!r}: an amount of money cannot be negative.")
+
+
 def parse_money(text: str, default_currency: str | None = None) -> Money:
     """Money from ``45000 EUR``, ``EUR 45,000``, ``45k``, ``€45000``."""
     rest, currency = _split_currency(text, default_currency)
+    _refuse_negative(rest, text)
     return Money(amount=_parse_amount(rest, text), currency=currency)
 
 
@@ -174,6 +195,7 @@ def parse_money_range(
         period = _PERIOD_WORDS[period_match.group(1).lower()]
         rest = rest[: period_match.start()] + " " + rest[period_match.end() :]
     rest, currency = _split_currency(rest, default_currency)
+    _refuse_negative(rest, text)
     parts = re.split(r"\s*(?:-|–|—|\bto\b)\s*", rest.strip(), flags=re.IGNORECASE)
     parts = [part for part in parts if part.strip()]
     if len(parts) != 2:
@@ -181,6 +203,11 @@ def parse_money_range(
             f"{text.strip()!r} is not a range. Write low and high, e.g. `45000-60000 EUR per year`."
         )
     low, high = _parse_amount(parts[0], text), _parse_amount(parts[1], text)
+    thousands = parts[1].strip().lower().endswith("k") and not parts[0].strip().lower().endswith(
+        "k"
+    )
+    if thousands and low * 1000 <= high:
+        low *= 1000  # "45-60k" is 45k to 60k (but "900-1.2k" is 900 to 1,200)
     if low > high:
         raise ValueError(
             f"The low end ({format_amount(low)}) is above the high end ({format_amount(high)})."

@@ -1,13 +1,14 @@
-"""The command line. ``base`` holds the Typer app and what every command shares; each other
-module registers a group of commands on it when imported."""
+"""The command line. ``base`` holds the Typer app and what every command shares; the
+workbook commands register directly, the other groups (``groups``) only when they are used."""
 
 from careerpath.cli import workbook as _workbook  # noqa: F401  (registers the commands)
-
-# isort: split
-from careerpath.cli import program as _program  # noqa: F401  (after the workbook commands)
-from careerpath.cli.base import app
+from careerpath.cli.base import app, defer
+from careerpath.cli.groups import GROUPS
 
 __all__ = ["app", "main"]
+
+for _name, (_target, _help) in GROUPS.items():
+    defer(_name, f"careerpath.cli.{_target}", _help)
 
 
 def main() -> None:

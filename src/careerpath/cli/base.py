@@ -8,6 +8,7 @@ that ``--help`` and the reading commands start fast.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -35,36 +36,93 @@ NO_TERMINAL_HINT = (
 )
 
 
-LAZY_COMMANDS: dict[str, Callable[[], Any]] = {}
-"""Commands built only when they are run or listed (name → a function returning the click
-command): Typer builds every command's parameters on each start, so a group registered here
-does not slow down the others."""
+_DEFERRED: dict[str, tuple[Callable[[], typer.Typer], str, bool]] = {}
+"""Commands built only when used: name → (what gives their Typer app, help, hidden)."""
+
+
+def defer(name: str, target: str, help: str) -> None:
+    """Register a command, or a group of them, that is imported and built only when it is
+    used. ``target`` names a Typer app as "module:attribute"; ``help`` is shown in the list
+    of commands, so the module is not even imported for ``careerpath --help``."""
+
+    def load() -> typer.Typer:
+        import importlib
+
+        module, attribute = target.split(":")
+        found: typer.Typer = getattr(importlib.import_module(module), attribute)
+        return found
+
+    _DEFERRED[name] = (load, help, False)
+
+
+class _Deferred(TyperGroup):
+    """Stands in for a deferred command in the list of commands (``--help``) and builds the
+    real one when it is run, completed or asked for its own help.
+
+    Typer otherwise builds every command of the app, with all its options, on every run:
+    with a few dozen commands that costs more than the rest of ``careerpath report``."""
+
+    def __init__(self, name: str, load: Callable[[], typer.Typer], help: str, hidden: bool) -> None:
+        super().__init__(name=name, help=help, hidden=hidden)
+        self.load = load
+        self._built: Any = None
+
+    def built(self) -> Any:
+        if self._built is None:
+            command = typer.main.get_command(self.load())
+            command.name = self.name
+            self._built = command
+        return self._built
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        return self.built().make_context(info_name, args, parent=parent, **extra)
+
+
+class _App(typer.Typer):
+    """The careerpath app: ``@app.command()`` registers a command that is built only when
+    it is used (see ``_Deferred``); nothing else changes for the modules that add commands."""
+
+    def command(self, name: str | None = None, **settings: Any) -> Callable[[Any], Any]:
+        def register(function: Any) -> Any:
+            import inspect
+
+            one = typer.Typer(add_completion=False)
+            one.command(name, **settings)(function)
+            command_name = name or typer.main.get_command_name(function.__name__)
+            help = settings.get("help") or inspect.getdoc(function) or ""
+            _DEFERRED[command_name] = (lambda: one, help, bool(settings.get("hidden")))
+            return function
+
+        return register
 
 
 class _Commands(TyperGroup):
     """Maps careerpath's errors to a clear message and exit code, for every command."""
 
     def list_commands(self, ctx: Any) -> list[str]:
-        listed = super().list_commands(ctx)
-        return [*listed, *(name for name in LAZY_COMMANDS if name not in listed)]
+        names = super().list_commands(ctx)
+        return names + [name for name in _DEFERRED if name not in names]
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
-            self.add_command(LAZY_COMMANDS[cmd_name](), cmd_name)
-        return super().get_command(ctx, cmd_name)
+        found = super().get_command(ctx, cmd_name)
+        if found is None and cmd_name in _DEFERRED:
+            load, help, hidden = _DEFERRED[cmd_name]
+            found = self.commands[cmd_name] = _Deferred(cmd_name, load, help, hidden)
+        return found
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """As typer's, but "Did you mean" also draws on commands not built yet."""
         try:
             return super().resolve_command(ctx, args)
-        except Exception as error:  # click's UsageError: suggest commands built lazily too
+        except typer.TyperException as error:
             message = getattr(error, "message", None)
-            if not args or not isinstance(message, str) or "Did you mean" in message:
-                raise
-            from difflib import get_close_matches
+            if args and isinstance(message, str) and "Did you mean" not in message:
+                from difflib import get_close_matches
 
-            matches = get_close_matches(args[0], list(LAZY_COMMANDS))
-            if matches:
-                error.message = f"{message.rstrip('.')}. Did you mean {matches[0]!r}?"  # type: ignore[attr-defined]
+                matches = get_close_matches(args[0], self.list_commands(ctx))
+                if matches:
+                    suggestions = ", ".join(repr(match) for match in matches)
+                    error.message = f"{message.rstrip('.')}. Did you mean {suggestions}?"
             raise
 
     def invoke(self, ctx: Any) -> Any:  # click's Context; typer does not export its type
@@ -80,6 +138,13 @@ class _Commands(TyperGroup):
                 raise
             err_console().print("\nStopped.")
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader went away (`careerpath due --all | head`): stop quietly, as click does
+            # when this happens after the command. Output goes to /dev/null from here, so
+            # Python does not complain again when it flushes at exit.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(1) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as error:
@@ -95,7 +160,7 @@ class _Commands(TyperGroup):
             raise typer.Exit(1) from None
 
 
-app = typer.Typer(
+app = _App(
     cls=_Commands,
     name="careerpath",
     help=(

@@ -9,15 +9,15 @@ command works without a terminal, from options or an answers file.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careerpath.cli.base import LAZY_COMMANDS, home_of, out_console, today
+from careerpath.cli.base import home_of, out_console, today
+from careerpath.cli.groups import HELP
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,41 +28,14 @@ if TYPE_CHECKING:
     from careerpath.store import Home
 
 program_app = typer.Typer(
-    name="program",
-    add_completion=False,
-    help="A program: the stages inside a set period (2–6 months, usually 3) with an intake, "
-    "goals, homework and weekly check-ins. Begin with `careerpath program start`.",
-    no_args_is_help=True,
+    name="program", add_completion=False, help=HELP["program"], no_args_is_help=True
 )
-goal_app = typer.Typer(
-    name="goal",
-    add_completion=False,
-    help="Your program's goals (one to three); revising keeps the old wording, its date and "
-    "the reason.",
-    no_args_is_help=True,
-)
+goal_app = typer.Typer(name="goal", add_completion=False, help=HELP["goal"], no_args_is_help=True)
 homework_app = typer.Typer(
-    name="homework", add_completion=False, help="Your program's homework.", no_args_is_help=True
+    name="homework", add_completion=False, help=HELP["homework"], no_args_is_help=True
 )
 checkin_app = typer.Typer(add_completion=False)
 
-
-def _built(group: typer.Typer) -> Callable[[], Any]:
-    def build() -> Any:
-        import typer.main
-
-        return typer.main.get_command(group)
-
-    return build
-
-
-# Built only when used or listed, so `report` and `next` start as fast as before.
-LAZY_COMMANDS.update(
-    program=_built(program_app),
-    goal=_built(goal_app),
-    homework=_built(homework_app),
-    checkin=_built(checkin_app),
-)
 
 ANSWERS_HELP = "Answer from this TOML file instead of prompting (see `program questions`)."
 

@@ -139,6 +139,9 @@ def next_(
             return
         if stage or engine.current_stage(workbook) is not None:
             prompts.require_terminal(NO_TERMINAL_HINT)
+        from careerpath.cli.agenda import overdue_notice
+
+        overdue_notice(workbook, out_console())
         session = _session(home, workbook)
         if stage:
             session.revisit(workbook.definition.stage(stage))
@@ -260,6 +263,9 @@ def questions(
         sys.stdout.write(definition.fill_in(chosen))
     elif format is QuestionsFormat.json:
         data = chosen.model_dump(mode="json", exclude_defaults=False)
+        for question, dumped in zip(chosen.questions, data["questions"], strict=True):
+            if question.record_type:  # built-in fields, listed for tools all the same
+                dumped["fields"] = [f.model_dump(mode="json") for f in question.record_fields]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
         _print_questions(chosen)
@@ -284,7 +290,7 @@ def _print_questions(stage: StageDefinition) -> None:
             "yes" if question.required else "no",
         )
         if question.kind == "records":
-            for field in question.fields or []:
+            for field in question.record_fields:
                 table.add_row(
                     f"  .{field.id}",
                     escape(field.prompt),

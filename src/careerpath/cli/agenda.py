@@ -1,0 +1,204 @@
+"""``careerpath due``, ``done`` and ``snooze``: one agenda of every dated item, from every
+source registered in ``agenda.SOURCES``; and the overdue notice at the start of ``next``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from careerpath.cli.base import home_of, out_console, today
+from careerpath.cli.recording import (
+    Cell,
+    columns,
+    day_option,
+    heading,
+    plain,
+    relative,
+)
+from careerpath.errors import InvalidInput, NotFound
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from careerpath.agenda import DueItem
+    from careerpath.models import Workbook
+
+due_app = typer.Typer(add_completion=False)
+done_app = typer.Typer(add_completion=False)
+snooze_app = typer.Typer(add_completion=False)
+
+
+def open_items(workbook: Workbook, now: dt.date) -> list[DueItem]:
+    from careerpath import agenda, tracker
+
+    tracker.register()
+    return agenda.collect(workbook, now)
+
+
+@due_app.command()
+def due(
+    ctx: typer.Context,
+    within: Annotated[
+        str, typer.Option("--within", help="How far ahead to look: 7d, 2w, 1m or a date.")
+    ] = "7d",
+    show_all: Annotated[bool, typer.Option("--all", help="Everything open, however far.")] = False,
+) -> None:
+    """What is due: overdue first, then the coming days. Follow-ups, next actions,
+    interviews, offer deadlines, stale applications, and anything else dated."""
+    now = today()
+    horizon = dt.date.max if show_all else day_option(within, "--within")
+    assert horizon is not None
+    items = open_items(home_of(ctx).load(), now)
+    overdue = [i for i in items if i.due < now]
+    coming = [i for i in items if now <= i.due <= horizon]
+    later = len(items) - len(overdue) - len(coming)
+    console = out_console()
+    if overdue:
+        heading(console, "Overdue")
+        _agenda_rows(console, overdue, now, aligned=coming)
+    if coming:
+        heading(console, "Ahead" if show_all else f"Until {horizon}")
+        _agenda_rows(console, coming, now, aligned=overdue)
+    if not overdue and not coming:
+        console.print(plain("Nothing is due." if show_all else f"Nothing due until {horizon}."))
+    if later:
+        console.print(plain(f"\n{later} more later: careerpath due --all"), style="dim")
+    if any(item.what == "stale" for item in overdue):
+        console.print(
+            plain(
+                "\nStale: no news for a while. Chase it, snooze it (careerpath snooze ID 1w), or "
+                'close it (careerpath app move ID "no response").'
+            ),
+            style="dim",
+        )
+    if overdue or coming:
+        console.print(
+            plain("\nDone: careerpath done ID · later: careerpath snooze ID 3d"), style="dim"
+        )
+
+
+def _agenda_rows(
+    console: Console, items: Sequence[DueItem], now: dt.date, aligned: Sequence[DueItem] = ()
+) -> None:
+    """Items as rows: id, date (and time), how far off, what. Columns line up with those of
+    ``aligned`` too, so sections printed one after the other read as one list."""
+    every = [*items, *aligned]
+    id_width = max(len(item.id) for item in every)
+    when_width = max(len(_when(item)) for item in every)
+    off_width = max(len(relative(item.due, now)) for item in every)
+    rows: list[list[Cell]] = []
+    for item in items:
+        rows.append(
+            [
+                ("  " + item.id.ljust(id_width), "cyan"),
+                _when(item).ljust(when_width),
+                (relative(item.due, now).ljust(off_width), "red" if item.due < now else ""),
+                item.title,
+            ]
+        )
+    columns(console, rows, wrap=True)
+
+
+def _when(item: DueItem) -> str:
+    return item.at.strftime("%Y-%m-%d %H:%M") if item.at else str(item.due)
+
+
+def resolve_item(items: Sequence[DueItem], wanted: str) -> DueItem:
+    """The open item ``wanted`` names: its id, or a record id with just one open item."""
+    key = wanted.strip().lower()
+    for item in items:
+        if item.id == key:
+            return item
+    matches = [item for item in items if item.id.startswith(key + "-")]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise InvalidInput(
+            f"{wanted!r} has {len(matches)} open items: " + ", ".join(i.id for i in matches),
+            hint="Name one of them.",
+        )
+    raise NotFound(
+        f"nothing open is called {wanted!r}",
+        hint="`careerpath due --all` lists every open item with its id.",
+    )
+
+
+@done_app.command()
+def done(
+    ctx: typer.Context,
+    items: Annotated[
+        list[str], typer.Argument(help="Item ids from `careerpath due`.", metavar="ITEM")
+    ],
+) -> None:
+    """Mark items from `careerpath due` as done."""
+    from careerpath import agenda
+
+    home = home_of(ctx)
+    now = today()
+    console = out_console()
+    with home.lock("done"):
+        for wanted in items:
+            workbook = home.load()
+            item = resolve_item(open_items(workbook, now), wanted)
+            if not any(s.done(home, workbook, item.id, now) for s in agenda.SOURCES):
+                raise NotFound(f"no part of the workbook knows the item {item.id}")
+            console.print(plain(f"Done: {item.id} {item.title}"))
+            if item.what == "stale":
+                console.print(
+                    plain(
+                        "It is flagged again if nothing moves; if they never answer, close it "
+                        "as no response."
+                    ),
+                    style="dim",
+                )
+            elif item.what == "follow-up":
+                record = item.id.rsplit("-follow-up", 1)[0]
+                console.print(
+                    plain(f"Log what came of it: careerpath contact log {record}"), style="dim"
+                )
+
+
+@snooze_app.command()
+def snooze(
+    ctx: typer.Context,
+    item: Annotated[str, typer.Argument(help="Item id from `careerpath due`.")],
+    until: Annotated[
+        str, typer.Argument(help="A distance (3d, 2w, 1m) or a date.", metavar="WHEN")
+    ],
+) -> None:
+    """Move an item from `careerpath due` to a later day."""
+    from careerpath import agenda
+
+    day = day_option(until, "WHEN")
+    assert day is not None
+    now = today()
+    if day <= now:
+        raise InvalidInput(f"snooze it to a day after today ({day} is not)")
+    home = home_of(ctx)
+    with home.lock("snooze"):
+        workbook = home.load()
+        found = resolve_item(open_items(workbook, now), item)
+        if not any(s.snooze(home, workbook, found.id, day) for s in agenda.SOURCES):
+            raise NotFound(f"no part of the workbook knows the item {found.id}")
+    out_console().print(
+        plain(f"Snoozed {found.id} until {day} ({relative(day, now)}): {found.title}")
+    )
+
+
+def overdue_notice(workbook: Workbook, console: Console) -> None:
+    """At the start of `careerpath next`: what is overdue, in a few lines."""
+    now = today()
+    overdue = [item for item in open_items(workbook, now) if item.due < now]
+    if not overdue:
+        return
+    noun = "item is" if len(overdue) == 1 else "items are"
+    heading(console, f"{len(overdue)} {noun} overdue")
+    _agenda_rows(console, overdue[:5], now)
+    more = f"And {len(overdue) - 5} more. " if len(overdue) > 5 else ""
+    console.print(
+        plain(f"{more}Everything due: careerpath due · done: careerpath done ID"), style="dim"
+    )
+    console.print()

@@ -1,0 +1,540 @@
+"""``careerpath app``: applications through the pipeline, with the dated history of every
+move, interviews, next actions and stale applications."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from careerpath.cli.base import home_of, out_console, today
+from careerpath.cli.groups import HELP
+from careerpath.cli.recording import (
+    Cell,
+    ask_record,
+    columns,
+    day_option,
+    details,
+    due_text,
+    extend,
+    heading,
+    moment_option,
+    need_terminal,
+    nothing_to_change,
+    open_book,
+    plain,
+    put,
+    relative,
+    remove_record,
+    replace_record,
+    required_text,
+    resolve_ref,
+    stored_records,
+    warn_if_past,
+)
+from careerpath.errors import InvalidInput, NotFound
+
+if TYPE_CHECKING:
+    from careerpath.records import Application
+    from careerpath.tracker import Book
+
+application_app = typer.Typer(
+    name="app", help=HELP["app"], no_args_is_help=True, add_completion=False
+)
+
+
+def _app_changes(
+    book: Book,
+    record: dict[str, Any],
+    *,
+    target: str | None,
+    source: str | None,
+    contact: str | None,
+    link: str | None,
+    document: Sequence[str] | None,
+    next_action: str | None,
+    due: str | None,
+    notes: str | None,
+) -> None:
+    when = day_option(due, "--due")
+    warn_if_past(when, "the next action's due date")
+    put(
+        record,
+        target=resolve_ref(book, "targets", target),
+        source=source,
+        contact=resolve_ref(book, "contacts", contact),
+        link=link,
+        next_action=next_action,
+        next_action_due=when,
+        notes=notes,
+    )
+    extend(record, "documents", document)
+
+
+_APP_HELP = {
+    "target": "The target job it relates to (id or title).",
+    "source": "Where you found it: a job board, the company site, a recruiter…",
+    "contact": "The contact who referred you (id or name).",
+    "link": "Link to the posting.",
+    "document": "A resume or cover-letter file you sent (repeatable).",
+    "next_action": "Your next action on it.",
+    "due": "When the next action is due: a date, or 3d, 2w, 1m.",
+}
+
+
+@application_app.command("add")
+def app_add(
+    ctx: typer.Context,
+    employer: Annotated[
+        str | None,
+        typer.Argument(help="The employer. Leave both out in a terminal to be asked."),
+    ] = None,
+    role: Annotated[str | None, typer.Argument(help="The role.")] = None,
+    status: Annotated[
+        str, typer.Option("--status", help="Where it stands now (see `app move --help`).")
+    ] = "interested",
+    date: Annotated[
+        str | None, typer.Option("--date", help="When it got to that status. Default: today.")
+    ] = None,
+    target: Annotated[str | None, typer.Option("--target", help=_APP_HELP["target"])] = None,
+    source: Annotated[str | None, typer.Option("--source", help=_APP_HELP["source"])] = None,
+    contact: Annotated[str | None, typer.Option("--contact", help=_APP_HELP["contact"])] = None,
+    link: Annotated[str | None, typer.Option("--link", help=_APP_HELP["link"])] = None,
+    document: Annotated[
+        list[str] | None, typer.Option("--document", help=_APP_HELP["document"])
+    ] = None,
+    next_action: Annotated[
+        str | None, typer.Option("--next-action", help=_APP_HELP["next_action"])
+    ] = None,
+    due: Annotated[str | None, typer.Option("--due", help=_APP_HELP["due"])] = None,
+    notes: Annotated[str | None, typer.Option("--notes", help="Anything else.")] = None,
+) -> None:
+    """Add an application (or a job you are interested in applying for)."""
+    from careerpath import records
+
+    home = home_of(ctx)
+    with home.lock("app add"):
+        book = open_book(ctx, "applications")
+        record: dict[str, Any] = {}
+        if employer is None:
+            need_terminal("give the employer and role: `careerpath app add EMPLOYER ROLE`")
+            record = ask_record(book, record)
+        else:
+            if role is None:
+                raise InvalidInput(
+                    "give the role too: `careerpath app add EMPLOYER ROLE [options]`"
+                )
+            day = day_option(date, "--date") or today()
+            if day > today():
+                raise InvalidInput(f"--date {day} is in the future")
+            record["employer"] = required_text(employer, "employer")
+            record["role"] = required_text(role, "role")
+            record["history"] = [{"date": day, "status": records.match_status(status)}]
+        _app_changes(
+            book,
+            record,
+            target=target,
+            source=source,
+            contact=contact,
+            link=link,
+            document=document,
+            next_action=next_action,
+            due=due,
+            notes=notes,
+        )
+        record_id = book.add(record, today())
+    found = book.get(record_id)
+    out_console().print(plain(f"Added {record_id}: {book.label(record)} ({found.status})."))
+
+
+@application_app.command("list")
+def app_list(
+    ctx: typer.Context,
+    status: Annotated[
+        str | None, typer.Option("--status", help="Only applications with this status.")
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Include closed ones (accepted, rejected…).")
+    ] = False,
+    stale: Annotated[bool, typer.Option("--stale", help="Only stale ones.")] = False,
+) -> None:
+    """Applications, furthest along first; stale ones flagged."""
+    from careerpath import records, scoring
+
+    book = open_book(ctx, "applications")
+    apps: list[Application] = book.models()
+    now = today()
+    after = scoring.stale_after(book.workbook)
+    total = len(apps)
+    if status:
+        wanted = records.match_status(status)
+        apps = [a for a in apps if a.status == wanted]
+    elif not show_all:
+        apps = [a for a in apps if not a.is_finished]
+    flagged = {a.id: scoring.stale_since(a, now, after) for a in apps}
+    if stale:
+        apps = [a for a in apps if flagged[a.id]]
+    console = out_console()
+    if not apps:
+        console.print(
+            "No applications yet. Add one: careerpath app add EMPLOYER ROLE"
+            if total == 0
+            else "No applications match."
+        )
+        if total and not show_all:
+            console.print(plain(f"{total} in all: careerpath app list --all"), style="dim")
+        return
+    order = {status: i for i, status in enumerate(records.STATUSES)}
+    apps.sort(
+        key=lambda a: (
+            a.is_finished,
+            -order[a.status] if a.status in records.PIPELINE else order[a.status],
+            -(scoring.last_movement(a) or dt.date.min).toordinal(),
+        )
+    )
+    rows: list[list[Cell]] = []
+    for app_ in apps:
+        moved = app_.history[-1].date if app_.history else None
+        since = flagged[app_.id]
+        flag: Cell = (f"stale {(now - since).days + after}d", "yellow") if since else ""
+        action: Cell = app_.next_action or ""
+        if app_.next_action_due:
+            late = "red" if app_.next_action_due < now else ""
+            action = (f"{app_.next_action or ''} ({app_.next_action_due})".strip(), late)
+        rows.append(
+            [
+                (app_.id or "", "cyan"),
+                records.label("applications", app_),
+                app_.status,
+                str(moved) if moved else "",
+                flag,
+                action,
+            ]
+        )
+    columns(console, rows, header=["id", "application", "status", "since", "", "next action"])
+    shown = len(apps)
+    if shown < total and not status and not stale:
+        console.print(
+            plain(f"{total - shown} closed not shown: careerpath app list --all"), style="dim"
+        )
+
+
+@application_app.command("show")
+def app_show(
+    ctx: typer.Context,
+    application: Annotated[str, typer.Argument(help="Id, employer or role.")],
+) -> None:
+    """Everything about one application: its full history and interviews."""
+    from careerpath import records, scoring
+
+    book = open_book(ctx, "applications")
+    found: Application = book.get(application)
+    console = out_console()
+    now = today()
+    since = scoring.stale_since(found, now, scoring.stale_after(book.workbook))
+    extra = found.status + (f" · stale since {since}" if since else "")
+    heading(console, f"{found.id}  {records.label('applications', found)}", extra)
+    targets = {t["id"]: t for t in stored_records(book, "targets")}
+    contacts = {c["id"]: c for c in stored_records(book, "contacts")}
+
+    def named(name: str, ref: str | None, pool: dict[str, dict[str, Any]]) -> str | None:
+        if ref is None:
+            return None
+        return f"{ref} {records.label(name, pool[ref])}" if ref in pool else f"{ref} (removed)"
+
+    action = found.next_action
+    if found.next_action_due:
+        action = f"{action or 'next action'}, due {due_text(found.next_action_due, now)}"
+    details(
+        console,
+        [
+            ("Target job", named("targets", found.target, targets)),
+            ("Source", found.source),
+            ("Referred by", named("contacts", found.contact, contacts)),
+            ("Link", found.link),
+            ("Documents", found.documents),
+            ("Next action", action),
+            ("Not stale before", str(found.snoozed_until) if found.snoozed_until else None),
+            ("Notes", found.notes),
+        ],
+    )
+    heading(console, "History")
+    columns(
+        console,
+        [
+            ["  " + (str(m.date) if m.date else "(no date)"), m.status, m.note or ""]
+            for m in found.history or []
+        ]
+        or [["  (none yet)"]],
+        wrap=True,
+    )
+    if found.interviews:
+        heading(console, "Interviews")
+        for number, interview in enumerate(found.interviews, start=1):
+            when = _moment(interview.at)
+            state = "done" if not interview.is_open else relative(interview.day, now)
+            about = " · ".join(
+                p for p in (interview.round, interview.format, interview.interviewers) if p
+            )
+            console.print(plain(f"  {number}. {when}  {about}  ({state})"))
+            details(
+                console,
+                [
+                    ("    Preparation", interview.prep),
+                    ("    Questions asked", interview.questions),
+                    ("    Reflection", interview.reflection),
+                ],
+            )
+
+
+def _moment(at: dt.date | dt.datetime) -> str:
+    return at.strftime("%Y-%m-%d %H:%M") if isinstance(at, dt.datetime) else str(at)
+
+
+@application_app.command("edit")
+def app_edit(
+    ctx: typer.Context,
+    application: Annotated[str, typer.Argument(help="Id, employer or role.")],
+    employer: Annotated[str | None, typer.Option("--employer", help="The employer.")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="The role.")] = None,
+    target: Annotated[str | None, typer.Option("--target", help=_APP_HELP["target"])] = None,
+    source: Annotated[str | None, typer.Option("--source", help=_APP_HELP["source"])] = None,
+    contact: Annotated[str | None, typer.Option("--contact", help=_APP_HELP["contact"])] = None,
+    link: Annotated[str | None, typer.Option("--link", help=_APP_HELP["link"])] = None,
+    document: Annotated[
+        list[str] | None, typer.Option("--document", help=_APP_HELP["document"])
+    ] = None,
+    next_action: Annotated[
+        str | None, typer.Option("--next-action", help=_APP_HELP["next_action"])
+    ] = None,
+    due: Annotated[str | None, typer.Option("--due", help=_APP_HELP["due"])] = None,
+    notes: Annotated[str | None, typer.Option("--notes", help="Replace the notes.")] = None,
+) -> None:
+    """Change an application's details (its status changes with `app move`). Without
+    options, a terminal asks for every field."""
+    given = [employer, role, target, source, contact, link, document, next_action, due, notes]
+    home = home_of(ctx)
+    with home.lock("app edit"):
+        book = open_book(ctx, "applications")
+        record = book.find(application)
+        if all(option is None for option in given):
+            need_terminal(nothing_to_change("app", record["id"]))
+            changed = ask_record(book, record)
+            book.update(record["id"], lambda stored: replace_record(stored, changed))
+        else:
+            for value, what in ((employer, "employer"), (role, "role")):
+                if value is not None:
+                    required_text(value, what)
+
+            def change(stored: dict[str, Any]) -> None:
+                put(
+                    stored,
+                    employer=employer.strip() if employer else None,
+                    role=role.strip() if role else None,
+                )
+                _app_changes(
+                    book,
+                    stored,
+                    target=target,
+                    source=source,
+                    contact=contact,
+                    link=link,
+                    document=document,
+                    next_action=next_action,
+                    due=due,
+                    notes=notes,
+                )
+
+            book.update(record["id"], change)
+    out_console().print(plain(f"Saved {record['id']}: {book.label(book.find(record['id']))}."))
+
+
+@application_app.command("remove")
+def app_remove(
+    ctx: typer.Context,
+    application: Annotated[str, typer.Argument(help="Id, employer or role.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")] = False,
+) -> None:
+    """Remove an application for good (a copy stays in .backups). To close one instead,
+    `app move ID withdrawn` or `"no response"` keeps it in your funnel."""
+    remove_record(ctx, "applications", "app", application, yes)
+
+
+def check_move(current: str, history: list[Any], new: str, force: bool) -> None:
+    """Whether moving from ``current`` to ``new`` is allowed; raises with a reason if not.
+
+    Forward along the pipeline, or to an ending (rejected, withdrawn, no response), is fine.
+    Back to an earlier step, or anywhere after accepting, needs --force."""
+    from careerpath import records
+    from careerpath.scoring import furthest
+
+    if new == current:
+        raise InvalidInput(f"it is already {new}")
+    if force:
+        return
+    if current == "accepted":
+        raise InvalidInput(
+            "it is accepted, so moving it on is unusual", hint="Add --force if you mean it."
+        )
+    if new in records.PIPELINE:
+        app_ = records.Application.model_validate({"history": history})
+        reached = furthest(app_)
+        if records.PIPELINE.index(new) < reached:
+            raise InvalidInput(
+                f"that moves it backwards ({records.PIPELINE[reached]} → {new})",
+                hint="Add --force to move it back all the same; the history keeps every move.",
+            )
+
+
+@application_app.command("move")
+def app_move(
+    ctx: typer.Context,
+    application: Annotated[str, typer.Argument(help="Id, employer or role.", metavar="ID")],
+    status: Annotated[
+        str,
+        typer.Argument(
+            help="interested, applied, screening, interviewing, offer, accepted, rejected, "
+            "withdrawn or 'no response'."
+        ),
+    ],
+    date: Annotated[
+        str | None, typer.Option("--date", help="When it happened. Default: today.")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A word about the move.")] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Allow moving back to an earlier status.")
+    ] = False,
+) -> None:
+    """Move an application to a new status; the move is added to its dated history."""
+    from careerpath import records
+
+    new = records.match_status(status)
+    home = home_of(ctx)
+    with home.lock("app move"):
+        book = open_book(ctx, "applications")
+        record = book.find(application)
+        day = day_option(date, "--date") or today()
+        if day > today():
+            raise InvalidInput(f"--date {day} is in the future; move it once it happened")
+
+        def move(stored: dict[str, Any]) -> str:
+            history = list(stored.get("history") or [])
+            current = history[-1]["status"] if history else "interested"
+            check_move(current, history, new, force)
+            last = max((m["date"] for m in history if m.get("date")), default=None)
+            if last is not None and day < last:
+                raise InvalidInput(
+                    f"the last move was on {last}; a new one cannot be dated before it",
+                    hint="To correct the history, edit the file: `careerpath edit "
+                    f"{book.stage.id}`.",
+                )
+            history.append({"date": day, "status": new, **({"note": note} if note else {})})
+            stored["history"] = history
+            return str(current)
+
+        before = book.update(record["id"], move)
+    console = out_console()
+    console.print(plain(f"{record['id']} {book.label(record)}: {before} → {new} ({day})."))
+    if new == "offer":
+        console.print(
+            plain(f"Record the offer: careerpath offer add --from {record['id']} --base AMOUNT"),
+            style="dim",
+        )
+
+
+@application_app.command("interview")
+def app_interview(
+    ctx: typer.Context,
+    application: Annotated[str, typer.Argument(help="Id, employer or role.", metavar="ID")],
+    at: Annotated[
+        str | None,
+        typer.Option("--at", help="When: '2026-12-01 10:00', 'tomorrow 14:30', or a date."),
+    ] = None,
+    round_: Annotated[
+        str | None, typer.Option("--round", help="Which round: 1, 2, final, phone screen…")
+    ] = None,
+    format_: Annotated[
+        str | None, typer.Option("--format", help="Phone, video, on-site, take-home…")
+    ] = None,
+    with_: Annotated[str | None, typer.Option("--with", help="Who interviews you.")] = None,
+    prep: Annotated[str | None, typer.Option("--prep", help="Your preparation notes.")] = None,
+    question: Annotated[
+        list[str] | None, typer.Option("--question", help="A question they asked (repeatable).")
+    ] = None,
+    reflection: Annotated[
+        str | None,
+        typer.Option("--reflection", help="Afterwards: what went well, what you would change."),
+    ] = None,
+    done: Annotated[bool, typer.Option("--done", help="Mark it as behind you.")] = False,
+    number: Annotated[
+        int | None, typer.Option("--number", "-n", help="Change interview N instead of adding.")
+    ] = None,
+) -> None:
+    """Add an interview to an application, or change one (--number N): time, round,
+    format, with whom, preparation, questions asked, and your reflection afterwards."""
+
+    when = moment_option(at, "--at")
+    home = home_of(ctx)
+    with home.lock("app interview"):
+        book = open_book(ctx, "applications")
+        record = book.find(application)
+        if number is None and when is None:
+            raise InvalidInput(
+                "say when: --at DATE [TIME]",
+                hint=f"To change an interview instead: careerpath app interview {record['id']} "
+                "--number N [options]",
+            )
+        changes = {
+            "at": when,
+            "round": round_,
+            "format": format_,
+            "interviewers": with_,
+            "prep": prep,
+            "reflection": reflection,
+            "done": True if done else None,
+        }
+
+        def save(stored: dict[str, Any]) -> tuple[int, str | None]:
+            interviews = list(stored.get("interviews") or [])
+            if number is None:
+                interviews.append({})
+                index = len(interviews) - 1
+            elif not 1 <= number <= len(interviews):
+                raise NotFound(
+                    f"{stored['id']} has {len(interviews)} interview(s), so no number {number}"
+                )
+            else:
+                index = number - 1
+            interview = dict(interviews[index])
+            put(interview, **changes)
+            extend(interview, "questions", question)
+            interviews[index] = interview
+            stored["interviews"] = interviews
+            moved = None
+            history = list(stored.get("history") or [])
+            current = history[-1]["status"] if history else "interested"
+            if number is None and current in ("interested", "applied", "screening"):
+                history.append({"date": today(), "status": "interviewing"})
+                stored["history"] = history
+                moved = current
+            return index + 1, moved
+
+        shown_number, moved_from = book.update(record["id"], save)
+    console = out_console()
+    found = book.get(record["id"])
+    interview = (found.interviews or [])[shown_number - 1]
+    verb = "Added" if number is None else "Saved"
+    console.print(
+        plain(
+            f"{verb} interview {shown_number} for {record['id']} {book.label(record)}: "
+            f"{_moment(interview.at)}."
+        )
+    )
+    if moved_from:
+        console.print(plain(f"Moved {record['id']}: {moved_from} → interviewing."))
+    if interview.is_open:
+        console.print(
+            plain(f"It is in `careerpath due` as {record['id']}-i{shown_number}."), style="dim"
+        )

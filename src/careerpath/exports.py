@@ -1,0 +1,429 @@
+"""``careerpath export``: the whole workbook as Markdown (for a coach), JSON (for tools),
+CSV (one file per kind of record, for a spreadsheet) and iCalendar (every dated item, for a
+calendar app).
+
+The JSON shape is documented in the README ("Export JSON") and, like the report's, only ever
+gains fields while ``export_version`` stays 1. Heavy modules (csv, icalendar) are imported
+inside the function that needs them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from careerpath import engine, records, scoring
+
+if TYPE_CHECKING:
+    from careerpath.agenda import DueItem
+    from careerpath.definition import Question
+    from careerpath.models import Workbook
+
+EXPORT_VERSION = 1
+
+
+def _stored(workbook: Workbook, name: str) -> list[dict[str, Any]]:
+    found = records.locate(workbook.definition, name)
+    if found is None:
+        return []
+    return list(workbook.answers_for(found[0]).get(found[1].id, []))
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str, Any]]]:
+    """What careerpath works out for each record, by record id."""
+    after = scoring.stale_after(workbook)
+    values = scoring.top_values(workbook)
+    criteria = scoring.offer_criteria(workbook)
+    apps = {}
+    for app in records.models("applications", _stored(workbook, "applications")):
+        since = scoring.stale_since(app, today, after)
+        apps[app.id] = {
+            "status": app.status,
+            "furthest": records.PIPELINE[scoring.furthest(app)],
+            "last_movement": scoring.last_movement(app),
+            "stale_since": since,
+        }
+    targets = {}
+    for target in records.models("targets", _stored(workbook, "targets")):
+        fit = scoring.fit(target, values)
+        low, high = target.salary.per_year() if target.salary else (None, None)
+        targets[target.id] = {
+            "fit": fit.score,
+            "fit_basis": fit.basis,
+            "values_rated": fit.rated,
+            "pay_low_per_year": low,
+            "pay_high_per_year": high,
+        }
+    contacts = {}
+    for contact in records.models("contacts", _stored(workbook, "contacts")):
+        talks = [talk.date for talk in contact.conversations or []]
+        contacts[contact.id] = {
+            "status": contact.current_status,
+            "conversations": len(talks),
+            "last_conversation": max(talks, default=None),
+        }
+    offers = {}
+    for offer in records.models("offers", _stored(workbook, "offers")):
+        scored = scoring.score_offer(offer, criteria)
+        offers[offer.id] = {
+            "status": offer.current_status,
+            "score": scored.score,
+            "meets": scored.named("met"),
+            "partly": scored.named("partly"),
+            "misses": scored.named("missed"),
+            "not_judged": scored.named("unknown"),
+        }
+    return {"applications": apps, "targets": targets, "contacts": contacts, "offers": offers}
+
+
+def to_json(workbook: Workbook, today: dt.date) -> str:
+    import dataclasses
+
+    from careerpath import agenda, report, tracker
+
+    tracker.register()
+    built = report.build(workbook, today)
+    stages = []
+    for progress in engine.all_progress(workbook):
+        stages.append(
+            {
+                "id": progress.stage.id,
+                "title": progress.stage.title,
+                "status": progress.status,
+                "started": progress.started,
+                "completed": progress.completed,
+                "answers": workbook.answers_for(progress.stage),
+            }
+        )
+    data = {
+        "export_version": EXPORT_VERSION,
+        "generated": today,
+        "workbook": built.workbook,
+        "stages": stages,
+        "derived": derived(workbook, today),
+        "due": [dataclasses.asdict(item) for item in agenda.collect(workbook, today)],
+        "report": json.loads(report.to_json(built)),
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False, default=_json_value) + "\n"
+
+
+def _json_value(value: Any) -> str:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+
+def to_markdown(workbook: Workbook, today: dt.date) -> str:
+    """The report, then every answer of every stage, records in full: for a coach."""
+    from careerpath import report
+
+    built = report.build(workbook, today)
+    out = [report.to_markdown(built).rstrip(), "", "# Everything I have written down", ""]
+    for stage in workbook.definition.stages:
+        answers = workbook.answers_for(stage)
+        answered = [q for q in stage.questions if q.is_answered(answers.get(q.id))]
+        out += [f"## {_md(stage.title)}", ""]
+        if not answered:
+            out += ["*Nothing yet.*", ""]
+            continue
+        for question in answered:
+            value = answers[question.id]
+            if question.kind == "records":
+                out += [f"### {_md(question.title)}", ""]
+                for record in value:
+                    out += _record_markdown(question, record)
+            elif "\n" in question.format(value):
+                out += [f"**{_md(question.title)}**", "", _md(question.format(value)), ""]
+            else:
+                out += [f"- **{_md(question.title)}:** {_md(question.format(value))}"]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _record_markdown(question: Question, record: dict[str, Any]) -> list[str]:
+    out = [f"#### {_md(question.record_label(record))}", ""]
+    nested = {"history", "conversations", "interviews", "negotiation"}
+    for key, value in record.items():
+        if key in nested or key == "id":
+            continue
+        out.append(f"- **{_md(_title(key))}:** {_md(_text(value))}")
+    for key in ("history", "interviews", "conversations", "negotiation"):
+        items = record.get(key)
+        if not items:
+            continue
+        out += ["", f"*{_title(key)}:*", ""]
+        for item in items:
+            out.append("- " + "; ".join(f"{_title(k)}: {_md(_text(v))}" for k, v in item.items()))
+    out.append("")
+    return out
+
+
+_TITLES = {
+    "values_fit": "Overall fit",
+    "fit": "Fit by value",
+    "ratings": "Ratings by value",
+    "needs": "Needs judged",
+    "follow_up": "Follow up",
+    "next_action_due": "Next action due",
+    "base_pay": "Base pay",
+    "start_date": "Start date",
+    "open_questions": "Open questions",
+    "snoozed_until": "Not stale before",
+    "how_known": "How known",
+    "work_mode": "Way of working",
+}
+
+
+def _title(key: str) -> str:
+    return _TITLES.get(key, key.replace("_", " ").capitalize())
+
+
+def _text(value: Any) -> str:
+    """A stored value as one line of text."""
+    if isinstance(value, dict):
+        if {"amount", "currency"} <= value.keys():
+            from careerpath.values import Money, format_money
+
+            return format_money(Money.model_validate(value))
+        if {"low", "high", "currency"} <= value.keys():
+            from careerpath.values import MoneyRange, format_money_range
+
+            return format_money_range(MoneyRange.model_validate(value))
+        return ", ".join(f"{k} {_text(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "; ".join(_text(item) for item in value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).replace("\n", " ")
+
+
+def _md(text: str) -> str:
+    from careerpath.report import _md as escape
+
+    return escape(text)
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+_COLUMNS: dict[str, list[str]] = {
+    "targets": [
+        "id", "title", "field", "education", "tasks", "salary_low", "salary_high",
+        "salary_currency", "salary_period", "pay_low_per_year", "pay_high_per_year", "outlook",
+        "fit", "values_rated", "values_fit", "sources", "open_questions", "notes",
+    ],
+    "contacts": [
+        "id", "name", "organisation", "role", "warmth", "how_known", "channel", "targets",
+        "status", "next_step", "follow_up", "conversations", "last_conversation", "notes",
+    ],
+    "conversations": [
+        "contact_id", "contact", "date", "channel", "summary", "learned", "next_step",
+        "follow_up",
+    ],
+    "applications": [
+        "id", "employer", "role", "status", "since", "target", "source", "contact", "link",
+        "documents", "next_action", "next_action_due", "stale_since", "notes",
+    ],
+    "application_history": ["application_id", "employer", "role", "date", "status", "note"],
+    "interviews": [
+        "application_id", "employer", "number", "at", "round", "format", "interviewers", "prep",
+        "questions", "reflection", "done",
+    ],
+    "offers": [
+        "id", "employer", "role", "application", "base_pay", "currency", "bonus", "equity",
+        "benefits", "start_date", "deadline", "work_mode", "hours", "status", "responded",
+        "score", "notes",
+    ],
+    "negotiation": ["offer_id", "employer", "date", "asked", "answer"],
+    "answers": ["stage", "question", "label", "answer"],
+}  # fmt: skip
+
+
+def tables(workbook: Workbook, today: dt.date) -> dict[str, list[dict[str, Any]]]:
+    """Rows for each CSV file, by file name (without .csv)."""
+    info = derived(workbook, today)
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _COLUMNS}
+    for target in records.models("targets", _stored(workbook, "targets")):
+        pay = target.salary
+        extra = info["targets"][target.id]
+        rows["targets"].append(
+            {
+                **_plain_fields(target, ("salary", "fit")),
+                "salary_low": pay.low if pay else None,
+                "salary_high": pay.high if pay else None,
+                "salary_currency": pay.currency if pay else None,
+                "salary_period": pay.period if pay else None,
+                "pay_low_per_year": extra["pay_low_per_year"],
+                "pay_high_per_year": extra["pay_high_per_year"],
+                "fit": extra["fit"],
+                "values_rated": extra["values_rated"],
+            }
+        )
+    for contact in records.models("contacts", _stored(workbook, "contacts")):
+        extra = info["contacts"][contact.id]
+        rows["contacts"].append(
+            {
+                **_plain_fields(contact, ("conversations", "message")),
+                "status": contact.current_status,
+                "conversations": extra["conversations"],
+                "last_conversation": extra["last_conversation"],
+            }
+        )
+        for talk in contact.conversations or []:
+            rows["conversations"].append(
+                {"contact_id": contact.id, "contact": contact.name, **talk.model_dump()}
+            )
+    for app in records.models("applications", _stored(workbook, "applications")):
+        extra = info["applications"][app.id]
+        moved = app.history[-1].date if app.history else None
+        rows["applications"].append(
+            {
+                **_plain_fields(app, ("history", "interviews")),
+                "status": app.status,
+                "since": moved,
+                "stale_since": extra["stale_since"],
+            }
+        )
+        for move in app.history or []:
+            rows["application_history"].append(
+                {"application_id": app.id, "employer": app.employer, "role": app.role}
+                | move.model_dump()
+            )
+        for number, interview in enumerate(app.interviews or [], start=1):
+            rows["interviews"].append(
+                {"application_id": app.id, "employer": app.employer, "number": number}
+                | interview.model_dump()
+            )
+    for offer in records.models("offers", _stored(workbook, "offers")):
+        bonus = offer.bonus
+        rows["offers"].append(
+            {
+                **_plain_fields(offer, ("negotiation", "ratings", "needs", "base_pay", "bonus")),
+                "base_pay": offer.base_pay.amount if offer.base_pay else None,
+                "currency": offer.base_pay.currency if offer.base_pay else None,
+                "bonus": _text(bonus.model_dump()) if hasattr(bonus, "model_dump") else bonus,
+                "status": offer.current_status,
+                "score": info["offers"][offer.id]["score"],
+            }
+        )
+        for exchange in offer.negotiation or []:
+            rows["negotiation"].append(
+                {"offer_id": offer.id, "employer": offer.employer} | exchange.model_dump()
+            )
+    for stage in workbook.definition.stages:
+        answers = workbook.answers_for(stage)
+        for question in stage.questions:
+            value = answers.get(question.id)
+            if question.record_type or not question.is_answered(value):
+                continue
+            if question.kind == "records":  # a coach's own records: their fields as columns
+                name = question.id if question.id not in _COLUMNS else f"{stage.id}-{question.id}"
+                rows.setdefault(name, []).extend(value or [])
+                continue
+            rows["answers"].append(
+                {
+                    "stage": stage.id,
+                    "question": question.id,
+                    "label": question.title,
+                    "answer": question.format(value),
+                }
+            )
+    return rows
+
+
+def _plain_fields(model: Any, leave_out: Iterable[str]) -> dict[str, Any]:
+    data: dict[str, Any] = model.model_dump()
+    for key in leave_out:
+        data.pop(key, None)
+    return data
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.2f}"
+    return _text(value) if not isinstance(value, str) else value
+
+
+def write_csv(workbook: Workbook, today: dt.date, folder: Path) -> list[Path]:
+    """One CSV file per kind of record (and one for the other answers) in ``folder``.
+
+    UTF-8 with a byte-order mark, so spreadsheet programs read accents right; every file is
+    written even when empty, so a spreadsheet linked to them keeps working."""
+    import csv
+    import io
+
+    from careerpath import tomlio
+    from careerpath.errors import InvalidInput
+
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInput(f"{folder} is a file; CSV export needs a folder to write into")
+    written = []
+    for name, rows in tables(workbook, today).items():
+        columns = _COLUMNS.get(name) or list(dict.fromkeys(k for row in rows for k in row))
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, columns, extrasaction="ignore", lineterminator="\r\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({column: _cell(row.get(column)) for column in columns})
+        path = folder / f"{name}.csv"
+        try:
+            tomlio.write_atomic(path, "\ufeff" + buffer.getvalue())
+        except OSError as error:
+            raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
+        written.append(path)
+    return written
+
+
+# --- iCalendar -------------------------------------------------------------------------------
+
+
+def to_ics(workbook: Workbook, today: dt.date, items: Sequence[DueItem]) -> str:
+    """Every open dated item as a calendar event: all-day on its date, or an hour from its
+    time for an interview (in local time, wherever the calendar is). Each event's UID is
+    stable, so importing a newer export updates the events instead of doubling them."""
+    import icalendar
+
+    from careerpath import __version__
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//careerpath//careerpath {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", workbook.definition.title)
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    created = workbook.state.created.strftime("%Y%m%dT%H%M%S")
+    for item in items:
+        if item.what == "stale":
+            continue  # a flag for the agenda, not something to put in a calendar
+        event = icalendar.Event()
+        event.add("uid", f"{item.id}.{created}@careerpath")
+        event.add("dtstamp", stamp)
+        event.add("summary", item.title)
+        event.add("categories", [item.what])
+        event.add(
+            "description",
+            f"{item.what} ({item.id}) from careerpath. Done: careerpath done {item.id}",
+        )
+        if item.at is not None:
+            at = item.at if item.at.tzinfo is None else item.at.astimezone(dt.UTC)
+            event.add("dtstart", at)
+            event.add("duration", dt.timedelta(hours=1))
+        else:
+            event.add("dtstart", item.due)
+            event.add("dtend", item.due + dt.timedelta(days=1))
+        calendar.add_component(event)
+    text: str = calendar.to_ical().decode("utf-8")
+    return text

@@ -1,0 +1,810 @@
+"""Typed records: target jobs, contacts, applications and offers.
+
+A workbook question of kind ``records`` with ``record_type = "applications"`` (or targets,
+contacts, offers) stores records of a fixed shape, defined here as pydantic models, instead
+of the fields a workbook lists. The fixed shape is what lets careerpath give each record a
+short id (``a3``), keep an application's dated history, log conversations and interviews,
+and score targets and offers. The file stays plain TOML a person can edit::
+
+    [[applications]]
+    id = "a3"
+    employer = "Acme"
+    role = "UX researcher"
+    history = [
+        { date = 2026-11-03, status = "applied" },
+        { date = 2026-11-12, status = "screening" },
+    ]
+
+An application's current status is the last entry of its history: one source of truth.
+
+This module holds the models, ids, matching what a person types to a record, and what
+``careerpath next`` asks about each type. Rules over records (funnel, staleness, fit, offer
+scores) are in ``scoring``; changing records on disk is in ``tracker``.
+"""
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, NamedTuple, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from careerpath.errors import InvalidInput, NotFound
+from careerpath.values import Money, MoneyRange, format_money, parse_money
+
+if TYPE_CHECKING:
+    from careerpath.definition import Question, StageDefinition, WorkbookDefinition
+    from careerpath.models import Workbook
+
+# --- vocabularies ----------------------------------------------------------------------------
+
+AppStatus = Literal[
+    "interested",
+    "applied",
+    "screening",
+    "interviewing",
+    "offer",
+    "accepted",
+    "rejected",
+    "withdrawn",
+    "no response",
+]
+PIPELINE: tuple[AppStatus, ...] = (
+    "interested",
+    "applied",
+    "screening",
+    "interviewing",
+    "offer",
+    "accepted",
+)
+"""The way forward, in order. Moving to an earlier one needs --force."""
+CLOSED: tuple[AppStatus, ...] = ("rejected", "withdrawn", "no response")
+"""Ways an application ends other than accepting, reachable from any point."""
+STATUSES: tuple[AppStatus, ...] = PIPELINE + CLOSED
+FINISHED: frozenset[str] = frozenset({"accepted", *CLOSED})
+
+ContactStatus = Literal["to reach out", "reached out", "talked", "keep in touch", "closed"]
+CONTACT_STATUSES: tuple[ContactStatus, ...] = (
+    "to reach out",
+    "reached out",
+    "talked",
+    "keep in touch",
+    "closed",
+)
+Warmth = Literal["warm", "introduced", "cold"]
+WARMTH: dict[str, str] = {
+    "warm": "warm: I know them",
+    "introduced": "introduced: someone will introduce us",
+    "cold": "cold: we have not met",
+}
+OfferStatus = Literal["considering", "negotiating", "accepted", "declined"]
+OFFER_STATUSES: tuple[OfferStatus, ...] = ("considering", "negotiating", "accepted", "declined")
+Outlook = Literal["Growing", "Stable", "Shrinking", "Not sure yet"]
+OUTLOOKS: tuple[str, ...] = ("Growing", "Stable", "Shrinking", "Not sure yet")
+Judgement = Literal["met", "partly", "missed"]
+JUDGEMENTS: tuple[str, ...] = ("met", "partly", "missed")
+
+RecordTypeName = Literal["targets", "contacts", "applications", "offers"]
+
+Rating = Annotated[int, Field(ge=1, le=5)]
+Weight = Annotated[int, Field(ge=0, le=5)]
+TargetRef = Annotated[str, StringConstraints(pattern=r"^t[1-9][0-9]*$")]
+ContactRef = Annotated[str, StringConstraints(pattern=r"^c[1-9][0-9]*$")]
+ApplicationRef = Annotated[str, StringConstraints(pattern=r"^a[1-9][0-9]*$")]
+
+
+# --- models ----------------------------------------------------------------------------------
+
+
+_STRICT = ConfigDict(extra="forbid")
+"""Unknown keys are errors, so a typo in a hand-edited file does not go unnoticed. (Set on each
+model rather than inherited from a common base: each model class costs start-up time.)"""
+
+
+class Record(BaseModel):
+    """What every typed record has: a short id, given by careerpath."""
+
+    model_config = _STRICT
+
+    prefix: ClassVar[str] = ""
+    id: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(rf"{cls.prefix}[1-9][0-9]*", value):
+            raise ValueError(
+                f"an id here is {cls.prefix!r} and a number, like {cls.prefix}1 (found {value!r})"
+            )
+        return value
+
+    @property
+    def number(self) -> int:
+        return int(self.id[len(self.prefix) :]) if self.id else 0
+
+
+class Target(Record):
+    """A job being considered, researched in diving deeper."""
+
+    prefix = "t"
+    title: str | None = None
+    field: str | None = None
+    education: str | None = None
+    tasks: list[str] | None = None
+    salary: MoneyRange | None = None
+    outlook: Outlook | None = None
+    fit: dict[str, Rating] | None = None
+    """How well it fits each of the person's top values, 1–5, by value."""
+    values_fit: Rating | None = None
+    """One overall fit rating; used when no value is rated one by one."""
+    sources: list[str] | None = None
+    open_questions: list[str] | None = None
+    notes: str | None = None
+
+
+class Conversation(BaseModel):
+    model_config = _STRICT
+    date: dt.date
+    channel: str | None = None
+    summary: str | None = None
+    learned: str | None = None
+    next_step: str | None = None
+    follow_up: dt.date | None = None
+
+
+def _short_warmth(value: Any) -> Any:
+    """Files written before contacts had a fixed shape say "warm: I know them"."""
+    if isinstance(value, str) and ":" in value:
+        return value.split(":", 1)[0].strip()
+    return value
+
+
+class Contact(Record):
+    """A person to talk to, and what was said."""
+
+    prefix = "c"
+    name: str | None = None
+    organisation: str | None = None
+    role: str | None = None
+    warmth: Annotated[Warmth | None, BeforeValidator(_short_warmth)] = None
+    how_known: str | None = None
+    channel: str | None = None
+    targets: list[TargetRef] | None = None
+    status: ContactStatus | None = None
+    next_step: str | None = None
+    follow_up: dt.date | None = None
+    message: str | None = None
+    """An outreach message, started from one of careerpath's starters and edited."""
+    notes: str | None = None
+    conversations: list[Conversation] | None = None
+
+    @property
+    def current_status(self) -> ContactStatus:
+        return self.status or "to reach out"
+
+
+class Move(BaseModel):
+    """One step of an application through the pipeline."""
+
+    model_config = _STRICT
+    date: dt.date | None = None
+    """None only for a status written by hand without a date."""
+    status: AppStatus
+    note: str | None = None
+
+
+class Interview(BaseModel):
+    model_config = _STRICT
+    at: dt.datetime | dt.date
+    """A date, or a date and time (TOML: 2026-12-01T10:00:00)."""
+    round: str | None = None
+    format: str | None = None
+    interviewers: str | None = None
+    prep: str | None = None
+    questions: list[str] | None = None
+    reflection: str | None = None
+    done: bool | None = None
+
+    @property
+    def day(self) -> dt.date:
+        return self.at.date() if isinstance(self.at, dt.datetime) else self.at
+
+    @property
+    def is_open(self) -> bool:
+        """Still to happen, or happened and not yet reflected on or marked done."""
+        return not self.done and not self.reflection
+
+
+class Application(Record):
+    """A job applied for (or about to be), and its way through the pipeline."""
+
+    prefix = "a"
+    employer: str | None = None
+    role: str | None = None
+    target: TargetRef | None = None
+    source: str | None = None
+    contact: ContactRef | None = None
+    """The contact who referred you, if any."""
+    link: str | None = None
+    documents: list[str] | None = None
+    """Paths of the resume and cover-letter versions sent."""
+    next_action: str | None = None
+    next_action_due: dt.date | None = None
+    snoozed_until: dt.date | None = None
+    """Not flagged as stale before this date."""
+    notes: str | None = None
+    history: list[Move] | None = None
+    interviews: list[Interview] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _status_shorthand(cls, data: Any) -> Any:
+        """``status = "applied"`` (and ``applied_on``), as files written before applications
+        had a history say, become the first entries of the history."""
+        if not isinstance(data, dict) or not ({"status", "applied_on"} & data.keys()):
+            return data
+        data = dict(data)
+        status, applied_on = data.pop("status", None), data.pop("applied_on", None)
+        if status is not None and status not in STATUSES:
+            raise ValueError(f"status {status!r} is not in the pipeline ({', '.join(STATUSES)})")
+        history = data.get("history")
+        if history:
+            last = history[-1].get("status") if isinstance(history[-1], dict) else None
+            if status is not None and status != last:
+                raise ValueError(
+                    f"status says {status!r} but the history ends with {last!r}; the history "
+                    "decides, so remove the status key (add a history entry to move it)"
+                )
+            return data
+        moves: list[dict[str, Any]] = []
+        if applied_on is not None:
+            moves.append({"date": applied_on, "status": "applied"})
+        if status is not None and not (moves and status == "applied"):
+            moves.append({"date": None, "status": status})
+        data["history"] = moves
+        return data
+
+    @property
+    def status(self) -> AppStatus:
+        """The current status: the last move, or "interested" before any."""
+        return self.history[-1].status if self.history else "interested"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in FINISHED
+
+
+class Exchange(BaseModel):
+    """One round of negotiation: what was asked, and what came back."""
+
+    model_config = _STRICT
+    date: dt.date | None = None
+    asked: str
+    answer: str | None = None
+
+
+class Offer(Record):
+    prefix = "o"
+    employer: str | None = None
+    role: str | None = None
+    application: ApplicationRef | None = None
+    base_pay: Money | None = None
+    """Per year."""
+    bonus: Money | str | None = None
+    equity: str | None = None
+    benefits: list[str] | None = None
+    start_date: dt.date | None = None
+    deadline: dt.date | None = None
+    work_mode: str | None = None
+    hours: Annotated[float, Field(ge=0, le=168)] | None = None
+    status: OfferStatus | None = None
+    responded: dt.date | None = None
+    """The day you gave them your answer; the deadline is then no longer due."""
+    ratings: dict[str, Rating] | None = None
+    """How well it meets each of the person's top values, 1–5, by value."""
+    needs: dict[str, Judgement] | None = None
+    """Your judgement of other needs (by question id): met, partly or missed."""
+    notes: str | None = None
+    negotiation: list[Exchange] | None = None
+
+    @property
+    def current_status(self) -> OfferStatus:
+        return self.status or "considering"
+
+
+Weights = dict[str, Weight]
+"""How much each criterion counts when offers are compared, 0 (ignore) to 5."""
+
+
+# --- record types ----------------------------------------------------------------------------
+
+R = TypeVar("R", bound=Record)
+
+
+class RecordType(NamedTuple):
+    """What careerpath knows about one type of record."""
+
+    name: RecordTypeName
+    model: type[Record]
+    item: str
+    """What one record is called, e.g. "application"."""
+    command: str
+    """The command group that handles them, e.g. "app"."""
+    required: tuple[str, ...]
+    """Fields a record needs to count as complete (and a stage as answered)."""
+
+    @property
+    def prefix(self) -> str:
+        return self.model.prefix
+
+    def plural(self, count: int) -> str:
+        return f"{count:,} {self.item}{'' if count == 1 else 's'}"
+
+
+TYPES: dict[str, RecordType] = {
+    "targets": RecordType("targets", Target, "target job", "target", ("title",)),
+    "contacts": RecordType("contacts", Contact, "contact", "contact", ("name",)),
+    "applications": RecordType(
+        "applications", Application, "application", "app", ("employer", "role")
+    ),
+    "offers": RecordType("offers", Offer, "offer", "offer", ("employer", "role", "base_pay")),
+}
+
+
+def _number_records(prefix: str, items: list[R]) -> list[R]:
+    """Ids are unique; a record written without one (by hand, or new) gets the next number."""
+    seen: dict[str, int] = {}
+    for number, item in enumerate(items, start=1):
+        if item.id is not None:
+            if item.id in seen:
+                raise ValueError(
+                    f"the id {item.id} is given to two records (number {seen[item.id]} and "
+                    f"{number}); ids must be unique"
+                )
+            seen[item.id] = number
+    highest = max((item.number for item in items), default=0)
+    for item in items:
+        if item.id is None:
+            highest += 1
+            item.id = f"{prefix}{highest}"
+    return items
+
+
+def list_type(name: str) -> Any:
+    """The stored type of a typed records question: a list of records with unique ids."""
+    kind = TYPES[name]
+    return Annotated[
+        list[kind.model],  # type: ignore[name-defined]
+        AfterValidator(functools.partial(_number_records, kind.prefix)),
+    ]
+
+
+def next_number(records: Sequence[dict[str, Any]], prefix: str, floor: int = 0) -> int:
+    """The number of the next id: above every id in the file and above ``floor``, the
+    highest ever given (kept in workbook.toml), so a removed record's id is not reused."""
+    numbers = [floor]
+    for record in records:
+        found = re.fullmatch(rf"{prefix}([1-9][0-9]*)", str(record.get("id", "")))
+        if found:
+            numbers.append(int(found.group(1)))
+    return max(numbers) + 1
+
+
+def is_complete(name: str, record: dict[str, Any]) -> bool:
+    return all(_answered(record.get(field)) for field in TYPES[name].required)
+
+
+def _answered(value: Any) -> bool:
+    return value is not None and value != "" and value != [] and value != {}
+
+
+def label(name: str, record: dict[str, Any] | Record) -> str:
+    """A record's name as a person reads it in lists: "Sam Lee (Acme)", "Acme: UX lead"."""
+    data = record.model_dump() if isinstance(record, Record) else record
+    if name == "targets":
+        return str(data.get("title") or "(untitled target job)")
+    if name == "contacts":
+        organisation = data.get("organisation")
+        who = str(data.get("name") or "(unnamed contact)")
+        return f"{who} ({organisation})" if organisation else who
+    employer = data.get("employer") or "(no employer)"
+    role = data.get("role")
+    return f"{employer}: {role}" if role else str(employer)
+
+
+def summary(name: str, records: list[dict[str, Any]]) -> str:
+    """A records answer in a line: how many, and the first few by name."""
+    kind = TYPES[name]
+    names = [label(name, record) for record in records[:3]]
+    more = f" and {len(records) - 3:,} more" if len(records) > 3 else ""
+    return f"{kind.plural(len(records))}: " + ", ".join(names) + more
+
+
+def models(name: str, records: list[dict[str, Any]] | None) -> list[Any]:
+    """Stored records as their models (they were validated when read)."""
+    model = TYPES[name].model
+    return [model.model_validate(record) for record in records or []]
+
+
+# --- where a workbook keeps each type --------------------------------------------------------
+
+
+def locate(book: "WorkbookDefinition", name: str) -> tuple["StageDefinition", "Question"] | None:
+    """The stage and question holding records of type ``name``; None if the workbook has none."""
+    for stage in book.stages:
+        for question in stage.questions:
+            if question.record_type == name:
+                return stage, question
+    return None
+
+
+def require(book: "WorkbookDefinition", name: str) -> tuple["StageDefinition", "Question"]:
+    found = locate(book, name)
+    if found is None:
+        raise NotFound(
+            f"this workbook has no place for {TYPES[name].item}s",
+            hint="The built-in workbook has one; a coach's workbook needs a records question "
+            f'with record_type = "{name}".',
+        )
+    return found
+
+
+# --- finding a record by what a person types -------------------------------------------------
+
+
+def find(name: str, records: list[dict[str, Any]], query: str) -> dict[str, Any]:
+    """The record ``query`` names: its id (a3), or its name, title or employer, matched
+    without regard to case; a clear message when nothing or more than one matches."""
+    kind = TYPES[name]
+    wanted = query.strip().casefold()
+    if re.fullmatch(rf"{kind.prefix}[0-9]+", wanted):
+        for record in records:
+            if str(record.get("id", "")).casefold() == wanted:
+                return record
+        raise NotFound(
+            f"there is no {kind.item} {wanted}",
+            hint=f"`careerpath {kind.command} list` shows them with their ids.",
+        )
+    if not wanted:
+        raise InvalidInput(f"say which {kind.item}: its id or name")
+
+    def names(record: dict[str, Any]) -> list[str]:
+        main = [record.get(key) for key in ("title", "name", "employer")]
+        return [str(n).casefold() for n in [*main, label(name, record)] if n]
+
+    exact = [r for r in records if wanted in names(r)]
+    if len(exact) == 1:
+        return exact[0]
+    partial = exact or [r for r in records if any(wanted in n for n in names(r))]
+    if len(partial) == 1:
+        return partial[0]
+    if not partial:
+        raise NotFound(
+            f"no {kind.item} matches {query.strip()!r}",
+            hint=f"`careerpath {kind.command} list` shows them with their ids.",
+        )
+    listed = ", ".join(f"{r.get('id')} {label(name, r)}" for r in partial[:8])
+    more = f" and {len(partial) - 8} more" if len(partial) > 8 else ""
+    raise InvalidInput(
+        f"{query.strip()!r} is ambiguous: it matches {listed}{more}",
+        hint=f"Use the id, e.g. `careerpath {kind.command} show {partial[0].get('id')}`.",
+    )
+
+
+def match_status(text: str) -> AppStatus:
+    """An application status from what a person typed ("No Response", "no-response")."""
+    wanted = re.sub(r"[\s_-]+", " ", text.strip().casefold())
+    for status in STATUSES:
+        if status == wanted:
+            return status
+    raise InvalidInput(
+        f"{text.strip()!r} is not a status in the pipeline",
+        hint="The pipeline: " + " → ".join(PIPELINE) + "; or it ends: " + ", ".join(CLOSED) + ".",
+    )
+
+
+def match_word(text: str, options: Sequence[str], what: str) -> str:
+    """One of ``options`` from what a person typed: whole, or the start of one."""
+    wanted = text.strip().casefold()
+    exact = [o for o in options if o.casefold() == wanted]
+    starts = exact or [o for o in options if o.casefold().startswith(wanted)] if wanted else []
+    if len(starts) == 1:
+        return starts[0]
+    raise InvalidInput(f"{text.strip()!r} is not a {what}: use one of {', '.join(options)}")
+
+
+# --- what `careerpath next` asks about each type ---------------------------------------------
+
+
+def _field(**raw: Any) -> "Question":
+    from careerpath.definition import Question
+
+    return Question.model_validate(raw)
+
+
+@functools.cache
+def prompt_fields(name: str) -> list["Question"]:
+    """The fields ``next`` asks for one record, in order (ratings are added per person)."""
+    fields: dict[str, list[dict[str, Any]]] = {
+        "targets": [
+            {"id": "title", "kind": "text", "prompt": "Job title"},
+            {"id": "field", "kind": "text", "prompt": "Field or industry"},
+            {"id": "education", "kind": "text", "prompt": "What education does it require?"},
+            {
+                "id": "tasks",
+                "kind": "list",
+                "item_label": "task",
+                "prompt": "What are the typical work tasks? (one per line)",
+            },
+            {"id": "salary", "kind": "money_range", "prompt": "What is the usual pay range?"},
+            {
+                "id": "outlook",
+                "kind": "choice",
+                "prompt": "What is the outlook for this job?",
+                "choices": list(OUTLOOKS),
+            },
+            {
+                "id": "values_fit",
+                "kind": "scale",
+                "prompt": "How well does it fit your top values?",
+                "low_label": "poorly",
+                "high_label": "very well",
+            },
+            {
+                "id": "sources",
+                "kind": "list",
+                "item_label": "source",
+                "prompt": "Where did you find this out? (one per line)",
+            },
+            {
+                "id": "open_questions",
+                "kind": "list",
+                "item_label": "question",
+                "prompt": "What do you still need to find out? (one per line)",
+            },
+        ],
+        "contacts": [
+            {"id": "name", "kind": "text", "prompt": "Name"},
+            {"id": "organisation", "kind": "text", "prompt": "Organisation"},
+            {"id": "role", "kind": "text", "prompt": "Their role"},
+            {
+                "id": "warmth",
+                "kind": "choice",
+                "prompt": "How do you know them?",
+                "choices": list(WARMTH.values()),
+            },
+            {
+                "id": "how_known",
+                "kind": "text",
+                "prompt": "How exactly (or who could introduce you)?",
+            },
+            {
+                "id": "channel",
+                "kind": "text",
+                "prompt": "How will you reach them (email, LinkedIn, phone, in person)?",
+            },
+            {
+                "id": "status",
+                "kind": "choice",
+                "prompt": "Where are you with them?",
+                "choices": list(CONTACT_STATUSES),
+            },
+            {"id": "next_step", "kind": "text", "prompt": "What is your next step with them?"},
+            {"id": "follow_up", "kind": "date", "prompt": "By when?"},
+        ],
+        "applications": [
+            {"id": "employer", "kind": "text", "prompt": "Employer"},
+            {"id": "role", "kind": "text", "prompt": "Role"},
+            {
+                "id": "status",
+                "kind": "choice",
+                "prompt": "Where does it stand?",
+                "choices": list(STATUSES),
+            },
+            {"id": "link", "kind": "text", "prompt": "Link to the posting"},
+            {"id": "source", "kind": "text", "prompt": "Where did you find it?"},
+            {
+                "id": "documents",
+                "kind": "list",
+                "item_label": "file",
+                "prompt": "Which resume and cover-letter files did you send? (one per line)",
+            },
+            {"id": "next_action", "kind": "text", "prompt": "Next action"},
+            {"id": "next_action_due", "kind": "date", "prompt": "Next action due"},
+        ],
+        "offers": [
+            {"id": "employer", "kind": "text", "prompt": "Employer"},
+            {"id": "role", "kind": "text", "prompt": "Role"},
+            {"id": "base_pay", "kind": "money", "prompt": "Base pay per year"},
+            {"id": "bonus", "kind": "text", "prompt": "Bonus, if any (an amount, or words)"},
+            {"id": "equity", "kind": "text", "prompt": "Equity or shares, if any"},
+            {
+                "id": "benefits",
+                "kind": "list",
+                "item_label": "benefit",
+                "prompt": "Benefits (one per line)",
+            },
+            {"id": "start_date", "kind": "date", "prompt": "Start date"},
+            {"id": "deadline", "kind": "date", "prompt": "Deadline to respond"},
+            {
+                "id": "hours",
+                "kind": "number",
+                "prompt": "Hours a week",
+                "min": 0,
+                "max": 168,
+                "unit": "hours a week",
+            },
+        ],
+    }
+    required = TYPES[name].required
+    return [
+        _field(**raw, required=raw["id"] in required or raw["id"] == "status")
+        for raw in fields[name]
+    ]
+
+
+RATING_PREFIX = {"targets": "fit:", "offers": "rating:"}
+
+
+def fields_for(
+    question: "Question", recalled: dict[str, tuple["Question", Any]]
+) -> list["Question"]:
+    """The fields to ask for one record of ``question``, given the earlier answers it recalls
+    (``stage.question`` → (question, answer)): a rating per top value, and for offers the way
+    of working, offered as the same choices the person picked from in exploration."""
+    from careerpath.definition import Question
+
+    name = question.record_type
+    if name is None:
+        return question.fields or []
+    fields = list(prompt_fields(name))
+    ranked = _recalled_of_kind(recalled, "ranking")
+    if name in RATING_PREFIX and ranked:
+        ratings = [
+            Question.model_construct(
+                id=f"{RATING_PREFIX[name]}{value}",
+                kind="scale",
+                prompt=f"How well does it fit “{value}”?",
+                label=value,
+                required=False,
+                low_label="poorly",
+                high_label="very well",
+            )
+            for value in ranked
+        ]
+        at = next((i for i, f in enumerate(fields) if f.id == "values_fit"), len(fields))
+        fields[at : at + (1 if name == "targets" else 0)] = ratings
+    modes = next((q for q, v in recalled.values() if q.kind == "multi_choice" and v), None)
+    if name == "offers" and modes is not None:
+        at = next(i for i, f in enumerate(fields) if f.id == "hours")
+        fields.insert(
+            at,
+            _field(
+                id="work_mode",
+                kind="choice",
+                prompt="Which way of working is it?",
+                choices=modes.choices,
+                required=False,
+            ),
+        )
+    return fields
+
+
+def recalled(workbook: "Workbook", question: "Question") -> dict[str, tuple["Question", Any]]:
+    """The earlier answers ``question`` recalls: ``stage.question`` → (question, answer)."""
+    found = {}
+    for ref in question.recall:
+        stage, earlier = workbook.definition.recalled(ref)
+        found[ref] = (earlier, workbook.answers_for(stage).get(earlier.id))
+    return found
+
+
+def _recalled_of_kind(recalled: dict[str, tuple["Question", Any]], kind: str) -> list[str]:
+    for question, value in recalled.values():
+        if question.kind == kind and value:
+            return list(value)
+    return []
+
+
+def get_field(name: str, record: dict[str, Any], field_id: str) -> Any:
+    """The value ``next`` offers as the earlier answer for one field of a stored record."""
+    prefix = RATING_PREFIX.get(name)
+    if prefix and field_id.startswith(prefix):
+        ratings = record.get("fit" if name == "targets" else "ratings") or {}
+        return ratings.get(field_id.removeprefix(prefix))
+    if name == "contacts" and field_id == "warmth":
+        return WARMTH.get(record.get("warmth") or "")
+    if name == "applications" and field_id == "status":
+        history = record.get("history") or []
+        return history[-1]["status"] if history else None
+    if name == "offers" and field_id == "bonus" and isinstance(record.get("bonus"), dict):
+        return format_money(Money.model_validate(record["bonus"]))
+    return record.get(field_id)
+
+
+def set_field(name: str, record: dict[str, Any], field_id: str, value: Any, today: dt.date) -> None:
+    """Save one answered field into a stored record (None removes it)."""
+    prefix = RATING_PREFIX.get(name)
+    if prefix and field_id.startswith(prefix):
+        key = "fit" if name == "targets" else "ratings"
+        ratings = dict(record.get(key) or {})
+        _put(ratings, field_id.removeprefix(prefix), value)
+        _put(record, key, ratings or None)
+        return
+    if name == "contacts" and field_id == "warmth" and value is not None:
+        value = _short_warmth(value)
+    if name == "applications" and field_id == "status":
+        if value is not None and value != get_field(name, record, "status"):
+            history = list(record.get("history") or [])
+            history.append({"date": today, "status": value})
+            record["history"] = history
+        return
+    if name == "offers" and field_id == "bonus" and isinstance(value, str):
+        value = money_or_text(value)
+    _put(record, field_id, value)
+
+
+def money_or_text(text: str) -> Any:
+    """A bonus typed as an amount ("5000 EUR") is kept as money, anything else as words."""
+    try:
+        return parse_money(text).model_dump()
+    except ValueError:
+        return text
+
+
+def _put(target: dict[str, Any], key: str, value: Any) -> None:
+    if value is None:
+        target.pop(key, None)
+    else:
+        target[key] = value
+
+
+def new_record(name: str, records: Sequence[dict[str, Any]], floor: int) -> dict[str, Any]:
+    """An empty record with the next id, for ``next`` to fill in field by field."""
+    prefix = TYPES[name].prefix
+    return {"id": f"{prefix}{next_number(records, prefix, floor)}"}
+
+
+# --- small helpers used by several commands --------------------------------------------------
+
+
+def parse_when(text: str, today: dt.date) -> dt.date | dt.datetime:
+    """A date with an optional time: "2026-12-01 10:00", "tomorrow 14:30", "3d", "today"."""
+    from careerpath.values import parse_date
+
+    cleaned = text.strip().replace("T", " ")
+    found = re.fullmatch(r"(.+?)[ ]+(?:at[ ]+)?([0-9]{1,2})[:.h]([0-9]{2})", cleaned)
+    if not found:
+        return parse_date(cleaned, today)
+    day = parse_date(found.group(1), today)
+    hour, minute = int(found.group(2)), int(found.group(3))
+    if hour > 23 or minute > 59:
+        raise ValueError(f"{found.group(2)}:{found.group(3)} is not a time of day.")
+    return dt.datetime.combine(day, dt.time(hour, minute))
+
+
+def parse_pairs(items: Sequence[str], *, low: int, high: int, what: str) -> dict[str, int]:
+    """``NAME=N`` items (or one "A=1, B=2" item) as a dict, each N from low to high."""
+    pairs: dict[str, int] = {}
+    for item in items:
+        for part in item.split(","):
+            if not part.strip():
+                continue
+            key, sep, number = part.rpartition("=")
+            if not sep or not key.strip() or not number.strip().isdigit():
+                raise InvalidInput(f"{part.strip()!r}: write {what} as NAME={low}..{high}")
+            value = int(number)
+            if not low <= value <= high:
+                raise InvalidInput(f"{part.strip()!r}: {what} go from {low} to {high}")
+            pairs[key.strip()] = value
+    return pairs
