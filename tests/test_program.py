@@ -384,7 +384,6 @@ def test_program_questions_are_checked_in_the_definition() -> None:
 
 
 def test_dated_homework_is_an_agenda_source(home: Home, book: WorkbookDefinition) -> None:
-    assert any(isinstance(s, programs.HomeworkSource) for s in agenda.SOURCES)
     program = programs.new(START, 3)
     programs.add_homework(
         program, "Reach out to two people", START, due=at_week(2), stage="networking"

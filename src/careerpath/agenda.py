@@ -2,7 +2,8 @@
 
 Each feature that has dated items (contact follow-ups, application next actions, interviews,
 offer deadlines, program homework) provides a ``Source``; ``careerpath due``, ``done``,
-``snooze``, the start of ``careerpath next`` and the iCalendar export all go through ``SOURCES``.
+``snooze``, the start of ``careerpath next`` and the iCalendar export all go through
+``sources()``.
 Item ids are short and stable because a person types them (``careerpath done c3-follow-up``).
 """
 
@@ -51,18 +52,20 @@ class Source(Protocol):
         ...
 
 
-SOURCES: list[Source] = []
-"""Every source of dated items; features add theirs here."""
+def sources(workbook: Workbook) -> list[Source]:
+    """The sources of dated items for this workbook. Program homework is only looked at (and
+    its module only imported) when there is a program, so a plain report stays quick."""
+    from careerpath.tracker import ApplicationSource, ContactSource, OfferSource
+
+    found: list[Source] = [ContactSource(), ApplicationSource(), OfferSource()]
+    if workbook.program is not None:
+        from careerpath.program import HomeworkSource
+
+        found.append(HomeworkSource())
+    return found
 
 
 def collect(workbook: Workbook, today: date) -> list[DueItem]:
     """Every open item, overdue first, then by date."""
-    found = [item for source in SOURCES for item in source.items(workbook, today)]
+    found = [item for source in sources(workbook) for item in source.items(workbook, today)]
     return sorted(found, key=lambda item: (item.due, item.at or datetime.min, item.id))
-
-
-# --- the sources careerpath ships ------------------------------------------------------------
-
-from careerpath.program import HomeworkSource  # noqa: E402  (needs the names above)
-
-SOURCES.append(HomeworkSource())

@@ -85,9 +85,7 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
 def to_json(workbook: Workbook, today: dt.date) -> str:
     import dataclasses
 
-    from careerpath import agenda, report, tracker
-
-    tracker.register()
+    from careerpath import agenda, report
     built = report.build(workbook, today)
     stages = []
     for progress in engine.all_progress(workbook):

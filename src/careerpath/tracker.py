@@ -6,8 +6,7 @@ validated and written atomically, so a hand edit made in the meantime is kept an
 became broken is reported, never overwritten. The caller holds the home's lock.
 
 The three sources of dated items (contact follow-ups; application next actions, interviews
-and stale applications; offer deadlines) are registered in ``agenda.SOURCES`` when this module
-is imported, next to whatever other features register there.
+and stale applications; offer deadlines) are listed by ``agenda.sources``.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from careerpath import agenda, engine, records, scoring
+from careerpath import engine, records, scoring
 from careerpath.agenda import DueItem
 from careerpath.errors import InvalidInput, NotFound
 
@@ -365,16 +364,3 @@ class OfferSource(_RecordSource):
             hint=f"If they gave you more time: `careerpath offer edit {parts[0]} --deadline DATE`. "
             f"Once you have answered: `careerpath done {item_id}`.",
         )
-
-
-SOURCES = (ContactSource(), ApplicationSource(), OfferSource())
-
-
-def register() -> None:
-    """Add this module's sources to the agenda (once)."""
-    for source in SOURCES:
-        if not any(type(known) is type(source) for known in agenda.SOURCES):
-            agenda.SOURCES.append(source)
-
-
-register()

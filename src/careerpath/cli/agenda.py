@@ -1,5 +1,5 @@
 """``careerpath due``, ``done`` and ``snooze``: one agenda of every dated item, from every
-source registered in ``agenda.SOURCES``; and the overdue notice at the start of ``next``."""
+source listed by ``agenda.sources``; and the overdue notice at the start of ``next``."""
 
 from __future__ import annotations
 
@@ -32,9 +32,8 @@ snooze_app = typer.Typer(add_completion=False)
 
 
 def open_items(workbook: Workbook, now: dt.date) -> list[DueItem]:
-    from careerpath import agenda, tracker
+    from careerpath import agenda
 
-    tracker.register()
     return agenda.collect(workbook, now)
 
 
@@ -143,7 +142,7 @@ def done(
         for wanted in items:
             workbook = home.load()
             item = resolve_item(open_items(workbook, now), wanted)
-            if not any(s.done(home, workbook, item.id, now) for s in agenda.SOURCES):
+            if not any(s.done(home, workbook, item.id, now) for s in agenda.sources(workbook)):
                 raise NotFound(f"no part of the workbook knows the item {item.id}")
             console.print(plain(f"Done: {item.id} {item.title}"))
             if item.what == "stale":
@@ -181,7 +180,7 @@ def snooze(
     with home.lock("snooze"):
         workbook = home.load()
         found = resolve_item(open_items(workbook, now), item)
-        if not any(s.snooze(home, workbook, found.id, day) for s in agenda.SOURCES):
+        if not any(s.snooze(home, workbook, found.id, day) for s in agenda.sources(workbook)):
             raise NotFound(f"no part of the workbook knows the item {found.id}")
     out_console().print(
         plain(f"Snoozed {found.id} until {day} ({relative(day, now)}): {found.title}")
