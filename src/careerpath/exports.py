@@ -86,6 +86,7 @@ def to_json(workbook: Workbook, today: dt.date) -> str:
     import dataclasses
 
     from careerpath import agenda, report
+
     built = report.build(workbook, today)
     stages = []
     for progress in engine.all_progress(workbook):

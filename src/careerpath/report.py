@@ -216,35 +216,32 @@ def _md(text: str) -> str:
 def render(report: Report, console: Any) -> None:
     """Print the report in the terminal: a table of stages with progress bars, then the
     current stage, the next step and the key answers. User text is never read as markup."""
-    from rich.padding import Padding
     from rich.progress_bar import ProgressBar
-    from rich.table import Table
     from rich.text import Text
+
+    from careerpath import tables
 
     title = Text(f"{report.workbook['title']}", style="bold")
     title.append(f"  ·  {report.generated:%d %b %Y}  ·  {report.percent}% overall", style="dim")
     console.print(title)
-    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
-    table.add_column("#", justify="right", style="dim")
-    table.add_column("Stage", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Answered", justify="right")
-    table.add_column("Required", justify="right")
-    table.add_column("Progress", no_wrap=True)
-    table.add_column("", justify="right")
     colours = {"complete": "green", "in progress": "yellow", "not started": "dim"}
-    for line in report.stages:
-        is_current = line.id == report.current_stage
-        table.add_row(
-            str(line.number),
-            Text(("→ " if is_current else "  ") + line.title, style="bold" if is_current else ""),
-            Text(_status(line), style=colours[line.status]),
+    rows = [
+        [
+            (str(line.number), "dim"),
+            (
+                ("→ " if line.id == report.current_stage else "  ") + line.title,
+                "bold" if line.id == report.current_stage else "",
+            ),
+            (_status(line), colours[line.status]),
             f"{line.answered}/{line.total}",
             f"{line.required_answered}/{line.required}",
             ProgressBar(total=100, completed=line.percent, width=10),
             f"{line.percent}%",
-        )
-    console.print(table)
+        ]
+        for line in report.stages
+    ]
+    header = ["#", "Stage", "Status", "Answered", "Required", "Progress", ""]
+    tables.columns(console, rows, header, right=(0, 3, 4, 6), fixed={5: 10})
     console.print()
     now = Text("Now: ", style="bold")
     current = next((line for line in report.stages if line.id == report.current_stage), None)
@@ -259,12 +256,8 @@ def render(report: Report, console: Any) -> None:
     if report.key_answers:
         console.print()
         console.print(Text("Key answers", style="bold"))
-        answers = Table.grid(padding=(0, 2, 0, 0))
-        answers.add_column(style="cyan", max_width=30)
-        answers.add_column()
-        for answer in report.key_answers:
-            answers.add_row(Text(answer.label), Text(answer.text))
-        console.print(Padding(answers, (0, 0, 0, 2)))
+        answers = [[(answer.label, "cyan"), answer.text] for answer in report.key_answers]
+        tables.columns(console, answers, wrap=True, indent=2)
     from careerpath import tracking_report
 
     tracking_report.render(report, console)

@@ -129,6 +129,7 @@ def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
 
 def _due(workbook: Workbook, today: dt.date) -> DueSummary:
     from careerpath import agenda
+
     items = agenda.collect(workbook, today)
     horizon = today + dt.timedelta(days=DUE_AHEAD)
     overdue = [i for i in items if i.due < today]

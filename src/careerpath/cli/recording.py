@@ -150,53 +150,11 @@ def columns(
     header: Sequence[str] | None = None,
     wrap: bool = False,
 ) -> None:
-    """Rows as a borderless rich table. Every column but the last is as wide as its widest
-    cell; the last takes what is left of the terminal, cut with an ellipsis (lists, where
-    `show` has the rest) or wrapped under itself (``wrap``)."""
-    from rich.cells import cell_len
-    from rich.table import Table
-    from rich.text import Text
+    """Rows as aligned columns; the last is cut to the terminal (lists, where `show` has the
+    rest) or wrapped under itself (``wrap``). See ``careerpath.tables``."""
+    from careerpath import tables
 
-    cells = [
-        [Text(*cell) if isinstance(cell, tuple) else Text(cell) for cell in row] for row in rows
-    ]
-    count = max((len(row) for row in cells), default=len(header or ()))
-    titles = list(header or ()) + [""] * count
-    table = Table(
-        box=None,
-        padding=(0, 2, 0, 0),
-        show_header=header is not None,
-        header_style="bold",
-        show_edge=False,
-        pad_edge=False,
-    )
-    widths = [
-        max(
-            [cell_len(titles[index]) if header else 0]
-            + [cell_len(row[index].plain) for row in cells if index < len(row)]
-        )
-        for index in range(count - 1)
-    ]
-    # The last column gets what the others leave, but at least a dozen cells, even if the
-    # lines then run past a narrow terminal (which wraps them).
-    used = sum(widths) + 2 * len(widths)
-    width = max(console.width, used + 12)
-    for index, widest in enumerate(widths):
-        table.add_column(titles[index], width=widest, no_wrap=True)
-    table.add_column(
-        titles[count - 1],
-        no_wrap=not wrap,
-        overflow="fold" if wrap else "ellipsis",
-        max_width=width - used,
-    )
-    for row in cells:
-        table.add_row(*row)
-    terminal_width = console.width
-    console.width = width  # rich never prints wider than the console it is given
-    try:
-        console.print(table)
-    finally:
-        console.width = terminal_width
+    tables.columns(console, rows, header, wrap=wrap)
 
 
 def details(console: Console, rows: Sequence[tuple[str, Any]]) -> None:
