@@ -8,7 +8,6 @@ Fields are only ever added to the JSON, never renamed or removed, within a repor
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
@@ -144,6 +143,8 @@ def _tracking_sections(workbook: Workbook, today: date) -> dict[str, Any]:
 
 
 def to_json(report: Report) -> str:
+    import json
+
     data = dataclasses.asdict(report)
     data = {"report_version": data.pop("report_version"), **data}
     return json.dumps(data, indent=2, ensure_ascii=False, default=_json_value) + "\n"
