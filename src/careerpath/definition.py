@@ -894,7 +894,8 @@ def fill_in(stage: StageDefinition) -> str:
 
 
 def _question_comment(question: Question) -> list[str]:
+    import textwrap
+
     need = "required" if question.required else "optional"
-    lines = [f"# {question.prompt}", f"# {question.describe()}; {need}."]
-    lines += [f"# {line}".rstrip() for line in question.help.splitlines()]
-    return lines
+    text = [question.prompt, f"{question.describe()}; {need}.", *question.help.splitlines()]
+    return [f"# {line}" for part in text for line in textwrap.wrap(part, 96) or [""]]
