@@ -294,7 +294,7 @@ def test_stages_one_line_each(runner: CliRunner, started: Path, write_answers: A
         "done",
         "2026-11-25",
     ]
-    assert lines[1].startswith("→ 2. diving-deeper")
+    assert lines[1].split()[:3] == ["→", "2.", "diving-deeper"]
 
 
 def test_doctor_is_happy_with_good_files(runner: CliRunner, finished: Path) -> None:
@@ -360,3 +360,10 @@ def test_report_never_imports_the_prompt_libraries(finished: Path) -> None:
     env = {**os.environ, "CAREERPATH_HOME": str(finished)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert "LOADED []" in out.stdout, out.stderr
+
+
+def test_a_mistyped_home_is_not_created(runner: CliRunner, tmp_path: Path) -> None:
+    typo = tmp_path / "hmoe"
+    result = run(runner, "--home", str(typo), "contact", "add", "Bob", code=1)
+    assert "there is no workbook in" in result.output
+    assert not typo.exists()

@@ -4,6 +4,7 @@ Layout of a home::
 
     workbook.toml           schema version, which definition, stage dates, skipped questions
     stages/<stage-id>.toml  that stage's answers
+    program.toml            the program, when one was started (see ``program``)
     definition.toml         a copy of a coach's own workbook definition (built-ins are not copied)
     .backups/               earlier versions of files, a bounded number of each
     .lock                   held while a command writes, names who holds it
@@ -275,11 +276,17 @@ class Home:
     # --- locking -----------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def lock(self, command: str) -> Iterator[None]:
-        """Hold the home for one writing command; a second one stops with who holds it."""
+    def lock(self, command: str, *, create: bool = False) -> Iterator[None]:
+        """Hold the home for one writing command; a second one stops with who holds it.
+
+        Only ``start`` (``create``) makes a home that is not there yet: a mistyped --home
+        gets "no workbook", not a new folder."""
         import json
 
-        tomlio.ensure_dir(self.root)
+        if create:
+            tomlio.ensure_dir(self.root)
+        elif not self.exists():
+            self.read_state()  # raises NoWorkbook with the way to start one
         descriptor = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, tomlio.FILE_MODE)
         try:
             if not _try_lock(descriptor):
@@ -339,8 +346,9 @@ def _holder(lock_file: Path) -> str:
 # --- validation helpers ----------------------------------------------------------------------
 
 _FIX_HINT = (
-    "Fix the file by hand (`careerpath edit STAGE` checks it when you close the editor), "
-    "or copy a version back from the .backups folder. careerpath will not write over it."
+    "Fix it by hand (for a stage file, `careerpath edit STAGE` checks it when you close the "
+    "editor), or copy a version back from the .backups folder. careerpath will not write "
+    "over it."
 )
 
 _STATE_HEADER = """\

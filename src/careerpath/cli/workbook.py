@@ -67,7 +67,7 @@ def start(
     path = definition.resolve(workbook)
     definition.load(path)  # a broken definition is reported before anything is created
     console = out_console()
-    with home.lock("start"):
+    with home.lock("start", create=True):
         moved = home.archive(now()) if force and home.exists() else None
         book = home.create(path, now=now())
         if moved:
@@ -303,25 +303,29 @@ def _print_questions(stage: StageDefinition) -> None:
 @app.command()
 def stages(ctx: typer.Context) -> None:
     """The stages, one line each, with their status."""
-    from rich.markup import escape
-
-    from careerpath import engine
+    from careerpath import engine, tables
 
     workbook = home_of(ctx).load()
     current = engine.current_stage(workbook)
-    console = out_console()
+    rows = []
     for progress in engine.all_progress(workbook):
-        marker = "→" if current is progress.stage else " "
         when = ""
         if progress.completed:
-            when = f"  done {progress.completed}"
+            when = f"done {progress.completed}"
         elif progress.started:
-            when = f"  since {progress.started}"
-        console.print(
-            f"{marker} {progress.number}. {progress.stage.id:<14} "
-            f"{escape(progress.stage.title):<16} {progress.status:<12} "
-            f"{progress.percent:>3}%{when}"
+            when = f"since {progress.started}"
+        rows.append(
+            [
+                "→" if current is progress.stage else "",
+                f"{progress.number}.",
+                (progress.stage.id, "cyan"),
+                progress.stage.title,
+                progress.status,
+                f"{progress.percent}%",
+                when,
+            ]
         )
+    tables.columns(out_console(), rows, right=(5,))
 
 
 @app.command()
@@ -346,8 +350,11 @@ def edit(
         else:
             try:
                 chosen = stage_or_current(book, home.load(), None)
-            except InvalidFiles:
-                chosen = book.stages[0]
+            except InvalidFiles as error:  # open the first stage file that has a problem
+                broken = {problem.file for problem in error.problems}
+                chosen = next(
+                    (s for s in book.stages if home.stage_file(s.id) in broken), book.stages[0]
+                )
         edit_stage(home, chosen, prompts.TerminalPrompter(today()), out_console())
 
 
