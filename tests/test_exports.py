@@ -12,15 +12,7 @@ import icalendar
 import pytest
 from typer.testing import CliRunner
 
-from careerpath.cli import app
-
-from conftest import FULL_ANSWERS
-
-
-def run(runner: CliRunner, *args: str, code: int = 0) -> Any:
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == code, (result.exit_code, result.output, result.exception)
-    return result
+from conftest import FULL_ANSWERS, run
 
 
 @pytest.fixture
