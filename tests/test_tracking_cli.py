@@ -93,7 +93,7 @@ def test_target_add_list_and_show(runner: CliRunner, home: Path) -> None:
     assert "4.6 (2/5)" in lines[1] and "50k–70k EUR" in lines[1]
     # An hourly range is put on the yearly scale: 30-45 an hour is 62.4k-93.6k a year.
     assert "62.4k–93.6k EUR (30–45 per hour)" in lines[2]
-    assert "3.0 overall" in lines[2]
+    assert "3.0 (overall)" in lines[2]
     show = run(runner, "target", "show", "ux").output
     assert "Fit with your top values" in show
     assert "Learning and growth" in show and "not rated" in show

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careerpath import engine, records, scoring
+from careerpath.report import json_value
+from careerpath.report import markdown_escape as escape
 
 if TYPE_CHECKING:
     from careerpath.agenda import DueItem
@@ -23,13 +25,6 @@ if TYPE_CHECKING:
     from careerpath.models import Workbook
 
 EXPORT_VERSION = 1
-
-
-def _stored(workbook: Workbook, name: str) -> list[dict[str, Any]]:
-    found = records.locate(workbook.definition, name)
-    if found is None:
-        return []
-    return list(workbook.answers_for(found[0]).get(found[1].id, []))
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -41,7 +36,7 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
     values = scoring.top_values(workbook)
     criteria = scoring.offer_criteria(workbook)
     apps = {}
-    for app in records.models("applications", _stored(workbook, "applications")):
+    for app in records.models("applications", records.stored(workbook, "applications")):
         since = scoring.stale_since(app, today, after)
         apps[app.id] = {
             "status": app.status,
@@ -50,7 +45,7 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
             "stale_since": since,
         }
     targets = {}
-    for target in records.models("targets", _stored(workbook, "targets")):
+    for target in records.models("targets", records.stored(workbook, "targets")):
         fit = scoring.fit(target, values)
         low, high = target.salary.per_year() if target.salary else (None, None)
         targets[target.id] = {
@@ -61,7 +56,7 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
             "pay_high_per_year": high,
         }
     contacts = {}
-    for contact in records.models("contacts", _stored(workbook, "contacts")):
+    for contact in records.models("contacts", records.stored(workbook, "contacts")):
         talks = [talk.date for talk in contact.conversations or []]
         contacts[contact.id] = {
             "status": contact.current_status,
@@ -69,7 +64,7 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
             "last_conversation": max(talks, default=None),
         }
     offers = {}
-    for offer in records.models("offers", _stored(workbook, "offers")):
+    for offer in records.models("offers", records.stored(workbook, "offers")):
         scored = scoring.score_offer(offer, criteria)
         offers[offer.id] = {
             "status": offer.current_status,
@@ -109,13 +104,7 @@ def to_json(workbook: Workbook, today: dt.date) -> str:
         "due": [dataclasses.asdict(item) for item in agenda.collect(workbook, today)],
         "report": json.loads(report.to_json(built)),
     }
-    return json.dumps(data, indent=2, ensure_ascii=False, default=_json_value) + "\n"
-
-
-def _json_value(value: Any) -> str:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    return json.dumps(data, indent=2, ensure_ascii=False, default=json_value) + "\n"
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -130,38 +119,40 @@ def to_markdown(workbook: Workbook, today: dt.date) -> str:
     for stage in workbook.definition.stages:
         answers = workbook.answers_for(stage)
         answered = [q for q in stage.questions if q.is_answered(answers.get(q.id))]
-        out += [f"## {_md(stage.title)}", ""]
+        out += [f"## {escape(stage.title)}", ""]
         if not answered:
             out += ["*Nothing yet.*", ""]
             continue
         for question in answered:
             value = answers[question.id]
             if question.kind == "records":
-                out += [f"### {_md(question.title)}", ""]
+                out += [f"### {escape(question.title)}", ""]
                 for record in value:
                     out += _record_markdown(question, record)
             elif "\n" in question.format(value):
-                out += [f"**{_md(question.title)}**", "", _md(question.format(value)), ""]
+                out += [f"**{escape(question.title)}**", "", escape(question.format(value)), ""]
             else:
-                out += [f"- **{_md(question.title)}:** {_md(question.format(value))}"]
+                out += [f"- **{escape(question.title)}:** {escape(question.format(value))}"]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
 def _record_markdown(question: Question, record: dict[str, Any]) -> list[str]:
-    out = [f"#### {_md(question.record_label(record))}", ""]
+    out = [f"#### {escape(question.record_label(record))}", ""]
     nested = {"history", "conversations", "interviews", "negotiation"}
     for key, value in record.items():
         if key in nested or key == "id":
             continue
-        out.append(f"- **{_md(_title(key))}:** {_md(_text(value))}")
+        out.append(f"- **{escape(_title(key))}:** {escape(_text(value))}")
     for key in ("history", "interviews", "conversations", "negotiation"):
         items = record.get(key)
         if not items:
             continue
         out += ["", f"*{_title(key)}:*", ""]
         for item in items:
-            out.append("- " + "; ".join(f"{_title(k)}: {_md(_text(v))}" for k, v in item.items()))
+            out.append(
+                "- " + "; ".join(f"{_title(k)}: {escape(_text(v))}" for k, v in item.items())
+            )
     out.append("")
     return out
 
@@ -201,18 +192,12 @@ def _text(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(_text(item) for item in value)
     if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return records.format_when(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).replace("\n", " ")
-
-
-def _md(text: str) -> str:
-    from careerpath.report import _md as escape
-
-    return escape(text)
 
 
 # --- CSV -------------------------------------------------------------------------------------
@@ -254,7 +239,7 @@ def tables(workbook: Workbook, today: dt.date) -> dict[str, list[dict[str, Any]]
     """Rows for each CSV file, by file name (without .csv)."""
     info = derived(workbook, today)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _COLUMNS}
-    for target in records.models("targets", _stored(workbook, "targets")):
+    for target in records.models("targets", records.stored(workbook, "targets")):
         pay = target.salary
         extra = info["targets"][target.id]
         rows["targets"].append(
@@ -270,7 +255,7 @@ def tables(workbook: Workbook, today: dt.date) -> dict[str, list[dict[str, Any]]
                 "values_rated": extra["values_rated"],
             }
         )
-    for contact in records.models("contacts", _stored(workbook, "contacts")):
+    for contact in records.models("contacts", records.stored(workbook, "contacts")):
         extra = info["contacts"][contact.id]
         rows["contacts"].append(
             {
@@ -284,7 +269,7 @@ def tables(workbook: Workbook, today: dt.date) -> dict[str, list[dict[str, Any]]
             rows["conversations"].append(
                 {"contact_id": contact.id, "contact": contact.name, **talk.model_dump()}
             )
-    for app in records.models("applications", _stored(workbook, "applications")):
+    for app in records.models("applications", records.stored(workbook, "applications")):
         extra = info["applications"][app.id]
         moved = app.history[-1].date if app.history else None
         rows["applications"].append(
@@ -305,7 +290,7 @@ def tables(workbook: Workbook, today: dt.date) -> dict[str, list[dict[str, Any]]
                 {"application_id": app.id, "employer": app.employer, "number": number}
                 | interview.model_dump()
             )
-    for offer in records.models("offers", _stored(workbook, "offers")):
+    for offer in records.models("offers", records.stored(workbook, "offers")):
         bonus = offer.bonus
         rows["offers"].append(
             {

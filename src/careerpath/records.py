@@ -40,7 +40,7 @@ from pydantic import (
 )
 
 from careerpath.errors import InvalidInput, NotFound
-from careerpath.values import Money, MoneyRange, format_money, parse_money
+from careerpath.values import Money, MoneyRange, format_money, parse_money, plural
 
 if TYPE_CHECKING:
     from careerpath.definition import Question, StageDefinition, WorkbookDefinition
@@ -92,12 +92,10 @@ OFFER_STATUSES: tuple[OfferStatus, ...] = ("considering", "negotiating", "accept
 Outlook = Literal["Growing", "Stable", "Shrinking", "Not sure yet"]
 OUTLOOKS: tuple[str, ...] = ("Growing", "Stable", "Shrinking", "Not sure yet")
 Judgement = Literal["met", "partly", "missed"]
-JUDGEMENTS: tuple[str, ...] = ("met", "partly", "missed")
 
 RecordTypeName = Literal["targets", "contacts", "applications", "offers"]
 
 Rating = Annotated[int, Field(ge=1, le=5)]
-Weight = Annotated[int, Field(ge=0, le=5)]
 TargetRef = Annotated[str, StringConstraints(pattern=r"^t[1-9][0-9]*$")]
 ContactRef = Annotated[str, StringConstraints(pattern=r"^c[1-9][0-9]*$")]
 ApplicationRef = Annotated[str, StringConstraints(pattern=r"^a[1-9][0-9]*$")]
@@ -322,10 +320,6 @@ class Offer(Record):
         return self.status or "considering"
 
 
-Weights = dict[str, Weight]
-"""How much each criterion counts when offers are compared, 0 (ignore) to 5."""
-
-
 # --- record types ----------------------------------------------------------------------------
 
 R = TypeVar("R", bound=Record)
@@ -346,9 +340,6 @@ class RecordType(NamedTuple):
     @property
     def prefix(self) -> str:
         return self.model.prefix
-
-    def plural(self, count: int) -> str:
-        return f"{count:,} {self.item}{'' if count == 1 else 's'}"
 
 
 TYPES: dict[str, RecordType] = {
@@ -427,7 +418,7 @@ def summary(name: str, records: list[dict[str, Any]]) -> str:
     kind = TYPES[name]
     names = [label(name, record) for record in records[:3]]
     more = f" and {len(records) - 3:,} more" if len(records) > 3 else ""
-    return f"{kind.plural(len(records))}: " + ", ".join(names) + more
+    return f"{plural(len(records), kind.item)}: " + ", ".join(names) + more
 
 
 def models(name: str, records: list[dict[str, Any]] | None) -> list[Any]:
@@ -446,6 +437,15 @@ def locate(book: "WorkbookDefinition", name: str) -> tuple["StageDefinition", "Q
             if question.record_type == name:
                 return stage, question
     return None
+
+
+def stored(workbook: "Workbook", name: str) -> list[dict[str, Any]]:
+    """The records of type ``name`` in this workbook, as stored; none when it has no place
+    for them."""
+    found = locate(workbook.definition, name)
+    if found is None:
+        return []
+    return list(workbook.answers_for(found[0]).get(found[1].id, []))
 
 
 def require(book: "WorkbookDefinition", name: str) -> tuple["StageDefinition", "Question"]:
@@ -791,6 +791,11 @@ def parse_when(text: str, today: dt.date) -> dt.date | dt.datetime:
     if hour > 23 or minute > 59:
         raise ValueError(f"{found.group(2)}:{found.group(3)} is not a time of day.")
     return dt.datetime.combine(day, dt.time(hour, minute))
+
+
+def format_when(at: dt.date | dt.datetime) -> str:
+    """A date, or a date and time to the minute: "2026-12-01 10:00"."""
+    return at.strftime("%Y-%m-%d %H:%M") if isinstance(at, dt.datetime) else at.isoformat()
 
 
 def parse_pairs(items: Sequence[str], *, low: int, high: int, what: str) -> dict[str, int]:

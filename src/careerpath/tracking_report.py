@@ -106,21 +106,18 @@ def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
     for is None (or empty)."""
     from careerpath import records
 
-    book = workbook.definition
-    found = {name: records.locate(book, name) for name in records.TYPES}
-
     def stored(name: str) -> list[Any]:
-        where = found[name]
-        if where is None:
-            return []
-        return records.models(name, workbook.answers_for(where[0]).get(where[1].id))
+        return records.models(name, records.stored(workbook, name))
+
+    def has(name: str) -> bool:
+        return records.locate(workbook.definition, name) is not None
 
     return {
         "due": _due(workbook, today),
         "pipeline": _pipeline(workbook, stored("applications"), today)
-        if found["applications"]
+        if has("applications")
         else None,
-        "outreach": _outreach(workbook, stored("contacts"), today) if found["contacts"] else None,
+        "outreach": _outreach(workbook, stored("contacts"), today) if has("contacts") else None,
         "targets": _targets(workbook, stored("targets")),
         "offers": _offers(workbook, stored("offers")),
         "leaving_well": _leaving_well(workbook),
@@ -266,12 +263,10 @@ def _pay(line: TargetLine) -> str:
     return f"{format_amount(round(low))}–{format_amount(round(high))} {line['currency']} a year"
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def _lines(report: Report) -> list[tuple[str, list[str]]]:
     """Each section as a heading and plain lines, shared by the terminal and Markdown."""
+    from careerpath.values import plural
+
     found: list[tuple[str, list[str]]] = []
     due = report.due
     if due is not None and (due["overdue"] or due["coming"]):
@@ -320,8 +315,8 @@ def _lines(report: Report) -> list[tuple[str, list[str]]]:
                 f"Outreach this week: {outreach['this_week']}{aim}",
                 [
                     f"People you talked to, the last four weeks: {weeks}",
-                    f"{_plural(outreach['contacts'], 'contact')} ({statuses}), "
-                    f"{_plural(outreach['conversations'], 'conversation')} logged",
+                    f"{plural(outreach['contacts'], 'contact')} ({statuses}), "
+                    f"{plural(outreach['conversations'], 'conversation')} logged",
                 ],
             )
         )

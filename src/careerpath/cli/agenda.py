@@ -12,13 +12,14 @@ import typer
 from careerpath.cli.base import home_of, out_console, today
 from careerpath.cli.recording import (
     Cell,
-    columns,
     day_option,
     heading,
     plain,
     relative,
 )
 from careerpath.errors import InvalidInput, NotFound
+from careerpath.records import format_when
+from careerpath.tables import columns
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,12 +32,6 @@ done_app = typer.Typer(add_completion=False)
 snooze_app = typer.Typer(add_completion=False)
 
 
-def open_items(workbook: Workbook, now: dt.date) -> list[DueItem]:
-    from careerpath import agenda
-
-    return agenda.collect(workbook, now)
-
-
 @due_app.command()
 def due(
     ctx: typer.Context,
@@ -47,10 +42,12 @@ def due(
 ) -> None:
     """What is due: overdue first, then the coming days. Follow-ups, next actions,
     interviews, offer deadlines, stale applications, and anything else dated."""
+    from careerpath import agenda
+
     now = today()
     horizon = dt.date.max if show_all else day_option(within, "--within")
     assert horizon is not None
-    items = open_items(home_of(ctx).load(), now)
+    items = agenda.collect(home_of(ctx).load(), now)
     overdue = [i for i in items if i.due < now]
     coming = [i for i in items if now <= i.due <= horizon]
     later = len(items) - len(overdue) - len(coming)
@@ -86,23 +83,19 @@ def _agenda_rows(
     ``aligned`` too, so sections printed one after the other read as one list."""
     every = [*items, *aligned]
     id_width = max(len(item.id) for item in every)
-    when_width = max(len(_when(item)) for item in every)
+    when_width = max(len(format_when(item.at or item.due)) for item in every)
     off_width = max(len(relative(item.due, now)) for item in every)
     rows: list[list[Cell]] = []
     for item in items:
         rows.append(
             [
                 ("  " + item.id.ljust(id_width), "cyan"),
-                _when(item).ljust(when_width),
+                format_when(item.at or item.due).ljust(when_width),
                 (relative(item.due, now).ljust(off_width), "red" if item.due < now else ""),
                 item.title,
             ]
         )
     columns(console, rows, wrap=True)
-
-
-def _when(item: DueItem) -> str:
-    return item.at.strftime("%Y-%m-%d %H:%M") if item.at else str(item.due)
 
 
 def resolve_item(items: Sequence[DueItem], wanted: str) -> DueItem:
@@ -141,7 +134,7 @@ def done(
     with home.lock("done"):
         for wanted in items:
             workbook = home.load()
-            item = resolve_item(open_items(workbook, now), wanted)
+            item = resolve_item(agenda.collect(workbook, now), wanted)
             if not any(s.done(home, workbook, item.id, now) for s in agenda.sources(workbook)):
                 raise NotFound(f"no part of the workbook knows the item {item.id}")
             console.print(plain(f"Done: {item.id} {item.title}"))
@@ -179,7 +172,7 @@ def snooze(
     home = home_of(ctx)
     with home.lock("snooze"):
         workbook = home.load()
-        found = resolve_item(open_items(workbook, now), item)
+        found = resolve_item(agenda.collect(workbook, now), item)
         if not any(s.snooze(home, workbook, found.id, day) for s in agenda.sources(workbook)):
             raise NotFound(f"no part of the workbook knows the item {found.id}")
     out_console().print(
@@ -189,8 +182,10 @@ def snooze(
 
 def overdue_notice(workbook: Workbook, console: Console) -> None:
     """At the start of `careerpath next`: what is overdue, in a few lines."""
+    from careerpath import agenda
+
     now = today()
-    overdue = [item for item in open_items(workbook, now) if item.due < now]
+    overdue = [item for item in agenda.collect(workbook, now) if item.due < now]
     if not overdue:
         return
     noun = "item is" if len(overdue) == 1 else "items are"

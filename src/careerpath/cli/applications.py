@@ -14,7 +14,6 @@ from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
     ask_record,
-    columns,
     day_option,
     details,
     due_text,
@@ -31,10 +30,10 @@ from careerpath.cli.recording import (
     replace_record,
     required_text,
     resolve_ref,
-    stored_records,
     warn_if_past,
 )
 from careerpath.errors import InvalidInput, NotFound
+from careerpath.tables import columns
 
 if TYPE_CHECKING:
     from careerpath.records import Application
@@ -236,8 +235,8 @@ def app_show(
     since = scoring.stale_since(found, now, scoring.stale_after(book.workbook))
     extra = found.status + (f" · stale since {since}" if since else "")
     heading(console, f"{found.id}  {records.label('applications', found)}", extra)
-    targets = {t["id"]: t for t in stored_records(book, "targets")}
-    contacts = {c["id"]: c for c in stored_records(book, "contacts")}
+    targets = {t["id"]: t for t in records.stored(book.workbook, "targets")}
+    contacts = {c["id"]: c for c in records.stored(book.workbook, "contacts")}
 
     def named(name: str, ref: str | None, pool: dict[str, dict[str, Any]]) -> str | None:
         if ref is None:
@@ -273,7 +272,7 @@ def app_show(
     if found.interviews:
         heading(console, "Interviews")
         for number, interview in enumerate(found.interviews, start=1):
-            when = _moment(interview.at)
+            when = records.format_when(interview.at)
             state = "done" if not interview.is_open else relative(interview.day, now)
             about = " · ".join(
                 p for p in (interview.round, interview.format, interview.interviewers) if p
@@ -287,10 +286,6 @@ def app_show(
                     ("    Reflection", interview.reflection),
                 ],
             )
-
-
-def _moment(at: dt.date | dt.datetime) -> str:
-    return at.strftime("%Y-%m-%d %H:%M") if isinstance(at, dt.datetime) else str(at)
 
 
 @application_app.command("edit")
@@ -474,6 +469,7 @@ def app_interview(
 ) -> None:
     """Add an interview to an application, or change one (--number N): time, round,
     format, with whom, preparation, questions asked, and your reflection afterwards."""
+    from careerpath import records
 
     when = moment_option(at, "--at")
     home = home_of(ctx)
@@ -529,7 +525,7 @@ def app_interview(
     console.print(
         plain(
             f"{verb} interview {shown_number} for {record['id']} {book.label(record)}: "
-            f"{_moment(interview.at)}."
+            f"{records.format_when(interview.at)}."
         )
     )
     if moved_from:

@@ -15,7 +15,6 @@ from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
     ask_record,
-    columns,
     day_option,
     details,
     due_text,
@@ -31,10 +30,10 @@ from careerpath.cli.recording import (
     required_text,
     resolve_ref,
     said_added,
-    stored_records,
     warn_if_past,
 )
 from careerpath.errors import InvalidInput
+from careerpath.tables import columns
 
 if TYPE_CHECKING:
     from careerpath.records import Contact
@@ -223,7 +222,7 @@ def contact_show(
     console = out_console()
     now = today()
     heading(console, f"{found.id}  {records.label('contacts', found)}", found.current_status)
-    targets = {t["id"]: t for t in stored_records(book, "targets")}
+    targets = {t["id"]: t for t in records.stored(book.workbook, "targets")}
     details(
         console,
         [
@@ -474,14 +473,14 @@ def contact_message(
 ) -> None:
     """Short outreach message starters, filled in for this person; keep one as your own
     message to them and edit it."""
-    from careerpath import starters
+    from careerpath import records, starters
 
     home = home_of(ctx)
     book = open_book(ctx, "contacts")
     record = book.find(contact)
     found: Contact = book.get(record["id"])
     console = out_console()
-    options = starters.for_contact(found, stored_records(book, "targets"))
+    options = starters.for_contact(found, records.stored(book.workbook, "targets"))
     if pick is not None or edit:
         with home.lock("contact message"):
             if pick is not None and not 1 <= pick <= len(options):

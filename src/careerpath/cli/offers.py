@@ -13,7 +13,6 @@ from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
     ask_record,
-    columns,
     day_option,
     details,
     due_text,
@@ -32,6 +31,7 @@ from careerpath.cli.recording import (
     value_ratings,
 )
 from careerpath.errors import InvalidInput, NotFound
+from careerpath.tables import columns
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -100,16 +100,12 @@ def _offer_changes(
     if status and record.get("status") in ("accepted", "declined"):
         record.setdefault("responded", today())
     extend(record, "benefits", benefit)
-    rated = _rate_pairs(book, rate)
+    rated = value_ratings(book, rate)
     if rated:
         record["ratings"] = {**(record.get("ratings") or {}), **rated}
     judged = _judgements(book, meets, partly, misses)
     if judged:
         record["needs"] = {**(record.get("needs") or {}), **judged}
-
-
-def _rate_pairs(book: Book, given: Sequence[str] | None) -> dict[str, int]:
-    return value_ratings(book, given)
 
 
 def _judgements(

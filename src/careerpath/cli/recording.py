@@ -144,19 +144,6 @@ Cell = str | tuple[str, str]
 """A table cell: text, or (text, style)."""
 
 
-def columns(
-    console: Console,
-    rows: Sequence[Sequence[Cell]],
-    header: Sequence[str] | None = None,
-    wrap: bool = False,
-) -> None:
-    """Rows as aligned columns; the last is cut to the terminal (lists, where `show` has the
-    rest) or wrapped under itself (``wrap``). See ``careerpath.tables``."""
-    from careerpath import tables
-
-    tables.columns(console, rows, header, wrap=wrap)
-
-
 def details(console: Console, rows: Sequence[tuple[str, Any]]) -> None:
     """Label and value pairs, values that are empty left out, long values wrapped."""
     from rich.table import Table
@@ -226,15 +213,6 @@ def said_added(book: Book, record_id: str, record: dict[str, Any]) -> None:
     out_console().print(
         plain(f"Added {record_id}: {book.label(record)}."),
     )
-
-
-def stored_records(book: Book, name: str) -> list[dict[str, Any]]:
-    from careerpath import records
-
-    found = records.locate(book.workbook.definition, name)
-    if found is None:
-        return []
-    return list(book.workbook.answers_for(found[0]).get(found[1].id, []))
 
 
 def nothing_to_change(command: str, record_id: str) -> str:

@@ -13,7 +13,6 @@ from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
     ask_record,
-    columns,
     details,
     extend,
     heading,
@@ -27,13 +26,14 @@ from careerpath.cli.recording import (
     replace_record,
     required_text,
     said_added,
-    stored_records,
     value_ratings,
 )
 from careerpath.errors import InvalidInput
+from careerpath.tables import columns
 
 if TYPE_CHECKING:
     from careerpath.records import Target
+    from careerpath.scoring import Fit
     from careerpath.tracker import Book
 
 target_app = typer.Typer(
@@ -154,12 +154,16 @@ def _print_fit(book: Book, record_id: str) -> None:
         out_console().print(plain(f"Fit with your values: {_fit_text(fit)}."))
 
 
-def _fit_text(fit: Any) -> str:
+def _fit_text(fit: Fit, compact: bool = False) -> str:
+    """A fit score in words, "4.6 of 5 (2 of 5 values rated)"; ``compact`` for a list,
+    "4.6 (2/5)"."""
     if fit.score is None:
-        return "not rated"
+        return "–" if compact else "not rated"
     if fit.basis == "overall":
-        return f"{fit.score:.1f} of 5 (overall rating)"
-    return f"{fit.score:.1f} of 5 ({fit.rated} of {fit.of} values rated)"
+        basis = "overall" if compact else "overall rating"
+    else:
+        basis = f"{fit.rated}/{fit.of}" if compact else f"{fit.rated} of {fit.of} values rated"
+    return f"{fit.score:.1f} ({basis})" if compact else f"{fit.score:.1f} of 5 ({basis})"
 
 
 @target_app.command("list")
@@ -185,7 +189,7 @@ def target_list(ctx: typer.Context) -> None:
             [
                 (target.id or "", "cyan"),
                 target.title or "",
-                _fit_cell(fit),
+                _fit_text(fit, compact=True),
                 bar,
                 target.outlook or "",
             ]
@@ -199,14 +203,6 @@ def target_list(ctx: typer.Context) -> None:
             ),
             style="dim",
         )
-
-
-def _fit_cell(fit: Any) -> str:
-    if fit.score is None:
-        return "–"
-    if fit.basis == "overall":
-        return f"{fit.score:.1f} overall"
-    return f"{fit.score:.1f} ({fit.rated}/{fit.of})"
 
 
 def salary_bars(targets: Sequence[Target], width: int) -> list[str]:
@@ -285,10 +281,12 @@ def target_show(
         )
     people = [
         c
-        for c in records.models("contacts", stored_records(book, "contacts"))
+        for c in records.models("contacts", records.stored(book.workbook, "contacts"))
         if found.id in (c.targets or [])
     ]
-    apps = [a for a in records.models("applications", stored_records(book, "applications"))]
+    apps = [
+        a for a in records.models("applications", records.stored(book.workbook, "applications"))
+    ]
     apps = [a for a in apps if a.target == found.id]
     if people:
         heading(console, "People who know about it")
