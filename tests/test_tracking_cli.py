@@ -3,6 +3,7 @@ target, contact, app, offer, due, done, snooze, and the report's new sections.""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import tomllib
@@ -12,7 +13,16 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import FULL_ANSWERS, flat, run, stage_file
+from conftest import (
+    FULL_ANSWERS,
+    INTERRUPT,
+    TODAY,
+    Interrupt,
+    ScriptedPrompter,
+    flat,
+    run,
+    stage_file,
+)
 
 
 @pytest.fixture
@@ -165,7 +175,7 @@ def test_contact_add_list_show_edit(runner: CliRunner, home: Path) -> None:
         "warmth": "warm",
         "targets": ["t1"],
         "next_step": "Ask for coffee",
-        "follow_up": __import__("datetime").date(2026, 11, 28),
+        "follow_up": dt.date(2026, 11, 28),
     }
     lines = run(runner, "contact", "list").output.splitlines()
     assert lines[1].split()[:4] == ["c1", "Sam", "Lee", "(Acme)"]  # follow-up due first
@@ -212,19 +222,19 @@ def test_contact_log_records_the_conversation_and_the_next_step(
         "coffee",
     ).output
     assert "Logged a conversation with Sam Lee on 2026-11-25; status: talked." in output
-    assert "The earlier follow-up “Ask for coffee” (due 2026-11-26) counts as done." in flat(output)
-    assert "Follow up 2026-12-02 (in 7 days): Send portfolio." in output
+    assert "The earlier next step “Ask for coffee” (due 2026-11-26) counts as done." in flat(output)
+    assert "Next step, due 2026-12-02 (in 7 days): Send portfolio." in output
     (contact,) = stage_file(home, "networking")["contacts"]
     assert contact["status"] == "talked"
     assert contact["next_step"] == "Send portfolio"
     assert contact["conversations"] == [
         {
-            "date": __import__("datetime").date(2026, 11, 25),
+            "date": dt.date(2026, 11, 25),
             "channel": "coffee",
             "summary": "Coffee about research roles",
             "learned": "They hire in spring",
             "next_step": "Send portfolio",
-            "follow_up": __import__("datetime").date(2026, 12, 2),
+            "follow_up": dt.date(2026, 12, 2),
         }
     ]
     show = run(runner, "contact", "show", "c1").output
@@ -242,9 +252,9 @@ def test_contact_mistakes_are_explained(runner: CliRunner, home: Path) -> None:
     assert "there is no contact c9" in run(runner, "contact", "log", "c9", "-m", "x", code=1).output
     result = run(runner, "contact", "add", "Kim", "--warmth", "hot", code=1)
     assert "'hot' is not a way of knowing someone" in result.output
-    result = run(runner, "contact", "add", "Kim", "--follow-up", "31-02", code=1)
-    assert "--follow-up: '31-02' is not a date." in result.output
-    result = run(runner, "contact", "add", "Kim", "--follow-up", "2026-02-31", code=1)
+    result = run(runner, "contact", "add", "Kim", "--due", "31-02", code=1)
+    assert "--due: '31-02' is not a date." in result.output
+    result = run(runner, "contact", "add", "Kim", "--due", "2026-02-31", code=1)
     assert "is not a real date" in result.output
     result = run(runner, "contact", "log", "c1", code=1)
     assert "needs a terminal" in result.output and "--summary TEXT" in flat(result.output)
@@ -254,8 +264,8 @@ def test_contact_mistakes_are_explained(runner: CliRunner, home: Path) -> None:
 
 
 def test_a_follow_up_in_the_past_is_kept_with_a_warning(runner: CliRunner, home: Path) -> None:
-    result = run(runner, "contact", "add", "Kim", "--follow-up", "2026-11-20")
-    assert "Note: the follow-up 2026-11-20 is in the past" in flat(result.output)
+    result = run(runner, "contact", "add", "Kim", "--due", "2026-11-20")
+    assert "Note: the next step's date 2026-11-20 is in the past" in flat(result.output)
     assert "c1-follow-up" in run(runner, "due").output
 
 
@@ -308,9 +318,7 @@ def apps(runner: CliRunner, home: Path) -> Path:
 
 def test_app_add_keeps_a_dated_history(runner: CliRunner, apps: Path) -> None:
     saved = stage_file(apps, "applying")["applications"]
-    assert saved[0]["history"] == [
-        {"date": __import__("datetime").date(2026, 11, 1), "status": "applied"}
-    ]
+    assert saved[0]["history"] == [{"date": dt.date(2026, 11, 1), "status": "applied"}]
     assert (saved[0]["target"], saved[0]["contact"]) == ("t1", "c1")
     assert saved[2]["history"][0]["status"] == "interested"
     result = run(runner, "app", "add", "X", "Y", "--date", "3d", code=1)
@@ -507,7 +515,7 @@ def agenda(runner: CliRunner, offers: Path) -> Path:
 
 def test_due_lists_overdue_first_then_the_coming_week(runner: CliRunner, agenda: Path) -> None:
     output = run(runner, "due").output
-    lines = output.splitlines()
+    lines = [line.rstrip() for line in output.splitlines()]
     assert lines[0] == "Overdue"
     overdue = lines[1 : lines.index("Until 2026-12-02")]
     assert [line.split()[0] for line in overdue] == ["c1-follow-up"]
@@ -531,9 +539,8 @@ def test_done_and_snooze(runner: CliRunner, agenda: Path) -> None:
     run(runner, "app", "edit", "a2", "--next-action", "Send samples", "--due", "today")
     output = run(runner, "snooze", "a2-next", "1w").output
     assert "Snoozed a2-next until 2026-12-02 (in 7 days)" in output
-    assert stage_file(agenda, "applying")["applications"][1]["next_action_due"].isoformat() == (
-        "2026-12-02"
-    )
+    saved = stage_file(agenda, "applying")["applications"][1]
+    assert (saved["next_action_due"], saved["snoozed"]) == (TODAY, dt.date(2026, 12, 2))
     result = run(runner, "done", "a2", code=1)
     assert "'a2' has 2 open items: a2-i1, a2-next" in result.output
     result = run(runner, "done", "c7-follow-up", code=1)
@@ -628,3 +635,288 @@ def test_a_coachs_workbook_without_these_records(runner: CliRunner, tmp_path: Pa
     assert "What is due" not in run(runner, "report").output
     run(runner, "export", "-f", "csv", "-o", str(tmp_path / "csv"))
     assert (tmp_path / "csv" / "answers.csv").exists()
+
+
+# --- snoozing, and what a snooze keeps -------------------------------------------------------
+
+
+def test_snooze_only_puts_an_item_off_and_keeps_its_first_date(
+    runner: CliRunner, home: Path
+) -> None:
+    run(runner, "contact", "add", "Sam Lee", "--next", "Send portfolio", "--due", "2026-12-02")
+    before = (home / "stages" / "networking.toml").read_text()
+    result = run(runner, "snooze", "c1", "3d", code=1)  # 2026-11-28: earlier than it was due
+    assert "c1-follow-up is due 2026-12-02; snoozing puts it off" in flat(result.output)
+    assert (home / "stages" / "networking.toml").read_text() == before
+    assert "until 2026-12-05" in run(runner, "snooze", "c1", "2026-12-05").output
+    (contact,) = stage_file(home, "networking")["contacts"]
+    assert (contact["follow_up"], contact["snoozed"]) == (
+        dt.date(2026, 12, 2),
+        dt.date(2026, 12, 5),
+    )
+    assert "Due 2026-12-02, snoozed to 2026-12-05 (in 10 days)" in flat(
+        run(runner, "contact", "show", "c1").output
+    )
+    assert "c1-follow-up  2026-12-05" in run(runner, "due", "--all").output
+    run(runner, "contact", "edit", "c1", "--due", "2026-12-09")  # a new date ends the snooze
+    (contact,) = stage_file(home, "networking")["contacts"]
+    assert "snoozed" not in contact and contact["follow_up"] == dt.date(2026, 12, 9)
+
+
+def test_a_snoozed_next_action_keeps_its_due_date(runner: CliRunner, home: Path) -> None:
+    run(runner, "app", "add", "Acme", "UX", "--next", "Send samples", "--due", "2026-11-27")
+    run(runner, "snooze", "a1-next", "2026-12-01")
+    (app_,) = stage_file(home, "applying")["applications"]
+    assert (app_["next_action_due"], app_["snoozed"]) == (
+        dt.date(2026, 11, 27),
+        dt.date(2026, 12, 1),
+    )
+    assert "due 2026-11-27, snoozed to 2026-12-01" in flat(run(runner, "app", "show", "a1").output)
+    run(runner, "done", "a1-next")
+    (app_,) = stage_file(home, "applying")["applications"]
+    assert not {"next_action", "next_action_due", "snoozed"} & app_.keys()
+
+
+def test_files_from_before_snoozes_were_kept_apart_still_load(
+    runner: CliRunner, home: Path
+) -> None:
+    run(runner, "contact", "add", "Sam Lee", "--due", "2026-12-02")
+    path = home / "stages" / "networking.toml"
+    assert "snoozed" not in path.read_text()  # the older shape: just the date
+    assert "c1-follow-up" in run(runner, "due").output
+    path.write_text(path.read_text().replace("follow_up = 2026-12-02", "snoozed = 2026-12-05"))
+    result = run(runner, "doctor", code=1)
+    assert "snoozed moves the follow up, and there is none" in flat(result.output)
+
+
+def test_stale_days_count_from_the_last_news_not_the_snooze(runner: CliRunner, home: Path) -> None:
+    run(
+        runner,
+        "app",
+        "add",
+        "Globex",
+        "Data analyst",
+        "--status",
+        "applied",
+        "--date",
+        "2026-11-03",
+    )
+    run(runner, "snooze", "a1-stale", "2026-11-30")
+    assert "stale" not in run(runner, "app", "list", today="2026-11-29").output
+    listed = run(runner, "app", "list", today="2026-12-05").output
+    assert "stale 32d" in listed  # 3 Nov to 5 Dec, however long it was snoozed
+
+
+# --- nothing is written when a command cannot do all it was asked ----------------------------
+
+
+def test_done_checks_every_item_before_marking_any(runner: CliRunner, agenda: Path) -> None:
+    result = run(runner, "done", "c1-follow-up", "zzz", code=1)
+    assert "nothing open is called 'zzz'" in result.output
+    assert stage_file(agenda, "networking")["contacts"][0]["follow_up"] == dt.date(2026, 11, 20)
+
+
+def test_offer_compare_saves_no_weights_when_an_offer_is_not_found(
+    runner: CliRunner, offers: Path
+) -> None:
+    result = run(runner, "offer", "compare", "NOSUCH", "--weight", "income_floor=2", code=1)
+    assert "no offer matches 'NOSUCH'" in result.output
+    assert "weights" not in stage_file(offers, "closing")
+
+
+# --- one fact, one place ---------------------------------------------------------------------
+
+
+def test_answering_an_offer_moves_the_application_it_came_from(
+    runner: CliRunner, offers: Path
+) -> None:
+    output = run(runner, "offer", "edit", "o1", "--status", "accepted").output
+    assert "Moved a1: offer → accepted." in output
+    history = stage_file(offers, "applying")["applications"][0]["history"]
+    assert history[-1] == {"date": TODAY, "status": "accepted"}
+    report = json.loads(run(runner, "report", "--format", "json").output)
+    assert report["pipeline"]["funnel"][5] == {"status": "accepted", "reached": 1, "now": 1}
+    run(runner, "app", "add", "Hooli", "Designer", "--status", "interviewing")
+    run(runner, "offer", "add", "--from", "a4", "--base", "45000 EUR")
+    assert (
+        "Moved a4: offer → withdrawn."
+        in run(runner, "offer", "edit", "o3", "--status", "dec").output
+    )
+    # An offer not linked to an application moves nothing.
+    assert "Moved" not in run(runner, "offer", "edit", "o2", "--status", "declined").output
+
+
+def test_the_open_next_step_is_the_contacts_and_a_conversation_keeps_what_was_planned(
+    runner: CliRunner, home: Path
+) -> None:
+    run(runner, "contact", "add", "Sam Lee")
+    run(runner, "contact", "log", "c1", "-m", "Coffee", "--next", "Send portfolio", "--due", "1w")
+    run(runner, "snooze", "c1", "2026-12-05")
+    show = flat(run(runner, "contact", "show", "c1").output)
+    assert "Due 2026-12-02, snoozed to 2026-12-05" in show
+    assert "Planned then Send portfolio, by 2026-12-02" in show
+    run(runner, "done", "c1")
+    show = flat(run(runner, "contact", "show", "c1").output)
+    assert "Next step" not in show and "Planned then Send portfolio" in show
+
+
+# --- option names ----------------------------------------------------------------------------
+
+
+def test_the_next_step_options_are_next_and_due_and_the_old_names_still_work(
+    runner: CliRunner, home: Path
+) -> None:
+    for group in ("contact", "app"):
+        shown = run(runner, group, "add", "--help").output
+        assert "--next" in shown and "--due" in shown
+        assert "--next-step" not in shown and "--follow-up" not in shown
+        assert "--next-action" not in shown
+    run(runner, "contact", "add", "Sam", "--next-step", "Coffee", "--follow-up", "3d")
+    run(runner, "contact", "log", "sam", "-m", "Hi", "--next-step", "Call", "--follow-up", "1w")
+    run(runner, "app", "add", "Acme", "UX", "--next-action", "Apply", "--due", "2d")
+    (contact,) = stage_file(home, "networking")["contacts"]
+    assert (contact["next_step"], contact["follow_up"]) == ("Call", dt.date(2026, 12, 2))
+    (app_,) = stage_file(home, "applying")["applications"]
+    assert (app_["next_action"], app_["next_action_due"]) == ("Apply", dt.date(2026, 11, 27))
+
+
+# --- the coach's view of activity -------------------------------------------------------------
+
+
+def test_record_changes_are_work_on_their_stage_written_once(
+    runner: CliRunner, apps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerpath.store import Home
+
+    writes: list[object] = []
+    write_state = Home.write_state
+
+    def counted(home: Home, state: Any) -> None:
+        writes.append(state)
+        write_state(home, state)
+
+    monkeypatch.setattr(Home, "write_state", counted)
+    run(runner, "app", "move", "a1", "screening", today="2026-11-27")
+    assert len(writes) == 1
+    state = tomllib.loads((apps / "workbook.toml").read_text())
+    assert state["stages"]["applying"]["worked"] == dt.date(2026, 11, 27)
+    writes.clear()
+    run(runner, "offer", "add", "--from", "a1", "--base", "50000 EUR", today="2026-11-28")
+    assert len(writes) == 1  # the offer in closing, the move of a1 in applying: one write
+    state = tomllib.loads((apps / "workbook.toml").read_text())
+    assert state["stages"]["applying"]["worked"] == dt.date(2026, 11, 28)
+    assert state["stages"]["closing"] == {
+        "started": dt.date(2026, 11, 28),
+        "worked": dt.date(2026, 11, 28),
+    }
+    writes.clear()
+    run(runner, "done", "a2-stale", today="2026-11-29")
+    assert len(writes) == 1
+    state = tomllib.loads((apps / "workbook.toml").read_text())
+    assert state["stages"]["applying"]["worked"] == dt.date(2026, 11, 29)
+    run(runner, "app", "edit", "a3", "--next", "Apply", "--due", "2026-11-30")
+    writes.clear()
+    run(runner, "snooze", "a3-next", "2026-12-05", today="2026-11-30")  # putting off is no work
+    assert writes == []
+
+
+# --- at a terminal: field by field, and Ctrl-C ----------------------------------------------
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Commands run as at a terminal, their questions answered from a script; call it with
+    the script."""
+    from careerpath import prompts
+
+    monkeypatch.setattr(prompts, "require_terminal", lambda alternative: None)
+
+    def answering(*script: Any) -> ScriptedPrompter:
+        prompter = ScriptedPrompter(script)
+        monkeypatch.setattr(prompts, "TerminalPrompter", lambda today: prompter)
+        return prompter
+
+    return answering
+
+
+def test_ctrl_c_while_adding_keeps_every_answer_given(
+    runner: CliRunner, home: Path, terminal: Any
+) -> None:
+    terminal("Sam Lee", "Acme", Interrupt("Design lea"))
+    result = run(runner, "contact", "add", code=130)
+    assert "Stopped. Saved 2 answers this time, and kept what you were typing" in flat(
+        result.output
+    )
+    assert "`careerpath contact edit c1` asks the rest." in result.output
+    (contact,) = stage_file(home, "networking")["contacts"]
+    assert contact == {"id": "c1", "name": "Sam Lee", "organisation": "Acme"}
+    # Editing it asks every field again, offering what was being typed.
+    prompter = terminal("Sam Lee", "Acme", "Design lead", INTERRUPT)
+    run(runner, "contact", "edit", "c1", code=130)
+    assert prompter.drafts["role"] == "Design lea"
+    assert stage_file(home, "networking")["contacts"][0]["role"] == "Design lead"
+
+
+def test_ctrl_c_at_the_first_field_of_a_new_record_saves_nothing_and_keeps_the_draft(
+    runner: CliRunner, home: Path, terminal: Any
+) -> None:
+    terminal(Interrupt("UX res"))
+    result = run(runner, "target", "add", code=130)
+    assert "`careerpath target add` asks again." in result.output
+    assert not (home / "stages" / "diving-deeper.toml").exists()
+    prompter = terminal("UX researcher", INTERRUPT)
+    run(runner, "target", "add", code=130)
+    assert prompter.drafts["title"] == "UX res"
+    assert stage_file(home, "diving-deeper")["targets"] == [{"id": "t1", "title": "UX researcher"}]
+
+
+def test_options_given_with_add_at_a_terminal_are_saved_first(
+    runner: CliRunner, home: Path, terminal: Any
+) -> None:
+    prompter = terminal("Acme", INTERRUPT)
+    run(runner, "app", "add", "--next", "Apply", "--due", "3d", code=130)
+    assert prompter.defaults["employer"] is None
+    (app_,) = stage_file(home, "applying")["applications"]
+    assert (app_["employer"], app_["next_action"]) == ("Acme", "Apply")
+
+
+def test_ctrl_c_in_contact_log_keeps_the_conversation_so_far(
+    runner: CliRunner, home: Path, terminal: Any
+) -> None:
+    run(runner, "contact", "add", "Sam Lee", "--next", "Ask for coffee", "--due", "1d")
+    terminal(Interrupt("Coffee ab"))
+    result = run(runner, "contact", "log", "c1", code=130)
+    assert "Stopped. Nothing is logged yet, and kept what you were typing" in flat(result.output)
+    assert "conversations" not in stage_file(home, "networking")["contacts"][0]
+    prompter = terminal("Coffee about research", "They hire in spring", Interrupt("Send"))
+    result = run(runner, "contact", "log", "c1", code=130)
+    assert prompter.drafts["summary"] == "Coffee ab"
+    assert "The conversation is logged with what you answered" in flat(result.output)
+    (contact,) = stage_file(home, "networking")["contacts"]
+    assert contact["conversations"] == [
+        {"date": TODAY, "summary": "Coffee about research", "learned": "They hire in spring"}
+    ]
+    assert contact["status"] == "talked" and "next_step" not in contact
+
+
+def test_contact_log_at_a_terminal_asks_what_options_left_out(
+    runner: CliRunner, home: Path, terminal: Any
+) -> None:
+    run(runner, "contact", "add", "Sam Lee")
+    terminal("Coffee", "Send portfolio", dt.date(2026, 12, 2))
+    output = run(runner, "contact", "log", "c1", "--learned", "They hire in spring").output
+    assert "Next step, due 2026-12-02 (in 7 days): Send portfolio." in output
+    (contact,) = stage_file(home, "networking")["contacts"]
+    assert (contact["next_step"], contact["follow_up"]) == ("Send portfolio", dt.date(2026, 12, 2))
+    assert contact["conversations"][0]["follow_up"] == dt.date(2026, 12, 2)
+
+
+def test_contact_message_edit_without_an_editor_is_explained(
+    runner: CliRunner, home: Path, terminal: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(runner, "contact", "add", "Sam Lee")
+    monkeypatch.setenv("EDITOR", "no-such-editor-here")
+    result = run(runner, "contact", "message", "c1", "--edit", code=1)
+    assert "cannot start the editor 'no-such-editor-here'" in flat(result.output)
+    assert "unexpected" not in result.output
+    assert "message" not in stage_file(home, "networking")["contacts"][0]

@@ -149,9 +149,13 @@ def _record_markdown(question: Question, record: dict[str, Any]) -> list[str]:
         if not items:
             continue
         out += ["", f"*{_title(key)}:*", ""]
+        titles = _PLANNED_THEN if key == "conversations" else {}
         for item in items:
             out.append(
-                "- " + "; ".join(f"{_title(k)}: {escape(_text(v))}" for k, v in item.items())
+                "- "
+                + "; ".join(
+                    f"{titles.get(k) or _title(k)}: {escape(_text(v))}" for k, v in item.items()
+                )
             )
     out.append("")
     return out
@@ -167,10 +171,15 @@ _TITLES = {
     "base_pay": "Base pay",
     "start_date": "Start date",
     "open_questions": "Open questions",
+    "snoozed": "Snoozed to",
     "snoozed_until": "Not stale before",
     "how_known": "How known",
     "work_mode": "Way of working",
 }
+
+
+_PLANNED_THEN = {"next_step": "Next step planned then", "follow_up": "By"}
+"""A conversation's next step is history; the contact's own is the open one."""
 
 
 def _title(key: str) -> str:
@@ -210,7 +219,8 @@ _COLUMNS: dict[str, list[str]] = {
     ],
     "contacts": [
         "id", "name", "organisation", "role", "warmth", "how_known", "channel", "targets",
-        "status", "next_step", "follow_up", "conversations", "last_conversation", "notes",
+        "status", "next_step", "follow_up", "snoozed", "conversations", "last_conversation",
+        "notes",
     ],
     "conversations": [
         "contact_id", "contact", "date", "channel", "summary", "learned", "next_step",
@@ -218,7 +228,7 @@ _COLUMNS: dict[str, list[str]] = {
     ],
     "applications": [
         "id", "employer", "role", "status", "since", "target", "source", "contact", "link",
-        "documents", "next_action", "next_action_due", "stale_since", "notes",
+        "documents", "next_action", "next_action_due", "snoozed", "stale_since", "notes",
     ],
     "application_history": ["application_id", "employer", "role", "date", "status", "note"],
     "interviews": [

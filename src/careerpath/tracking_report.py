@@ -168,7 +168,7 @@ def _outreach(workbook: Workbook, contacts: list[Any], today: dt.date) -> Outrea
     goal = None
     where = records.locate(workbook.definition, "contacts")
     if where is not None:
-        value = workbook.answers_for(where[0]).get("weekly_goal")
+        value = workbook.answers_for(where[0]).get(records.WEEKLY_GOAL)
         goal = int(value) if isinstance(value, int | float) else None
     found = scoring.outreach(contacts, today, goal)
     weeks: list[OutreachWeek] = [
@@ -237,14 +237,12 @@ def _offers(workbook: Workbook, offers: list[Any]) -> list[OfferLine]:
 def _leaving_well(workbook: Workbook) -> Checklist | None:
     from careerpath import records
 
-    where = records.locate(workbook.definition, "offers")
-    if where is None:
+    found = records.leaving_well(workbook.definition)
+    if found is None:
         return None
-    for question in where[0].questions:
-        if question.id == "leaving_well" and question.kind == "multi_choice":
-            done = workbook.answers_for(where[0]).get(question.id) or []
-            return {"done": len(done), "total": len(question.choices or [])}
-    return None
+    stage, question = found
+    done = workbook.answers_for(stage).get(question.id) or []
+    return {"done": len(done), "total": len(question.choices or [])}
 
 
 # --- showing ---------------------------------------------------------------------------------
