@@ -13,6 +13,7 @@ from careerpath.cli.base import out_console, today
 from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
+    add_record,
     ask_record,
     changing,
     day_option,
@@ -112,27 +113,21 @@ def app_add(
     """Add an application (or a job you are interested in applying for)."""
     from careerpath import records
 
+    given = None
+    if employer is not None:
+        if role is None:
+            raise InvalidInput("give the role too: `careerpath app add EMPLOYER ROLE [options]`")
+        day = day_option(date, "--date") or today()
+        if day > today():
+            raise InvalidInput(f"--date {day} is in the future")
+        given = {
+            "employer": required_text(employer, "employer"),
+            "role": required_text(role, "role"),
+            "history": [{"date": day, "status": records.match_status(status)}],
+        }
     with changing(ctx, "applications", "app add") as book:
-        record: dict[str, Any] = {}
-        options.apply(book, record)
-        if employer is None:
-            need_terminal("give the employer and role: `careerpath app add EMPLOYER ROLE`")
-            record_id = ask_record(book, book.add(record, today()) if record else None)
-        else:
-            if role is None:
-                raise InvalidInput(
-                    "give the role too: `careerpath app add EMPLOYER ROLE [options]`"
-                )
-            day = day_option(date, "--date") or today()
-            if day > today():
-                raise InvalidInput(f"--date {day} is in the future")
-            record = {
-                "employer": required_text(employer, "employer"),
-                "role": required_text(role, "role"),
-                "history": [{"date": day, "status": records.match_status(status)}],
-                **record,
-            }
-            record_id = book.add(record, today())
+        usage = "give the employer and role: `careerpath app add EMPLOYER ROLE`"
+        record_id = add_record(book, options, given, usage)
     found = book.get(record_id)
     out_console().print(plain(f"Added {record_id}: {book.label(found)} ({found.status})."))
 

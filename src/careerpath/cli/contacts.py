@@ -15,6 +15,7 @@ from careerpath.cli.base import out_console, today
 from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
+    add_record,
     ask_record,
     changing,
     day_option,
@@ -127,14 +128,10 @@ def contact_add(
     options: ContactOptions,
 ) -> None:
     """Add a person to talk to."""
+    given = {"name": required_text(name, "name")} if name is not None else None
     with changing(ctx, "contacts", "contact add") as book:
-        record: dict[str, Any] = {}
-        options.apply(book, record)
-        if name is None:
-            need_terminal("give their name: `careerpath contact add NAME [options]`")
-            record_id = ask_record(book, book.add(record, today()) if record else None)
-        else:
-            record_id = book.add({"name": required_text(name, "name"), **record}, today())
+        usage = "give their name: `careerpath contact add NAME [options]`"
+        record_id = add_record(book, options, given, usage)
     said_added(book, record_id, book.find(record_id))
     if not book.find(record_id).get("message"):
         out_console().print(

@@ -169,6 +169,18 @@ def confirm_removal(book: Book, record: dict[str, Any], yes: bool) -> None:
         raise typer.Exit(0)
 
 
+def add_record(book: Book, options: Any, given: dict[str, Any] | None, usage: str) -> str:
+    """Add a record from what the command line ``given`` (its name, title…) and the shared
+    ``options``; its id. Without ``given``, at a terminal, ask field by field, the options
+    saved first so they are offered as answers; elsewhere say how (``usage``)."""
+    record: dict[str, Any] = {}
+    options.apply(book, record)
+    if given is None:
+        need_terminal(usage)
+        return ask_record(book, book.add(record, today()) if record else None)
+    return book.add({**given, **record}, today())
+
+
 def ask_record(book: Book, record_id: str | None) -> str:
     """Ask every field of one record at the terminal (a new one when ``record_id`` is None),
     current values as defaults; its id. Each answer is saved the moment it is given, as

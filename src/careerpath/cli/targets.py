@@ -13,6 +13,7 @@ from careerpath.cli.base import out_console, today
 from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
+    add_record,
     ask_record,
     changing,
     details,
@@ -116,14 +117,10 @@ def target_add(
     options: TargetOptions,
 ) -> None:
     """Add a target job."""
+    given = {"title": required_text(title, "title")} if title is not None else None
     with changing(ctx, "targets", "target add") as book:
-        record: dict[str, Any] = {}
-        options.apply(book, record)
-        if title is None:
-            need_terminal("give the job title: `careerpath target add TITLE [options]`")
-            record_id = ask_record(book, book.add(record, today()) if record else None)
-        else:
-            record_id = book.add({"title": required_text(title, "title"), **record}, today())
+        usage = "give the job title: `careerpath target add TITLE [options]`"
+        record_id = add_record(book, options, given, usage)
     said_added(book, record_id, book.find(record_id))
     _print_fit(book, record_id)
 
