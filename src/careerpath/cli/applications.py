@@ -14,17 +14,14 @@ from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
     add_record,
-    ask_record,
     changing,
     day_option,
     details,
     due_text,
+    edit_record,
     extend,
-    given,
     heading,
     moment_option,
-    need_terminal,
-    nothing_to_change,
     open_book,
     plain,
     put,
@@ -285,23 +282,11 @@ def app_edit(
 ) -> None:
     """Change an application's details (its status changes with `app move`). Without
     options, a terminal asks for every field."""
-    with changing(ctx, "applications", "app edit") as book:
-        record = book.find(application)
-        if employer is None and role is None and not given(options):
-            need_terminal(nothing_to_change("app", record["id"]))
-            ask_record(book, record["id"])
-        else:
-
-            def change(stored: dict[str, Any]) -> None:
-                put(
-                    stored,
-                    employer=required_text(employer, "employer") if employer is not None else None,
-                    role=required_text(role, "role") if role is not None else None,
-                )
-                options.apply(book, stored)
-
-            book.update(record["id"], change, today())
-    out_console().print(plain(f"Saved {record['id']}: {book.label(book.find(record['id']))}."))
+    own = {
+        "employer": required_text(employer, "employer") if employer is not None else None,
+        "role": required_text(role, "role") if role is not None else None,
+    }
+    edit_record(ctx, "applications", application, options, own)
 
 
 @application_app.command("remove")

@@ -16,16 +16,14 @@ from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
     add_record,
-    ask_record,
     changing,
     day_option,
     details,
     due_text,
+    edit_record,
     extend,
-    given,
     heading,
     need_terminal,
-    nothing_to_change,
     open_book,
     plain,
     put,
@@ -251,19 +249,8 @@ def contact_edit(
     options: ContactOptions,
 ) -> None:
     """Change a contact. Without options, a terminal asks for every field."""
-    with changing(ctx, "contacts", "contact edit") as book:
-        record = book.find(contact)
-        if name is None and not given(options):
-            need_terminal(nothing_to_change("contact", record["id"]))
-            ask_record(book, record["id"])
-        else:
-
-            def change(stored: dict[str, Any]) -> None:
-                put(stored, name=required_text(name, "name") if name is not None else None)
-                options.apply(book, stored)
-
-            book.update(record["id"], change, today())
-    out_console().print(plain(f"Saved {record['id']}: {book.label(book.find(record['id']))}."))
+    own = {"name": required_text(name, "name") if name is not None else None}
+    edit_record(ctx, "contacts", contact, options, own)
 
 
 @contact_app.command("remove")

@@ -181,6 +181,30 @@ def add_record(book: Book, options: Any, given: dict[str, Any] | None, usage: st
     return book.add({**given, **record}, today())
 
 
+def edit_record(
+    ctx: typer.Context, name: str, query: str, options: Any, own: dict[str, Any]
+) -> tuple[Book, str]:
+    """Change the record ``query`` names: the shared ``options`` given and the command's
+    ``own`` (``--name``…; None is not given). Given none, at a terminal, ask every field.
+    The records and the id of the one changed."""
+    from careerpath import records
+
+    with changing(ctx, name, f"{records.TYPES[name].command} edit") as book:
+        record_id = book.find(query)["id"]
+        if not given(options) and all(value is None for value in own.values()):
+            need_terminal(nothing_to_change(book.kind.command, record_id))
+            ask_record(book, record_id)
+        else:
+
+            def change(stored: dict[str, Any]) -> None:
+                put(stored, **own)
+                options.apply(book, stored)
+
+            book.update(record_id, change, today())
+    out_console().print(plain(f"Saved {record_id}: {book.label(book.find(record_id))}."))
+    return book, record_id
+
+
 def ask_record(book: Book, record_id: str | None) -> str:
     """Ask every field of one record at the terminal (a new one when ``record_id`` is None),
     current values as defaults; its id. Each answer is saved the moment it is given, as

@@ -9,19 +9,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from careerpath.cli.base import out_console, today
+from careerpath.cli.base import out_console
 from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
     add_record,
-    ask_record,
     changing,
     details,
+    edit_record,
     extend,
-    given,
     heading,
-    need_terminal,
-    nothing_to_change,
     open_book,
     plain,
     put,
@@ -292,20 +289,9 @@ def target_edit(
 ) -> None:
     """Change a target job. List options add items; without options, a terminal asks for
     every field with the current values to edit."""
-    with changing(ctx, "targets", "target edit") as book:
-        record = book.find(target)
-        if title is None and not given(options):
-            need_terminal(nothing_to_change("target", record["id"]))
-            ask_record(book, record["id"])
-        else:
-
-            def change(stored: dict[str, Any]) -> None:
-                put(stored, title=required_text(title, "title") if title is not None else None)
-                options.apply(book, stored)
-
-            book.update(record["id"], change, today())
-    out_console().print(plain(f"Saved {record['id']}: {book.label(book.find(record['id']))}."))
-    _print_fit(book, record["id"])
+    own = {"title": required_text(title, "title") if title is not None else None}
+    book, record_id = edit_record(ctx, "targets", target, options, own)
+    _print_fit(book, record_id)
 
 
 @target_app.command("remove")
