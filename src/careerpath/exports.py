@@ -101,10 +101,23 @@ def to_json(workbook: Workbook, today: dt.date) -> str:
         "workbook": built.workbook,
         "stages": stages,
         "derived": derived(workbook, today),
+        "program": _program(workbook),
         "due": [dataclasses.asdict(item) for item in agenda.collect(workbook, today)],
         "report": json.loads(report.to_json(built)),
     }
     return json.dumps(data, indent=2, ensure_ascii=False, default=json_value) + "\n"
+
+
+def _program(workbook: Workbook) -> dict[str, Any] | None:
+    """What ``program.toml`` holds (plan, intake, goals, homework, check-ins, closing), as
+    in the file but for what was being typed at Ctrl-C; None without a program."""
+    if workbook.program is None:
+        return None
+    from careerpath import program
+
+    data = program.dump(workbook.program, workbook.definition)
+    data.pop("drafts", None)
+    return data
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -117,24 +130,82 @@ def to_markdown(workbook: Workbook, today: dt.date) -> str:
     built = report.build(workbook, today)
     out = [report.to_markdown(built).rstrip(), "", "# Everything I have written down", ""]
     for stage in workbook.definition.stages:
-        answers = workbook.answers_for(stage)
-        answered = [q for q in stage.questions if q.is_answered(answers.get(q.id))]
         out += [f"## {escape(stage.title)}", ""]
-        if not answered:
-            out += ["*Nothing yet.*", ""]
-            continue
-        for question in answered:
-            value = answers[question.id]
-            if question.kind == "records":
-                out += [f"### {escape(question.title)}", ""]
-                for record in value:
-                    out += _record_markdown(question, record)
-            elif "\n" in question.format(value):
-                out += [f"**{escape(question.title)}**", "", escape(question.format(value)), ""]
-            else:
-                out += [f"- **{escape(question.title)}:** {escape(question.format(value))}"]
-        out.append("")
+        out += [*_answers_markdown(stage.questions, workbook.answers_for(stage)), ""]
+    if workbook.program is not None:
+        out += _program_markdown(workbook)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _answers_markdown(questions: Sequence[Question], answers: dict[str, Any]) -> list[str]:
+    """Every answered question, records in full; "Nothing yet." when none is."""
+    answered = [q for q in questions if q.is_answered(answers.get(q.id))]
+    if not answered:
+        return ["*Nothing yet.*"]
+    out: list[str] = []
+    for question in answered:
+        value = answers[question.id]
+        if question.kind == "records":
+            out += [f"### {escape(question.title)}", ""]
+            for record in value:
+                out += _record_markdown(question, record)
+        elif "\n" in question.format(value):
+            out += [f"**{escape(question.title)}**", "", escape(question.format(value)), ""]
+        else:
+            out += [f"- **{escape(question.title)}:** {escape(question.format(value))}"]
+    return out
+
+
+def _program_markdown(workbook: Workbook) -> list[str]:
+    """The program in full: plan, intake, goals with their history, homework, every
+    check-in and the closing re-assessment."""
+    from careerpath import program
+
+    found = workbook.program
+    assert found is not None
+    asked = program.questions_of(workbook.definition)
+    plan = found.program
+    out = ["## Program", "", f"- **Start:** {plan.start}", f"- **Months planned:** {plan.months}"]
+    for change in plan.changes:
+        more = f", {change.months} months" if change.months else ""
+        why = f": {escape(change.reason)}" if change.reason else ""
+        out.append(f"- **{change.kind.capitalize()}** {change.date}{more}{why}")
+    if plan.reassessed:
+        out.append(f"- **Re-assessed:** {plan.reassessed}")
+    out += ["", "### Intake", "", *_answers_markdown(asked.intake, found.intake), ""]
+    out += ["### Goals", ""]
+    for goal in found.goals:
+        closed = f", {goal.closed}" if goal.closed else ""
+        out.append(f"- {goal.id} {escape(goal.text)}: {goal.status}{closed} (added {goal.added})")
+        out += [
+            f"  - was “{escape(change.text)}” until {change.date}: {escape(change.reason)}"
+            for change in goal.history
+        ]
+    out += [*([] if found.goals else ["*None yet.*"]), "", "### Homework", ""]
+    for item in found.homework:
+        dates = [
+            f"due {item.due}" if item.due else "",
+            f"snoozed to {item.snoozed}" if item.snoozed else "",
+            f"done {item.done}" if item.done else "",
+        ]
+        shown = ", ".join(d for d in dates if d)
+        out.append(f"- {item.id} {escape(item.text)}" + (f": {shown}" if shown else ""))
+    out += [*([] if found.homework else ["*None yet.*"]), ""]
+    for checkin in found.checkins:
+        out += [
+            f"### Check-in {checkin.date}",
+            "",
+            *_answers_markdown(asked.checkin, checkin.answers),
+            "",
+        ]
+    if found.closing:
+        out += [
+            "### Closing re-assessment",
+            "",
+            *_answers_markdown(asked.intake, found.closing),
+            "",
+        ]
+    return out
 
 
 def _record_markdown(question: Question, record: dict[str, Any]) -> list[str]:
@@ -241,6 +312,7 @@ _COLUMNS: dict[str, list[str]] = {
         "score", "notes",
     ],
     "negotiation": ["offer_id", "employer", "date", "asked", "answer"],
+    "homework": ["id", "text", "stage", "added", "due", "snoozed", "done", "source"],
     "answers": ["stage", "question", "label", "answer"],
 }  # fmt: skip
 
@@ -316,6 +388,8 @@ def tables(workbook: Workbook, today: dt.date) -> dict[str, list[dict[str, Any]]
             rows["negotiation"].append(
                 {"offer_id": offer.id, "employer": offer.employer} | exchange.model_dump()
             )
+    if workbook.program is not None:
+        rows["homework"] = [item.model_dump() for item in workbook.program.homework]
     for stage in workbook.definition.stages:
         answers = workbook.answers_for(stage)
         for question in stage.questions:

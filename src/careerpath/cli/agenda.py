@@ -176,14 +176,21 @@ def snooze(
             raise InvalidInput(
                 f"{found.id} is due {found.due}; snoozing puts it off, to a day after that "
                 f"({day} is not)",
-                hint="To bring it forward, change its date where it was set (for example "
-                "`careerpath contact edit ID --due DATE`).",
+                hint=f"To bring it forward, change the date itself: {_set_earlier(found)}.",
             )
         if not any(s.snooze(home, workbook, found.id, day) for s in agenda.sources(workbook)):
             raise NotFound(f"no part of the workbook knows the item {found.id}")
     out_console().print(
         plain(f"Snoozed {found.id} until {day} ({relative(day, now)}): {found.title}")
     )
+
+
+def _set_earlier(item: DueItem) -> str:
+    record = item.id.split("-", 1)[0]
+    commands = {"follow-up": "contact", "next action": "app"}
+    if item.what in commands:
+        return f"`careerpath {commands[item.what]} edit {record} --due DATE`"
+    return "edit it in its file (`careerpath doctor` checks it after)"
 
 
 def overdue_notice(workbook: Workbook, console: Console) -> None:
