@@ -276,7 +276,8 @@ def relative(day: dt.date, now: dt.date) -> str:
 
 
 def due_text(day: dt.date | None, now: dt.date, snoozed: dt.date | None = None) -> str:
-    """ "2026-12-02 (in 7 days)"; snoozed, "2026-12-02, snoozed to 2026-12-05 (in 10 days)"."""
+    """A date and how far off, "2026-12-02 (in 7 days)"; when it was snoozed,
+    "2026-12-02, snoozed to 2026-12-05 (in 10 days)"."""
     if not day:
         return ""
     if snoozed:
