@@ -41,6 +41,37 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def run(runner: CliRunner, *args: str, code: int = 0, today: str | None = None) -> Any:
+    """Run careerpath as a script would; the exit code must be ``code`` and no traceback
+    may show. ``today`` pins another day than ``TODAY`` for this one run."""
+    from careerpath.cli import app
+
+    env = {"CAREERPATH_TODAY": today} if today else None
+    result = runner.invoke(app, list(args), env=env)
+    assert result.exit_code == code, (result.exit_code, result.output, result.exception)
+    assert "Traceback" not in result.output
+    return result
+
+
+def flat(text: str) -> str:
+    """Output with wrapped lines joined, for messages that may wrap at 80 columns."""
+    return " ".join(text.split())
+
+
+def stage_file(home: Path, stage_id: str) -> dict[str, Any]:
+    """A stage file as saved, parsed."""
+    import tomllib
+
+    return tomllib.loads((home / "stages" / f"{stage_id}.toml").read_text())
+
+
+@pytest.fixture
+def started(runner: CliRunner, home_dir: Path) -> Path:
+    """A home with the built-in workbook started and nothing answered."""
+    run(runner, "start")
+    return home_dir
+
+
 @pytest.fixture
 def book() -> WorkbookDefinition:
     return definition.load_builtin()

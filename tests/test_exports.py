@@ -12,15 +12,7 @@ import icalendar
 import pytest
 from typer.testing import CliRunner
 
-from careerpath.cli import app
-
-from conftest import FULL_ANSWERS
-
-
-def run(runner: CliRunner, *args: str, code: int = 0) -> Any:
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == code, (result.exit_code, result.output, result.exception)
-    return result
+from conftest import FULL_ANSWERS, run
 
 
 @pytest.fixture
@@ -110,7 +102,7 @@ def test_csv_writes_one_file_per_kind_of_record(
 ) -> None:
     folder = tmp_path / "export"
     result = run(runner, "export", "--format", "csv", "--output", str(folder))
-    assert "Written 9 files to" in result.output
+    assert "Written 10 files to" in result.output
     assert (folder / "contacts.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # for Excel
     (contact,) = read_csv(folder / "contacts.csv")
     assert contact["name"] == "Zoë Brontë" and contact["organisation"] == "Acme, Inc."
@@ -181,3 +173,44 @@ def test_every_format_works_on_a_new_workbook(
     assert "*Nothing yet.*" in run(runner, "export", "-f", "markdown").output
     run(runner, "export", "-f", "csv", "-o", str(tmp_path / "csv"))
     assert read_csv(tmp_path / "csv" / "applications.csv") == []
+
+
+def test_the_program_is_exported_too(runner: CliRunner, workbook: Path, tmp_path: Path) -> None:
+    intake = tmp_path / "intake.toml"
+    intake.write_text(
+        'want_by_end = "A clear direction."\nin_the_way = "Time."\nhours = 5\n'
+        'confidence = 2\ngoals = ["Talk to five people in the field"]\n'
+    )
+    checkin = tmp_path / "checkin.toml"
+    checkin.write_text('did = "Messaged Sam."\nenergy = 3\nfocus = "Coffee with Sam"\n')
+    run(runner, "program", "start", "--answers", str(intake))
+    run(runner, "homework", "add", "Reach out to two people", "--due", "2026-12-01")
+    run(runner, "snooze", "h1", "2026-12-04")
+    run(runner, "checkin", "--answers", str(checkin))
+    data = json.loads(run(runner, "export", "--format", "json").output)
+    program = data["program"]
+    assert program["intake"]["want_by_end"] == "A clear direction."
+    assert program["goals"][0]["text"] == "Talk to five people in the field"
+    assert (
+        program["homework"][0] | {"due": "2026-12-01", "snoozed": "2026-12-04"}
+        == program["homework"][0]
+    )
+    assert program["checkins"][0]["did"] == "Messaged Sam."
+    text = run(runner, "export", "--format", "markdown").output
+    everything = text[text.index("# Everything I have written down") :]
+    assert "## Program" in everything and "### Intake" in everything
+    assert "A clear direction." in everything
+    assert "- h1 Reach out to two people: due 2026-12-01, snoozed to 2026-12-04" in everything
+    assert "### Check-in 2026-11-25" in everything and "Messaged Sam." in everything
+    run(runner, "export", "--format", "csv", "--output", str(tmp_path / "csv"))
+    (homework,) = read_csv(tmp_path / "csv" / "homework.csv")
+    assert (homework["id"], homework["due"], homework["snoozed"]) == (
+        "h1",
+        "2026-12-01",
+        "2026-12-04",
+    )
+
+
+def test_without_a_program_the_export_says_so(runner: CliRunner, workbook: Path) -> None:
+    assert json.loads(run(runner, "export", "--format", "json").output)["program"] is None
+    assert "## Program" not in run(runner, "export", "--format", "markdown").output

@@ -244,3 +244,12 @@ def test_a_records_question_with_a_type_cannot_also_list_fields(tmp_path: Path) 
     question = definition.StageDefinition.model_validate(raw).questions[0]
     assert question.item == "target job"
     assert question.record_fields[0].id == "title"
+
+
+def test_a_new_date_for_the_next_step_typed_at_a_prompt_ends_its_snooze() -> None:
+    contact = {"id": "c1", "follow_up": TODAY, "snoozed": dt.date(2026, 12, 5)}
+    records.set_field("contacts", contact, "next_step", "Call", TODAY)
+    assert "snoozed" in contact
+    records.set_field("contacts", contact, "follow_up", None, TODAY)
+    assert contact == {"id": "c1", "next_step": "Call"}
+    Contact.model_validate(contact)

@@ -31,6 +31,9 @@ class DueItem:
     at: datetime | None = None
     """The time, when the item has one (an interview)."""
     stage: str | None = None
+    movable: bool = True
+    """Whether ``careerpath snooze`` may put it off; an interview's date or an offer's
+    deadline is the employer's (its source says so, and what to do instead)."""
 
     def overdue(self, today: date) -> bool:
         return self.due < today

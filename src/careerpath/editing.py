@@ -50,7 +50,7 @@ def edit_stage(home: Home, stage: StageDefinition, prompter: Prompter, console: 
     editor = find_editor()
     try:
         while True:
-            _run(editor, str(path))
+            run_editor(editor, str(path))
             try:
                 answers = home.read_answers(stage)
             except InvalidFiles as error:
@@ -72,7 +72,8 @@ def edit_stage(home: Home, stage: StageDefinition, prompter: Prompter, console: 
         raise
 
 
-def _run(editor: list[str], path: str) -> None:
+def run_editor(editor: list[str], path: str) -> None:
+    """Open ``path`` in ``editor`` and wait; an editor that will not start is a clear error."""
     try:
         subprocess.run([*editor, path], check=False)
     except OSError as error:

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careerpath import engine, records, scoring
+from careerpath.report import json_value
+from careerpath.report import markdown_escape as escape
 
 if TYPE_CHECKING:
     from careerpath.agenda import DueItem
@@ -23,13 +25,6 @@ if TYPE_CHECKING:
     from careerpath.models import Workbook
 
 EXPORT_VERSION = 1
-
-
-def _stored(workbook: Workbook, name: str) -> list[dict[str, Any]]:
-    found = records.locate(workbook.definition, name)
-    if found is None:
-        return []
-    return list(workbook.answers_for(found[0]).get(found[1].id, []))
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -41,7 +36,7 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
     values = scoring.top_values(workbook)
     criteria = scoring.offer_criteria(workbook)
     apps = {}
-    for app in records.models("applications", _stored(workbook, "applications")):
+    for app in records.models("applications", records.stored(workbook, "applications")):
         since = scoring.stale_since(app, today, after)
         apps[app.id] = {
             "status": app.status,
@@ -50,7 +45,7 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
             "stale_since": since,
         }
     targets = {}
-    for target in records.models("targets", _stored(workbook, "targets")):
+    for target in records.models("targets", records.stored(workbook, "targets")):
         fit = scoring.fit(target, values)
         low, high = target.salary.per_year() if target.salary else (None, None)
         targets[target.id] = {
@@ -61,7 +56,7 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
             "pay_high_per_year": high,
         }
     contacts = {}
-    for contact in records.models("contacts", _stored(workbook, "contacts")):
+    for contact in records.models("contacts", records.stored(workbook, "contacts")):
         talks = [talk.date for talk in contact.conversations or []]
         contacts[contact.id] = {
             "status": contact.current_status,
@@ -69,7 +64,7 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
             "last_conversation": max(talks, default=None),
         }
     offers = {}
-    for offer in records.models("offers", _stored(workbook, "offers")):
+    for offer in records.models("offers", records.stored(workbook, "offers")):
         scored = scoring.score_offer(offer, criteria)
         offers[offer.id] = {
             "status": offer.current_status,
@@ -106,16 +101,23 @@ def to_json(workbook: Workbook, today: dt.date) -> str:
         "workbook": built.workbook,
         "stages": stages,
         "derived": derived(workbook, today),
+        "program": _program(workbook),
         "due": [dataclasses.asdict(item) for item in agenda.collect(workbook, today)],
         "report": json.loads(report.to_json(built)),
     }
-    return json.dumps(data, indent=2, ensure_ascii=False, default=_json_value) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, default=json_value) + "\n"
 
 
-def _json_value(value: Any) -> str:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+def _program(workbook: Workbook) -> dict[str, Any] | None:
+    """What ``program.toml`` holds (plan, intake, goals, homework, check-ins, closing), as
+    in the file but for what was being typed at Ctrl-C; None without a program."""
+    if workbook.program is None:
+        return None
+    from careerpath import program
+
+    data = program.dump(workbook.program, workbook.definition)
+    data.pop("drafts", None)
+    return data
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -128,40 +130,104 @@ def to_markdown(workbook: Workbook, today: dt.date) -> str:
     built = report.build(workbook, today)
     out = [report.to_markdown(built).rstrip(), "", "# Everything I have written down", ""]
     for stage in workbook.definition.stages:
-        answers = workbook.answers_for(stage)
-        answered = [q for q in stage.questions if q.is_answered(answers.get(q.id))]
-        out += [f"## {_md(stage.title)}", ""]
-        if not answered:
-            out += ["*Nothing yet.*", ""]
-            continue
-        for question in answered:
-            value = answers[question.id]
-            if question.kind == "records":
-                out += [f"### {_md(question.title)}", ""]
-                for record in value:
-                    out += _record_markdown(question, record)
-            elif "\n" in question.format(value):
-                out += [f"**{_md(question.title)}**", "", _md(question.format(value)), ""]
-            else:
-                out += [f"- **{_md(question.title)}:** {_md(question.format(value))}"]
-        out.append("")
+        out += [f"## {escape(stage.title)}", ""]
+        out += [*_answers_markdown(stage.questions, workbook.answers_for(stage)), ""]
+    if workbook.program is not None:
+        out += _program_markdown(workbook)
     return "\n".join(out).rstrip() + "\n"
 
 
+def _answers_markdown(questions: Sequence[Question], answers: dict[str, Any]) -> list[str]:
+    """Every answered question, records in full; "Nothing yet." when none is."""
+    answered = [q for q in questions if q.is_answered(answers.get(q.id))]
+    if not answered:
+        return ["*Nothing yet.*"]
+    out: list[str] = []
+    for question in answered:
+        value = answers[question.id]
+        if question.kind == "records":
+            out += [f"### {escape(question.title)}", ""]
+            for record in value:
+                out += _record_markdown(question, record)
+        elif "\n" in question.format(value):
+            out += [f"**{escape(question.title)}**", "", escape(question.format(value)), ""]
+        else:
+            out += [f"- **{escape(question.title)}:** {escape(question.format(value))}"]
+    return out
+
+
+def _program_markdown(workbook: Workbook) -> list[str]:
+    """The program in full: plan, intake, goals with their history, homework, every
+    check-in and the closing re-assessment."""
+    from careerpath import program
+
+    found = workbook.program
+    assert found is not None
+    asked = program.questions_of(workbook.definition)
+    plan = found.program
+    out = ["## Program", "", f"- **Start:** {plan.start}", f"- **Months planned:** {plan.months}"]
+    for change in plan.changes:
+        more = f", {change.months} months" if change.months else ""
+        why = f": {escape(change.reason)}" if change.reason else ""
+        out.append(f"- **{change.kind.capitalize()}** {change.date}{more}{why}")
+    if plan.reassessed:
+        out.append(f"- **Re-assessed:** {plan.reassessed}")
+    out += ["", "### Intake", "", *_answers_markdown(asked.intake, found.intake), ""]
+    out += ["### Goals", ""]
+    for goal in found.goals:
+        closed = f", {goal.closed}" if goal.closed else ""
+        out.append(f"- {goal.id} {escape(goal.text)}: {goal.status}{closed} (added {goal.added})")
+        out += [
+            f"  - was “{escape(change.text)}” until {change.date}: {escape(change.reason)}"
+            for change in goal.history
+        ]
+    out += [*([] if found.goals else ["*None yet.*"]), "", "### Homework", ""]
+    for item in found.homework:
+        dates = [
+            f"due {item.due}" if item.due else "",
+            f"snoozed to {item.snoozed}" if item.snoozed else "",
+            f"done {item.done}" if item.done else "",
+        ]
+        shown = ", ".join(d for d in dates if d)
+        out.append(f"- {item.id} {escape(item.text)}" + (f": {shown}" if shown else ""))
+    out += [*([] if found.homework else ["*None yet.*"]), ""]
+    for checkin in found.checkins:
+        out += [
+            f"### Check-in {checkin.date}",
+            "",
+            *_answers_markdown(asked.checkin, checkin.answers),
+            "",
+        ]
+    if found.closing:
+        out += [
+            "### Closing re-assessment",
+            "",
+            *_answers_markdown(asked.intake, found.closing),
+            "",
+        ]
+    return out
+
+
 def _record_markdown(question: Question, record: dict[str, Any]) -> list[str]:
-    out = [f"#### {_md(question.record_label(record))}", ""]
+    out = [f"#### {escape(question.record_label(record))}", ""]
     nested = {"history", "conversations", "interviews", "negotiation"}
     for key, value in record.items():
         if key in nested or key == "id":
             continue
-        out.append(f"- **{_md(_title(key))}:** {_md(_text(value))}")
+        out.append(f"- **{escape(_title(key))}:** {escape(_text(value))}")
     for key in ("history", "interviews", "conversations", "negotiation"):
         items = record.get(key)
         if not items:
             continue
         out += ["", f"*{_title(key)}:*", ""]
+        titles = _PLANNED_THEN if key == "conversations" else {}
         for item in items:
-            out.append("- " + "; ".join(f"{_title(k)}: {_md(_text(v))}" for k, v in item.items()))
+            out.append(
+                "- "
+                + "; ".join(
+                    f"{titles.get(k) or _title(k)}: {escape(_text(v))}" for k, v in item.items()
+                )
+            )
     out.append("")
     return out
 
@@ -176,10 +242,15 @@ _TITLES = {
     "base_pay": "Base pay",
     "start_date": "Start date",
     "open_questions": "Open questions",
+    "snoozed": "Snoozed to",
     "snoozed_until": "Not stale before",
     "how_known": "How known",
     "work_mode": "Way of working",
 }
+
+
+_PLANNED_THEN = {"next_step": "Next step planned then", "follow_up": "By"}
+"""A conversation's next step is history; the contact's own is the open one."""
 
 
 def _title(key: str) -> str:
@@ -201,18 +272,12 @@ def _text(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(_text(item) for item in value)
     if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return records.format_when(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).replace("\n", " ")
-
-
-def _md(text: str) -> str:
-    from careerpath.report import _md as escape
-
-    return escape(text)
 
 
 # --- CSV -------------------------------------------------------------------------------------
@@ -225,7 +290,8 @@ _COLUMNS: dict[str, list[str]] = {
     ],
     "contacts": [
         "id", "name", "organisation", "role", "warmth", "how_known", "channel", "targets",
-        "status", "next_step", "follow_up", "conversations", "last_conversation", "notes",
+        "status", "next_step", "follow_up", "snoozed", "conversations", "last_conversation",
+        "notes",
     ],
     "conversations": [
         "contact_id", "contact", "date", "channel", "summary", "learned", "next_step",
@@ -233,7 +299,7 @@ _COLUMNS: dict[str, list[str]] = {
     ],
     "applications": [
         "id", "employer", "role", "status", "since", "target", "source", "contact", "link",
-        "documents", "next_action", "next_action_due", "stale_since", "notes",
+        "documents", "next_action", "next_action_due", "snoozed", "stale_since", "notes",
     ],
     "application_history": ["application_id", "employer", "role", "date", "status", "note"],
     "interviews": [
@@ -246,6 +312,7 @@ _COLUMNS: dict[str, list[str]] = {
         "score", "notes",
     ],
     "negotiation": ["offer_id", "employer", "date", "asked", "answer"],
+    "homework": ["id", "text", "stage", "added", "due", "snoozed", "done", "source"],
     "answers": ["stage", "question", "label", "answer"],
 }  # fmt: skip
 
@@ -254,7 +321,7 @@ def tables(workbook: Workbook, today: dt.date) -> dict[str, list[dict[str, Any]]
     """Rows for each CSV file, by file name (without .csv)."""
     info = derived(workbook, today)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _COLUMNS}
-    for target in records.models("targets", _stored(workbook, "targets")):
+    for target in records.models("targets", records.stored(workbook, "targets")):
         pay = target.salary
         extra = info["targets"][target.id]
         rows["targets"].append(
@@ -270,7 +337,7 @@ def tables(workbook: Workbook, today: dt.date) -> dict[str, list[dict[str, Any]]
                 "values_rated": extra["values_rated"],
             }
         )
-    for contact in records.models("contacts", _stored(workbook, "contacts")):
+    for contact in records.models("contacts", records.stored(workbook, "contacts")):
         extra = info["contacts"][contact.id]
         rows["contacts"].append(
             {
@@ -284,7 +351,7 @@ def tables(workbook: Workbook, today: dt.date) -> dict[str, list[dict[str, Any]]
             rows["conversations"].append(
                 {"contact_id": contact.id, "contact": contact.name, **talk.model_dump()}
             )
-    for app in records.models("applications", _stored(workbook, "applications")):
+    for app in records.models("applications", records.stored(workbook, "applications")):
         extra = info["applications"][app.id]
         moved = app.history[-1].date if app.history else None
         rows["applications"].append(
@@ -305,7 +372,7 @@ def tables(workbook: Workbook, today: dt.date) -> dict[str, list[dict[str, Any]]
                 {"application_id": app.id, "employer": app.employer, "number": number}
                 | interview.model_dump()
             )
-    for offer in records.models("offers", _stored(workbook, "offers")):
+    for offer in records.models("offers", records.stored(workbook, "offers")):
         bonus = offer.bonus
         rows["offers"].append(
             {
@@ -321,6 +388,8 @@ def tables(workbook: Workbook, today: dt.date) -> dict[str, list[dict[str, Any]]
             rows["negotiation"].append(
                 {"offer_id": offer.id, "employer": offer.employer} | exchange.model_dump()
             )
+    if workbook.program is not None:
+        rows["homework"] = [item.model_dump() for item in workbook.program.homework]
     for stage in workbook.definition.stages:
         answers = workbook.answers_for(stage)
         for question in stage.questions:

@@ -40,7 +40,7 @@ from pydantic import (
 )
 
 from careerpath.errors import InvalidInput, NotFound
-from careerpath.values import Money, MoneyRange, format_money, parse_money
+from careerpath.values import Money, MoneyRange, format_money, parse_money, plural
 
 if TYPE_CHECKING:
     from careerpath.definition import Question, StageDefinition, WorkbookDefinition
@@ -92,12 +92,24 @@ OFFER_STATUSES: tuple[OfferStatus, ...] = ("considering", "negotiating", "accept
 Outlook = Literal["Growing", "Stable", "Shrinking", "Not sure yet"]
 OUTLOOKS: tuple[str, ...] = ("Growing", "Stable", "Shrinking", "Not sure yet")
 Judgement = Literal["met", "partly", "missed"]
-JUDGEMENTS: tuple[str, ...] = ("met", "partly", "missed")
 
 RecordTypeName = Literal["targets", "contacts", "applications", "offers"]
 
+NEXT_STEP: dict[str, tuple[str, str]] = {
+    "contacts": ("next_step", "follow_up"),
+    "applications": ("next_action", "next_action_due"),
+}
+"""Where a record keeps its open next step and that step's date (which ``snoozed`` moves)."""
+
+# Questions of the built-in workbook that the record commands read, named once.
+WEEKLY_GOAL = "weekly_goal"
+"""networking: people a week to reach out to (the report's outreach goal)."""
+STALE_AFTER = "stale_after"
+"""applying: days without news before an application counts as stale."""
+LEAVING_WELL = "leaving_well"
+"""closing: the leaving-well checklist (a multiple choice)."""
+
 Rating = Annotated[int, Field(ge=1, le=5)]
-Weight = Annotated[int, Field(ge=0, le=5)]
 TargetRef = Annotated[str, StringConstraints(pattern=r"^t[1-9][0-9]*$")]
 ContactRef = Annotated[str, StringConstraints(pattern=r"^c[1-9][0-9]*$")]
 ApplicationRef = Annotated[str, StringConstraints(pattern=r"^a[1-9][0-9]*$")]
@@ -159,7 +171,23 @@ class Conversation(BaseModel):
     summary: str | None = None
     learned: str | None = None
     next_step: str | None = None
+    """The next step as planned in this conversation: history. The open one is the
+    contact's own ``next_step``, which ``done`` and ``snooze`` change."""
     follow_up: dt.date | None = None
+    """The follow-up date as planned then (see ``next_step``)."""
+
+
+def due_now(due: dt.date | None, snoozed: dt.date | None) -> dt.date | None:
+    """When a dated step is due now: the day it was snoozed to, else its own date."""
+    return (snoozed or due) if due else None
+
+
+def _snoozed_needs(field: str, due: dt.date | None, snoozed: dt.date | None) -> None:
+    if snoozed is not None and due is None:
+        raise ValueError(
+            f"snoozed moves the {field.replace('_', ' ')}, and there is none; remove snoozed "
+            f"or add {field}"
+        )
 
 
 def _short_warmth(value: Any) -> Any:
@@ -183,14 +211,26 @@ class Contact(Record):
     status: ContactStatus | None = None
     next_step: str | None = None
     follow_up: dt.date | None = None
+    snoozed: dt.date | None = None
+    """The follow-up moved to this day (``careerpath snooze``); ``follow_up`` keeps the date
+    first planned."""
     message: str | None = None
     """An outreach message, started from one of careerpath's starters and edited."""
     notes: str | None = None
     conversations: list[Conversation] | None = None
 
+    @model_validator(mode="after")
+    def _snoozed_follow_up(self) -> "Contact":
+        _snoozed_needs("follow_up", self.follow_up, self.snoozed)
+        return self
+
     @property
     def current_status(self) -> ContactStatus:
         return self.status or "to reach out"
+
+    @property
+    def follow_up_on(self) -> dt.date | None:
+        return due_now(self.follow_up, self.snoozed)
 
 
 class Move(BaseModel):
@@ -240,8 +280,12 @@ class Application(Record):
     """Paths of the resume and cover-letter versions sent."""
     next_action: str | None = None
     next_action_due: dt.date | None = None
+    snoozed: dt.date | None = None
+    """The next action moved to this day (``careerpath snooze``); ``next_action_due`` keeps
+    the date first planned."""
     snoozed_until: dt.date | None = None
-    """Not flagged as stale before this date."""
+    """Not flagged as stale before this date. (The stale flag's own date is worked out from
+    the last movement, so this is the only date it stores.)"""
     notes: str | None = None
     history: list[Move] | None = None
     interviews: list[Interview] | None = None
@@ -274,10 +318,19 @@ class Application(Record):
         data["history"] = moves
         return data
 
+    @model_validator(mode="after")
+    def _snoozed_next_action(self) -> "Application":
+        _snoozed_needs("next_action_due", self.next_action_due, self.snoozed)
+        return self
+
     @property
     def status(self) -> AppStatus:
         """The current status: the last move, or "interested" before any."""
         return self.history[-1].status if self.history else "interested"
+
+    @property
+    def next_action_on(self) -> dt.date | None:
+        return due_now(self.next_action_due, self.snoozed)
 
     @property
     def is_finished(self) -> bool:
@@ -322,10 +375,6 @@ class Offer(Record):
         return self.status or "considering"
 
 
-Weights = dict[str, Weight]
-"""How much each criterion counts when offers are compared, 0 (ignore) to 5."""
-
-
 # --- record types ----------------------------------------------------------------------------
 
 R = TypeVar("R", bound=Record)
@@ -346,9 +395,6 @@ class RecordType(NamedTuple):
     @property
     def prefix(self) -> str:
         return self.model.prefix
-
-    def plural(self, count: int) -> str:
-        return f"{count:,} {self.item}{'' if count == 1 else 's'}"
 
 
 TYPES: dict[str, RecordType] = {
@@ -427,7 +473,7 @@ def summary(name: str, records: list[dict[str, Any]]) -> str:
     kind = TYPES[name]
     names = [label(name, record) for record in records[:3]]
     more = f" and {len(records) - 3:,} more" if len(records) > 3 else ""
-    return f"{kind.plural(len(records))}: " + ", ".join(names) + more
+    return f"{plural(len(records), kind.item)}: " + ", ".join(names) + more
 
 
 def models(name: str, records: list[dict[str, Any]] | None) -> list[Any]:
@@ -446,6 +492,31 @@ def locate(book: "WorkbookDefinition", name: str) -> tuple["StageDefinition", "Q
             if question.record_type == name:
                 return stage, question
     return None
+
+
+def stored(workbook: "Workbook", name: str) -> list[dict[str, Any]]:
+    """The records of type ``name`` in this workbook, as stored; none when it has no place
+    for them."""
+    found = locate(workbook.definition, name)
+    if found is None:
+        return []
+    return list(workbook.answers_for(found[0]).get(found[1].id, []))
+
+
+def leaving_well(book: "WorkbookDefinition") -> tuple["StageDefinition", "Question"] | None:
+    """The leaving-well checklist: a multiple-choice question beside the offers."""
+    found = locate(book, "offers")
+    if found is None:
+        return None
+    for question in found[0].questions:
+        if question.id == LEAVING_WELL and question.kind == "multi_choice":
+            return found[0], question
+    return None
+
+
+def weights_question(stage: "StageDefinition") -> "Question | None":
+    """The question of the offers' stage that keeps the person's weights for comparing them."""
+    return next((q for q in stage.questions if q.kind == "weights"), None)
 
 
 def require(book: "WorkbookDefinition", name: str) -> tuple["StageDefinition", "Question"]:
@@ -751,6 +822,8 @@ def set_field(name: str, record: dict[str, Any], field_id: str, value: Any, toda
         return
     if name == "offers" and field_id == "bonus" and isinstance(value, str):
         value = money_or_text(value)
+    if name in NEXT_STEP and field_id == NEXT_STEP[name][1]:
+        record.pop("snoozed", None)  # a new date for the next step ends its snooze
     _put(record, field_id, value)
 
 
@@ -791,6 +864,11 @@ def parse_when(text: str, today: dt.date) -> dt.date | dt.datetime:
     if hour > 23 or minute > 59:
         raise ValueError(f"{found.group(2)}:{found.group(3)} is not a time of day.")
     return dt.datetime.combine(day, dt.time(hour, minute))
+
+
+def format_when(at: dt.date | dt.datetime) -> str:
+    """A date, or a date and time to the minute: "2026-12-01 10:00"."""
+    return at.strftime("%Y-%m-%d %H:%M") if isinstance(at, dt.datetime) else at.isoformat()
 
 
 def parse_pairs(items: Sequence[str], *, low: int, high: int, what: str) -> dict[str, int]:

@@ -157,6 +157,10 @@ def _json_value(value: Any) -> str:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+json_value = _json_value
+"""For ``json.dumps(default=...)`` in the other JSON outputs (export, the group view)."""
+
+
 def _dates(line: StageLine) -> str:
     if line.completed:
         return f"done {line.completed}"
@@ -212,6 +216,10 @@ def _md(text: str) -> str:
     for char in "\\`*_[]|<>#":
         text = text.replace(char, "\\" + char)
     return text
+
+
+markdown_escape = _md
+"""For the other Markdown outputs (export, the group view)."""
 
 
 def render(report: Report, console: Any) -> None:

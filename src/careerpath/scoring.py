@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from careerpath.records import (
     PIPELINE,
+    STALE_AFTER,
     STATUSES,
     Application,
     Contact,
@@ -94,7 +95,7 @@ def stale_after(workbook: Workbook) -> int:
 
     found = locate(workbook.definition, "applications")
     if found is not None:
-        value = workbook.answers_for(found[0]).get("stale_after")
+        value = workbook.answers_for(found[0]).get(STALE_AFTER)
         if isinstance(value, int | float) and value >= 1:
             return int(value)
     return DEFAULT_STALE_AFTER
@@ -105,6 +106,12 @@ def last_movement(app: Application) -> dt.date | None:
     dates = [move.date for move in app.history or [] if move.date is not None]
     dates += [interview.day for interview in app.interviews or []]
     return max(dates, default=None)
+
+
+def days_without_news(app: Application, today: dt.date) -> int | None:
+    """Days since the last movement (a snooze does not count as news)."""
+    last = last_movement(app)
+    return (today - last).days if last is not None else None
 
 
 def stale_since(app: Application, today: dt.date, after_days: int) -> dt.date | None:
@@ -339,6 +346,24 @@ def _check_pay(offer: Offer, criterion: Criterion) -> Check:
     return Check(criterion, "met", round(3 + 2 * min(1.0, above / 0.25), 1), detail)
 
 
+def weights_for(given: dict[str, int], found: list[Criterion]) -> dict[str, int]:
+    """The weights a person typed (``income_floor=4``), by each criterion's own key (matched
+    in any case); a name that is not one of ``found`` is refused with the ones it can be."""
+    from careerpath.errors import InvalidInput
+
+    known = {criterion.key.casefold(): criterion.key for criterion in found}
+    weights: dict[str, int] = {}
+    for name, weight in given.items():
+        key = known.get(name.casefold())
+        if key is None:
+            raise InvalidInput(
+                f"{name!r} is not one of the needs offers are compared on",
+                hint="They are: " + (", ".join(known.values()) or "none yet") + ".",
+            )
+        weights[key] = weight
+    return weights
+
+
 def score_offer(offer: Offer, found: list[Criterion]) -> OfferScore:
     checks = [check(offer, criterion) for criterion in found]
     counted = [(c.score, c.criterion.weight) for c in checks if c.score is not None]
@@ -350,16 +375,14 @@ def score_offer(offer: Offer, found: list[Criterion]) -> OfferScore:
 def offer_criteria(workbook: Workbook) -> list[Criterion]:
     """The criteria for this person's offers: from what the offers question recalls, weighed
     as the person set in the closing stage (a ``weights`` question), if they did."""
-    from careerpath.records import locate, recalled
+    from careerpath.records import locate, recalled, weights_question
 
     found = locate(workbook.definition, "offers")
     if found is None:
         return []
     stage, question = found
-    weights = next(
-        (workbook.answers_for(stage).get(q.id) for q in stage.questions if q.kind == "weights"),
-        None,
-    )
+    kept = weights_question(stage)
+    weights = workbook.answers_for(stage).get(kept.id) if kept is not None else None
     return criteria(list(recalled(workbook, question).values()), weights)
 
 

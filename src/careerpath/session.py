@@ -86,6 +86,18 @@ class Session:
                     highlight=False,
                 )
 
+    def ask_record(self, stage: StageDefinition, question: Question, index: int) -> None:
+        """Every field of one record, the one at ``index`` (a new one at the end): the record
+        commands at a terminal (``careerpath contact add``). Each answer is saved as it is
+        given, and Ctrl-C keeps what was being typed, as in a sitting."""
+        with self._counting_interrupts():
+            self._ask_record(stage, question, index, only_missing=False)
+
+    def ask_field(self, stage: StageDefinition, question: Question, key: str) -> Any:
+        """One question outside a sitting (``careerpath contact log``): what was being typed at
+        Ctrl-C is kept as a draft under ``key`` and offered the next time it is asked."""
+        return self._prompt(stage, question, key, None)
+
     # --- the program (program_session does the asking) ---------------------------------------
 
     def _stage_begins(self, stage: StageDefinition) -> None:

@@ -65,6 +65,7 @@ class Home:
         self.backups_dir = root / ".backups"
         self.lock_file = root / ".lock"
         self._backed_up: set[Path] = set()
+        self._state_changes: list[Callable[[WorkbookState], object]] = []
 
     def __str__(self) -> str:
         return str(self.root)
@@ -188,6 +189,17 @@ class Home:
         self.write_state(state)
         return state, result
 
+    def change_state_later(self, change: Callable[[WorkbookState], object]) -> None:
+        """Note a change to ``workbook.toml``, written with every other one noted when the
+        command's lock is released: a command that changes records in several stages writes
+        the file once."""
+        self._state_changes.append(change)
+
+    def _write_state_changes(self) -> None:
+        if self._state_changes:
+            changes, self._state_changes = self._state_changes, []
+            self.update_state(lambda state: [change(state) for change in changes])
+
     def update_answers(
         self, stage: StageDefinition, change: Callable[[Answers], T]
     ) -> tuple[Answers, T]:
@@ -296,7 +308,10 @@ class Home:
                 )
             os.ftruncate(descriptor, 0)
             os.write(descriptor, json.dumps(_me(command)).encode())
-            yield
+            try:
+                yield
+            finally:  # what was done before a failure or Ctrl-C is recorded too
+                self._write_state_changes()
         finally:
             os.close(descriptor)  # closing releases the lock
 

@@ -106,21 +106,18 @@ def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
     for is None (or empty)."""
     from careerpath import records
 
-    book = workbook.definition
-    found = {name: records.locate(book, name) for name in records.TYPES}
-
     def stored(name: str) -> list[Any]:
-        where = found[name]
-        if where is None:
-            return []
-        return records.models(name, workbook.answers_for(where[0]).get(where[1].id))
+        return records.models(name, records.stored(workbook, name))
+
+    def has(name: str) -> bool:
+        return records.locate(workbook.definition, name) is not None
 
     return {
         "due": _due(workbook, today),
         "pipeline": _pipeline(workbook, stored("applications"), today)
-        if found["applications"]
+        if has("applications")
         else None,
-        "outreach": _outreach(workbook, stored("contacts"), today) if found["contacts"] else None,
+        "outreach": _outreach(workbook, stored("contacts"), today) if has("contacts") else None,
         "targets": _targets(workbook, stored("targets")),
         "offers": _offers(workbook, stored("offers")),
         "leaving_well": _leaving_well(workbook),
@@ -171,7 +168,7 @@ def _outreach(workbook: Workbook, contacts: list[Any], today: dt.date) -> Outrea
     goal = None
     where = records.locate(workbook.definition, "contacts")
     if where is not None:
-        value = workbook.answers_for(where[0]).get("weekly_goal")
+        value = workbook.answers_for(where[0]).get(records.WEEKLY_GOAL)
         goal = int(value) if isinstance(value, int | float) else None
     found = scoring.outreach(contacts, today, goal)
     weeks: list[OutreachWeek] = [
@@ -240,14 +237,12 @@ def _offers(workbook: Workbook, offers: list[Any]) -> list[OfferLine]:
 def _leaving_well(workbook: Workbook) -> Checklist | None:
     from careerpath import records
 
-    where = records.locate(workbook.definition, "offers")
-    if where is None:
+    found = records.leaving_well(workbook.definition)
+    if found is None:
         return None
-    for question in where[0].questions:
-        if question.id == "leaving_well" and question.kind == "multi_choice":
-            done = workbook.answers_for(where[0]).get(question.id) or []
-            return {"done": len(done), "total": len(question.choices or [])}
-    return None
+    stage, question = found
+    done = workbook.answers_for(stage).get(question.id) or []
+    return {"done": len(done), "total": len(question.choices or [])}
 
 
 # --- showing ---------------------------------------------------------------------------------
@@ -266,12 +261,10 @@ def _pay(line: TargetLine) -> str:
     return f"{format_amount(round(low))}–{format_amount(round(high))} {line['currency']} a year"
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def _lines(report: Report) -> list[tuple[str, list[str]]]:
     """Each section as a heading and plain lines, shared by the terminal and Markdown."""
+    from careerpath.values import plural
+
     found: list[tuple[str, list[str]]] = []
     due = report.due
     if due is not None and (due["overdue"] or due["coming"]):
@@ -320,8 +313,8 @@ def _lines(report: Report) -> list[tuple[str, list[str]]]:
                 f"Outreach this week: {outreach['this_week']}{aim}",
                 [
                     f"People you talked to, the last four weeks: {weeks}",
-                    f"{_plural(outreach['contacts'], 'contact')} ({statuses}), "
-                    f"{_plural(outreach['conversations'], 'conversation')} logged",
+                    f"{plural(outreach['contacts'], 'contact')} ({statuses}), "
+                    f"{plural(outreach['conversations'], 'conversation')} logged",
                 ],
             )
         )

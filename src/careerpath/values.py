@@ -15,13 +15,10 @@ from typing import Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Period = Literal["year", "month", "week", "day", "hour"]
-PERIODS: tuple[Period, ...] = ("year", "month", "week", "day", "hour")
 
 # Working time behind a yearly figure: 52 weeks, 5 days, 8 hours. A convention, stated in the
 # README, so that ranges quoted per hour and per year can sit on one scale.
 PERIODS_PER_YEAR: dict[str, float] = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
-
-Currency = str  # an ISO 4217 code like EUR or USD; checked by pattern where it is stored
 
 
 class _Value(BaseModel):
@@ -231,6 +228,12 @@ def format_money(money: Money) -> str:
 
 def format_money_range(pay: MoneyRange) -> str:
     return f"{format_amount(pay.low)}–{format_amount(pay.high)} {pay.currency} per {pay.period}"
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``count`` and the word for that many: "1 contact", "2 contacts", "1,000 contacts";
+    ``words`` for a plural not made with an s ("2 people")."""
+    return f"{count:,} {word if count == 1 else words or word + 's'}"
 
 
 def plain_number(value: float) -> int | float:

@@ -4,7 +4,7 @@ source listed by ``agenda.sources``; and the overdue notice at the start of ``ne
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -12,13 +12,14 @@ import typer
 from careerpath.cli.base import home_of, out_console, today
 from careerpath.cli.recording import (
     Cell,
-    columns,
     day_option,
     heading,
     plain,
     relative,
 )
 from careerpath.errors import InvalidInput, NotFound
+from careerpath.records import format_when
+from careerpath.tables import columns
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,12 +32,6 @@ done_app = typer.Typer(add_completion=False)
 snooze_app = typer.Typer(add_completion=False)
 
 
-def open_items(workbook: Workbook, now: dt.date) -> list[DueItem]:
-    from careerpath import agenda
-
-    return agenda.collect(workbook, now)
-
-
 @due_app.command()
 def due(
     ctx: typer.Context,
@@ -47,20 +42,18 @@ def due(
 ) -> None:
     """What is due: overdue first, then the coming days. Follow-ups, next actions,
     interviews, offer deadlines, stale applications, and anything else dated."""
+    from careerpath import agenda
+
     now = today()
     horizon = dt.date.max if show_all else day_option(within, "--within")
     assert horizon is not None
-    items = open_items(home_of(ctx).load(), now)
+    items = agenda.collect(home_of(ctx).load(), now)
     overdue = [i for i in items if i.due < now]
     coming = [i for i in items if now <= i.due <= horizon]
     later = len(items) - len(overdue) - len(coming)
     console = out_console()
-    if overdue:
-        heading(console, "Overdue")
-        _agenda_rows(console, overdue, now, aligned=coming)
-    if coming:
-        heading(console, "Ahead" if show_all else f"Until {horizon}")
-        _agenda_rows(console, coming, now, aligned=overdue)
+    sections = {"Overdue": overdue, "Ahead" if show_all else f"Until {horizon}": coming}
+    _agenda_rows(console, now, sections)
     if not overdue and not coming:
         console.print(plain("Nothing is due." if show_all else f"Nothing due until {horizon}."))
     if later:
@@ -79,30 +72,24 @@ def due(
         )
 
 
-def _agenda_rows(
-    console: Console, items: Sequence[DueItem], now: dt.date, aligned: Sequence[DueItem] = ()
-) -> None:
-    """Items as rows: id, date (and time), how far off, what. Columns line up with those of
-    ``aligned`` too, so sections printed one after the other read as one list."""
-    every = [*items, *aligned]
-    id_width = max(len(item.id) for item in every)
-    when_width = max(len(_when(item)) for item in every)
-    off_width = max(len(relative(item.due, now)) for item in every)
+def _agenda_rows(console: Console, now: dt.date, sections: Mapping[str, Sequence[DueItem]]) -> None:
+    """Items as one table (id, date and time, how far off, what), under a heading row for
+    each titled section that has any, so the sections line up as one list."""
     rows: list[list[Cell]] = []
-    for item in items:
-        rows.append(
+    for title, items in sections.items():
+        if items and title:
+            rows.append([(title, "bold")])
+        rows += [
             [
-                ("  " + item.id.ljust(id_width), "cyan"),
-                _when(item).ljust(when_width),
-                (relative(item.due, now).ljust(off_width), "red" if item.due < now else ""),
+                ("  " + item.id, "cyan"),
+                format_when(item.at or item.due),
+                (relative(item.due, now), "red" if item.due < now else ""),
                 item.title,
             ]
-        )
-    columns(console, rows, wrap=True)
-
-
-def _when(item: DueItem) -> str:
-    return item.at.strftime("%Y-%m-%d %H:%M") if item.at else str(item.due)
+            for item in items
+        ]
+    if rows:
+        columns(console, rows, wrap=True)
 
 
 def resolve_item(items: Sequence[DueItem], wanted: str) -> DueItem:
@@ -139,25 +126,30 @@ def done(
     now = today()
     console = out_console()
     with home.lock("done"):
-        for wanted in items:
-            workbook = home.load()
-            item = resolve_item(open_items(workbook, now), wanted)
+        workbook = home.load()
+        open_items = agenda.collect(workbook, now)
+        # Every item is found before any is marked, so a typo marks nothing.
+        chosen = list(
+            {item.id: item for item in (resolve_item(open_items, w) for w in items)}.values()
+        )
+        for item in chosen:
             if not any(s.done(home, workbook, item.id, now) for s in agenda.sources(workbook)):
                 raise NotFound(f"no part of the workbook knows the item {item.id}")
-            console.print(plain(f"Done: {item.id} {item.title}"))
-            if item.what == "stale":
-                console.print(
-                    plain(
-                        "It is flagged again if nothing moves; if they never answer, close it "
-                        "as no response."
-                    ),
-                    style="dim",
-                )
-            elif item.what == "follow-up":
-                record = item.id.rsplit("-follow-up", 1)[0]
-                console.print(
-                    plain(f"Log what came of it: careerpath contact log {record}"), style="dim"
-                )
+    for item in chosen:
+        console.print(plain(f"Done: {item.id} {item.title}"))
+        if item.what == "stale":
+            console.print(
+                plain(
+                    "It is flagged again if nothing moves; if they never answer, close it "
+                    "as no response."
+                ),
+                style="dim",
+            )
+        elif item.what == "follow-up":
+            record = item.id.rsplit("-follow-up", 1)[0]
+            console.print(
+                plain(f"Log what came of it: careerpath contact log {record}"), style="dim"
+            )
 
 
 @snooze_app.command()
@@ -179,7 +171,13 @@ def snooze(
     home = home_of(ctx)
     with home.lock("snooze"):
         workbook = home.load()
-        found = resolve_item(open_items(workbook, now), item)
+        found = resolve_item(agenda.collect(workbook, now), item)
+        if found.movable and day <= found.due:
+            raise InvalidInput(
+                f"{found.id} is due {found.due}; snoozing puts it off, to a day after that "
+                f"({day} is not)",
+                hint=f"To bring it forward, change the date itself: {_set_earlier(found)}.",
+            )
         if not any(s.snooze(home, workbook, found.id, day) for s in agenda.sources(workbook)):
             raise NotFound(f"no part of the workbook knows the item {found.id}")
     out_console().print(
@@ -187,15 +185,25 @@ def snooze(
     )
 
 
+def _set_earlier(item: DueItem) -> str:
+    record = item.id.split("-", 1)[0]
+    commands = {"follow-up": "contact", "next action": "app"}
+    if item.what in commands:
+        return f"`careerpath {commands[item.what]} edit {record} --due DATE`"
+    return "edit it in its file (`careerpath doctor` checks it after)"
+
+
 def overdue_notice(workbook: Workbook, console: Console) -> None:
     """At the start of `careerpath next`: what is overdue, in a few lines."""
+    from careerpath import agenda
+
     now = today()
-    overdue = [item for item in open_items(workbook, now) if item.due < now]
+    overdue = [item for item in agenda.collect(workbook, now) if item.due < now]
     if not overdue:
         return
     noun = "item is" if len(overdue) == 1 else "items are"
     heading(console, f"{len(overdue)} {noun} overdue")
-    _agenda_rows(console, overdue[:5], now)
+    _agenda_rows(console, now, {"": overdue[:5]})
     more = f"And {len(overdue) - 5} more. " if len(overdue) > 5 else ""
     console.print(
         plain(f"{more}Everything due: careerpath due · done: careerpath done ID"), style="dim"

@@ -4,37 +4,36 @@ move, interviews, next actions and stale applications."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from careerpath.cli.base import home_of, out_console, today
+from careerpath.cli.base import out_console, today
 from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
-    ask_record,
-    columns,
+    add_record,
+    changing,
     day_option,
     details,
     due_text,
+    edit_record,
     extend,
     heading,
     moment_option,
-    need_terminal,
-    nothing_to_change,
     open_book,
     plain,
     put,
     relative,
     remove_record,
-    replace_record,
     required_text,
     resolve_ref,
-    stored_records,
     warn_if_past,
+    with_options,
 )
 from careerpath.errors import InvalidInput, NotFound
+from careerpath.tables import columns
 
 if TYPE_CHECKING:
     from careerpath.records import Application
@@ -45,46 +44,53 @@ application_app = typer.Typer(
 )
 
 
-def _app_changes(
-    book: Book,
-    record: dict[str, Any],
-    *,
-    target: str | None,
-    source: str | None,
-    contact: str | None,
-    link: str | None,
-    document: Sequence[str] | None,
-    next_action: str | None,
-    due: str | None,
-    notes: str | None,
-) -> None:
-    when = day_option(due, "--due")
-    warn_if_past(when, "the next action's due date")
-    put(
-        record,
-        target=resolve_ref(book, "targets", target),
-        source=source,
-        contact=resolve_ref(book, "contacts", contact),
-        link=link,
-        next_action=next_action,
-        next_action_due=when,
-        notes=notes,
-    )
-    extend(record, "documents", document)
+@dataclass(frozen=True)
+class AppOptions:
+    """What `app add` and `app edit` both take."""
 
+    target: Annotated[
+        str | None, typer.Option("--target", help="The target job it relates to (id or title).")
+    ]
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="Where you found it: a job board, a recruiter…"),
+    ]
+    contact: Annotated[
+        str | None, typer.Option("--contact", help="The contact who referred you (id or name).")
+    ]
+    link: Annotated[str | None, typer.Option("--link", help="Link to the posting.")]
+    document: Annotated[
+        list[str] | None,
+        typer.Option("--document", help="A resume or cover-letter file you sent (repeatable)."),
+    ]
+    next_step: Annotated[str | None, typer.Option("--next", help="Your next action on it.")]
+    due: Annotated[
+        str | None,
+        typer.Option("--due", help="When the next action is due: a date, or 3d, 2w, 1m."),
+    ]
+    notes: Annotated[str | None, typer.Option("--notes", help="Notes (replaces any).")]
+    old_next_step: Annotated[str | None, typer.Option("--next-action", hidden=True)]
+    """The name --next had before; kept working, out of the help."""
 
-_APP_HELP = {
-    "target": "The target job it relates to (id or title).",
-    "source": "Where you found it: a job board, the company site, a recruiter…",
-    "contact": "The contact who referred you (id or name).",
-    "link": "Link to the posting.",
-    "document": "A resume or cover-letter file you sent (repeatable).",
-    "next_action": "Your next action on it.",
-    "due": "When the next action is due: a date, or 3d, 2w, 1m.",
-}
+    def apply(self, book: Book, record: dict[str, Any]) -> None:
+        from careerpath import tracker
+
+        when = day_option(self.due, "--due")
+        warn_if_past(when, "the next action's due date")
+        put(
+            record,
+            target=resolve_ref(book, "targets", self.target),
+            source=self.source,
+            contact=resolve_ref(book, "contacts", self.contact),
+            link=self.link,
+            notes=self.notes,
+        )
+        tracker.set_next_step("applications", record, self.next_step or self.old_next_step, when)
+        extend(record, "documents", self.document)
 
 
 @application_app.command("add")
+@with_options(AppOptions)
 def app_add(
     ctx: typer.Context,
     employer: Annotated[
@@ -98,55 +104,29 @@ def app_add(
     date: Annotated[
         str | None, typer.Option("--date", help="When it got to that status. Default: today.")
     ] = None,
-    target: Annotated[str | None, typer.Option("--target", help=_APP_HELP["target"])] = None,
-    source: Annotated[str | None, typer.Option("--source", help=_APP_HELP["source"])] = None,
-    contact: Annotated[str | None, typer.Option("--contact", help=_APP_HELP["contact"])] = None,
-    link: Annotated[str | None, typer.Option("--link", help=_APP_HELP["link"])] = None,
-    document: Annotated[
-        list[str] | None, typer.Option("--document", help=_APP_HELP["document"])
-    ] = None,
-    next_action: Annotated[
-        str | None, typer.Option("--next-action", help=_APP_HELP["next_action"])
-    ] = None,
-    due: Annotated[str | None, typer.Option("--due", help=_APP_HELP["due"])] = None,
-    notes: Annotated[str | None, typer.Option("--notes", help="Anything else.")] = None,
+    *,
+    options: AppOptions,
 ) -> None:
     """Add an application (or a job you are interested in applying for)."""
     from careerpath import records
 
-    home = home_of(ctx)
-    with home.lock("app add"):
-        book = open_book(ctx, "applications")
-        record: dict[str, Any] = {}
-        if employer is None:
-            need_terminal("give the employer and role: `careerpath app add EMPLOYER ROLE`")
-            record = ask_record(book, record)
-        else:
-            if role is None:
-                raise InvalidInput(
-                    "give the role too: `careerpath app add EMPLOYER ROLE [options]`"
-                )
-            day = day_option(date, "--date") or today()
-            if day > today():
-                raise InvalidInput(f"--date {day} is in the future")
-            record["employer"] = required_text(employer, "employer")
-            record["role"] = required_text(role, "role")
-            record["history"] = [{"date": day, "status": records.match_status(status)}]
-        _app_changes(
-            book,
-            record,
-            target=target,
-            source=source,
-            contact=contact,
-            link=link,
-            document=document,
-            next_action=next_action,
-            due=due,
-            notes=notes,
-        )
-        record_id = book.add(record, today())
+    given = None
+    if employer is not None:
+        if role is None:
+            raise InvalidInput("give the role too: `careerpath app add EMPLOYER ROLE [options]`")
+        day = day_option(date, "--date") or today()
+        if day > today():
+            raise InvalidInput(f"--date {day} is in the future")
+        given = {
+            "employer": required_text(employer, "employer"),
+            "role": required_text(role, "role"),
+            "history": [{"date": day, "status": records.match_status(status)}],
+        }
+    with changing(ctx, "applications", "app add") as book:
+        usage = "give the employer and role: `careerpath app add EMPLOYER ROLE`"
+        record_id = add_record(book, options, given, usage)
     found = book.get(record_id)
-    out_console().print(plain(f"Added {record_id}: {book.label(record)} ({found.status})."))
+    out_console().print(plain(f"Added {record_id}: {book.label(found)} ({found.status})."))
 
 
 @application_app.command("list")
@@ -197,12 +177,12 @@ def app_list(
     rows: list[list[Cell]] = []
     for app_ in apps:
         moved = app_.history[-1].date if app_.history else None
-        since = flagged[app_.id]
-        flag: Cell = (f"stale {(now - since).days + after}d", "yellow") if since else ""
+        quiet = scoring.days_without_news(app_, now)
+        flag: Cell = (f"stale {quiet}d", "yellow") if flagged[app_.id] else ""
         action: Cell = app_.next_action or ""
-        if app_.next_action_due:
-            late = "red" if app_.next_action_due < now else ""
-            action = (f"{app_.next_action or ''} ({app_.next_action_due})".strip(), late)
+        due = app_.next_action_on
+        if due:
+            action = (f"{app_.next_action or ''} ({due})".strip(), "red" if due < now else "")
         rows.append(
             [
                 (app_.id or "", "cyan"),
@@ -236,8 +216,8 @@ def app_show(
     since = scoring.stale_since(found, now, scoring.stale_after(book.workbook))
     extra = found.status + (f" · stale since {since}" if since else "")
     heading(console, f"{found.id}  {records.label('applications', found)}", extra)
-    targets = {t["id"]: t for t in stored_records(book, "targets")}
-    contacts = {c["id"]: c for c in stored_records(book, "contacts")}
+    targets = {t["id"]: t for t in records.stored(book.workbook, "targets")}
+    contacts = {c["id"]: c for c in records.stored(book.workbook, "contacts")}
 
     def named(name: str, ref: str | None, pool: dict[str, dict[str, Any]]) -> str | None:
         if ref is None:
@@ -246,7 +226,8 @@ def app_show(
 
     action = found.next_action
     if found.next_action_due:
-        action = f"{action or 'next action'}, due {due_text(found.next_action_due, now)}"
+        due = due_text(found.next_action_due, now, found.snoozed)
+        action = f"{action or 'next action'}, due {due}"
     details(
         console,
         [
@@ -273,7 +254,7 @@ def app_show(
     if found.interviews:
         heading(console, "Interviews")
         for number, interview in enumerate(found.interviews, start=1):
-            when = _moment(interview.at)
+            when = records.format_when(interview.at)
             state = "done" if not interview.is_open else relative(interview.day, now)
             about = " · ".join(
                 p for p in (interview.round, interview.format, interview.interviewers) if p
@@ -289,66 +270,23 @@ def app_show(
             )
 
 
-def _moment(at: dt.date | dt.datetime) -> str:
-    return at.strftime("%Y-%m-%d %H:%M") if isinstance(at, dt.datetime) else str(at)
-
-
 @application_app.command("edit")
+@with_options(AppOptions)
 def app_edit(
     ctx: typer.Context,
     application: Annotated[str, typer.Argument(help="Id, employer or role.")],
     employer: Annotated[str | None, typer.Option("--employer", help="The employer.")] = None,
     role: Annotated[str | None, typer.Option("--role", help="The role.")] = None,
-    target: Annotated[str | None, typer.Option("--target", help=_APP_HELP["target"])] = None,
-    source: Annotated[str | None, typer.Option("--source", help=_APP_HELP["source"])] = None,
-    contact: Annotated[str | None, typer.Option("--contact", help=_APP_HELP["contact"])] = None,
-    link: Annotated[str | None, typer.Option("--link", help=_APP_HELP["link"])] = None,
-    document: Annotated[
-        list[str] | None, typer.Option("--document", help=_APP_HELP["document"])
-    ] = None,
-    next_action: Annotated[
-        str | None, typer.Option("--next-action", help=_APP_HELP["next_action"])
-    ] = None,
-    due: Annotated[str | None, typer.Option("--due", help=_APP_HELP["due"])] = None,
-    notes: Annotated[str | None, typer.Option("--notes", help="Replace the notes.")] = None,
+    *,
+    options: AppOptions,
 ) -> None:
     """Change an application's details (its status changes with `app move`). Without
     options, a terminal asks for every field."""
-    given = [employer, role, target, source, contact, link, document, next_action, due, notes]
-    home = home_of(ctx)
-    with home.lock("app edit"):
-        book = open_book(ctx, "applications")
-        record = book.find(application)
-        if all(option is None for option in given):
-            need_terminal(nothing_to_change("app", record["id"]))
-            changed = ask_record(book, record)
-            book.update(record["id"], lambda stored: replace_record(stored, changed))
-        else:
-            for value, what in ((employer, "employer"), (role, "role")):
-                if value is not None:
-                    required_text(value, what)
-
-            def change(stored: dict[str, Any]) -> None:
-                put(
-                    stored,
-                    employer=employer.strip() if employer else None,
-                    role=role.strip() if role else None,
-                )
-                _app_changes(
-                    book,
-                    stored,
-                    target=target,
-                    source=source,
-                    contact=contact,
-                    link=link,
-                    document=document,
-                    next_action=next_action,
-                    due=due,
-                    notes=notes,
-                )
-
-            book.update(record["id"], change)
-    out_console().print(plain(f"Saved {record['id']}: {book.label(book.find(record['id']))}."))
+    own = {
+        "employer": required_text(employer, "employer") if employer is not None else None,
+        "role": required_text(role, "role") if role is not None else None,
+    }
+    edit_record(ctx, "applications", application, options, own)
 
 
 @application_app.command("remove")
@@ -360,32 +298,6 @@ def app_remove(
     """Remove an application for good (a copy stays in .backups). To close one instead,
     `app move ID withdrawn` or `"no response"` keeps it in your funnel."""
     remove_record(ctx, "applications", "app", application, yes)
-
-
-def check_move(current: str, history: list[Any], new: str, force: bool) -> None:
-    """Whether moving from ``current`` to ``new`` is allowed; raises with a reason if not.
-
-    Forward along the pipeline, or to an ending (rejected, withdrawn, no response), is fine.
-    Back to an earlier step, or anywhere after accepting, needs --force."""
-    from careerpath import records
-    from careerpath.scoring import furthest
-
-    if new == current:
-        raise InvalidInput(f"it is already {new}")
-    if force:
-        return
-    if current == "accepted":
-        raise InvalidInput(
-            "it is accepted, so moving it on is unusual", hint="Add --force if you mean it."
-        )
-    if new in records.PIPELINE:
-        app_ = records.Application.model_validate({"history": history})
-        reached = furthest(app_)
-        if records.PIPELINE.index(new) < reached:
-            raise InvalidInput(
-                f"that moves it backwards ({records.PIPELINE[reached]} → {new})",
-                hint="Add --force to move it back all the same; the history keeps every move.",
-            )
 
 
 @application_app.command("move")
@@ -408,33 +320,20 @@ def app_move(
     ] = False,
 ) -> None:
     """Move an application to a new status; the move is added to its dated history."""
-    from careerpath import records
+    from careerpath import records, tracker
 
     new = records.match_status(status)
-    home = home_of(ctx)
-    with home.lock("app move"):
-        book = open_book(ctx, "applications")
+    day = day_option(date, "--date") or today()
+    if day > today():
+        raise InvalidInput(f"--date {day} is in the future; move it once it happened")
+    with changing(ctx, "applications", "app move") as book:
         record = book.find(application)
-        day = day_option(date, "--date") or today()
-        if day > today():
-            raise InvalidInput(f"--date {day} is in the future; move it once it happened")
 
         def move(stored: dict[str, Any]) -> str:
-            history = list(stored.get("history") or [])
-            current = history[-1]["status"] if history else "interested"
-            check_move(current, history, new, force)
-            last = max((m["date"] for m in history if m.get("date")), default=None)
-            if last is not None and day < last:
-                raise InvalidInput(
-                    f"the last move was on {last}; a new one cannot be dated before it",
-                    hint="To correct the history, edit the file: `careerpath edit "
-                    f"{book.stage.id}`.",
-                )
-            history.append({"date": day, "status": new, **({"note": note} if note else {})})
-            stored["history"] = history
-            return str(current)
+            tracker.check_move(stored, new, day, force, book.stage.id)
+            return tracker.move(stored, new, day, note)
 
-        before = book.update(record["id"], move)
+        before = book.update(record["id"], move, today())
     console = out_console()
     console.print(plain(f"{record['id']} {book.label(record)}: {before} → {new} ({day})."))
     if new == "offer":
@@ -474,11 +373,10 @@ def app_interview(
 ) -> None:
     """Add an interview to an application, or change one (--number N): time, round,
     format, with whom, preparation, questions asked, and your reflection afterwards."""
+    from careerpath import records, tracker
 
     when = moment_option(at, "--at")
-    home = home_of(ctx)
-    with home.lock("app interview"):
-        book = open_book(ctx, "applications")
+    with changing(ctx, "applications", "app interview") as book:
         record = book.find(application)
         if number is None and when is None:
             raise InvalidInput(
@@ -512,16 +410,10 @@ def app_interview(
             extend(interview, "questions", question)
             interviews[index] = interview
             stored["interviews"] = interviews
-            moved = None
-            history = list(stored.get("history") or [])
-            current = history[-1]["status"] if history else "interested"
-            if number is None and current in ("interested", "applied", "screening"):
-                history.append({"date": today(), "status": "interviewing"})
-                stored["history"] = history
-                moved = current
+            moved = tracker.follow(stored, "interviewing", today()) if number is None else None
             return index + 1, moved
 
-        shown_number, moved_from = book.update(record["id"], save)
+        shown_number, moved_from = book.update(record["id"], save, today())
     console = out_console()
     found = book.get(record["id"])
     interview = (found.interviews or [])[shown_number - 1]
@@ -529,7 +421,7 @@ def app_interview(
     console.print(
         plain(
             f"{verb} interview {shown_number} for {record['id']} {book.label(record)}: "
-            f"{_moment(interview.at)}."
+            f"{records.format_when(interview.at)}."
         )
     )
     if moved_from:

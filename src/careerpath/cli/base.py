@@ -36,8 +36,8 @@ NO_TERMINAL_HINT = (
 )
 
 
-_DEFERRED: dict[str, tuple[Callable[[], typer.Typer], str, bool]] = {}
-"""Commands built only when used: name → (what gives their Typer app, help, hidden)."""
+_DEFERRED: dict[str, tuple[Callable[[], typer.Typer], str]] = {}
+"""Commands built only when used: name → (what gives their Typer app, help)."""
 
 
 def defer(name: str, target: str, help: str) -> None:
@@ -52,7 +52,7 @@ def defer(name: str, target: str, help: str) -> None:
         found: typer.Typer = getattr(importlib.import_module(module), attribute)
         return found
 
-    _DEFERRED[name] = (load, help, False)
+    _DEFERRED[name] = (load, help)
 
 
 class _Deferred(TyperGroup):
@@ -62,8 +62,8 @@ class _Deferred(TyperGroup):
     Typer otherwise builds every command of the app, with all its options, on every run:
     with a few dozen commands that costs more than the rest of ``careerpath report``."""
 
-    def __init__(self, name: str, load: Callable[[], typer.Typer], help: str, hidden: bool) -> None:
-        super().__init__(name=name, help=help, hidden=hidden)
+    def __init__(self, name: str, load: Callable[[], typer.Typer], help: str) -> None:
+        super().__init__(name=name, help=help)
         self.load = load
         self._built: Any = None
 
@@ -90,7 +90,7 @@ class _App(typer.Typer):
             one.command(name, **settings)(function)
             command_name = name or typer.main.get_command_name(function.__name__)
             help = settings.get("help") or inspect.getdoc(function) or ""
-            _DEFERRED[command_name] = (lambda: one, help, bool(settings.get("hidden")))
+            _DEFERRED[command_name] = (lambda: one, help)
             return function
 
         return register
@@ -106,8 +106,8 @@ class _Commands(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         found = super().get_command(ctx, cmd_name)
         if found is None and cmd_name in _DEFERRED:
-            load, help, hidden = _DEFERRED[cmd_name]
-            found = self.commands[cmd_name] = _Deferred(cmd_name, load, help, hidden)
+            load, help = _DEFERRED[cmd_name]
+            found = self.commands[cmd_name] = _Deferred(cmd_name, load, help)
         return found
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:

@@ -4,37 +4,38 @@ outreach message starters."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from careerpath.cli.base import home_of, out_console, today
+from careerpath.cli.base import out_console, today
 from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
-    ask_record,
-    columns,
+    add_record,
+    changing,
     day_option,
     details,
     due_text,
+    edit_record,
     extend,
     heading,
     need_terminal,
-    nothing_to_change,
     open_book,
     plain,
     put,
     remove_record,
-    replace_record,
     required_text,
     resolve_ref,
     said_added,
-    stored_records,
     warn_if_past,
+    with_options,
 )
 from careerpath.errors import InvalidInput
+from careerpath.tables import columns
 
 if TYPE_CHECKING:
     from careerpath.records import Contact
@@ -44,118 +45,93 @@ contact_app = typer.Typer(
     name="contact", help=HELP["contact"], no_args_is_help=True, add_completion=False
 )
 
-
-def _contact_changes(
-    book: Book,
-    record: dict[str, Any],
-    *,
-    organisation: str | None,
-    role: str | None,
-    warmth: str | None,
-    how_known: str | None,
-    channel: str | None,
-    target: Sequence[str] | None,
-    status: str | None,
-    next_step: str | None,
-    follow_up: str | None,
-    message: str | None,
-    notes: str | None,
-) -> None:
-    from careerpath import records
-
-    follow = day_option(follow_up, "--follow-up")
-    warn_if_past(follow, "the follow-up")
-    put(
-        record,
-        organisation=organisation,
-        role=role,
-        warmth=records.match_word(warmth, list(records.WARMTH), "way of knowing someone")
-        if warmth
-        else None,
-        how_known=how_known,
-        channel=channel,
-        status=records.match_word(status, records.CONTACT_STATUSES, "contact status")
-        if status
-        else None,
-        next_step=next_step,
-        follow_up=follow,
-        message=message,
-        notes=notes,
-    )
-    extend(record, "targets", [str(resolve_ref(book, "targets", t)) for t in target or []])
+Next = Annotated[str | None, typer.Option("--next", help="Your next step with them.")]
+Due = Annotated[
+    str | None, typer.Option("--due", help="When to take the next step: a date, or 3d, 2w, 1m.")
+]
+# The names these options had before; kept working, out of the help.
+OldNext = Annotated[str | None, typer.Option("--next-step", hidden=True)]
+OldDue = Annotated[str | None, typer.Option("--follow-up", hidden=True)]
 
 
-_CONTACT_HELP = {
-    "organisation": "Where they work.",
-    "role": "Their role.",
-    "warmth": "How you know them: warm, introduced or cold.",
-    "how_known": "How exactly, or who introduces you.",
-    "channel": "How to reach them: email, LinkedIn, phone…",
-    "target": "A target job (id or title) they can tell you about (repeatable).",
-    "status": "to reach out, reached out, talked, keep in touch, or closed.",
-    "next_step": "Your next step with them.",
-    "follow_up": "When to follow up: a date, or 3d, 2w, 1m.",
-    "message": "Your outreach message to them.",
-}
+@dataclass(frozen=True)
+class ContactOptions:
+    """What `contact add` and `contact edit` both take."""
+
+    organisation: Annotated[
+        str | None, typer.Option("--org", "--organisation", help="Where they work.")
+    ]
+    role: Annotated[str | None, typer.Option("--role", help="Their role.")]
+    warmth: Annotated[
+        str | None, typer.Option("--warmth", help="How you know them: warm, introduced or cold.")
+    ]
+    how_known: Annotated[
+        str | None, typer.Option("--how-known", help="How exactly, or who introduces you.")
+    ]
+    channel: Annotated[
+        str | None, typer.Option("--channel", help="How to reach them: email, LinkedIn, phone…")
+    ]
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target", help="A target job (id or title) they can tell you about (repeatable)."
+        ),
+    ]
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status", help="to reach out, reached out, talked, keep in touch, or closed."
+        ),
+    ]
+    next_step: Next
+    due: Due
+    message: Annotated[str | None, typer.Option("--message", help="Your outreach message.")]
+    notes: Annotated[str | None, typer.Option("--notes", help="Notes (replaces any).")]
+    old_next_step: OldNext
+    old_due: OldDue
+
+    def apply(self, book: Book, record: dict[str, Any]) -> None:
+        from careerpath import records, tracker
+
+        follow = day_option(self.due or self.old_due, "--due")
+        warn_if_past(follow, "the next step's date")
+        put(
+            record,
+            organisation=self.organisation,
+            role=self.role,
+            warmth=records.match_word(self.warmth, list(records.WARMTH), "way of knowing someone")
+            if self.warmth
+            else None,
+            how_known=self.how_known,
+            channel=self.channel,
+            status=records.match_word(self.status, records.CONTACT_STATUSES, "contact status")
+            if self.status
+            else None,
+            message=self.message,
+            notes=self.notes,
+        )
+        tracker.set_next_step("contacts", record, self.next_step or self.old_next_step, follow)
+        extend(record, "targets", [str(resolve_ref(book, "targets", t)) for t in self.target or []])
 
 
 @contact_app.command("add")
+@with_options(ContactOptions)
 def contact_add(
     ctx: typer.Context,
     name: Annotated[
         str | None,
         typer.Argument(help="Their name. Leave it out in a terminal to be asked for each field."),
     ] = None,
-    organisation: Annotated[
-        str | None, typer.Option("--org", "--organisation", help=_CONTACT_HELP["organisation"])
-    ] = None,
-    role: Annotated[str | None, typer.Option("--role", help=_CONTACT_HELP["role"])] = None,
-    warmth: Annotated[str | None, typer.Option("--warmth", help=_CONTACT_HELP["warmth"])] = None,
-    how_known: Annotated[
-        str | None, typer.Option("--how-known", help=_CONTACT_HELP["how_known"])
-    ] = None,
-    channel: Annotated[str | None, typer.Option("--channel", help=_CONTACT_HELP["channel"])] = None,
-    target: Annotated[
-        list[str] | None, typer.Option("--target", help=_CONTACT_HELP["target"])
-    ] = None,
-    status: Annotated[str | None, typer.Option("--status", help=_CONTACT_HELP["status"])] = None,
-    next_step: Annotated[
-        str | None, typer.Option("--next-step", help=_CONTACT_HELP["next_step"])
-    ] = None,
-    follow_up: Annotated[
-        str | None, typer.Option("--follow-up", help=_CONTACT_HELP["follow_up"])
-    ] = None,
-    message: Annotated[str | None, typer.Option("--message", help=_CONTACT_HELP["message"])] = None,
-    notes: Annotated[str | None, typer.Option("--notes", help="Anything else.")] = None,
+    *,
+    options: ContactOptions,
 ) -> None:
     """Add a person to talk to."""
-    home = home_of(ctx)
-    with home.lock("contact add"):
-        book = open_book(ctx, "contacts")
-        record: dict[str, Any] = {}
-        if name is None:
-            need_terminal("give their name: `careerpath contact add NAME [options]`")
-            record = ask_record(book, record)
-        else:
-            record["name"] = required_text(name, "name")
-        _contact_changes(
-            book,
-            record,
-            organisation=organisation,
-            role=role,
-            warmth=warmth,
-            how_known=how_known,
-            channel=channel,
-            target=target,
-            status=status,
-            next_step=next_step,
-            follow_up=follow_up,
-            message=message,
-            notes=notes,
-        )
-        record_id = book.add(record, today())
-    said_added(book, record_id, record)
-    if not record.get("message"):
+    given = {"name": required_text(name, "name")} if name is not None else None
+    with changing(ctx, "contacts", "contact add") as book:
+        usage = "give their name: `careerpath contact add NAME [options]`"
+        record_id = add_record(book, options, given, usage)
+    said_added(book, record_id, book.find(record_id))
+    if not book.find(record_id).get("message"):
         out_console().print(
             plain(f"Message starters to reach out: careerpath contact message {record_id}"),
             style="dim",
@@ -186,13 +162,14 @@ def contact_list(
         return
     now = today()
     far = dt.date.max
-    contacts.sort(key=lambda c: (c.follow_up or far, (c.name or "").casefold()))
+    contacts.sort(key=lambda c: (c.follow_up_on or far, (c.name or "").casefold()))
     rows: list[list[Cell]] = []
     for contact in contacts:
         last = max((talk.date for talk in contact.conversations or []), default=None)
         follow: Cell = ""
-        if contact.follow_up:
-            follow = (str(contact.follow_up), "red" if contact.follow_up < now else "")
+        due = contact.follow_up_on
+        if due:
+            follow = (str(due), "red" if due < now else "")
         rows.append(
             [
                 (contact.id or "", "cyan"),
@@ -207,7 +184,7 @@ def contact_list(
     columns(
         console,
         rows,
-        header=["id", "name", "warmth", "status", "last talked", "follow up", "next step"],
+        header=["id", "name", "warmth", "status", "last talked", "next step due", "next step"],
     )
 
 
@@ -223,7 +200,7 @@ def contact_show(
     console = out_console()
     now = today()
     heading(console, f"{found.id}  {records.label('contacts', found)}", found.current_status)
-    targets = {t["id"]: t for t in stored_records(book, "targets")}
+    targets = {t["id"]: t for t in records.stored(book.workbook, "targets")}
     details(
         console,
         [
@@ -239,7 +216,7 @@ def contact_show(
                 ],
             ),
             ("Next step", found.next_step),
-            ("Follow up", due_text(found.follow_up, now)),
+            ("Due", due_text(found.follow_up, now, found.snoozed)),
             ("Notes", found.notes),
         ],
     )
@@ -257,74 +234,23 @@ def contact_show(
             [
                 ("  Summary", talk.summary),
                 ("  Learned", talk.learned),
-                ("  Next step", talk.next_step),
-                ("  Follow up", str(talk.follow_up) if talk.follow_up else None),
+                ("  Planned then", _planned(talk.next_step, talk.follow_up)),
             ],
         )
 
 
 @contact_app.command("edit")
+@with_options(ContactOptions)
 def contact_edit(
     ctx: typer.Context,
     contact: Annotated[str, typer.Argument(help="Id or name.")],
     name: Annotated[str | None, typer.Option("--name", help="Their name.")] = None,
-    organisation: Annotated[
-        str | None, typer.Option("--org", "--organisation", help=_CONTACT_HELP["organisation"])
-    ] = None,
-    role: Annotated[str | None, typer.Option("--role", help=_CONTACT_HELP["role"])] = None,
-    warmth: Annotated[str | None, typer.Option("--warmth", help=_CONTACT_HELP["warmth"])] = None,
-    how_known: Annotated[
-        str | None, typer.Option("--how-known", help=_CONTACT_HELP["how_known"])
-    ] = None,
-    channel: Annotated[str | None, typer.Option("--channel", help=_CONTACT_HELP["channel"])] = None,
-    target: Annotated[
-        list[str] | None, typer.Option("--target", help=_CONTACT_HELP["target"])
-    ] = None,
-    status: Annotated[str | None, typer.Option("--status", help=_CONTACT_HELP["status"])] = None,
-    next_step: Annotated[
-        str | None, typer.Option("--next-step", help=_CONTACT_HELP["next_step"])
-    ] = None,
-    follow_up: Annotated[
-        str | None, typer.Option("--follow-up", help=_CONTACT_HELP["follow_up"])
-    ] = None,
-    message: Annotated[str | None, typer.Option("--message", help=_CONTACT_HELP["message"])] = None,
-    notes: Annotated[str | None, typer.Option("--notes", help="Replace the notes.")] = None,
+    *,
+    options: ContactOptions,
 ) -> None:
     """Change a contact. Without options, a terminal asks for every field."""
-    given = [name, organisation, role, warmth, how_known, channel, target, status]
-    given += [next_step, follow_up, message, notes]
-    home = home_of(ctx)
-    with home.lock("contact edit"):
-        book = open_book(ctx, "contacts")
-        record = book.find(contact)
-        if all(option is None for option in given):
-            need_terminal(nothing_to_change("contact", record["id"]))
-            changed = ask_record(book, record)
-            book.update(record["id"], lambda stored: replace_record(stored, changed))
-        else:
-            if name is not None:
-                required_text(name, "name")
-
-            def change(stored: dict[str, Any]) -> None:
-                put(stored, name=name.strip() if name else None)
-                _contact_changes(
-                    book,
-                    stored,
-                    organisation=organisation,
-                    role=role,
-                    warmth=warmth,
-                    how_known=how_known,
-                    channel=channel,
-                    target=target,
-                    status=status,
-                    next_step=next_step,
-                    follow_up=follow_up,
-                    message=message,
-                    notes=notes,
-                )
-
-            book.update(record["id"], change)
-    out_console().print(plain(f"Saved {record['id']}: {book.label(book.find(record['id']))}."))
+    own = {"name": required_text(name, "name") if name is not None else None}
+    edit_record(ctx, "contacts", contact, options, own)
 
 
 @contact_app.command("remove")
@@ -353,111 +279,116 @@ def contact_log(
     ] = None,
     learned: Annotated[str | None, typer.Option("--learned", help="What you learned.")] = None,
     next_step: Annotated[
-        str | None, typer.Option("--next-step", help="The next step you agreed on.")
+        str | None, typer.Option("--next", help="The next step you agreed on.")
     ] = None,
-    follow_up: Annotated[
-        str | None, typer.Option("--follow-up", help="When to follow up: a date, 3d, 2w, 1m.")
-    ] = None,
+    due: Due = None,
     status: Annotated[
         str | None,
         typer.Option("--status", help="Their status now. Default: talked (unless further on)."),
     ] = None,
+    old_next_step: OldNext = None,
+    old_due: OldDue = None,
 ) -> None:
     """Log a conversation (or any contact) with someone: what was said, what you learned,
-    and the next step. It replaces their open follow-up, and counts towards this week's
+    and the next step. It replaces their open next step, and counts towards this week's
     outreach."""
-    from careerpath import records
+    from careerpath import records, tracker
 
-    home = home_of(ctx)
-    with home.lock("contact log"):
-        book = open_book(ctx, "contacts")
-        record = book.find(contact)
-        if summary is None:
+    day = day_option(date, "--date") or today()
+    if day > today():
+        raise InvalidInput(f"--date {day} is in the future; log a conversation once it happened")
+    follow = day_option(due or old_due, "--due")
+    warn_if_past(follow, "the next step's date")
+    new_status = (
+        records.match_word(status, records.CONTACT_STATUSES, "contact status") if status else None
+    )
+    talk = {
+        "date": day,
+        "channel": channel,
+        "summary": (summary or "").strip() or None,
+        "learned": learned,
+        "next_step": next_step or old_next_step,
+        "follow_up": follow,
+    }
+    with changing(ctx, "contacts", "contact log") as book:
+        record_id = book.find(contact)["id"]
+        asking = summary is None
+        if asking:
             need_terminal(
-                f"say what you talked about: `careerpath contact log {record['id']} "
+                f"say what you talked about: `careerpath contact log {record_id} "
                 "--summary TEXT [options]`"
             )
-            summary, learned, next_step, follow_up = _ask_conversation(
-                learned, next_step, follow_up
-            )
-        day = day_option(date, "--date") or today()
-        if day > today():
-            raise InvalidInput(
-                f"--date {day} is in the future; log a conversation once it happened"
-            )
-        follow = day_option(follow_up, "--follow-up")
-        warn_if_past(follow, "the follow-up")
-        new_status = (
-            records.match_word(status, records.CONTACT_STATUSES, "contact status")
-            if status
-            else None
+            talk["summary"] = _ask_about(book, record_id, "summary")
+        earlier_step, earlier_due = book.update(
+            record_id, lambda stored: tracker.log_conversation(stored, talk, new_status), today()
         )
-        talk = {
-            "date": day,
-            "channel": channel,
-            "summary": summary.strip() or None,
-            "learned": learned,
-            "next_step": next_step,
-            "follow_up": follow,
-        }
-
-        def log(stored: dict[str, Any]) -> tuple[str | None, Any]:
-            earlier = (stored.get("next_step"), stored.get("follow_up"))
-            conversations = list(stored.get("conversations") or [])
-            conversations.append({k: v for k, v in talk.items() if v is not None})
-            stored["conversations"] = conversations
-            if new_status:
-                stored["status"] = new_status
-            elif stored.get("status") in (None, "to reach out", "reached out"):
-                stored["status"] = "talked"
-            for key in ("next_step", "follow_up"):
-                stored.pop(key, None)
-            if next_step or follow:
-                put(stored, next_step=next_step or "follow up", follow_up=follow)
-            return earlier
-
-        earlier_step, earlier_follow = book.update(record["id"], log)
+        for key in ("learned", "next_step", "follow_up") if asking else ():
+            if talk[key] is None:
+                answer = _ask_about(book, record_id, key, logged=True)
+                add = functools.partial(tracker.add_to_conversation, key=key, value=answer)
+                book.update(record_id, add, today())
+                talk[key] = answer
     console = out_console()
-    stored = book.find(record["id"])
+    stored = book.find(record_id)
     console.print(
         plain(
             f"Logged a conversation with {book.label(stored)} on {day}; "
             f"status: {stored.get('status')}."
         )
     )
-    if earlier_follow and earlier_follow != follow:
+    if earlier_due and earlier_due != talk["follow_up"]:
         step = f" “{earlier_step}”" if earlier_step and earlier_step != "follow up" else ""
         console.print(
-            plain(f"The earlier follow-up{step} (due {earlier_follow}) counts as done."),
-            style="dim",
+            plain(f"The earlier next step{step} (due {earlier_due}) counts as done."), style="dim"
         )
-    if follow:
-        console.print(plain(f"Follow up {due_text(follow, today())}: {next_step or 'follow up'}."))
+    if stored.get("follow_up"):
+        console.print(
+            plain(
+                f"Next step, due {due_text(stored['follow_up'], today())}: {stored['next_step']}."
+            )
+        )
 
 
-def _ask_conversation(
-    learned: str | None, next_step: str | None, follow_up: str | None
-) -> tuple[str, str | None, str | None, str | None]:
+def _planned(step: str | None, day: dt.date | None) -> str | None:
+    """A conversation's next step as it was planned then (the open one is the contact's)."""
+    if not (step or day):
+        return None
+    return (step or "follow up") + (f", by {day}" if day else "")
+
+
+_CONVERSATION = {
+    "summary": ("long_text", "What did you talk about?"),
+    "learned": ("long_text", "What did you learn?"),
+    "next_step": ("text", "What is the next step?"),
+    "follow_up": ("date", "By when?"),
+}
+
+
+def _ask_about(book: Book, record_id: str, key: str, logged: bool = False) -> Any:
+    """One question about a conversation, at the terminal. What was being typed at Ctrl-C is
+    kept and offered at the next `contact log` for this person."""
     from careerpath.definition import Question
+    from careerpath.errors import Interrupted
     from careerpath.prompts import TerminalPrompter
+    from careerpath.session import Session
 
-    prompter = TerminalPrompter(today())
-
-    def ask(id_: str, kind: str, prompt: str, required: bool = False) -> Any:
-        field = Question.model_validate(
-            {"id": id_, "kind": kind, "prompt": prompt, "required": required}
-        )
-        return prompter.ask(field)
-
-    summary = ask("summary", "long_text", "What did you talk about?", required=True)
-    if learned is None:
-        learned = ask("learned", "long_text", "What did you learn?")
-    if next_step is None:
-        next_step = ask("next_step", "text", "What is the next step?")
-    if follow_up is None:
-        day = ask("follow_up", "date", "When will you follow up?")
-        follow_up = day.isoformat() if day else None
-    return summary, learned, next_step, follow_up
+    kind, prompt = _CONVERSATION[key]
+    field = Question.model_validate(
+        {"id": key, "kind": kind, "prompt": prompt, "required": key == "summary"}
+    )
+    sitting = Session(book.home, book.workbook, TerminalPrompter(today()), out_console(), today())
+    draft = f"{book.question.id}.log.{record_id}.{key}"
+    try:
+        return sitting.ask_field(book.stage, field, draft)
+    except Interrupted as stop:
+        kept = ", and kept what you were typing for next time" if stop.kept_draft else ""
+        if logged:
+            stop.message = f"Stopped. The conversation is logged with what you answered{kept}."
+            stop.hint = None
+        else:
+            stop.message = f"Stopped. Nothing is logged yet{kept}."
+            stop.hint = f"`careerpath contact log {record_id}` asks again."
+        raise
 
 
 @contact_app.command("message")
@@ -474,22 +405,21 @@ def contact_message(
 ) -> None:
     """Short outreach message starters, filled in for this person; keep one as your own
     message to them and edit it."""
-    from careerpath import starters
+    from careerpath import records, starters
 
-    home = home_of(ctx)
     book = open_book(ctx, "contacts")
     record = book.find(contact)
     found: Contact = book.get(record["id"])
     console = out_console()
-    options = starters.for_contact(found, stored_records(book, "targets"))
+    options = starters.for_contact(found, records.stored(book.workbook, "targets"))
     if pick is not None or edit:
-        with home.lock("contact message"):
-            if pick is not None and not 1 <= pick <= len(options):
-                raise InvalidInput(f"--pick: choose a starter from 1 to {len(options)}")
+        if pick is not None and not 1 <= pick <= len(options):
+            raise InvalidInput(f"--pick: choose a starter from 1 to {len(options)}")
+        with changing(ctx, "contacts", "contact message") as book:
             text = options[pick - 1][1] if pick is not None else found.message or options[0][1]
             if edit:
                 text = _edit_text(text)
-            book.update(record["id"], lambda stored: stored.update(message=text))
+            book.update(record["id"], lambda stored: stored.update(message=text), today())
         console.print(plain(f"Saved your message to {book.label(record)}:"))
         console.print(plain(text), style="italic")
         return
@@ -513,11 +443,10 @@ def contact_message(
 def _edit_text(text: str) -> str:
     """``text`` opened in the person's editor; what they saved."""
     import os
-    import subprocess
     import tempfile
 
     from careerpath import prompts
-    from careerpath.editing import find_editor
+    from careerpath.editing import find_editor, run_editor
 
     prompts.require_terminal("Use --message TEXT with `careerpath contact edit` instead.")
     editor = find_editor()
@@ -525,7 +454,7 @@ def _edit_text(text: str) -> str:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
-        subprocess.run([*editor, name], check=False)
+        run_editor(editor, name)
         edited = Path(name).read_text(encoding="utf-8").strip()
     finally:
         Path(name).unlink(missing_ok=True)

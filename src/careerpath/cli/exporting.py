@@ -5,15 +5,12 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from careerpath.cli.base import err_console, home_of, today, write_output
 from careerpath.errors import InvalidInput
-
-if TYPE_CHECKING:
-    pass
 
 export_app = typer.Typer(add_completion=False)
 
@@ -42,8 +39,7 @@ def export(
 ) -> None:
     """Everything in your workbook, for a coach (markdown), for tools (json), for a
     spreadsheet (csv, one file per kind of record) or for a calendar (ics, every dated item)."""
-    from careerpath import exports
-    from careerpath.cli.agenda import open_items
+    from careerpath import agenda, exports
 
     workbook = home_of(ctx).load()
     now = today()
@@ -63,7 +59,7 @@ def export(
     elif format is ExportFormat.json:
         text = exports.to_json(workbook, now)
     else:
-        text = exports.to_ics(workbook, now, open_items(workbook, now))
+        text = exports.to_ics(workbook, now, agenda.collect(workbook, now))
     if output is None:
         sys.stdout.write(text)
     else:

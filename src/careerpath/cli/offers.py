@@ -4,6 +4,7 @@ needs, and the leaving-well checklist."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -13,11 +14,12 @@ from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
     ask_record,
-    columns,
+    changing,
     day_option,
     details,
     due_text,
     extend,
+    given,
     heading,
     money_option,
     money_text,
@@ -27,11 +29,12 @@ from careerpath.cli.recording import (
     plain,
     put,
     remove_record,
-    replace_record,
     required_text,
     value_ratings,
+    with_options,
 )
 from careerpath.errors import InvalidInput, NotFound
+from careerpath.tables import columns
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,63 +56,75 @@ def _needs_keys(book: Book) -> dict[str, str]:
     }
 
 
-def _offer_changes(
-    book: Book,
-    record: dict[str, Any],
-    *,
-    role: str | None,
-    base: str | None,
-    bonus: str | None,
-    equity: str | None,
-    benefit: Sequence[str] | None,
-    start: str | None,
-    deadline: str | None,
-    work_mode: str | None,
-    hours: float | None,
-    rate: Sequence[str] | None,
-    meets: Sequence[str] | None,
-    partly: Sequence[str] | None,
-    misses: Sequence[str] | None,
-    status: str | None,
-    notes: str | None,
-) -> None:
-    from careerpath import records, scoring
+@dataclass(frozen=True)
+class OfferOptions:
+    """What `offer add` and `offer edit` both take."""
 
-    if hours is not None and not 0 <= hours <= 168:
-        raise InvalidInput("--hours: give the hours a week, from 0 to 168")
-    modes = next(
-        (c.choices for c in scoring.offer_criteria(book.workbook) if c.kind == "work_mode"), None
-    )
-    put(
-        record,
-        role=role,
-        base_pay=money_option(base, "--base"),
-        bonus=records.money_or_text(bonus) if bonus else None,
-        equity=equity,
-        start_date=day_option(start, "--start"),
-        deadline=day_option(deadline, "--deadline"),
-        work_mode=records.match_word(work_mode, list(modes), "way of working")
-        if work_mode and modes
-        else work_mode,
-        hours=hours,
-        status=records.match_word(status, records.OFFER_STATUSES, "offer status")
-        if status
-        else None,
-        notes=notes,
-    )
-    if status and record.get("status") in ("accepted", "declined"):
-        record.setdefault("responded", today())
-    extend(record, "benefits", benefit)
-    rated = _rate_pairs(book, rate)
-    if rated:
-        record["ratings"] = {**(record.get("ratings") or {}), **rated}
-    judged = _judgements(book, meets, partly, misses)
-    if judged:
-        record["needs"] = {**(record.get("needs") or {}), **judged}
+    role: Annotated[str | None, typer.Option("--role", help="The role.")]
+    base: Annotated[str | None, typer.Option("--base", help="Base pay per year, e.g. '58000 EUR'.")]
+    bonus: Annotated[
+        str | None,
+        typer.Option("--bonus", help="Bonus: an amount ('5000 EUR') or words ('10% on target')."),
+    ]
+    equity: Annotated[str | None, typer.Option("--equity", help="Equity or shares.")]
+    benefit: Annotated[list[str] | None, typer.Option("--benefit", help="A benefit (repeatable).")]
+    start: Annotated[str | None, typer.Option("--start", help="Start date.")]
+    deadline: Annotated[str | None, typer.Option("--deadline", help="Deadline to answer them.")]
+    work_mode: Annotated[
+        str | None,
+        typer.Option(
+            "--work-mode",
+            help="The way of working, as you named them in exploration (e.g. Hybrid).",
+        ),
+    ]
+    hours: Annotated[float | None, typer.Option("--hours", help="Hours a week.")]
+    rate: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--rate", help="How well it meets one of your top values: VALUE=1..5 (repeatable)."
+        ),
+    ]
+    meets: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--meets",
+            help="A need it meets, by id (income_floor, work_modes, hours, constraints…).",
+        ),
+    ]
+    partly: Annotated[list[str] | None, typer.Option("--partly", help="A need it partly meets.")]
+    misses: Annotated[list[str] | None, typer.Option("--misses", help="A need it misses.")]
+    notes: Annotated[str | None, typer.Option("--notes", help="Notes (replaces any).")]
 
+    def apply(self, book: Book, record: dict[str, Any]) -> None:
+        from careerpath import records, scoring
 
-def _rate_pairs(book: Book, given: Sequence[str] | None) -> dict[str, int]:
-    return value_ratings(book, given)
+        if self.hours is not None and not 0 <= self.hours <= 168:
+            raise InvalidInput("--hours: give the hours a week, from 0 to 168")
+        modes = next(
+            (c.choices for c in scoring.offer_criteria(book.workbook) if c.kind == "work_mode"),
+            None,
+        )
+        put(
+            record,
+            role=self.role,
+            base_pay=money_option(self.base, "--base"),
+            bonus=records.money_or_text(self.bonus) if self.bonus else None,
+            equity=self.equity,
+            start_date=day_option(self.start, "--start"),
+            deadline=day_option(self.deadline, "--deadline"),
+            work_mode=records.match_word(self.work_mode, list(modes), "way of working")
+            if self.work_mode and modes
+            else self.work_mode,
+            hours=self.hours,
+            notes=self.notes,
+        )
+        extend(record, "benefits", self.benefit)
+        rated = value_ratings(book, self.rate)
+        if rated:
+            record["ratings"] = {**(record.get("ratings") or {}), **rated}
+        judged = _judgements(book, self.meets, self.partly, self.misses)
+        if judged:
+            record["needs"] = {**(record.get("needs") or {}), **judged}
 
 
 def _judgements(
@@ -136,25 +151,8 @@ def _judgements(
     return judged
 
 
-_OFFER_HELP = {
-    "role": "The role.",
-    "base": "Base pay per year, e.g. '58000 EUR'.",
-    "bonus": "Bonus: an amount ('5000 EUR') or words ('10% on target').",
-    "equity": "Equity or shares.",
-    "benefit": "A benefit (repeatable).",
-    "start": "Start date.",
-    "deadline": "Deadline to answer them.",
-    "work_mode": "The way of working, as you named them in exploration (e.g. Hybrid).",
-    "hours": "Hours a week.",
-    "rate": "How well it meets one of your top values: VALUE=1..5 (repeatable).",
-    "meets": "A need it meets, by id (income_floor, work_modes, hours, constraints…).",
-    "partly": "A need it partly meets.",
-    "misses": "A need it misses.",
-    "status": "considering, negotiating, accepted or declined.",
-}
-
-
 @offer_app.command("add")
+@with_options(OfferOptions)
 def offer_add(
     ctx: typer.Context,
     employer: Annotated[
@@ -165,44 +163,17 @@ def offer_add(
         str | None,
         typer.Option("--from", help="The application it comes from (id): fills employer and role."),
     ] = None,
-    role: Annotated[str | None, typer.Option("--role", help=_OFFER_HELP["role"])] = None,
-    base: Annotated[str | None, typer.Option("--base", help=_OFFER_HELP["base"])] = None,
-    bonus: Annotated[str | None, typer.Option("--bonus", help=_OFFER_HELP["bonus"])] = None,
-    equity: Annotated[str | None, typer.Option("--equity", help=_OFFER_HELP["equity"])] = None,
-    benefit: Annotated[
-        list[str] | None, typer.Option("--benefit", help=_OFFER_HELP["benefit"])
-    ] = None,
-    start: Annotated[str | None, typer.Option("--start", help=_OFFER_HELP["start"])] = None,
-    deadline: Annotated[
-        str | None, typer.Option("--deadline", help=_OFFER_HELP["deadline"])
-    ] = None,
-    work_mode: Annotated[
-        str | None, typer.Option("--work-mode", help=_OFFER_HELP["work_mode"])
-    ] = None,
-    hours: Annotated[float | None, typer.Option("--hours", help=_OFFER_HELP["hours"])] = None,
-    rate: Annotated[list[str] | None, typer.Option("--rate", help=_OFFER_HELP["rate"])] = None,
-    meets: Annotated[list[str] | None, typer.Option("--meets", help=_OFFER_HELP["meets"])] = None,
-    partly: Annotated[
-        list[str] | None, typer.Option("--partly", help=_OFFER_HELP["partly"])
-    ] = None,
-    misses: Annotated[
-        list[str] | None, typer.Option("--misses", help=_OFFER_HELP["misses"])
-    ] = None,
-    notes: Annotated[str | None, typer.Option("--notes", help="Anything else.")] = None,
+    *,
+    options: OfferOptions,
 ) -> None:
     """Add an offer. Employer, role and base pay are needed (asked in a terminal)."""
-    from careerpath import records
+    from careerpath import tracker
 
-    home = home_of(ctx)
-    with home.lock("offer add"):
-        book = open_book(ctx, "offers")
+    with changing(ctx, "offers", "offer add") as book:
+        apps = book.other("applications")
         record: dict[str, Any] = {}
-        application = None
-        if from_ is not None:
-            from careerpath.tracker import Book as Books
-
-            apps = Books(home, book.workbook, "applications")
-            application = apps.find(from_)
+        application = apps.find(from_) if from_ is not None else None
+        if application is not None:
             record.update(
                 employer=application.get("employer"),
                 role=application.get("role"),
@@ -210,51 +181,26 @@ def offer_add(
             )
         if employer is not None:
             record["employer"] = required_text(employer, "employer")
+        options.apply(book, record)
         if not record.get("employer"):
             need_terminal(
                 "give the employer: `careerpath offer add EMPLOYER --role ROLE --base PAY`"
             )
-            record = ask_record(book, record)
-        _offer_changes(
-            book,
-            record,
-            role=role,
-            base=base,
-            bonus=bonus,
-            equity=equity,
-            benefit=benefit,
-            start=start,
-            deadline=deadline,
-            work_mode=work_mode,
-            hours=hours,
-            rate=rate,
-            meets=meets,
-            partly=partly,
-            misses=misses,
-            status=None,
-            notes=notes,
-        )
-        missing = [name for name in ("role", "base_pay") if not record.get(name)]
-        if missing:
-            options = " and ".join("--base" if m == "base_pay" else "--role" for m in missing)
-            needed = " and ".join(m.replace("_", " ") for m in missing)
-            raise InvalidInput(f"an offer needs its {needed}: add {options}")
-        record_id = book.add(record, today())
+            record_id = ask_record(book, book.add(record, today()) if record else None)
+        else:
+            missing = [name for name in ("role", "base_pay") if not record.get(name)]
+            if missing:
+                flags = " and ".join("--base" if m == "base_pay" else "--role" for m in missing)
+                needed = " and ".join(m.replace("_", " ") for m in missing)
+                raise InvalidInput(f"an offer needs its {needed}: add {flags}")
+            record_id = book.add(record, today())
         moved = None
         if application is not None:
-            from careerpath.tracker import Book as Books
-
-            apps = Books(home, book.workbook, "applications")
-            found = records.Application.model_validate(apps.find(application["id"]))
-            if found.status in ("interested", "applied", "screening", "interviewing"):
-                apps.update(
-                    application["id"],
-                    lambda stored: stored.setdefault("history", []).append(
-                        {"date": today(), "status": "offer"}
-                    ),
-                )
-                moved = found.status
+            moved = apps.update(
+                application["id"], lambda app: tracker.follow(app, "offer", today()), today()
+            )
     console = out_console()
+    record = book.find(record_id)
     console.print(
         plain(f"Added {record_id}: {book.label(record)}, {money_text(record.get('base_pay'))}.")
     )
@@ -364,76 +310,67 @@ def _mark(verdict: str) -> str:
 
 
 @offer_app.command("edit")
+@with_options(OfferOptions)
 def offer_edit(
     ctx: typer.Context,
     offer: Annotated[str, typer.Argument(help="Id or employer.")],
     employer: Annotated[str | None, typer.Option("--employer", help="The employer.")] = None,
-    role: Annotated[str | None, typer.Option("--role", help=_OFFER_HELP["role"])] = None,
-    base: Annotated[str | None, typer.Option("--base", help=_OFFER_HELP["base"])] = None,
-    bonus: Annotated[str | None, typer.Option("--bonus", help=_OFFER_HELP["bonus"])] = None,
-    equity: Annotated[str | None, typer.Option("--equity", help=_OFFER_HELP["equity"])] = None,
-    benefit: Annotated[
-        list[str] | None, typer.Option("--benefit", help=_OFFER_HELP["benefit"])
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            help="considering, negotiating, accepted or declined. Accepting or declining moves "
+            "the application it came from to accepted or withdrawn.",
+        ),
     ] = None,
-    start: Annotated[str | None, typer.Option("--start", help=_OFFER_HELP["start"])] = None,
-    deadline: Annotated[
-        str | None, typer.Option("--deadline", help=_OFFER_HELP["deadline"])
-    ] = None,
-    work_mode: Annotated[
-        str | None, typer.Option("--work-mode", help=_OFFER_HELP["work_mode"])
-    ] = None,
-    hours: Annotated[float | None, typer.Option("--hours", help=_OFFER_HELP["hours"])] = None,
-    rate: Annotated[list[str] | None, typer.Option("--rate", help=_OFFER_HELP["rate"])] = None,
-    meets: Annotated[list[str] | None, typer.Option("--meets", help=_OFFER_HELP["meets"])] = None,
-    partly: Annotated[
-        list[str] | None, typer.Option("--partly", help=_OFFER_HELP["partly"])
-    ] = None,
-    misses: Annotated[
-        list[str] | None, typer.Option("--misses", help=_OFFER_HELP["misses"])
-    ] = None,
-    status: Annotated[str | None, typer.Option("--status", help=_OFFER_HELP["status"])] = None,
-    notes: Annotated[str | None, typer.Option("--notes", help="Replace the notes.")] = None,
+    *,
+    options: OfferOptions,
 ) -> None:
     """Change an offer: details, ratings against your values, your judgement of each need,
     its status. Without options, a terminal asks for every field."""
-    given = [employer, role, base, bonus, equity, benefit, start, deadline, work_mode, hours]
-    given += [rate, meets, partly, misses, status, notes]
-    home = home_of(ctx)
-    with home.lock("offer edit"):
-        book = open_book(ctx, "offers")
+    from careerpath import records, tracker
+
+    new_status = (
+        records.match_word(status, records.OFFER_STATUSES, "offer status") if status else None
+    )
+    with changing(ctx, "offers", "offer edit") as book:
         record = book.find(offer)
-        if all(option is None for option in given):
+        moved = None
+        if employer is None and new_status is None and not given(options):
             need_terminal(nothing_to_change("offer", record["id"]))
-            changed = ask_record(book, record)
-            book.update(record["id"], lambda stored: replace_record(stored, changed))
+            ask_record(book, record["id"])
         else:
-            if employer is not None:
-                required_text(employer, "employer")
 
             def change(stored: dict[str, Any]) -> None:
-                put(stored, employer=employer.strip() if employer else None)
-                _offer_changes(
-                    book,
+                put(
                     stored,
-                    role=role,
-                    base=base,
-                    bonus=bonus,
-                    equity=equity,
-                    benefit=benefit,
-                    start=start,
-                    deadline=deadline,
-                    work_mode=work_mode,
-                    hours=hours,
-                    rate=rate,
-                    meets=meets,
-                    partly=partly,
-                    misses=misses,
-                    status=status,
-                    notes=notes,
+                    employer=required_text(employer, "employer") if employer is not None else None,
+                    status=new_status,
                 )
+                options.apply(book, stored)
+                if new_status in tracker.OFFER_ANSWERS:
+                    stored.setdefault("responded", today())
 
-            book.update(record["id"], change)
-    out_console().print(plain(f"Saved {record['id']}: {book.label(book.find(record['id']))}."))
+            book.update(record["id"], change, today())
+            moved = _follow_answer(book, book.find(record["id"]), new_status)
+    console = out_console()
+    console.print(plain(f"Saved {record['id']}: {book.label(book.find(record['id']))}."))
+    if moved:
+        console.print(plain(moved))
+
+
+def _follow_answer(book: Book, offer: dict[str, Any], status: str | None) -> str | None:
+    """Accepting or declining an offer moves the application it came from (see
+    ``tracker.follow``); what moved, in words."""
+    from careerpath import tracker
+
+    apps = book.other("applications")
+    linked = offer.get("application")
+    if status not in tracker.OFFER_ANSWERS or not any(a["id"] == linked for a in apps.raw):
+        return None
+    to = tracker.OFFER_ANSWERS[str(status)]
+    before = apps.update(str(linked), lambda app: tracker.follow(app, to, today()), today())
+    return f"Moved {linked}: {before} → {to}." if before else None
 
 
 @offer_app.command("remove")
@@ -463,31 +400,14 @@ def offer_negotiate(
         raise InvalidInput(
             "say what you asked for (--asked TEXT) or what came back (--answer TEXT)"
         )
+    from careerpath import tracker
+
     day = day_option(date, "--date") or today()
-    home = home_of(ctx)
-    with home.lock("offer negotiate"):
-        book = open_book(ctx, "offers")
+    with changing(ctx, "offers", "offer negotiate") as book:
         record = book.find(offer)
-
-        def log(stored: dict[str, Any]) -> None:
-            rounds = list(stored.get("negotiation") or [])
-            if asked is None:
-                waiting = [r for r in rounds if not r.get("answer")]
-                if not waiting:
-                    raise InvalidInput(
-                        "there is no ask waiting for an answer",
-                        hint="Log both at once: --asked TEXT --answer TEXT.",
-                    )
-                waiting[-1]["answer"] = answer
-            else:
-                rounds.append(
-                    {"date": day, "asked": asked, **({"answer": answer} if answer else {})}
-                )
-            stored["negotiation"] = rounds
-            if stored.get("status") in (None, "considering"):
-                stored["status"] = "negotiating"
-
-        book.update(record["id"], log)
+        book.update(
+            record["id"], lambda stored: tracker.negotiate(stored, day, asked, answer), today()
+        )
     out_console().print(plain(f"Logged for {record['id']} {book.label(record)}."))
 
 
@@ -510,9 +430,9 @@ def offer_compare(
     from careerpath import records, scoring
 
     book = open_book(ctx, "offers")
-    if weight:
-        _save_weights(book, weight)
     chosen = [book.find(o) for o in offers] if offers else book.raw
+    if weight:
+        book = _save_weights(ctx, book, weight)
     if not chosen:
         out_console().print(
             "No offers yet. Add one: careerpath offer add EMPLOYER --role ROLE --base PAY"
@@ -524,34 +444,26 @@ def offer_compare(
     _print_comparison(out_console(), scores, found)
 
 
-def _save_weights(book: Book, given: Sequence[str]) -> None:
+def _save_weights(ctx: typer.Context, book: Book, typed: Sequence[str]) -> Book:
+    """Check the weights, then save them in the offers' stage for next time; the offers
+    as they are now saved."""
     from careerpath import records, scoring
 
-    pairs = records.parse_pairs(given, low=0, high=5, what="weights")
-    known = {c.key.casefold(): c.key for c in scoring.offer_criteria(book.workbook)}
-    weights: dict[str, int] = {}
-    for name, value in pairs.items():
-        key = known.get(name.casefold())
-        if key is None:
-            raise InvalidInput(
-                f"{name!r} is not one of the needs offers are compared on",
-                hint="They are: " + ", ".join(known.values()) + ".",
-            )
-        weights[key] = value
-    question = next((q for q in book.stage.questions if q.kind == "weights"), None)
+    pairs = records.parse_pairs(typed, low=0, high=5, what="weights")
+    weights = scoring.weights_for(pairs, scoring.offer_criteria(book.workbook))
+    question = records.weights_question(book.stage)
     if question is None:
         raise InvalidInput("this workbook has no place to keep weights for offers")
-    with book.home.lock("offer compare"):
-        book.home.update_answers(
-            book.stage,
-            lambda answers: answers.update(
-                {question.id: {**(answers.get(question.id) or {}), **weights}}
-            ),
-        )
-        book.workbook = book.home.load()
+
+    def save(answers: dict[str, Any]) -> None:
+        answers[question.id] = {**(answers.get(question.id) or {}), **weights}
+
+    with changing(ctx, "offers", "offer compare") as book:
+        book.update_stage(save, today())
     out_console().print(
         plain("Saved weights: " + ", ".join(f"{k}={v}" for k, v in weights.items()))
     )
+    return book
 
 
 def _print_comparison(console: Console, scores: list[Any], found: list[Any]) -> None:
@@ -641,47 +553,28 @@ def offer_checklist(
 ) -> None:
     """Leaving your current job well: notice, handover, references, benefits, a good
     goodbye. Tick items off as you do them."""
-    from careerpath import records
+    from careerpath import records, tracker
 
-    home = home_of(ctx)
-    workbook = home.load()
-    found = records.locate(workbook.definition, "offers")
-    question = None
-    if found is not None:
-        question = next(
-            (q for q in found[0].questions if q.id == "leaving_well" and q.kind == "multi_choice"),
-            None,
-        )
-    if found is None or question is None:
+    workbook = home_of(ctx).load()
+    found = records.leaving_well(workbook.definition)
+    if found is None:
         raise NotFound("this workbook has no leaving-well checklist")
-    stage = found[0]
+    stage, question = found
     choices = list(question.choices or [])
-
-    def pick(text: str) -> str:
-        wanted = text.strip().casefold()
-        hits = [c for c in choices if wanted in c.casefold()]
-        if len(hits) != 1:
-            raise InvalidInput(
-                f"{text!r} {'matches several items' if hits else 'is not on the checklist'}",
-                hint="The items: " + "; ".join(choices) + ".",
-            )
-        return hits[0]
-
     if tick or untick:
-        on, off = [pick(t) for t in tick or []], [pick(t) for t in untick or []]
-        with home.lock("offer checklist"):
+        on = [tracker.checklist_item(choices, text) for text in tick or []]
+        off = [tracker.checklist_item(choices, text) for text in untick or []]
 
-            def change(answers: dict[str, Any]) -> None:
-                ticked = [c for c in answers.get(question.id) or [] if c not in off]
-                ticked += [c for c in on if c not in ticked]
-                ordered = [c for c in choices if c in ticked]
-                if ordered:
-                    answers[question.id] = ordered
-                else:
-                    answers.pop(question.id, None)
+        def save(answers: dict[str, Any]) -> None:
+            ticked = tracker.tick(choices, answers.get(question.id) or [], on, off)
+            if ticked:
+                answers[question.id] = ticked
+            else:
+                answers.pop(question.id, None)
 
-            home.update_answers(stage, change)
-        workbook = home.load()
+        with changing(ctx, "offers", "offer checklist") as book:
+            book.update_stage(save, today())
+            workbook = book.workbook
     done = workbook.answers_for(stage).get(question.id) or []
     console = out_console()
     heading(console, "Leaving well", f"{len(done)} of {len(choices)} done")

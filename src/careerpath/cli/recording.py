@@ -1,11 +1,13 @@
-"""What the record commands share: opening one type of record, reading options (dates,
-money) with clear messages, asking field by field at a terminal, and printing aligned lists."""
+"""What the record commands share: opening one type of record (to read, or to change under
+the home's lock), the options add and edit share, reading options (dates, money) with clear
+messages, asking field by field at a terminal, and printing details."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
@@ -18,12 +20,65 @@ if TYPE_CHECKING:
 
     from careerpath.tracker import Book
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 
 def open_book(ctx: typer.Context, name: str) -> Book:
     from careerpath.tracker import Book
 
     home = home_of(ctx)
     return Book(home, home.load(), name)
+
+
+@contextlib.contextmanager
+def changing(ctx: typer.Context, name: str, command: str) -> Iterator[Book]:
+    """The records of type ``name``, read and changed under the home's lock, which
+    ``command`` holds (it names the holder to a second careerpath)."""
+    from careerpath.tracker import Book
+
+    home = home_of(ctx)
+    with home.lock(command):
+        yield Book(home, home.load(), name)
+
+
+def with_options(options: type[Any]) -> Callable[[F], F]:
+    """Give a command the options its record type's add and edit share, declared once: the
+    fields of ``options``, a dataclass whose fields are typer options (``Annotated``). The
+    command receives them together as its ``options`` argument."""
+    import dataclasses
+    import functools
+    import inspect
+    import typing
+
+    hints = typing.get_type_hints(options, include_extras=True)
+    shared = [
+        inspect.Parameter(
+            field.name, inspect.Parameter.KEYWORD_ONLY, annotation=hints[field.name], default=None
+        )
+        for field in dataclasses.fields(options)
+    ]
+
+    def decorate(command: F) -> F:
+        own = inspect.signature(command, eval_str=True).parameters.values()
+        params = [p for p in own if p.name != "options"] + shared
+
+        @functools.wraps(command)
+        def run(**given: Any) -> Any:
+            chosen = {p.name: given.pop(p.name) for p in shared}
+            return command(**given, options=options(**chosen))
+
+        run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in params}
+        return typing.cast(F, run)
+
+    return decorate
+
+
+def given(options: Any) -> bool:
+    """Whether any of the shared ``options`` was given on the command line."""
+    import dataclasses
+
+    return any(value is not None for value in dataclasses.asdict(options).values())
 
 
 def day_option(text: str | None, option: str) -> dt.date | None:
@@ -98,11 +153,7 @@ def resolve_ref(book: Book, name: str, query: str | None) -> str | None:
     """The id of a record of another type (``--target``, ``--contact``), named by id or name."""
     if query is None:
         return None
-    from careerpath import records
-    from careerpath.tracker import Book as Books
-
-    other = Books(book.home, book.workbook, name)
-    return str(records.find(name, other.raw, query)["id"])
+    return str(book.other(name).find(query)["id"])
 
 
 def confirm_removal(book: Book, record: dict[str, Any], yes: bool) -> None:
@@ -118,43 +169,69 @@ def confirm_removal(book: Book, record: dict[str, Any], yes: bool) -> None:
         raise typer.Exit(0)
 
 
-def ask_record(book: Book, record: dict[str, Any]) -> dict[str, Any]:
-    """Ask every field of one record at the terminal, earlier values as defaults."""
+def add_record(book: Book, options: Any, given: dict[str, Any] | None, usage: str) -> str:
+    """Add a record from what the command line ``given`` (its name, title…) and the shared
+    ``options``; its id. Without ``given``, at a terminal, ask field by field, the options
+    saved first so they are offered as answers; elsewhere say how (``usage``)."""
+    record: dict[str, Any] = {}
+    options.apply(book, record)
+    if given is None:
+        need_terminal(usage)
+        return ask_record(book, book.add(record, today()) if record else None)
+    return book.add({**given, **record}, today())
+
+
+def edit_record(
+    ctx: typer.Context, name: str, query: str, options: Any, own: dict[str, Any]
+) -> tuple[Book, str]:
+    """Change the record ``query`` names: the shared ``options`` given and the command's
+    ``own`` (``--name``…; None is not given). Given none, at a terminal, ask every field.
+    The records and the id of the one changed."""
     from careerpath import records
+
+    with changing(ctx, name, f"{records.TYPES[name].command} edit") as book:
+        record_id = book.find(query)["id"]
+        if not given(options) and all(value is None for value in own.values()):
+            need_terminal(nothing_to_change(book.kind.command, record_id))
+            ask_record(book, record_id)
+        else:
+
+            def change(stored: dict[str, Any]) -> None:
+                put(stored, **own)
+                options.apply(book, stored)
+
+            book.update(record_id, change, today())
+    out_console().print(plain(f"Saved {record_id}: {book.label(book.find(record_id))}."))
+    return book, record_id
+
+
+def ask_record(book: Book, record_id: str | None) -> str:
+    """Ask every field of one record at the terminal (a new one when ``record_id`` is None),
+    current values as defaults; its id. Each answer is saved the moment it is given, as
+    `careerpath next` saves them: Ctrl-C keeps every answer, and what was being typed is
+    offered again the next time that field is asked."""
     from careerpath.errors import Interrupted
     from careerpath.prompts import TerminalPrompter
+    from careerpath.session import Session
 
-    prompter = TerminalPrompter(today())
-    question = book.question
-    record = dict(record)
+    index = len(book.raw) if record_id is None else book.index(record_id)
+    sitting = Session(book.home, book.workbook, TerminalPrompter(today()), out_console(), today())
     try:
-        for field in records.fields_for(question, records.recalled(book.workbook, question)):
-            earlier_value = question.record_value(record, field.id)
-            value = prompter.ask(field, earlier_value)
-            if value != earlier_value:
-                question.set_record_value(record, field.id, value, today())
-    except Interrupted:
-        stopped = Interrupted()
-        stopped.message, stopped.hint = "Stopped; nothing was saved.", None
-        raise stopped from None
-    return record
+        sitting.ask_record(book.stage, book.question, index)
+    except Interrupted as stop:
+        if index < len(book.raw):
+            book.begin(today())
+            asked = book.raw[index]["id"]
+            stop.hint = f"`careerpath {book.kind.command} edit {asked}` asks the rest."
+        else:
+            stop.hint = f"`careerpath {book.kind.command} add` asks again."
+        raise
+    book.begin(today())
+    return str(book.raw[index]["id"])
 
 
 Cell = str | tuple[str, str]
 """A table cell: text, or (text, style)."""
-
-
-def columns(
-    console: Console,
-    rows: Sequence[Sequence[Cell]],
-    header: Sequence[str] | None = None,
-    wrap: bool = False,
-) -> None:
-    """Rows as aligned columns; the last is cut to the terminal (lists, where `show` has the
-    rest) or wrapped under itself (``wrap``). See ``careerpath.tables``."""
-    from careerpath import tables
-
-    tables.columns(console, rows, header, wrap=wrap)
 
 
 def details(console: Console, rows: Sequence[tuple[str, Any]]) -> None:
@@ -198,8 +275,14 @@ def relative(day: dt.date, now: dt.date) -> str:
     return f"in {days} days" if days > 0 else f"{-days} days ago"
 
 
-def due_text(day: dt.date | None, now: dt.date) -> str:
-    return f"{day} ({relative(day, now)})" if day else ""
+def due_text(day: dt.date | None, now: dt.date, snoozed: dt.date | None = None) -> str:
+    """A date and how far off, "2026-12-02 (in 7 days)"; when it was snoozed,
+    "2026-12-02, snoozed to 2026-12-05 (in 10 days)"."""
+    if not day:
+        return ""
+    if snoozed:
+        return f"{day}, snoozed to {due_text(snoozed, now)}"
+    return f"{day} ({relative(day, now)})"
 
 
 def money_text(value: dict[str, Any] | None) -> str:
@@ -228,15 +311,6 @@ def said_added(book: Book, record_id: str, record: dict[str, Any]) -> None:
     )
 
 
-def stored_records(book: Book, name: str) -> list[dict[str, Any]]:
-    from careerpath import records
-
-    found = records.locate(book.workbook.definition, name)
-    if found is None:
-        return []
-    return list(book.workbook.answers_for(found[0]).get(found[1].id, []))
-
-
 def nothing_to_change(command: str, record_id: str) -> str:
     return (
         f"nothing to change: give options (`careerpath {command} edit {record_id} --help`), "
@@ -244,18 +318,11 @@ def nothing_to_change(command: str, record_id: str) -> str:
     )
 
 
-def replace_record(stored: dict[str, Any], changed: dict[str, Any]) -> None:
-    stored.clear()
-    stored.update(changed)
-
-
 def remove_record(ctx: typer.Context, name: str, command: str, query: str, yes: bool) -> None:
-    home = home_of(ctx)
-    with home.lock(f"{command} remove"):
-        book = open_book(ctx, name)
+    with changing(ctx, name, f"{command} remove") as book:
         record = book.find(query)
         confirm_removal(book, record, yes)
-        book.remove(record["id"])
+        book.remove(record["id"], today())
     out_console().print(
         plain(
             f"Removed {record['id']}: {book.label(record)}. Its id will not be used again; "

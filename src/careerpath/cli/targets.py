@@ -4,36 +4,37 @@ ranked values."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from careerpath.cli.base import home_of, out_console, today
+from careerpath.cli.base import out_console
 from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
-    ask_record,
-    columns,
+    add_record,
+    changing,
     details,
+    edit_record,
     extend,
     heading,
-    need_terminal,
-    nothing_to_change,
     open_book,
     plain,
     put,
     range_option,
     remove_record,
-    replace_record,
     required_text,
     said_added,
-    stored_records,
     value_ratings,
+    with_options,
 )
 from careerpath.errors import InvalidInput
+from careerpath.tables import columns
 
 if TYPE_CHECKING:
     from careerpath.records import Target
+    from careerpath.scoring import Fit
     from careerpath.tracker import Book
 
 target_app = typer.Typer(
@@ -41,43 +42,66 @@ target_app = typer.Typer(
 )
 
 
-def _target_changes(
-    book: Book,
-    record: dict[str, Any],
-    *,
-    field: str | None,
-    education: str | None,
-    task: Sequence[str] | None,
-    salary: str | None,
-    outlook: str | None,
-    source: Sequence[str] | None,
-    question: Sequence[str] | None,
-    fit: Sequence[str] | None,
-    overall: int | None,
-    notes: str | None,
-) -> None:
-    from careerpath import records
+@dataclass(frozen=True)
+class TargetOptions:
+    """What `target add` and `target edit` both take. The list options add items."""
 
-    if overall is not None and not 1 <= overall <= 5:
-        raise InvalidInput("--overall: give a rating from 1 to 5")
-    put(
-        record,
-        field=field,
-        education=education,
-        salary=range_option(salary, "--salary"),
-        outlook=records.match_word(outlook, records.OUTLOOKS, "outlook") if outlook else None,
-        values_fit=overall,
-        notes=notes,
-    )
-    extend(record, "tasks", task)
-    extend(record, "sources", source)
-    extend(record, "open_questions", question)
-    rated = value_ratings(book, fit)
-    if rated:
-        record["fit"] = {**(record.get("fit") or {}), **rated}
+    field: Annotated[str | None, typer.Option("--field", help="Field or industry.")]
+    education: Annotated[
+        str | None, typer.Option("--education", help="Education or training it requires.")
+    ]
+    task: Annotated[
+        list[str] | None, typer.Option("--task", help="A typical work task (repeatable).")
+    ]
+    salary: Annotated[
+        str | None,
+        typer.Option("--salary", help="Usual pay range, e.g. '45k-60k EUR' or '25-35 USD/hour'."),
+    ]
+    outlook: Annotated[
+        str | None, typer.Option("--outlook", help="Growing, Stable, Shrinking or Not sure yet.")
+    ]
+    source: Annotated[
+        list[str] | None, typer.Option("--source", help="Where you found this out (repeatable).")
+    ]
+    question: Annotated[
+        list[str] | None,
+        typer.Option("--question", help="Something you still need to find out (repeatable)."),
+    ]
+    fit: Annotated[
+        list[str] | None,
+        typer.Option("--fit", help="How well it fits one of your top values: VALUE=1..5."),
+    ]
+    overall: Annotated[
+        int | None, typer.Option("--overall", help="One overall fit rating, 1 to 5.")
+    ]
+    notes: Annotated[str | None, typer.Option("--notes", help="Notes (replaces any).")]
+
+    def apply(self, book: Book, record: dict[str, Any]) -> None:
+        from careerpath import records
+
+        if self.overall is not None and not 1 <= self.overall <= 5:
+            raise InvalidInput("--overall: give a rating from 1 to 5")
+        put(
+            record,
+            field=self.field,
+            education=self.education,
+            salary=range_option(self.salary, "--salary"),
+            outlook=records.match_word(self.outlook, records.OUTLOOKS, "outlook")
+            if self.outlook
+            else None,
+            values_fit=self.overall,
+            notes=self.notes,
+        )
+        extend(record, "tasks", self.task)
+        extend(record, "sources", self.source)
+        extend(record, "open_questions", self.question)
+        rated = value_ratings(book, self.fit)
+        if rated:
+            record["fit"] = {**(record.get("fit") or {}), **rated}
 
 
 @target_app.command("add")
+@with_options(TargetOptions)
 def target_add(
     ctx: typer.Context,
     title: Annotated[
@@ -86,62 +110,15 @@ def target_add(
             help="The job title. Leave it out in a terminal to be asked for each field."
         ),
     ] = None,
-    field: Annotated[str | None, typer.Option("--field", help="Field or industry.")] = None,
-    education: Annotated[
-        str | None, typer.Option("--education", help="Education or training it requires.")
-    ] = None,
-    task: Annotated[
-        list[str] | None, typer.Option("--task", help="A typical work task (repeat for more).")
-    ] = None,
-    salary: Annotated[
-        str | None,
-        typer.Option("--salary", help="Usual pay range, e.g. '45k-60k EUR' or '25-35 USD/hour'."),
-    ] = None,
-    outlook: Annotated[
-        str | None, typer.Option("--outlook", help="Growing, Stable, Shrinking or Not sure yet.")
-    ] = None,
-    source: Annotated[
-        list[str] | None, typer.Option("--source", help="Where you found this out (repeatable).")
-    ] = None,
-    question: Annotated[
-        list[str] | None,
-        typer.Option("--question", help="Something you still need to find out (repeatable)."),
-    ] = None,
-    fit: Annotated[
-        list[str] | None,
-        typer.Option("--fit", help="How well it fits one of your top values: VALUE=1..5."),
-    ] = None,
-    overall: Annotated[
-        int | None, typer.Option("--overall", help="One overall fit rating, 1 to 5.")
-    ] = None,
-    notes: Annotated[str | None, typer.Option("--notes", help="Anything else.")] = None,
+    *,
+    options: TargetOptions,
 ) -> None:
     """Add a target job."""
-    home = home_of(ctx)
-    with home.lock("target add"):
-        book = open_book(ctx, "targets")
-        record: dict[str, Any] = {}
-        if title is None:
-            need_terminal("give the job title: `careerpath target add TITLE [options]`")
-            record = ask_record(book, record)
-        else:
-            record["title"] = required_text(title, "title")
-        _target_changes(
-            book,
-            record,
-            field=field,
-            education=education,
-            task=task,
-            salary=salary,
-            outlook=outlook,
-            source=source,
-            question=question,
-            fit=fit,
-            overall=overall,
-            notes=notes,
-        )
-        record_id = book.add(record, today())
-    said_added(book, record_id, record)
+    given = {"title": required_text(title, "title")} if title is not None else None
+    with changing(ctx, "targets", "target add") as book:
+        usage = "give the job title: `careerpath target add TITLE [options]`"
+        record_id = add_record(book, options, given, usage)
+    said_added(book, record_id, book.find(record_id))
     _print_fit(book, record_id)
 
 
@@ -154,12 +131,16 @@ def _print_fit(book: Book, record_id: str) -> None:
         out_console().print(plain(f"Fit with your values: {_fit_text(fit)}."))
 
 
-def _fit_text(fit: Any) -> str:
+def _fit_text(fit: Fit, compact: bool = False) -> str:
+    """A fit score in words, "4.6 of 5 (2 of 5 values rated)"; ``compact`` for a list,
+    "4.6 (2/5)"."""
     if fit.score is None:
-        return "not rated"
+        return "–" if compact else "not rated"
     if fit.basis == "overall":
-        return f"{fit.score:.1f} of 5 (overall rating)"
-    return f"{fit.score:.1f} of 5 ({fit.rated} of {fit.of} values rated)"
+        basis = "overall" if compact else "overall rating"
+    else:
+        basis = f"{fit.rated}/{fit.of}" if compact else f"{fit.rated} of {fit.of} values rated"
+    return f"{fit.score:.1f} ({basis})" if compact else f"{fit.score:.1f} of 5 ({basis})"
 
 
 @target_app.command("list")
@@ -185,7 +166,7 @@ def target_list(ctx: typer.Context) -> None:
             [
                 (target.id or "", "cyan"),
                 target.title or "",
-                _fit_cell(fit),
+                _fit_text(fit, compact=True),
                 bar,
                 target.outlook or "",
             ]
@@ -199,14 +180,6 @@ def target_list(ctx: typer.Context) -> None:
             ),
             style="dim",
         )
-
-
-def _fit_cell(fit: Any) -> str:
-    if fit.score is None:
-        return "–"
-    if fit.basis == "overall":
-        return f"{fit.score:.1f} overall"
-    return f"{fit.score:.1f} ({fit.rated}/{fit.of})"
 
 
 def salary_bars(targets: Sequence[Target], width: int) -> list[str]:
@@ -285,10 +258,12 @@ def target_show(
         )
     people = [
         c
-        for c in records.models("contacts", stored_records(book, "contacts"))
+        for c in records.models("contacts", records.stored(book.workbook, "contacts"))
         if found.id in (c.targets or [])
     ]
-    apps = [a for a in records.models("applications", stored_records(book, "applications"))]
+    apps = [
+        a for a in records.models("applications", records.stored(book.workbook, "applications"))
+    ]
     apps = [a for a in apps if a.target == found.id]
     if people:
         heading(console, "People who know about it")
@@ -304,60 +279,19 @@ def target_show(
 
 
 @target_app.command("edit")
+@with_options(TargetOptions)
 def target_edit(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(help="Id or title.")],
     title: Annotated[str | None, typer.Option("--title", help="A new title.")] = None,
-    field: Annotated[str | None, typer.Option("--field", help="Field or industry.")] = None,
-    education: Annotated[str | None, typer.Option("--education", help="Education needed.")] = None,
-    task: Annotated[list[str] | None, typer.Option("--task", help="Add a work task.")] = None,
-    salary: Annotated[str | None, typer.Option("--salary", help="Pay range.")] = None,
-    outlook: Annotated[str | None, typer.Option("--outlook", help="The outlook.")] = None,
-    source: Annotated[list[str] | None, typer.Option("--source", help="Add a source.")] = None,
-    question: Annotated[
-        list[str] | None, typer.Option("--question", help="Add an open question.")
-    ] = None,
-    fit: Annotated[
-        list[str] | None, typer.Option("--fit", help="Rate fit with a top value: VALUE=1..5.")
-    ] = None,
-    overall: Annotated[int | None, typer.Option("--overall", help="Overall fit, 1–5.")] = None,
-    notes: Annotated[str | None, typer.Option("--notes", help="Replace the notes.")] = None,
+    *,
+    options: TargetOptions,
 ) -> None:
     """Change a target job. List options add items; without options, a terminal asks for
     every field with the current values to edit."""
-    given = [title, field, education, task, salary, outlook, source, question, fit, overall, notes]
-    home = home_of(ctx)
-    with home.lock("target edit"):
-        book = open_book(ctx, "targets")
-        record = book.find(target)
-        if all(option is None for option in given):
-            need_terminal(nothing_to_change("target", record["id"]))
-            changed = ask_record(book, record)
-            book.update(record["id"], lambda stored: replace_record(stored, changed))
-        else:
-            if title is not None:
-                required_text(title, "title")
-
-            def change(stored: dict[str, Any]) -> None:
-                put(stored, title=title.strip() if title else None)
-                _target_changes(
-                    book,
-                    stored,
-                    field=field,
-                    education=education,
-                    task=task,
-                    salary=salary,
-                    outlook=outlook,
-                    source=source,
-                    question=question,
-                    fit=fit,
-                    overall=overall,
-                    notes=notes,
-                )
-
-            book.update(record["id"], change)
-    out_console().print(plain(f"Saved {record['id']}: {book.label(book.find(record['id']))}."))
-    _print_fit(book, record["id"])
+    own = {"title": required_text(title, "title") if title is not None else None}
+    book, record_id = edit_record(ctx, "targets", target, options, own)
+    _print_fit(book, record_id)
 
 
 @target_app.command("remove")
