@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careerpath.cli.base import home_of, out_console, today
+from careerpath.cli.base import home_of, now, out_console, today
 from careerpath.cli.groups import HELP
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ def program_start(
         workbook = home.load()
         questions = programs.questions_of(workbook.definition)
         if workbook.program is not None and force:
-            moved = home.archive_program(today())
+            moved = home.archive_program(now())
             workbook.program = None
             console.print(f"Your previous program is kept in {escape(str(moved))}.")
         if workbook.program is not None:
