@@ -233,6 +233,17 @@ def format_money_range(pay: MoneyRange) -> str:
     return f"{format_amount(pay.low)}–{format_amount(pay.high)} {pay.currency} per {pay.period}"
 
 
+def format_day(day: date) -> str:
+    """A date in a sentence or a heading: "Sat 28 Nov 2026". Tables, lists and files keep ISO
+    (2026-11-28), the form a person copies into a command."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def plural(count: int, noun: str) -> str:
+    """``3 weeks``, ``1 week``: a count and its noun (a regular plural)."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def plain_number(value: float) -> int | float:
     """Whole numbers as ``int`` so the TOML a person reads says ``45000``, not ``45000.0``."""
     return int(value) if float(value).is_integer() else value
