@@ -402,7 +402,6 @@ def test_dated_homework_is_an_agenda_source(home: Home, book: WorkbookDefinition
         at_week(2),
         "networking",
     )
-    assert item.overdue(at_week(3))
     assert [i.id for i in agenda.collect(workbook, at_week(3)) if i.what == "homework"] == ["h1"]
 
     assert source.snooze(home, workbook, "h1", at_week(4))

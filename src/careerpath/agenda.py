@@ -32,9 +32,6 @@ class DueItem:
     """The time, when the item has one (an interview)."""
     stage: str | None = None
 
-    def overdue(self, today: date) -> bool:
-        return self.due < today
-
 
 class Source(Protocol):
     """A part of the workbook that has dated items."""

@@ -23,10 +23,6 @@ from careerpath.models import Answers, Workbook
 from careerpath.prompts import Prompter
 from careerpath.store import Home
 
-ADD = "Add another {item}"
-DONE = "Done with {items}"
-
-
 class Session:
     """One sitting with the workbook. Counts what it saved so Ctrl-C can say so."""
 
@@ -136,7 +132,7 @@ class Session:
         Returns the stage to continue with, or None to stop this sitting.
         """
         answers = self.workbook.answers_for(stage)
-        missing = engine.missing_required(stage, answers)
+        missing = engine.missing_required(stage.questions, answers)
         if missing:
             names = ", ".join(f"“{q.title}”" for q in missing)
             self.console.print(
@@ -183,8 +179,8 @@ class Session:
     # --- asking -----------------------------------------------------------------------------
 
     def _pending(self, stage: StageDefinition) -> list[Question]:
-        state = self.workbook.state.stage(stage.id)
-        return engine.pending(stage, self.workbook.answers_for(stage), state)
+        skipped = self.workbook.state.stage(stage.id).skipped
+        return engine.pending(stage.questions, self.workbook.answers_for(stage), skipped)
 
     def _ask(self, stage: StageDefinition, question: Question, revisit: bool) -> None:
         self.console.print()

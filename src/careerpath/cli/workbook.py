@@ -260,7 +260,7 @@ def questions(
         book = definition.load_builtin()
     chosen = stage_or_current(book, mine, stage)
     if format is QuestionsFormat.toml:
-        sys.stdout.write(definition.fill_in(chosen))
+        sys.stdout.write(definition.stage_fill_in(chosen))
     elif format is QuestionsFormat.json:
         data = chosen.model_dump(mode="json", exclude_defaults=False)
         for question, dumped in zip(chosen.questions, data["questions"], strict=True):
