@@ -566,6 +566,38 @@ def test_group_view_as_text_and_markdown(
     assert ben + ", quiet 55 days |" in markdown
 
 
+def test_group_view_counts_overdue_items_and_activity_in_records(
+    runner: CliRunner, tmp_path: Path, files: dict[str, Path]
+) -> None:
+    """Record activity written straight into stage files (as a client's own edits or the
+    record commands leave it): a follow-up overdue, a conversation and an application move
+    more recent than anything else in the workbook."""
+    group = tmp_path / "clients"
+    home = group / "fay"
+    run(runner, "--home", str(home), "start", today="2026-10-01")
+    intake = str(files["intake"])
+    run(runner, "--home", str(home), "program", "start", "--answers", intake, today="2026-10-01")
+    (home / "stages").mkdir()
+    (home / "stages" / "networking.toml").write_text(
+        "[[contacts]]\n"
+        'id = "c1"\nname = "Sam Lee"\nfollow_up = 2026-11-20\nnext_step = "Send portfolio"\n'
+        'conversations = [{ date = 2026-11-12, summary = "Coffee" }]\n'
+    )
+    (home / "stages" / "applying.toml").write_text(
+        "[[applications]]\n"
+        'id = "a1"\nemployer = "Acme"\nrole = "UX researcher"\n'
+        'history = [{ date = 2026-11-01, status = "applied" },'
+        ' { date = 2026-11-18, status = "screening" }]\n'
+    )
+    data = json.loads(run(runner, "report", "--group", str(group), "-f", "json").output)
+    (row,) = data["clients"]
+    assert row["overdue"] == 1  # the follow-up, not homework: there is none
+    assert (row["last_activity"], row["days_inactive"]) == ("2026-11-18", 7)
+    assert row["attention"] == ["behind 7 weeks", "1 overdue"]  # not quiet
+    markdown = run(runner, "report", "--group", str(group), "-f", "markdown").output
+    assert "*Wed 25 Nov 2026 · 1 client · 1 needs attention*" in markdown
+
+
 def test_group_view_of_a_missing_folder(runner: CliRunner, tmp_path: Path) -> None:
     output = text_of(run(runner, "report", "--group", str(tmp_path / "nowhere"), code=1))
     assert "there is no folder" in output

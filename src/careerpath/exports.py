@@ -210,7 +210,7 @@ def _text(value: Any) -> str:
 
 
 def _md(text: str) -> str:
-    from careerpath.report import _md as escape
+    from careerpath.report import markdown_escape as escape
 
     return escape(text)
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from careerpath.report import Report, StageLine, _md
+from careerpath.report import Report, StageLine
+from careerpath.report import markdown_escape as _md
 
 if TYPE_CHECKING:
     from careerpath.program import GoalLine, HomeworkLine, ProgramSection

@@ -26,6 +26,10 @@ from careerpath.cli.base import (
 from careerpath.errors import CareerpathError, InvalidFiles
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rich.console import Console
+
     from careerpath.definition import StageDefinition
     from careerpath.models import Workbook
     from careerpath.session import Session
@@ -68,10 +72,12 @@ def start(
     definition.load(path)  # a broken definition is reported before anything is created
     console = out_console()
     with home.lock("start", create=True):
-        moved = home.archive(now()) if force and home.exists() else None
+        moved = home.archive(now()) if force and home.exists() else None  # with its program
         book = home.create(path, now=now())
         if moved:
-            console.print(f"Your previous workbook is kept in {escape(str(moved))}.")
+            console.print(
+                f"Your previous workbook is kept in {moved}.", markup=False, soft_wrap=True
+            )
         console.print(f"\n[bold]Welcome to {escape(book.definition.title)}.[/bold]")
         console.print(Padding(escape(book.definition.intro.strip()), (1, 0, 1, 2)))
         console.print(f"[dim]Your answers are saved as you go, in {escape(str(home.root))}.[/dim]")
@@ -174,47 +180,53 @@ def report(
     from careerpath import report as reports
 
     if group is not None:
-        _group_report(group, format, output)
+        from careerpath import group as groups
+
+        clients = groups.build(group, today())
+        _show(
+            format,
+            output,
+            json=lambda: reports.to_json(clients),
+            markdown=lambda: groups.to_markdown(clients),
+            render=lambda console: groups.render(clients, console),
+            file_width=140,
+        )
         return
-    workbook = home_of(ctx).load()
-    built = reports.build(workbook, today())
+    built = reports.build(home_of(ctx).load(), today())
+    _show(
+        format,
+        output,
+        json=lambda: reports.to_json(built),
+        markdown=lambda: reports.to_markdown(built),
+        render=lambda console: reports.render(built, console),
+        file_width=100,
+    )
+
+
+def _show(
+    format: Format,
+    output: Path | None,
+    *,
+    json: Callable[[], str],
+    markdown: Callable[[], str],
+    render: Callable[[Console], None],
+    file_width: int,
+) -> None:
+    """A report in ``format`` on the screen, or written to ``output``. The terminal view
+    (``render``) goes to a file without colour, ``file_width`` wide."""
     if format is Format.json:
-        text = reports.to_json(built)
+        text = json()
     elif format is Format.markdown:
-        text = reports.to_markdown(built)
+        text = markdown()
     elif output is None:
-        reports.render(built, out_console())
+        render(out_console())
         return
     else:
         from rich.console import Console
 
-        capture = Console(width=100, no_color=True, highlight=False)
+        capture = Console(width=file_width, no_color=True, highlight=False)
         with capture.capture() as captured:
-            reports.render(built, capture)
-        text = captured.get()
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_output(output, text)
-
-
-def _group_report(folder: Path, format: Format, output: Path | None) -> None:
-    from careerpath import group as groups
-
-    built = groups.build(folder, today())
-    if format is Format.json:
-        text = groups.to_json(built)
-    elif format is Format.markdown:
-        text = groups.to_markdown(built)
-    elif output is None:
-        groups.render(built, out_console())
-        return
-    else:
-        from rich.console import Console
-
-        capture = Console(width=140, no_color=True, highlight=False)
-        with capture.capture() as captured:
-            groups.render(built, capture)
+            render(capture)
         text = captured.get()
     if output is None:
         sys.stdout.write(text)
