@@ -592,7 +592,7 @@ def test_the_report_shows_due_funnel_outreach_targets_and_offers(
     assert "Applications: 3 (3 active)" in output
     assert "Reached: interested 3 → applied 2 → screening 2 → interviewing 2 → offer 1" in output
     assert "Heard back: 2 of 2 (100%)" in output
-    assert "Outreach this week: 1 (set a weekly goal in networking)" in output
+    assert "Outreach this week (Mon–Sun): 1 (set a weekly goal in networking)" in output
     assert "t1 UX researcher: fit not rated" in output
     assert "o1 Acme: UX researcher: score" in output
     assert "misses Autonomy, Income floor (per year)" in output

@@ -6,7 +6,6 @@ Each command parses its options, calls one thing and renders the result.
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +14,7 @@ import typer
 from careerpath.cli.base import (
     NO_TERMINAL_HINT,
     Format,
+    QuestionsFormat,
     app,
     home_of,
     now,
@@ -26,20 +26,14 @@ from careerpath.cli.base import (
 from careerpath.errors import CareerpathError, InvalidFiles
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from rich.console import Console
 
-    from careerpath.definition import StageDefinition
+    from careerpath.definition import Question
     from careerpath.models import Workbook
     from careerpath.session import Session
     from careerpath.store import Home
-
-
-class QuestionsFormat(StrEnum):
-    text = "text"
-    json = "json"
-    toml = "toml"
 
 
 # --- commands --------------------------------------------------------------------------------
@@ -280,21 +274,23 @@ def questions(
                 dumped["fields"] = [f.model_dump(mode="json") for f in question.record_fields]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
-        _print_questions(chosen)
+        print_questions(f"{chosen.title} ({chosen.id})", chosen.questions)
 
 
-def _print_questions(stage: StageDefinition) -> None:
+def print_questions(title: str, questions: Sequence[Question]) -> None:
+    """What is asked, as a table: id, prompt, kind and whether it is required (records with
+    their fields under them). Also ``program questions``."""
     from rich.markup import escape
     from rich.table import Table
 
     console = out_console()
-    console.print(f"[bold]{escape(stage.title)}[/bold] ({stage.id})")
+    console.print(f"[bold]{escape(title)}[/bold]")
     table = Table(box=None, header_style="bold", padding=(0, 1))
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("asks")
     table.add_column("kind")
     table.add_column("required")
-    for question in stage.questions:
+    for question in questions:
         table.add_row(
             question.id,
             escape(question.prompt),
