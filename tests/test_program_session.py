@@ -107,6 +107,29 @@ def test_ctrl_c_in_the_intake_keeps_the_draft_and_resumes(home: Home) -> None:
     assert "Picking up what you were typing last time" in out.getvalue()
 
 
+def test_a_forced_start_at_the_prompts_moves_the_old_program_only_when_replaced(
+    home: Home,
+) -> None:
+    session, _ = sitting(home, [*INTAKE, "Decide", None])
+    session.begin(months=3, start=TODAY)
+    before = home.program_file.read_text()
+    # Ctrl-C at the first question of the new program: the running one stays where it is.
+    session, _ = sitting(home, [INTERRUPT])
+    with pytest.raises(Interrupted):
+        session.begin(months=None, start=TODAY, replace=True)
+    assert home.program_file.read_text() == before
+    assert not list(home.backups_dir.glob("program-*"))
+    session, out = sitting(home, ["4 months", *INTAKE, "Talk to people", None])
+    session.begin(months=None, start=TODAY, replace=True)
+    assert finished(session)
+    (kept,) = home.backups_dir.glob("program-*.toml")
+    assert kept.read_text() == before
+    program = home.load().program
+    assert program is not None and program.program.months == 4
+    assert [g.text for g in program.goals] == ["Talk to people"]
+    assert "Your previous program is kept in" in " ".join(out.getvalue().split())
+
+
 def test_suggested_homework_is_offered_when_a_stage_begins(home: Home) -> None:
     session, _ = sitting(home, [*INTAKE, "Decide", None])
     session.begin(months=3, start=TODAY)
