@@ -242,7 +242,7 @@ def test_each_kind_explains_bad_input(kind: str, extra: Any, typed: str, says: s
 
 def test_fill_in_file_is_valid_and_answers_nothing_until_filled(book: WorkbookDefinition) -> None:
     for stage in book.stages:
-        text = definition.fill_in(stage)
+        text = definition.stage_fill_in(stage)
         assert tomllib.loads(text) == {}
         assert f"careerpath next --stage {stage.id} --answers" in text
         for q in stage.questions:
@@ -251,7 +251,7 @@ def test_fill_in_file_is_valid_and_answers_nothing_until_filled(book: WorkbookDe
 
 def test_fill_in_file_uncommented_is_a_valid_answers_file(book: WorkbookDefinition) -> None:
     stage = book.stage("exploration")
-    lines = definition.fill_in(stage).splitlines()
+    lines = definition.stage_fill_in(stage).splitlines()
     first_key = next(i for i, line in enumerate(lines) if line.startswith("# where_now = "))
     uncommented = [
         line[2:] if first_key <= i <= first_key + 2 else line for i, line in enumerate(lines)

@@ -36,7 +36,9 @@ def test_pending_is_in_order_and_skips_answered_and_skipped(workbook: Workbook) 
     engine.set_skipped(workbook.state, "exploration", "where_to", True)
     ids = [
         q.id
-        for q in engine.pending(stage, workbook.answers_for(stage), workbook.state.stage(stage.id))
+        for q in engine.pending(
+            stage.questions, workbook.answers_for(stage), workbook.state.stage(stage.id).skipped
+        )
     ]
     assert ids[:3] == ["values", "energisers", "drainers"]
     assert "where_now" not in ids and "where_to" not in ids and "clarity" not in ids
@@ -58,7 +60,7 @@ def test_progress_counts_and_percent(workbook: Workbook) -> None:
     assert (progress.required_answered, progress.required) == (9, 9)
     assert progress.status == "in progress"
     assert progress.percent == round(100 * 12 / 14)
-    assert engine.is_ready(stage, workbook.answers_for(stage))
+    assert engine.missing_required(stage.questions, workbook.answers_for(stage)) == []
     assert engine.next_step(workbook) == (
         "Answer “Other constraints” in Exploration: run `careerpath next`."
     )
@@ -79,11 +81,10 @@ def test_completing_moves_the_current_stage_on(workbook: Workbook) -> None:
 def test_a_record_missing_a_required_field_is_not_an_answer(workbook: Workbook) -> None:
     stage = workbook.definition.stage("diving-deeper")
     workbook.answers["diving-deeper"] = {"targets": [{"field": "Tech"}], "leading_option": "x"}
-    assert [q.id for q in engine.missing_required(stage, workbook.answers_for(stage))] == [
-        "targets"
-    ]
+    missing = engine.missing_required(stage.questions, workbook.answers_for(stage))
+    assert [q.id for q in missing] == ["targets"]
     workbook.answers["diving-deeper"]["targets"][0]["title"] = "UX researcher"
-    assert engine.is_ready(stage, workbook.answers_for(stage))
+    assert engine.missing_required(stage.questions, workbook.answers_for(stage)) == []
 
 
 def test_when_everything_is_complete(workbook: Workbook) -> None:

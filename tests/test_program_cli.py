@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -128,17 +129,19 @@ def test_program_start_says_what_it_set(
             str(files["intake"]),
         )
     )
-    assert "Program started: 4 months, 2026-12-01 to 2027-04-01 (17 weeks)." in output
+    assert "Program started: 4 months, Tue 1 Dec 2026 to Thu 1 Apr 2027 (17 weeks)." in output
     assert "Saved 4 intake answers." in output
     assert "g2 Talk to five people in the field" in output
 
 
 @pytest.mark.parametrize("months", ["7", "1", "0"])
 def test_months_outside_two_to_six(runner: CliRunner, started: Path, months: str) -> None:
-    result = run(runner, "program", "start", "--months", months, code=2)
-    output = text_of(result).replace("│", "").replace("  ", " ")
-    assert "a program runs 2 to 6 months" in output and f"not {months}." in output
+    # The same path, exit code and message as `program extend --months 9`: exit 1, one line.
+    result = run(runner, "program", "start", "--months", months, code=1)
+    assert f"Error: a program runs 2 to 6 months, not {months}" in result.output
+    assert "╭" not in result.output  # not typer's usage box
     assert not (started / "program.toml").exists()
+    run(runner, "program", "start", "-m", "3", code=2)  # -m is contact log's --summary only
 
 
 def test_program_start_without_a_terminal_names_the_answers_file(
@@ -180,6 +183,87 @@ def test_a_second_program_start_is_refused_then_forced(
     assert len(list((running / ".backups").glob("program-*.toml"))) == 1
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--answers", "BAD"], "hours: input should be a valid integer"),
+        ([], "needs a terminal"),  # no --answers, and no terminal to ask in
+        (["--months", "9"], "a program runs 2 to 6 months, not 9"),
+        (["--start", "someday", "--answers", "GOOD"], "--start: 'someday' is not a date"),
+        (["--answers", "GOALS"], "sets 4 goals"),
+    ],
+)
+def test_a_forced_start_that_fails_keeps_the_running_program(
+    runner: CliRunner,
+    running: Path,
+    files: dict[str, Path],
+    tmp_path: Path,
+    args: list[str],
+    message: str,
+) -> None:
+    bad, goals = tmp_path / "bad.toml", tmp_path / "goals.toml"
+    bad.write_text('hours = "lots"\n')
+    goals.write_text('goals = ["a", "b", "c", "d"]\n')
+    paths = {"BAD": str(bad), "GOOD": str(files["intake"]), "GOALS": str(goals)}
+    before = (running / "program.toml").read_text()
+    result = run(runner, "program", "start", "--force", *[paths.get(a, a) for a in args], code=1)
+    assert message in text_of(result)
+    assert (running / "program.toml").read_text() == before
+    assert not list((running / ".backups").glob("program-*"))
+
+
+def test_two_forced_starts_on_one_day_keep_both_backups(
+    runner: CliRunner, running: Path, files: dict[str, Path], tmp_path: Path
+) -> None:
+    first = (running / "program.toml").read_text()
+    run(runner, "program", "start", "--force", "--months", "4", "--answers", str(files["intake"]))
+    second = (running / "program.toml").read_text()
+    run(runner, "program", "start", "--force", "--months", "5", "--answers", str(files["intake"]))
+    backups = sorted((running / ".backups").glob("program-*.toml"))
+    assert sorted(path.read_text() for path in backups) == sorted([first, second])
+    for path in backups:  # program-YYYYMMDD-HHMMSS.toml, -2 added when the second is taken
+        assert re.fullmatch(r"program-\d{8}-\d{6}(-\d+)?\.toml", path.name), path.name
+    assert program_file(running)["program"]["months"] == 5
+
+
+def test_start_force_moves_the_program_aside_with_the_workbook(
+    runner: CliRunner, running: Path
+) -> None:
+    run(runner, "start", "--force")
+    assert not (running / "program.toml").exists()
+    (backup,) = (running / ".backups").glob("workbook-*")
+    assert (backup / "program.toml").exists() and (backup / "workbook.toml").exists()
+    output = text_of(run(runner, "program", "status", code=1))
+    assert "there is no program" in output  # the new workbook starts without the old program
+
+
+def test_an_intake_begun_from_one_file_is_finished_from_another(
+    runner: CliRunner, started: Path, tmp_path: Path, files: dict[str, Path]
+) -> None:
+    first, rest = tmp_path / "first.toml", tmp_path / "rest.toml"
+    first.write_text('want_by_end = "A clear direction."\ngoals = ["Decide"]\n')
+    rest.write_text('in_the_way = "Time."\nhours = 4\nconfidence = 2\ngoals = ["Decide", "Talk"]\n')
+    output = text_of(run(runner, "program", "start", "--answers", str(first)))
+    assert "Still to answer in the intake: in_the_way, hours, confidence" in output
+    refused = text_of(
+        run(runner, "program", "start", "--months", "4", "--answers", str(rest), code=1)
+    )
+    assert "--months and --start set up a new program" in refused
+    output = text_of(run(runner, "program", "start", "--answers", str(rest)))
+    assert "Saved 3 intake answers. The intake is complete." in output
+    saved = program_file(started)
+    assert saved["intake"] == {
+        "want_by_end": "A clear direction.",
+        "in_the_way": "Time.",
+        "hours": 4,
+        "confidence": 2,
+    }
+    assert [g["text"] for g in saved["goals"]] == ["Decide", "Talk"]  # "Decide" once
+    assert saved["program"] == {"start": TODAY, "months": 3}  # the plan is kept
+    again = text_of(run(runner, "program", "start", "--answers", str(files["intake"]), code=1))
+    assert "a program is already running" in again
+
+
 def test_an_intake_file_with_mistakes_names_line_and_field(
     runner: CliRunner, started: Path, tmp_path: Path
 ) -> None:
@@ -198,12 +282,20 @@ def test_four_goals_are_refused(runner: CliRunner, started: Path, tmp_path: Path
     assert "sets 4 goals; a program has one to 3" in output
 
 
-def test_program_questions_as_text_and_a_fill_in_file(runner: CliRunner) -> None:
+def test_program_questions_as_text_json_and_a_fill_in_file(runner: CliRunner) -> None:
     assert "confidence" in run(runner, "program", "questions", "intake").output
     template = run(runner, "program", "questions", "checkin", "--format", "toml").output
     assert tomllib.loads(template) == {}
     assert "# energy = 3" in template
     assert "careerpath checkin --answers THIS_FILE" in template
+    intake = run(runner, "program", "questions", "intake", "--format", "toml").output
+    assert tomllib.loads(intake) == {}
+    assert "# goals = [" in intake and "# [goals]" in intake
+    assert "# Be realistic: two steady hours beat ten planned ones." in intake  # the help
+    assert all(len(line) <= 98 for line in intake.splitlines())  # wrapped, as a stage's file
+    data = json.loads(run(runner, "program", "questions", "intake", "-f", "json").output)
+    assert data["part"] == "intake"
+    assert "confidence" in [question["id"] for question in data["questions"]]
 
 
 # --- no program yet --------------------------------------------------------------------------
@@ -244,11 +336,11 @@ def test_status_week_timeline_schedule_goals_homework_checkins(
     run(runner, "checkin", "--answers", str(files["checkin"]), today="2026-12-02")
     output = run(runner, "program", "status", today="2026-12-30").output
     assert " ".join(output.split()).startswith(
-        "Program · week 6 of 13 · 25 Nov 2026 → 25 Feb 2027 · behind by about 2 weeks 25 Nov 2026"
+        "Program · week 6 of 13 · behind by about 2 weeks Wed 25 Nov 2026 Thu 25 Feb 2027"
     )
     assert "|Exploration|" in output
     assert "▲ today, week 6 of 13" in output
-    assert "█" in output
+    assert "━━━━━━━━━━━━  " in output and "20% of stages" in output  # rich's progress bar
     flat = text_of(run(runner, "program", "status", today="2026-12-30"))
     assert (
         "Behind by about 2 weeks: by now the plan has you 90% through Diving deeper; you are "
@@ -256,9 +348,9 @@ def test_status_week_timeline_schedule_goals_homework_checkins(
     ) in flat
     assert "g1 open Decide between UX research and data analysis" in flat
     assert "Homework 0 done · 1 open · 1 overdue" in flat
-    assert "h1 ! Read five job ads (overdue by 29 days, due Tue 1 Dec) [diving-deeper]" in flat
-    assert "Check-ins 1 so far · last Wed 2 Dec (28 days ago) · streak 0 weeks" in flat
-    assert "a check-in is due" in flat
+    assert "h1 ! Read five job ads (overdue by 29 days, due 2026-12-01) [diving-deeper]" in flat
+    assert "Check-ins 1 so far · last on Wed 2 Dec 2026 (28 days ago) · streak 0 weeks" in flat
+    assert "a check-in is due this program week" in flat
 
 
 def test_report_has_a_program_section_in_text_markdown_and_json(
@@ -266,10 +358,12 @@ def test_report_has_a_program_section_in_text_markdown_and_json(
 ) -> None:
     run(runner, "goal", "revise", "g2", "Talk to six people", "--reason", "Sam offers two intros")
     text = text_of(run(runner, "report"))
+    assert text.startswith("Your career path · Wed 25 Nov 2026 · 0% overall")
     assert "Program · week 1 of 13" in text
-    assert "was “Talk to five people in the field” until 25 Nov 2026: Sam offers two intros" in text
+    assert "was “Talk to five people in the field” until 2026-11-25: Sam offers two intros" in text
     markdown = run(runner, "report", "--format", "markdown").output
     assert "## Program" in markdown and "```text" in markdown and "### Goals" in markdown
+    assert "*Wed 25 Nov 2026 · 0% of the way through the stages*" in markdown
     data = json.loads(run(runner, "report", "--format", "json").output)
     program = data["program"]
     assert program["week"] == 1 and program["weeks"] == 13
@@ -305,7 +399,10 @@ def test_extend_is_recorded(runner: CliRunner, running: Path) -> None:
             today="2027-01-10",
         )
     )
-    assert "Extended by 2 months: the program now runs 5 months, to 2027-04-25." in output
+    assert (
+        "Extended by 2 months: the program now runs 5 months, Wed 25 Nov 2026 to Sun 25 Apr 2027 "
+        "(22 weeks)." in output
+    )
     saved = program_file(running)["program"]
     assert saved["months"] == 3
     assert saved["changes"] == [
@@ -317,7 +414,8 @@ def test_extend_is_recorded(runner: CliRunner, running: Path) -> None:
         }
     ]
     assert (
-        "Extended by 2 months on 10 Jan 2027: a new baby" in run(runner, "program", "status").output
+        "Extended by 2 months on Sun 10 Jan 2027: a new baby"
+        in run(runner, "program", "status").output
     )
 
 
@@ -339,25 +437,88 @@ def test_ending_early_with_a_reassessment_file_shows_the_change(
     assert "Confidence: 2 of 5 → 4 of 5 (+2)" in output
     assert "Hours a week: 5 hours a week → 6 hours a week (+1)" in output
     assert "Goals: 1 of 2 met, 0 revised along the way." in output
-    assert "Ended early on 2027-01-20" in output
+    assert "Ended early on Wed 20 Jan 2027" in output
     saved = program_file(running)
     assert saved["program"]["changes"][0]["kind"] == "ended"
     assert saved["program"]["reassessed"].isoformat() == "2027-01-20"
     assert [g["status"] for g in saved["goals"]] == ["met", "not met"]
     report = text_of(run(runner, "report", today="2027-01-25"))
-    assert "Start → end (re-assessed 20 Jan 2027)" in report
+    assert "Start → end (re-assessed on Wed 20 Jan 2027)" in report
     again = text_of(run(runner, "program", "end", "--answers", str(files["closing"]), code=1))
-    assert "already ended with its re-assessment on 2027-01-20" in again
+    assert "your program ended with its re-assessment on Wed 20 Jan 2027" in again
 
 
 def test_ending_after_the_planned_end_records_no_early_end(
     runner: CliRunner, running: Path, files: dict[str, Path]
 ) -> None:
     status = text_of(run(runner, "program", "status", today="2027-03-01"))
-    assert "finished on 25 Feb 2027" in status
+    assert "finished on Thu 25 Feb 2027" in status
     assert "Your program's time is up: run `careerpath program end`" in status
     run(runner, "program", "end", "--answers", str(files["closing"]), today="2027-03-01")
     assert "changes" not in program_file(running)["program"]
+
+
+def test_extend_after_the_closing_reassessment_is_refused(
+    runner: CliRunner, running: Path, files: dict[str, Path]
+) -> None:
+    run(runner, "program", "end", "--answers", str(files["closing"]), today="2027-03-01")
+    before = (running / "program.toml").read_text()
+    output = text_of(run(runner, "program", "extend", "--months", "1", code=1, today="2027-03-02"))
+    assert "your program ended with its re-assessment on Mon 1 Mar 2027" in output
+    assert "`careerpath program start --force` begins a new one" in output
+    assert (running / "program.toml").read_text() == before
+
+
+def test_a_program_that_has_not_begun_cannot_end(
+    runner: CliRunner, started: Path, files: dict[str, Path]
+) -> None:
+    run(runner, "program", "start", "--start", "2026-12-10", "--answers", str(files["intake"]))
+    for args in (["--answers", str(files["closing"])], []):  # from a file, or at a prompt
+        output = text_of(run(runner, "program", "end", *args, code=1))
+        assert "your program begins on Thu 10 Dec 2026, so it cannot end yet" in output
+        assert "program start --force --start DATE" in output
+    saved = program_file(started)["program"]
+    assert "changes" not in saved and "reassessed" not in saved and "closing" not in saved
+
+
+def test_an_early_end_shows_how_long_the_program_ran(
+    runner: CliRunner, running: Path, files: dict[str, Path]
+) -> None:
+    run(runner, "program", "end", "--answers", str(files["closing"]), today="2026-12-10")
+    output = run(runner, "program", "status", today="2026-12-20").output
+    assert "▲ ended early, after 2 weeks" in output
+    assert "13 weeks" not in output  # the planned length is not how long it ran
+
+
+def test_after_the_closing_reassessment_the_program_is_kept_as_it_was(
+    runner: CliRunner, running: Path, files: dict[str, Path]
+) -> None:
+    run(runner, "homework", "add", "Read five ads", "--due", "2026-12-01")
+    run(runner, "program", "end", "--answers", str(files["closing"]), today="2026-12-10")
+    before = (running / "program.toml").read_text()
+    day = "2026-12-20"
+    for command in (
+        ["checkin", "--answers", str(files["checkin"])],
+        ["goal", "add", "Another"],
+        ["goal", "revise", "g2", "Talk to six", "--reason", "why not"],
+        ["goal", "done", "g2"],
+        ["homework", "add", "More"],
+        ["homework", "done", "h1"],
+    ):
+        output = text_of(run(runner, *command, code=1, today=day))
+        assert "your program ended with its re-assessment on Thu 10 Dec 2026" in output, command
+        assert "`careerpath program start --force` begins a new one" in output
+    assert (running / "program.toml").read_text() == before
+    # Its homework no longer nags: not overdue, not due, not the next step.
+    assert "h1" not in run(runner, "due", "--all", today=day).output
+    status = text_of(run(runner, "program", "status", today=day))
+    assert "0 done · 1 open · 0 overdue" in status and "Program next" not in status
+    data = json.loads(run(runner, "report", "-f", "json", today=day).output)["program"]
+    assert (data["homework_overdue"], data["homework"][0]["state"], data["next_step"]) == (
+        0,
+        "open",
+        None,
+    )
 
 
 def test_a_reassessment_file_must_answer_the_intake_and_name_real_goals(
@@ -396,9 +557,19 @@ def test_goal_add_revise_done_and_list(runner: CliRunner, running: Path) -> None
     assert "was “Update my CV”; reason kept: a CV for every job is too much" in output
     assert "g1 met: Decide" in text_of(run(runner, "goal", "done", "g1"))
     listed = run(runner, "goal", "list").output
-    assert "g1  met ✓ (25 Nov 2026)  Decide between UX research and data analysis" in listed
-    assert "was “Update my CV” until 3 Dec 2026: a CV for every job is too much" in listed
+    assert "g1  met ✓ (2026-11-25)  Decide between UX research and data analysis" in listed
+    assert "was “Update my CV” until 2026-12-03: a CV for every job is too much" in listed
     assert "2 open of at most 3." in listed
+
+
+def test_revising_a_met_goal_keeps_it_met(runner: CliRunner, running: Path) -> None:
+    run(runner, "goal", "add", "Update my CV")
+    run(runner, "goal", "done", "g1", today="2026-12-01")
+    run(runner, "goal", "add", "A third open one")
+    run(runner, "goal", "revise", "g1", "Decide on UX research", "--reason", "clearer")
+    goal = program_file(running)["goals"][0]
+    assert (goal["status"], goal["closed"].isoformat()) == ("met", "2026-12-01")
+    assert "3 open of at most 3." in run(runner, "goal", "list").output
 
 
 def test_goal_revise_needs_a_reason(runner: CliRunner, running: Path) -> None:
@@ -420,7 +591,7 @@ def test_homework_add_list_done(runner: CliRunner, running: Path) -> None:
     output = text_of(
         run(runner, "homework", "add", "Reach out to Sam", "--due", "1w", "--stage", "networking")
     )
-    assert "Added h1, due Wed 02 Dec 2026: Reach out to Sam" in output
+    assert "Added h1, due Wed 2 Dec 2026: Reach out to Sam" in output
     run(runner, "homework", "add", "Read about UX research")
     listed = text_of(run(runner, "homework", "list", today="2026-12-05"))
     assert "0 done · 2 open · 1 overdue" in listed
@@ -429,7 +600,7 @@ def test_homework_add_list_done(runner: CliRunner, running: Path) -> None:
     assert "h1 done: Reach out to Sam" in text_of(run(runner, "homework", "done", "h1"))
     listed = text_of(run(runner, "homework", "list"))
     assert "h1" not in listed.split("overdue", 1)[1]
-    assert "h1 ✓ Reach out to Sam (done Wed 25 Nov)" in text_of(
+    assert "h1 ✓ Reach out to Sam (done 2026-11-25)" in text_of(
         run(runner, "homework", "list", "--all")
     )
     saved = program_file(running)["homework"][0]
@@ -440,9 +611,15 @@ def test_a_due_date_before_the_program_starts_is_a_warning(
     runner: CliRunner, started: Path, files: dict[str, Path]
 ) -> None:
     run(runner, "program", "start", "--start", "2026-12-01", "--answers", str(files["intake"]))
-    output = text_of(run(runner, "homework", "add", "Early", "--due", "2026-11-28"))
+    result = run(runner, "homework", "add", "Early", "--due", "2026-11-28")
+    assert "Note" not in result.stdout  # a warning goes to stderr, as the record commands' do
+    assert result.stderr.startswith("Note: its due date")
+    output = text_of(result)
     assert "Added h1" in output
-    assert "Note: its due date 2026-11-28 is before the program starts (2026-12-01)" in output
+    assert (
+        "Note: its due date, Sat 28 Nov 2026, is before the program begins (Tue 1 Dec 2026)"
+        in output
+    )
 
 
 def test_homework_bad_input(runner: CliRunner, running: Path) -> None:
@@ -564,6 +741,38 @@ def test_group_view_as_text_and_markdown(
     )
     ben = "| ben | Exploration | 0% | 8/13 | behind 8w | 1 | 55d | behind 8 weeks, 1 overdue"
     assert ben + ", quiet 55 days |" in markdown
+
+
+def test_group_view_counts_overdue_items_and_activity_in_records(
+    runner: CliRunner, tmp_path: Path, files: dict[str, Path]
+) -> None:
+    """Record activity written straight into stage files (as a client's own edits or the
+    record commands leave it): a follow-up overdue, a conversation and an application move
+    more recent than anything else in the workbook."""
+    group = tmp_path / "clients"
+    home = group / "fay"
+    run(runner, "--home", str(home), "start", today="2026-10-01")
+    intake = str(files["intake"])
+    run(runner, "--home", str(home), "program", "start", "--answers", intake, today="2026-10-01")
+    (home / "stages").mkdir()
+    (home / "stages" / "networking.toml").write_text(
+        "[[contacts]]\n"
+        'id = "c1"\nname = "Sam Lee"\nfollow_up = 2026-11-20\nnext_step = "Send portfolio"\n'
+        'conversations = [{ date = 2026-11-12, summary = "Coffee" }]\n'
+    )
+    (home / "stages" / "applying.toml").write_text(
+        "[[applications]]\n"
+        'id = "a1"\nemployer = "Acme"\nrole = "UX researcher"\n'
+        'history = [{ date = 2026-11-01, status = "applied" },'
+        ' { date = 2026-11-18, status = "screening" }]\n'
+    )
+    data = json.loads(run(runner, "report", "--group", str(group), "-f", "json").output)
+    (row,) = data["clients"]
+    assert row["overdue"] == 1  # the follow-up, not homework: there is none
+    assert (row["last_activity"], row["days_inactive"]) == ("2026-11-18", 7)
+    assert row["attention"] == ["behind 7 weeks", "1 overdue"]  # not quiet
+    markdown = run(runner, "report", "--group", str(group), "-f", "markdown").output
+    assert "*Wed 25 Nov 2026 · 1 client · 1 needs attention*" in markdown
 
 
 def test_group_view_of_a_missing_folder(runner: CliRunner, tmp_path: Path) -> None:

@@ -13,10 +13,12 @@ from rich.console import Console
 
 from careerpath import definition
 from careerpath import program as programs
+from careerpath.answers_file import apply
 from careerpath.errors import Interrupted
 from careerpath.program_session import ACCEPT, EDIT, MET, NOT_MET, SKIP, ProgramSession
 from careerpath.session import Session
 from careerpath.store import Home
+from careerpath.tracker import Book
 
 from conftest import INTERRUPT, TODAY, Interrupt, ScriptedPrompter
 
@@ -73,7 +75,7 @@ def test_offer_accepted_asks_length_intake_and_goals(home: Home) -> None:
     }
     assert [g.text for g in program.goals] == ["Decide between two paths", "Talk to five people"]
     text = out.getvalue()
-    assert "Your program: 4 months, 25 Nov 2026 to 25 Mar 2027." in text
+    assert "Your program: 4 months, Wed 25 Nov 2026 to Thu 25 Mar 2027 (17 weeks)." in text
     assert "g2  Talk to five people" in text
 
 
@@ -103,6 +105,29 @@ def test_ctrl_c_in_the_intake_keeps_the_draft_and_resumes(home: Home) -> None:
     assert program is not None and program.drafts == {}
     assert program.intake["in_the_way"] == "Not enough time."
     assert "Picking up what you were typing last time" in out.getvalue()
+
+
+def test_a_forced_start_at_the_prompts_moves_the_old_program_only_when_replaced(
+    home: Home,
+) -> None:
+    session, _ = sitting(home, [*INTAKE, "Decide", None])
+    session.begin(months=3, start=TODAY)
+    before = home.program_file.read_text()
+    # Ctrl-C at the first question of the new program: the running one stays where it is.
+    session, _ = sitting(home, [INTERRUPT])
+    with pytest.raises(Interrupted):
+        session.begin(months=None, start=TODAY, replace=True)
+    assert home.program_file.read_text() == before
+    assert not list(home.backups_dir.glob("program-*"))
+    session, out = sitting(home, ["4 months", *INTAKE, "Talk to people", None])
+    session.begin(months=None, start=TODAY, replace=True)
+    assert finished(session)
+    (kept,) = home.backups_dir.glob("program-*.toml")
+    assert kept.read_text() == before
+    program = home.load().program
+    assert program is not None and program.program.months == 4
+    assert [g.text for g in program.goals] == ["Talk to people"]
+    assert "Your previous program is kept in" in " ".join(out.getvalue().split())
 
 
 def test_suggested_homework_is_offered_when_a_stage_begins(home: Home) -> None:
@@ -152,6 +177,46 @@ def test_skipping_suggested_homework_and_no_program_no_offer(home: Home) -> None
             other, other.load(), prompter, Console(file=io.StringIO()), TODAY
         ).continue_current()
     assert other.load().program.homework == []  # type: ignore[union-attr]
+    # Turned down once is enough: the next sitting goes straight to the questions.
+    prompter = ScriptedPrompter([INTERRUPT])
+    with pytest.raises(Interrupted):
+        Session(
+            other, other.load(), prompter, Console(file=io.StringIO()), TODAY
+        ).continue_current()
+    assert prompter.asked == ["where_now"]
+    assert other.load().program.suggestions_declined == ["exploration"]  # type: ignore[union-attr]
+
+
+def test_homework_is_offered_when_a_stage_began_without_a_sitting(
+    home: Home, tmp_path: Path
+) -> None:
+    """A stage begun by an answers file (`next --answers`) or by adding a record (`contact
+    add`) gets its suggested homework at the next sitting in it."""
+    session, _ = sitting(home, [*INTAKE, "Decide", None])
+    session.begin(months=3, start=TODAY)
+    answers = tmp_path / "exploration.toml"
+    answers.write_text('where_now = "Accountant."\n')
+    workbook = home.load()
+    apply(home, workbook, workbook.definition.stage("exploration"), answers, TODAY, Console())
+    Book(home, home.load(), "contacts").add({"name": "Sam Lee"}, TODAY)
+    assert home.load().state.stage("networking").started == TODAY
+
+    prompter = ScriptedPrompter([ACCEPT, SKIP, INTERRUPT])
+    with pytest.raises(Interrupted):
+        Session(home, home.load(), prompter, Console(file=io.StringIO()), TODAY).continue_current()
+    assert prompter.asked == ["Take this on?", "Take this on?", "where_to"]
+
+    prompter = ScriptedPrompter([ACCEPT, ACCEPT, INTERRUPT])
+    networking = home.load().definition.stage("networking")
+    with pytest.raises(Interrupted):
+        Session(home, home.load(), prompter, Console(file=io.StringIO()), TODAY).revisit(networking)
+    assert prompter.asked[:2] == ["Take this on?", "Take this on?"]
+    homework = home.load().program.homework  # type: ignore[union-attr]
+    assert [(h.id, h.stage) for h in homework] == [
+        ("h1", "exploration"),
+        ("h2", "networking"),
+        ("h3", "networking"),
+    ]
 
 
 def test_program_started_mid_stage_offers_that_stages_homework(home: Home) -> None:

@@ -52,11 +52,39 @@ def test_a_second_start_is_refused(home: Home) -> None:
 
 
 def test_archive_moves_everything_aside(home: Home, book: WorkbookDefinition) -> None:
+    from careerpath import program as programs
+
     home.update_answers(book.stage("exploration"), lambda a: a.update(where_now="here"))
+    home.write_program(book, programs.new(NOW.date(), 3))
     moved = home.archive(NOW)
-    assert not home.exists()
+    assert not home.exists() and not home.program_file.exists()
     assert (moved / "workbook.toml").exists()
+    assert (moved / "program.toml").exists()
     assert "where_now" in (moved / "stages" / "exploration.toml").read_text()
+
+
+def test_backups_in_the_same_second_never_overwrite_each_other(
+    home: Home, book: WorkbookDefinition
+) -> None:
+    from careerpath import program as programs
+
+    kept = []
+    for months in (2, 3):
+        home.write_program(book, programs.new(NOW.date(), months))
+        kept.append(home.archive_program(NOW))
+    assert [path.name for path in kept] == [
+        "program-20261125-093000.toml",
+        "program-20261125-093000-2.toml",
+    ]
+    assert ["months = 2" in kept[0].read_text(), "months = 3" in kept[1].read_text()] == [
+        True,
+        True,
+    ]
+    first = home.archive(NOW)
+    home.create(definition.resolve("default"), now=NOW)
+    second = home.archive(NOW)
+    assert (first.name, second.name) == ("workbook-20261125-093000", "workbook-20261125-093000-2")
+    assert (first / "workbook.toml").exists() and (second / "workbook.toml").exists()
 
 
 def test_no_workbook_says_how_to_start(home_dir: Path) -> None:

@@ -10,10 +10,12 @@ from careerpath.values import (
     MoneyRange,
     add_months,
     format_amount,
+    format_day,
     parse_date,
     parse_money,
     parse_money_range,
     parse_number,
+    plural,
 )
 
 TODAY = date(2026, 11, 25)
@@ -167,3 +169,12 @@ def test_a_negative_end_of_a_range_is_never_read_as_a_separator(text: str) -> No
 def test_dates_in_the_past(text: str, expected: int) -> None:
     found = parse_date(text, date(2026, 11, 25))
     assert found == (date(2026, 10, 25) if expected == -1 else date(2026, 11, expected))
+
+
+def test_one_format_for_dates_in_sentences() -> None:
+    assert format_day(date(2026, 11, 28)) == "Sat 28 Nov 2026"
+    assert format_day(date(2026, 12, 2)) == "Wed 2 Dec 2026"  # no leading zero
+
+
+def test_plural() -> None:
+    assert [plural(n, "week") for n in (0, 1, 2)] == ["0 weeks", "1 week", "2 weeks"]

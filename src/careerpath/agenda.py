@@ -35,9 +35,6 @@ class DueItem:
     """Whether ``careerpath snooze`` may put it off; an interview's date or an offer's
     deadline is the employer's (its source says so, and what to do instead)."""
 
-    def overdue(self, today: date) -> bool:
-        return self.due < today
-
 
 class Source(Protocol):
     """A part of the workbook that has dated items."""

@@ -1,39 +1,54 @@
-"""``careerpath next --answers FILE``: answers from a TOML file instead of prompts.
+"""Answers from a TOML file instead of prompts: ``careerpath next --answers FILE`` (and the
+program's intake, check-in and closing files, read by ``read``).
 
-The file has the shape of a stage file (``careerpath questions --format toml`` writes a
+A stage's file has the shape of a stage file (``careerpath questions --format toml`` writes a
 fill-in one). It is validated whole before anything is saved, so a typo never half-applies.
 Keys in the file replace the saved answers for those questions; other answers stay as they are.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError, create_model
 from rich.console import Console
 from rich.markup import escape
 
 from careerpath import engine, tomlio
-from careerpath.definition import StageDefinition
+from careerpath.definition import Question, StageDefinition
 from careerpath.errors import InvalidFiles
-from careerpath.models import Answers, Workbook, WorkbookState
+from careerpath.models import Workbook, WorkbookState
 from careerpath.store import Home
+from careerpath.values import plural
 
 
-def read(path: Path, stage: StageDefinition) -> Answers:
-    """The answers in ``path`` for ``stage``, validated; empty values count as not given."""
+def read(
+    path: Path,
+    model: type[BaseModel],
+    questions: Sequence[Question],
+    hint: str,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The answers in ``path``, checked in full by ``model`` (plus ``extra`` top-level keys
+    such as a program's ``goals``) before anything is used; problems name file, line and
+    field. Empty values count as not given. Used for stages, the intake and check-ins."""
     raw, text = tomlio.read(path)
+    if extra:
+        model = create_model(f"{model.__name__} file", __base__=model, **extra)
     try:
-        model = stage.answers_model.model_validate(raw)
+        checked = model.model_validate(raw)
     except ValidationError as error:
-        raise InvalidFiles(
-            tomlio.problems_from(error, path, text, raw),
-            hint=f"`careerpath questions {stage.id}` lists what this stage asks; "
-            f"`--format toml` writes a file to fill in.",
-        ) from None
-    given = model.model_dump(exclude_none=True)
-    return {key: value for key, value in given.items() if stage.question(key).is_answered(value)}
+        raise InvalidFiles(tomlio.problems_from(error, path, text, raw), hint=hint) from None
+    given = checked.model_dump(exclude_none=True)
+    asked = {question.id: question for question in questions}
+    return {
+        key: value
+        for key, value in given.items()
+        if key not in asked or asked[key].is_answered(value)
+    }
 
 
 def apply(
@@ -46,7 +61,11 @@ def apply(
 ) -> None:
     """Save the answers in ``path`` to ``stage``; complete the stage once nothing required is
     missing, as answering the last question at a prompt and saying "move on" would."""
-    given = read(path, stage)
+    hint = (
+        f"`careerpath questions {stage.id}` lists what this stage asks; "
+        "`--format toml` writes a file to fill in."
+    )
+    given = read(path, stage.answers_model, stage.questions, hint)
     workbook.answers[stage.id], _ = home.update_answers(
         stage, lambda answers: answers.update(given)
     )
@@ -60,11 +79,11 @@ def apply(
             state.stage(stage.id).drafts.pop(question_id, None)
 
     workbook.state, _ = home.update_state(record)
-    noun = "answer" if len(given) == 1 else "answers"
-    console.print(f"Saved {len(given)} {noun} to {escape(stage.title)} from {escape(str(path))}.")
+    saved = plural(len(given), "answer")
+    console.print(f"Saved {saved} to {escape(stage.title)} from {escape(str(path))}.")
     if engine.progress(workbook, stage).status == "complete":
         return
-    missing = engine.missing_required(stage, workbook.answers_for(stage))
+    missing = engine.missing_required(stage.questions, workbook.answers_for(stage))
     if missing:
         names = ", ".join(q.id for q in missing)
         console.print(f"Still to answer in {escape(stage.title)}: {names}.")

@@ -14,6 +14,7 @@ keeps start-up fast: building a 13-way union's schema cost about 20 ms on every 
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, Self
@@ -31,6 +32,7 @@ from pydantic import (
 
 from careerpath import tomlio
 from careerpath.errors import InvalidFiles, NotFound
+from careerpath.ids import unique, unique_ids
 from careerpath.values import (
     Money,
     MoneyRange,
@@ -71,20 +73,6 @@ class _Definition(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _unique(items: list[str]) -> list[str]:
-    seen: set[str] = set()
-    for item in items:
-        if item in seen:
-            raise ValueError(f"{item!r} is listed twice")
-        seen.add(item)
-    return items
-
-
-def _unique_ids(items: list[Any]) -> list[Any]:
-    _unique([item.id for item in items])
-    return items
-
-
 class Question(_Definition):
     """One question of a stage, or one field of a records question."""
 
@@ -101,7 +89,7 @@ class Question(_Definition):
     """Earlier answers (``stage.question``) shown before asking, e.g. values before an offer."""
 
     # Settings; which kinds use which is in each kind's ``settings`` below.
-    choices: Annotated[list[Text], Field(min_length=2), AfterValidator(_unique)] | None = None
+    choices: Annotated[list[Text], Field(min_length=2), AfterValidator(unique)] | None = None
     top: int | None = Field(default=None, ge=1)
     """ranking: how many to rank (the person's top N); all of them when absent."""
     low_label: str = "low"
@@ -117,9 +105,7 @@ class Question(_Definition):
     """list: what one item is called."""
     item: str | None = None
     """records: what one record is called, e.g. "target job"."""
-    fields: Annotated[list[Question], Field(min_length=1), AfterValidator(_unique_ids)] | None = (
-        None
-    )
+    fields: Annotated[list[Question], Field(min_length=1), AfterValidator(unique_ids)] | None = None
     """records: the questions asked once per record."""
     record_type: RecordTypeName | None = None
     """records: a type of record built into careerpath (ids, history, scores) instead of
@@ -683,7 +669,7 @@ class StageDefinition(_Definition):
     title: Text
     intro: Text
     """Two or three sentences: what the stage is for and why it comes where it does."""
-    questions: Annotated[list[Question], Field(min_length=1), AfterValidator(_unique_ids)]
+    questions: Annotated[list[Question], Field(min_length=1), AfterValidator(unique_ids)]
     homework: list[SuggestedHomework] = Field(default_factory=list)
     """Suggested homework, offered when the stage begins during a program (optional)."""
 
@@ -701,7 +687,7 @@ class StageDefinition(_Definition):
 
 def _program_questions(questions: list[Question]) -> list[Question]:
     """Intake and check-in questions: unique ids, no records, and not the reserved ``date``."""
-    _unique_ids(questions)
+    unique_ids(questions)
     for question in questions:
         if question.kind == "records":
             raise ValueError(f"{question.id!r}: a program cannot ask a records question")
@@ -756,7 +742,7 @@ class WorkbookDefinition(_Definition):
     """Shown by ``careerpath start``: how the process works, warmly, in a few sentences."""
     outro: str = ""
     """Shown when the last stage is complete."""
-    stages: Annotated[list[StageDefinition], Field(min_length=1), AfterValidator(_unique_ids)]
+    stages: Annotated[list[StageDefinition], Field(min_length=1), AfterValidator(unique_ids)]
     program: ProgramDefinition | None = None
     """Intake and check-in questions for a program (optional; the built-in ones otherwise)."""
 
@@ -860,20 +846,19 @@ def _toml_string(text: str) -> str:
     return tomlio.dumps({"x": text}).split("=", 1)[1].strip()
 
 
-def fill_in(stage: StageDefinition) -> str:
-    """A TOML answers file for ``stage`` with every question as a comment, ready to fill in.
+def fill_in(
+    questions: Sequence[Question], header: Sequence[str], footer: Sequence[str] = ()
+) -> str:
+    """A TOML answers file with every question as a comment, ready to fill in: ``header``
+    (what the file is for and how to use it) first, ``footer`` (more commented-out keys) last.
 
     Every answer line starts commented out, so the untouched file is valid and answers nothing;
-    a person removes the ``# `` in front of what they answer.
+    a person removes the ``# `` in front of what they answer. Each question shows its prompt,
+    what it takes and its help, wrapped.
     """
-    lines = [
-        f"# Answers for the stage {stage.id!r} ({stage.title}).",
-        "# Remove the '# ' in front of each answer you give and replace the example value.",
-        f"# Then run: careerpath next --stage {stage.id} --answers THIS_FILE",
-        "",
-    ]
+    lines = [*_comment(header), ""]
     records: list[Question] = []
-    for question in stage.questions:
+    for question in questions:
         if question.kind == "records":
             records.append(question)
             continue
@@ -881,7 +866,7 @@ def fill_in(stage: StageDefinition) -> str:
         first, *rest = question.example().splitlines()
         lines += [f"# {question.id} = {first}", *(f"# {line}" for line in rest)]
         lines.append("")
-    for question in records:
+    for question in records:  # arrays of tables go last, after every plain key
         lines += _question_comment(question)
         lines.append(f"# One [[{question.id}]] block per {question.item}; copy it for more.")
         lines.append(f"# [[{question.id}]]")
@@ -890,12 +875,30 @@ def fill_in(stage: StageDefinition) -> str:
             example = field.example() if "\n" not in field.example() else '"..."'
             lines.append(f"# {field.id} = {example}    # {field.title} ({need})")
         lines.append("")
+    if footer:
+        lines += [*_comment(footer), ""]
     return "\n".join(lines)
 
 
+def stage_fill_in(stage: StageDefinition) -> str:
+    """The fill-in answers file of one stage, for ``careerpath next --answers``."""
+    header = [
+        f"Answers for the stage {stage.id!r} ({stage.title}).",
+        "Remove the '# ' in front of each answer you give and replace the example value.",
+        f"Then run: careerpath next --stage {stage.id} --answers THIS_FILE",
+    ]
+    return fill_in(stage.questions, header)
+
+
 def _question_comment(question: Question) -> list[str]:
+    need = "required" if question.required else "optional"
+    return _comment(
+        [question.prompt, f"{question.describe()}; {need}.", *question.help.splitlines()]
+    )
+
+
+def _comment(text: Sequence[str]) -> list[str]:
+    """Lines as TOML comments, wrapped; an empty line stays an empty comment line."""
     import textwrap
 
-    need = "required" if question.required else "optional"
-    text = [question.prompt, f"{question.describe()}; {need}.", *question.help.splitlines()]
-    return [f"# {line}" for part in text for line in textwrap.wrap(part, 96) or [""]]
+    return [f"# {line}".rstrip() for part in text for line in textwrap.wrap(part, 96) or [""]]

@@ -20,6 +20,7 @@ from careerpath.definition import StageDefinition
 from careerpath.errors import CareerpathError, InvalidFiles, NotFound
 from careerpath.prompts import Prompter
 from careerpath.store import Home
+from careerpath.values import plural
 
 REOPEN = "Open it again and fix it"
 RESTORE = "Put back the version from before (your edited copy is kept in .backups)"
@@ -44,7 +45,7 @@ def edit_stage(home: Home, stage: StageDefinition, prompter: Prompter, console: 
     path = home.stage_file(stage.id)
     before = path.read_text(encoding="utf-8") if path.exists() else None
     if before is None:
-        tomlio.write_atomic(path, definition.fill_in(stage))
+        tomlio.write_atomic(path, definition.stage_fill_in(stage))
     else:
         home.back_up(path)
     editor = find_editor()
@@ -61,7 +62,7 @@ def edit_stage(home: Home, stage: StageDefinition, prompter: Prompter, console: 
                     continue
                 _restore(home, stage, before, console)
                 return
-            count = f"{len(answers)} question{'' if len(answers) == 1 else 's'}"
+            count = plural(len(answers), "question")
             console.print(
                 f"[green]✓[/green] {escape(stage.title)}: the file is fine ({count} answered)."
             )

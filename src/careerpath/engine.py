@@ -7,6 +7,7 @@ changes (a stage started, completed, a question skipped) are small functions tha
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -46,18 +47,18 @@ def is_answered(question: Question, answers: Answers) -> bool:
     return question.is_answered(answers.get(question.id))
 
 
-def pending(stage: StageDefinition, answers: Answers, state: StageState) -> list[Question]:
-    """Questions not answered yet and not skipped, in the order the stage asks them."""
-    return [q for q in stage.questions if not is_answered(q, answers) and q.id not in state.skipped]
+def pending(
+    questions: Sequence[Question], answers: Answers, skipped: Collection[str] = ()
+) -> list[Question]:
+    """Questions not answered yet and not skipped, in the order they are asked (a stage's,
+    or the program's intake)."""
+    return [q for q in questions if not is_answered(q, answers) and q.id not in skipped]
 
 
-def missing_required(stage: StageDefinition, answers: Answers) -> list[Question]:
-    return [q for q in stage.questions if q.required and not is_answered(q, answers)]
-
-
-def is_ready(stage: StageDefinition, answers: Answers) -> bool:
-    """Whether every required question has an answer, so the stage may be completed."""
-    return not missing_required(stage, answers)
+def missing_required(questions: Sequence[Question], answers: Answers) -> list[Question]:
+    """Required questions without an answer: a stage, an intake or a check-in is done when
+    there are none."""
+    return [q for q in questions if q.required and not is_answered(q, answers)]
 
 
 def progress(workbook: Workbook, stage: StageDefinition) -> StageProgress:
@@ -118,7 +119,7 @@ def next_step(workbook: Workbook) -> str:
         return "All stages are complete. Look back over this report, and share it with your coach."
     answers = workbook.answers_for(stage)
     saved = workbook.state.stages.get(stage.id, StageState())
-    todo = pending(stage, answers, saved)
+    todo = pending(stage.questions, answers, saved.skipped)
     if not saved.started and not any(is_answered(q, answers) for q in stage.questions):
         return f"Begin {stage.title}: run `careerpath next`."
     if todo:

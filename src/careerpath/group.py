@@ -9,28 +9,29 @@ Who needs attention first: a broken folder, then clients by how many of these ho
 far behind they are, their overdue homework and how long they have been quiet:
 
 * **behind**: two weeks or more behind their program's schedule;
-* **overdue**: any homework past its due date;
+* **overdue**: anything in their ``careerpath due`` past its date: follow-ups, next actions,
+  interviews to reflect on, offer deadlines, stale applications, homework;
 * **quiet**: no recorded activity for 14 days or more;
 * **time up**: the program's time is over and the closing re-assessment has not been done.
 
-"Last activity" comes only from dates saved in the files (stage begun, last answered and
-completed; program start and changes; goals, homework and check-ins), never from file times,
-which a copy, a sync or a git checkout resets.
+"Last activity" comes only from dates saved in the files (stage begun, last worked on and
+completed; conversations logged, application moves and interviews, negotiation rounds; program
+start and changes; goals, homework and check-ins), never from file times, which a copy, a sync
+or a git checkout resets.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from careerpath import engine
+from careerpath import agenda, engine
 from careerpath.errors import CareerpathError, InvalidFiles, NotFound, NoWorkbook
 from careerpath.models import Workbook
 from careerpath.store import Home
+from careerpath.values import format_day, plural
 
 BEHIND_WEEKS = 2
 QUIET_DAYS = 14
@@ -71,12 +72,36 @@ def last_activity(workbook: Workbook, today: date) -> date | None:
     found = [workbook.state.created.date()]
     for saved in workbook.state.stages.values():
         found += [d for d in (saved.started, saved.worked, saved.completed) if d]
+    found += record_dates(workbook)
     if workbook.program is not None:
         from careerpath.program import activity_dates
 
         found += activity_dates(workbook.program)
     past = [day for day in found if day <= today]
     return max(past, default=None)
+
+
+def record_dates(workbook: Workbook) -> list[date]:
+    """Dates in the records that say the person did something: conversations logged,
+    application moves and interviews, negotiation rounds and offers answered. (Dates still
+    to come, such as follow-ups, are what is due, not activity.)"""
+    from careerpath import records
+
+    found: list[date] = []
+    for name in ("contacts", "applications", "offers"):
+        where = records.locate(workbook.definition, name)
+        if where is None:
+            continue
+        for record in records.models(name, workbook.answers_for(where[0]).get(where[1].id)):
+            if name == "contacts":
+                found += [talk.date for talk in record.conversations or []]
+            elif name == "applications":
+                found += [move.date for move in record.history or [] if move.date]
+                found += [interview.day for interview in record.interviews or []]
+            else:
+                found += [exchange.date for exchange in record.negotiation or [] if exchange.date]
+                found += [record.responded] if record.responded else []
+    return found
 
 
 def client_row(name: str, workbook: Workbook, today: date) -> ClientRow:
@@ -86,8 +111,8 @@ def client_row(name: str, workbook: Workbook, today: date) -> ClientRow:
     last = last_activity(workbook, today)
     quiet = (today - last).days if last else None
     week = weeks = standing = schedule = delta = None
-    overdue = 0
-    attention: list[str] = []
+    overdue = sum(item.due < today for item in agenda.collect(workbook, today))
+    behind, time_up = 0, False
     if workbook.program is not None:
         from careerpath import program as programs
 
@@ -95,14 +120,15 @@ def client_row(name: str, workbook: Workbook, today: date) -> ClientRow:
         timing = programs.schedule(plan, today, percents)
         week, weeks, standing = timing.week, timing.weeks, timing.standing
         schedule, delta = timing.describe(), round(timing.delta_weeks, 1)
-        overdue = programs.homework_counts(workbook.program, today).overdue
         behind = round(-timing.delta_weeks) if timing.standing == "behind" else 0
-        if behind >= BEHIND_WEEKS:
-            attention.append(f"behind {behind} weeks")
-        if overdue:
-            attention.append(f"{overdue} overdue")
-        if programs.is_over(plan, today) and plan.reassessed is None:
-            attention.append("time up, no closing re-assessment")
+        time_up = programs.is_over(plan, today) and plan.reassessed is None
+    attention: list[str] = []
+    if behind >= BEHIND_WEEKS:
+        attention.append(f"behind {behind} weeks")
+    if overdue:
+        attention.append(f"{overdue} overdue")
+    if time_up:
+        attention.append("time up, no closing re-assessment")
     if quiet is not None and quiet >= QUIET_DAYS:
         attention.append(f"quiet {quiet} days")
     return ClientRow(
@@ -176,14 +202,6 @@ def build(folder: Path, today: date) -> GroupReport:
 # --- renderers -------------------------------------------------------------------------------
 
 
-def to_json(report: GroupReport) -> str:
-    from careerpath.report import _json_value
-
-    data = dataclasses.asdict(report)
-    data = {"report_version": data.pop("report_version"), **data}
-    return json.dumps(data, indent=2, ensure_ascii=False, default=_json_value) + "\n"
-
-
 def _week(row: ClientRow) -> str:
     if row.program_weeks is None:
         return "—"
@@ -221,50 +239,52 @@ HEADERS = ["Client", "Stage", "Done", "Week", "Schedule", "Overdue", "Quiet", "N
 def summary(report: GroupReport) -> str:
     broken = sum(row.error is not None for row in report.clients)
     attention = sum(bool(row.attention) for row in report.clients)
-    text = f"{len(report.clients)} clients · {attention} need attention"
+    need = "needs" if attention == 1 else "need"
+    text = f"{plural(len(report.clients), 'client')} · {attention} {need} attention"
     if broken:
         text += f" · {broken} cannot be read"
     return text
 
 
 def to_markdown(report: GroupReport) -> str:
-    from careerpath.report import _md
+    from careerpath.report import markdown_escape
 
     out = [
-        f"# Clients in {_md(Path(report.folder).name)}",
+        f"# Clients in {markdown_escape(Path(report.folder).name)}",
         "",
-        f"*{report.generated:%d %B %Y} · {summary(report)}*",
+        f"*{format_day(report.generated)} · {summary(report)}*",
         "",
         "| " + " | ".join(HEADERS) + " |",
         "|" + "---|" * len(HEADERS),
     ]
     for row in report.clients:
-        out.append("| " + " | ".join(_md(cell) for cell in _cells(row)) + " |")
+        out.append("| " + " | ".join(markdown_escape(cell) for cell in _cells(row)) + " |")
     out += ["", _LEGEND, ""]
     return "\n".join(out)
 
 
 _LEGEND = (
     "Done: share of the stages' questions dealt with. Week: program week of all weeks. "
-    f"Quiet: days since the last recorded activity. Needs attention: {BEHIND_WEEKS}+ weeks "
-    f"behind schedule, overdue homework, {QUIET_DAYS}+ days quiet, or a program whose time is "
-    "up without its closing re-assessment."
+    "Overdue: items of `careerpath due` past their date (follow-ups, next actions, offer "
+    "deadlines, stale applications, homework...). Quiet: days since the last recorded activity "
+    "(answers, conversations, application moves, check-ins...). Needs attention: "
+    f"{BEHIND_WEEKS}+ weeks behind schedule, anything overdue, {QUIET_DAYS}+ days quiet, or a "
+    "program whose time is up without its closing re-assessment."
 )
 
 
 def render(report: GroupReport, console: Any) -> None:
-    from rich.table import Table
     from rich.text import Text
 
+    from careerpath import tables
+
     title = Text(f"Clients in {report.folder}", style="bold")
-    title.append(f"  ·  {report.generated:%d %b %Y}  ·  {summary(report)}", style="dim")
+    title.append(f"  ·  {format_day(report.generated)}  ·  {summary(report)}", style="dim")
     console.print(title)
-    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
-    for header in HEADERS:
-        right = header in {"Done", "Week", "Overdue", "Quiet"}
-        table.add_column(header, justify="right" if right else "left", overflow="fold")
+    rows = []
     for row in report.clients:
         style = "red" if row.error else ("yellow" if row.attention else "")
-        table.add_row(*(Text(cell) for cell in _cells(row)), style=style)
-    console.print(table)
+        rows.append([(cell, style) for cell in _cells(row)])
+    right = [HEADERS.index(name) for name in ("Done", "Week", "Overdue", "Quiet")]
+    tables.columns(console, rows, HEADERS, wrap=True, right=right)
     console.print(Text(_LEGEND, style="dim"))

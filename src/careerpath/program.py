@@ -13,7 +13,6 @@ changes (``extended`` / ``ended``), never stored; a goal's earlier wordings are 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -29,10 +28,13 @@ from pydantic import (
     model_validator,
 )
 
+from careerpath import definition as definitions
 from careerpath import tomlio
 from careerpath.definition import ProgramDefinition, Question, Slug, WorkbookDefinition
+from careerpath.engine import missing_required
 from careerpath.errors import InvalidFiles, InvalidInput, NotFound, Problem
-from careerpath.values import add_months
+from careerpath.ids import next_id, unique_ids
+from careerpath.values import add_months, format_day, plural
 
 if TYPE_CHECKING:
     from careerpath.agenda import DueItem
@@ -45,7 +47,6 @@ MAX_EXTENSION = 6
 MAX_OPEN_GOALS = 3
 ON_TRACK_WEEKS = 1.0
 """Within this many weeks of the schedule counts as on track."""
-CHECKIN_EVERY_DAYS = 7
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 GoalId = Annotated[str, StringConstraints(pattern=r"^g[1-9][0-9]*$")]
@@ -130,27 +131,21 @@ class Checkin(BaseModel):
         return dict(self.model_extra or {})
 
 
-def _unique(items: list[Any]) -> list[Any]:
-    seen: set[str] = set()
-    for item in items:
-        if item.id in seen:
-            raise ValueError(f"{item.id!r} is used twice")
-        seen.add(item.id)
-    return items
-
-
 class _ProgramFile(_Saved):
     schema_version: Literal[1] = 1
     program: Plan
     goals: list[Goal] = Field(default_factory=list)
     homework: list[Homework] = Field(default_factory=list)
+    suggestions_declined: list[Slug] = Field(default_factory=list)
+    """Stages whose suggested homework was offered and all turned down: not offered again.
+    (A stage with suggested homework taken on counts as offered already.)"""
     drafts: dict[str, str] = Field(default_factory=dict)
     """What was typed at a program prompt when Ctrl-C stopped it (``intake.hours``...)."""
 
     @model_validator(mode="after")
     def _ids_are_unique(self) -> Self:
-        _unique(self.goals)
-        _unique(self.homework)
+        unique_ids(self.goals)
+        unique_ids(self.homework)
         return self
 
 
@@ -183,9 +178,7 @@ def questions_of(book: WorkbookDefinition) -> ProgramDefinition:
     """The workbook's intake and check-in questions, or the built-in ones."""
     if book.program is not None:
         return book.program
-    from careerpath.definition import load_builtin
-
-    builtin = load_builtin().program
+    builtin = definitions.load_builtin().program
     assert builtin is not None, "the built-in workbook defines a program"
     return builtin
 
@@ -199,15 +192,26 @@ def validate(
     except ValidationError as error:
         raise InvalidFiles(tomlio.problems_from(error, path, text, raw), hint=hint) from None
     program = Program.model_validate(checked.model_dump(exclude_none=True))
+    unknown = f"(the stages are: {', '.join(book.stage_ids)})"
     problems = [
         Problem(
             path,
-            f"unknown stage {item.stage!r} (the stages are: {', '.join(book.stage_ids)})",
+            f"unknown stage {item.stage!r} {unknown}",
             line=tomlio.line_of(text, ("homework", index, "stage")),
             field=f"homework.{item.id}.stage",
         )
         for index, item in enumerate(program.homework)
         if item.stage is not None and item.stage not in book.stage_ids
+    ]
+    problems += [
+        Problem(
+            path,
+            f"unknown stage {stage!r} {unknown}",
+            line=tomlio.line_of(text, ("suggestions_declined",)),
+            field="suggestions_declined",
+        )
+        for stage in program.suggestions_declined
+        if stage not in book.stage_ids
     ]
     if problems:
         raise InvalidFiles(problems, hint=hint)
@@ -229,6 +233,8 @@ def dump(program: Program, book: WorkbookDefinition) -> dict[str, Any]:
         ]
         if items:
             data[name] = items
+    if program.suggestions_declined:
+        data["suggestions_declined"] = program.suggestions_declined
     if program.checkins:
         data["checkins"] = [{"date": c.date, **c.answers} for c in program.checkins]
     if program.drafts:
@@ -289,9 +295,44 @@ def is_over(plan: Plan, today: date) -> bool:
     return ended(plan) is not None or today >= planned_end(plan)
 
 
+def plan_in_words(plan: Plan) -> str:
+    """The plan as it stands, in words: "3 months, Wed 25 Nov 2026 to Thu 25 Feb 2027 (13
+    weeks)"."""
+    end = planned_end(plan)
+    return (
+        f"{plural(total_months(plan), 'month')}, {format_day(plan.start)} to {format_day(end)} "
+        f"({plural(weeks_between(plan.start, end), 'week')})"
+    )
+
+
+def require_open(plan: Plan) -> None:
+    """Refuse to change a program once its closing re-assessment is done: its end is final,
+    and what it recorded (goals met, homework, check-ins) stays as it was then."""
+    if plan.reassessed is not None:
+        raise InvalidInput(
+            f"your program ended with its re-assessment on {format_day(plan.reassessed)}, so "
+            "it is kept as it was",
+            hint="`careerpath program status` shows it; `careerpath program start --force` "
+            "begins a new one (this one is kept in .backups).",
+        )
+
+
+def check_can_end(plan: Plan, today: date) -> None:
+    """Refuse the closing re-assessment when it was done already, or before the program
+    has begun (there is nothing to re-assess, and the end would lie in the future)."""
+    require_open(plan)
+    if today < plan.start:
+        raise InvalidInput(
+            f"your program begins on {format_day(plan.start)}, so it cannot end yet",
+            hint="To begin it on another day: `careerpath program start --force --start DATE` "
+            "(this one is kept in .backups).",
+        )
+
+
 def extend(program: Program, months: int, reason: str, today: date) -> Change:
     if not 1 <= months <= MAX_EXTENSION:
         raise InvalidInput(f"extend by 1 to {MAX_EXTENSION} months at a time, not {months}")
+    require_open(program.program)
     if ended(program.program):
         raise InvalidInput(
             "this program has ended, so it cannot be extended",
@@ -305,11 +346,12 @@ def extend(program: Program, months: int, reason: str, today: date) -> Change:
 def end(program: Program, reason: str, today: date) -> Change | None:
     """Record ending the program early; nothing is recorded once its planned end has passed."""
     plan = program.program
+    check_can_end(plan, today)
     if ended(plan):
         return None
     if today >= planned_end(plan):
         return None
-    change = Change(kind="ended", date=max(today, plan.start), reason=reason)
+    change = Change(kind="ended", date=today, reason=reason)
     plan.changes.append(change)
     return change
 
@@ -352,11 +394,10 @@ class Schedule:
     def describe(self) -> str:
         """On track / behind / ahead, and by how much, in words."""
         if self.standing == "not started":
-            return f"starts on {self.start}"
+            return f"starts on {format_day(self.start)}"
         if self.standing == "on track":
             return "on track"
-        weeks = round(abs(self.delta_weeks))
-        return f"{self.standing} by about {weeks} week{'s' if weeks != 1 else ''}"
+        return f"{self.standing} by about {plural(round(abs(self.delta_weeks)), 'week')}"
 
 
 def weeks_between(start: date, end: date) -> int:
@@ -419,17 +460,12 @@ def schedule(plan: Plan, today: date, percents: list[int]) -> Schedule:
 # --- goals -----------------------------------------------------------------------------------
 
 
-def next_id(prefix: str, ids: list[str]) -> str:
-    """The next free id (``g4``, ``h12``); ids are never reused, even after a hand edit."""
-    numbers = [int(i[len(prefix) :]) for i in ids if re.fullmatch(rf"{prefix}\d+", i)]
-    return f"{prefix}{max(numbers, default=0) + 1}"
-
-
 def open_goals(program: Program) -> list[Goal]:
     return [goal for goal in program.goals if goal.status == "open"]
 
 
 def add_goal(program: Program, text: str, today: date) -> Goal:
+    require_open(program.program)
     text = text.strip()
     if not text:
         raise InvalidInput("a goal needs some words")
@@ -440,7 +476,7 @@ def add_goal(program: Program, text: str, today: date) -> Goal:
             hint="Mark one met with `careerpath goal done ID`, or change one with "
             '`careerpath goal revise ID "new wording" --reason "why"`.',
         )
-    goal = Goal(id=next_id("g", [g.id for g in program.goals]), text=text, added=today)
+    goal = Goal(id=next_id("g", (g.id for g in program.goals)), text=text, added=today)
     program.goals.append(goal)
     return goal
 
@@ -457,7 +493,11 @@ def find_goal(program: Program, goal_id: str) -> Goal:
 
 
 def revise_goal(program: Program, goal_id: str, text: str, reason: str, today: date) -> Goal:
-    """Change a goal's wording; the old wording stays in its history with the date and reason."""
+    """Change a goal's wording; the old wording stays in its history with the date and reason.
+
+    Only the wording changes: a goal met stays met, with the day it was met. (Reopening it
+    would drop that day, and could make more open goals than a program holds.)"""
+    require_open(program.program)
     goal = find_goal(program, goal_id)
     text, reason = text.strip(), reason.strip()
     if not text:
@@ -468,12 +508,11 @@ def revise_goal(program: Program, goal_id: str, text: str, reason: str, today: d
         raise InvalidInput(f"{goal.id} already reads {text!r}")
     goal.history.append(GoalChange(date=today, text=goal.text, reason=reason))
     goal.text = text
-    if goal.status != "open":
-        goal.status, goal.closed = "open", None
     return goal
 
 
 def close_goal(program: Program, goal_id: str, today: date, status: GoalStatus = "met") -> Goal:
+    require_open(program.program)
     goal = find_goal(program, goal_id)
     if status == "open":
         goal.status, goal.closed = "open", None
@@ -490,11 +529,13 @@ def due_on(item: Homework) -> date | None:
     return item.snoozed or item.due
 
 
-def homework_state(item: Homework, today: date) -> HomeworkState:
+def homework_state(item: Homework, today: date, *, closed: bool = False) -> HomeworkState:
+    """Done, overdue or open. Once the program is ``closed`` (re-assessed) nothing is overdue
+    any more: the program no longer asks for it."""
     if item.done:
         return "done"
     due = due_on(item)
-    return "overdue" if due is not None and due < today else "open"
+    return "overdue" if due is not None and due < today and not closed else "open"
 
 
 @dataclass(frozen=True)
@@ -506,7 +547,8 @@ class HomeworkCounts:
 
 
 def homework_counts(program: Program, today: date) -> HomeworkCounts:
-    states = [homework_state(item, today) for item in program.homework]
+    closed = program.program.reassessed is not None
+    states = [homework_state(item, today, closed=closed) for item in program.homework]
     return HomeworkCounts(
         done=states.count("done"),
         open=len(states) - states.count("done"),
@@ -524,11 +566,12 @@ def add_homework(
     source: Literal["own", "suggested"] = "own",
 ) -> tuple[Homework, str | None]:
     """Add homework; returns it and a warning for a due date that looks wrong."""
+    require_open(program.program)
     text = text.strip()
     if not text:
         raise InvalidInput("homework needs some words saying what to do")
     item = Homework(
-        id=next_id("h", [h.id for h in program.homework]),
+        id=next_id("h", (h.id for h in program.homework)),
         text=text,
         stage=stage,
         added=today,
@@ -539,11 +582,14 @@ def add_homework(
     warning = None
     start = program.program.start
     if due is not None and due < start:
-        warning = f"its due date {due} is before the program starts ({start})"
+        warning = (
+            f"its due date, {format_day(due)}, is before the program begins ({format_day(start)})"
+        )
     elif due is not None and due > end_date(program.program):
-        warning = f"its due date {due} is after the program ends ({end_date(program.program)})"
+        end = format_day(end_date(program.program))
+        warning = f"its due date, {format_day(due)}, is after the program ends ({end})"
     elif due is not None and due < today:
-        warning = f"its due date {due} has already passed"
+        warning = f"its due date, {format_day(due)}, has already passed"
     return item, warning
 
 
@@ -560,12 +606,14 @@ def find_homework(program: Program, item_id: str) -> Homework:
 
 
 def finish_homework(program: Program, item_id: str, today: date) -> Homework:
+    require_open(program.program)
     item = find_homework(program, item_id)
     item.done = item.done or today
     return item
 
 
 def snooze_homework(program: Program, item_id: str, until: date) -> Homework:
+    require_open(program.program)
     item = find_homework(program, item_id)
     item.snoozed = until
     return item
@@ -580,6 +628,7 @@ def checkin_on(program: Program, day: date) -> Checkin | None:
 
 def save_checkin_answer(program: Program, day: date, question_id: str, value: Any) -> None:
     """Save one answer to the check-in of ``day``, creating it on its first answer."""
+    require_open(program.program)
     checkin = checkin_on(program, day)
     if checkin is None:
         checkin = Checkin(date=day)
@@ -595,6 +644,12 @@ def last_checkin(program: Program, today: date) -> date | None:
     return max((c.date for c in program.checkins if c.date <= today), default=None)
 
 
+def week_index(plan: Plan, day: date) -> int:
+    """The program week ``day`` falls in, from 0: a program's weeks run from its first day,
+    whatever the weekday. Check-ins, their streak and "a check-in is due" all count these."""
+    return (day - plan.start).days // 7
+
+
 def checkin_streak(plan: Plan, checkins: list[date], today: date) -> int:
     """Consecutive program weeks, up to this one, each with at least one check-in.
 
@@ -603,8 +658,8 @@ def checkin_streak(plan: Plan, checkins: list[date], today: date) -> int:
     if today < plan.start:
         return 0
     until = min(today, end_date(plan))
-    weeks = {(day - plan.start).days // 7 for day in checkins if plan.start <= day <= until}
-    week = (until - plan.start).days // 7
+    weeks = {week_index(plan, day) for day in checkins if plan.start <= day <= until}
+    week = week_index(plan, until)
     if week not in weeks:
         week -= 1
     streak = 0
@@ -621,24 +676,16 @@ def days_since_checkin(program: Program, today: date) -> int:
 
 
 def checkin_due(program: Program, today: date) -> bool:
-    """A check-in is suggested once a week has passed since the last one (while running)."""
+    """A check-in is due when this program week has none yet, from the second week on (the
+    intake is the first week's reflection), while the program runs."""
     plan = program.program
     if today < plan.start or is_over(plan, today):
         return False
-    return days_since_checkin(program, today) >= CHECKIN_EVERY_DAYS
+    week = week_index(plan, today)
+    return week > 0 and all(week_index(plan, c.date) != week for c in program.checkins)
 
 
 # --- the intake and the closing re-assessment ------------------------------------------------
-
-
-def missing(questions: list[Question], answers: dict[str, Any]) -> list[Question]:
-    return [q for q in questions if q.required and not q.is_answered(answers.get(q.id))]
-
-
-def pending(
-    questions: list[Question], answers: dict[str, Any], skipped: list[str]
-) -> list[Question]:
-    return [q for q in questions if not q.is_answered(answers.get(q.id)) and q.id not in skipped]
 
 
 @dataclass(frozen=True)
@@ -676,35 +723,30 @@ def compare(
     return lines
 
 
-def fill_in(part: str, questions: list[Question]) -> str:
-    """A TOML answers file for the intake or the check-in, every answer commented out."""
-    command = {
-        "intake": "careerpath program start --answers THIS_FILE   (or, at the end: "
-        "careerpath program end --answers THIS_FILE)",
-        "checkin": "careerpath checkin --answers THIS_FILE",
+def fill_in(part: Literal["intake", "checkin"], questions: list[Question]) -> str:
+    """A TOML answers file for the intake (also the closing re-assessment) or the check-in,
+    every answer commented out."""
+    run = {
+        "intake": [
+            "Then run: careerpath program start --answers THIS_FILE",
+            "(At the end, the same questions: careerpath program end --answers THIS_FILE)",
+        ],
+        "checkin": ["Then run: careerpath checkin --answers THIS_FILE"],
     }[part]
-    lines = [
-        f"# Answers for the program's {part}.",
-        "# Remove the '# ' in front of each answer you give and replace the example value.",
-        f"# Then run: {command}",
-        "",
+    header = [
+        f"Answers for the program's {part}.",
+        "Remove the '# ' in front of each answer you give and replace the example value.",
+        *run,
     ]
-    for question in questions:
-        need = "required" if question.required else "optional"
-        lines += [f"# {question.prompt}", f"# {question.describe()}; {need}."]
-        first, *rest = question.example().splitlines()
-        lines += [f"# {question.id} = {first}", *(f"# {line}" for line in rest), ""]
-    if part == "intake":
-        lines += [
-            "# One to three goals for the program (program start only).",
-            '# goals = ["...", "..."]',
-            "",
-            "# At the end only: what became of each goal (met, not met or open).",
-            "# [goals]",
-            '# g1 = "met"',
-            "",
-        ]
-    return "\n".join(lines)
+    footer = [
+        "One to three goals for the program (program start only).",
+        'goals = ["...", "..."]',
+        "",
+        "At the end only: what became of each goal (met, not met or open).",
+        "[goals]",
+        'g1 = "met"',
+    ]
+    return definitions.fill_in(questions, header, footer if part == "intake" else ())
 
 
 # --- the program section of a report ---------------------------------------------------------
@@ -820,12 +862,15 @@ def section(workbook: Workbook, today: date, percents: list[int]) -> ProgramSect
                 id=h.id,
                 text=h.text,
                 stage=h.stage,
-                state=homework_state(h, today),
+                state=homework_state(h, today, closed=plan.reassessed is not None),
                 due=due_on(h),
                 done=h.done,
                 source=h.source,
             )
-            for h in sorted(program.homework, key=lambda h: _homework_order(h, today))
+            for h in sorted(
+                program.homework,
+                key=lambda h: _homework_order(h, today, closed=plan.reassessed is not None),
+            )
         ],
         checkins=CheckinSummary(
             count=len(program.checkins),
@@ -835,7 +880,7 @@ def section(workbook: Workbook, today: date, percents: list[int]) -> ProgramSect
             due=checkin_due(program, today),
             energy=energy,
         ),
-        intake_complete=not missing(questions.intake, program.intake),
+        intake_complete=not missing_required(questions.intake, program.intake),
         reassessed=plan.reassessed,
         reassessment=compare(questions.intake, program.intake, program.closing)
         if plan.reassessed
@@ -844,25 +889,27 @@ def section(workbook: Workbook, today: date, percents: list[int]) -> ProgramSect
     )
 
 
-def _homework_order(item: Homework, today: date) -> tuple[int, date, int]:
+def _homework_order(item: Homework, today: date, *, closed: bool) -> tuple[int, date, int]:
     """Overdue first, then open by due date (undated last), then done."""
-    state = homework_state(item, today)
+    state = homework_state(item, today, closed=closed)
     rank = {"overdue": 0, "open": 1, "done": 2}[state]
     return rank, due_on(item) or date.max, int(item.id[1:])
 
 
 def next_step(program: Program, book: WorkbookDefinition, today: date) -> str | None:
-    """The one program thing to do next, if any."""
+    """The one program thing to do next, if any; nothing once the program is closed."""
     plan = program.program
+    if plan.reassessed is not None:
+        return None
     questions = questions_of(book)
-    if missing(questions.intake, program.intake):
+    if missing_required(questions.intake, program.intake):
         return "Finish the intake: run `careerpath program start`."
-    if is_over(plan, today) and plan.reassessed is None:
+    if is_over(plan, today):
         return (
             "Your program's time is up: run `careerpath program end` for the closing "
             "re-assessment, or `careerpath program extend --months N`."
         )
-    if not open_goals(program) and plan.reassessed is None:
+    if not open_goals(program):
         return 'Set a goal: `careerpath goal add "..."`.'
     overdue = [h for h in program.homework if homework_state(h, today) == "overdue"]
     if overdue:
@@ -872,7 +919,8 @@ def next_step(program: Program, book: WorkbookDefinition, today: date) -> str | 
             f"(`careerpath homework done {first.id}` once it is done)."
         )
     if checkin_due(program, today):
-        return "A week has passed: time for a check-in (`careerpath checkin`)."
+        week = week_index(plan, today) + 1
+        return f"No check-in yet in week {week} of your program: run `careerpath checkin`."
     return None
 
 
@@ -907,8 +955,8 @@ class HomeworkSource:
         from careerpath.agenda import DueItem
 
         program = workbook.program
-        if program is None:
-            return []
+        if program is None or program.program.reassessed is not None:
+            return []  # once the program is closed, its homework is no longer asked for
         found = []
         for item in program.homework:
             due = due_on(item)
@@ -938,6 +986,14 @@ class HomeworkSource:
             workbook.definition, lambda program: snooze_homework(program, item_id, until)
         )
         return True
+
+
+def homework_offered(program: Program, stage_id: str) -> bool:
+    """Whether the stage's suggested homework was offered already: some of it taken on, or
+    all of it turned down."""
+    return stage_id in program.suggestions_declined or any(
+        item.stage == stage_id and item.source == "suggested" for item in program.homework
+    )
 
 
 def suggested_homework_due(today: date, days: int | None) -> date | None:

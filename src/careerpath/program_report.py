@@ -1,13 +1,16 @@
 """Showing a program: the timeline, schedule, goals with their history, homework, check-ins.
 
 Used by ``careerpath report`` (text and Markdown), ``careerpath program status`` and the goal
-and homework lists. The timeline is plain text so it reads the same in a terminal, a Markdown
-code block and a file::
+and homework lists. In Markdown the timeline is plain text in a code block::
 
-    2 Nov 2026                                               2 Feb 2027
+    Mon 2 Nov 2026                                        Tue 2 Feb 2027
     |Exploration |Diving deeper|Networking  |Applying    |Closing     |
-    ██████████████████▌·············································  31% of the stages
+    ██████████████████▌·············································  31% of stages
     ─────────────────────▲ today, week 5 of 13
+
+In the terminal the progress line is a rich progress bar, as in the table of stages.
+Dates follow ``values.format_day``: "Mon 2 Nov 2026" in sentences and headings, ISO in the
+lists of goals and homework, where a date may be typed back into a command.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from careerpath.report import Report, StageLine, _md
+from careerpath.report import Report, StageLine, markdown_escape
+from careerpath.values import format_day, plural
 
 if TYPE_CHECKING:
     from careerpath.program import GoalLine, HomeworkLine, ProgramSection
@@ -24,56 +28,79 @@ WIDTH = 60
 STATE_MARK = {"overdue": "!", "open": "·", "done": "✓"}
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+def _length(start: date, end: date) -> str:
+    """How long the program ran: days under two weeks, else weeks."""
+    days = (end - start).days
+    return plural(days, "day") if days < 14 else plural(round(days / 7), "week")
 
 
-def _short(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+# --- the timeline ----------------------------------------------------------------------------
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def stages_done(stages: list[StageLine]) -> float:
+    """The share of the stages done, 0 to 1."""
+    return sum(stage.percent for stage in stages) / 100 / max(1, len(stages))
 
 
-def timeline(section: ProgramSection, stages: list[StageLine], width: int = WIDTH) -> list[str]:
-    """The program as four lines of text: dates, the stages spread over the time, progress
-    through the stages, and today."""
+def timeline_dates(section: ProgramSection, width: int = WIDTH) -> str:
+    """The first and the planned last day, over the stages they span."""
+    start, end = format_day(section.start), format_day(section.planned_end)
+    return start + end.rjust(width + 1 - len(start))
+
+
+def timeline_stages(stages: list[StageLine], width: int = WIDTH) -> str:
+    """The stages spread evenly over the program's time, as the plan expects them."""
     count = max(1, len(stages))
     edges = [round(i * width / count) for i in range(count + 1)]
     names = ""
     for index, stage in enumerate(stages):
         cells = edges[index + 1] - edges[index] - 1
         names += "|" + stage.title[:cells].ljust(cells)
-    names += "|"
-    start, end = _day(section.start), _day(section.end)
-    dates = start + end.rjust(width + 1 - len(start))
-    done = sum(stage.percent for stage in stages) / 100 / count
-    filled = min(width, max(0, round(done * (width + 1))))
-    bar = "█" * filled + "·" * (width + 1 - filled) + f"  {round(100 * done)}% of the stages"
-    at = min(width, max(0, round(section.elapsed_percent / 100 * width)))
+    return names + "|"
+
+
+def timeline_marker(section: ProgramSection, width: int = WIDTH) -> str:
+    """Where today (or the end) falls on the timeline."""
     if section.phase == "not started":
-        marker = f"▲ today; the program starts on {_day(section.start)}"
-        today = marker
+        return f"▲ today; the program begins on {format_day(section.start)}"
+    if section.phase == "running":
+        label = f"today, week {section.week} of {section.weeks}"
+    elif section.phase == "ended early":
+        label = f"ended early, after {_length(section.start, section.end)}"
     else:
-        label = (
-            f"today, week {section.week} of {section.weeks}"
-            if section.phase == "running"
-            else f"the end, after {_plural(section.weeks, 'week')}"
-        )
-        if at + len(label) + 2 <= width + 1:
-            today = "─" * at + "▲ " + label
-        else:
-            today = "─" * max(0, at - len(label) - 1) + label + " ▲"
-    return [dates, names, bar, today]
+        label = f"the end, after {_length(section.start, section.end)}"
+    at = min(width, max(0, round(section.elapsed_percent / 100 * width)))
+    if at + len(label) + 2 <= width + 1:
+        return "─" * at + "▲ " + label
+    return "─" * max(0, at - len(label) - 1) + label + " ▲"
+
+
+def progress_label(stages: list[StageLine]) -> str:
+    return f"{round(100 * stages_done(stages))}% of stages"
+
+
+def timeline(section: ProgramSection, stages: list[StageLine], width: int = WIDTH) -> list[str]:
+    """The program as four lines of plain text: dates, the stages spread over the time,
+    progress through the stages, and today."""
+    filled = min(width, max(0, round(stages_done(stages) * (width + 1))))
+    bar = "█" * filled + "·" * (width + 1 - filled) + "  " + progress_label(stages)
+    return [
+        timeline_dates(section, width),
+        timeline_stages(stages, width),
+        bar,
+        timeline_marker(section, width),
+    ]
+
+
+# --- sentences and lines ---------------------------------------------------------------------
 
 
 def schedule_sentence(section: ProgramSection, stages: list[StageLine]) -> str:
     """Time gone against progress, in one sentence."""
     if section.phase == "not started":
-        return f"The program starts on {_day(section.start)}."
+        return f"The program begins on {format_day(section.start)}."
     count = max(1, len(stages))
-    done = round(100 * sum(s.percent for s in stages) / 100 / count)
+    done = round(100 * stages_done(stages))
     current = next((s for s in stages if s.status != "complete"), None)
     where = f"you are in {current.title}" if current else "you have completed every stage"
     progress = f"{done}% of the stages done, {section.elapsed_percent}% of the time gone"
@@ -94,69 +121,81 @@ def schedule_sentence(section: ProgramSection, stages: list[StageLine]) -> str:
 
 
 def heading(section: ProgramSection) -> str:
+    """Where the program is, in one line (its dates are on the timeline under it)."""
     if section.phase == "not started":
-        when = f"starts {_day(section.start)}"
+        when = f"begins on {format_day(section.start)}"
     elif section.phase == "running":
         when = f"week {section.week} of {section.weeks}"
     elif section.phase == "ended early":
-        when = f"ended early on {_day(section.end)}"
+        when = f"ended early on {format_day(section.end)}"
     else:
-        when = f"finished on {_day(section.end)}"
-    return f"Program · {when} · {_day(section.start)} → {_day(section.end)} · {section.schedule}"
+        when = f"finished on {format_day(section.end)}"
+    return f"Program · {when} · {section.schedule}"
 
 
 def change_lines(section: ProgramSection) -> list[str]:
     lines = []
     for change in section.changes:
         reason = f": {change['reason']}" if change.get("reason") else ""
+        day = format_day(change["date"])
         if change["kind"] == "extended":
-            months = _plural(change["months"], "month")
-            lines.append(f"Extended by {months} on {_day(change['date'])}{reason}")
+            lines.append(f"Extended by {plural(change['months'], 'month')} on {day}{reason}")
         else:
-            lines.append(f"Ended early on {_day(change['date'])}{reason}")
+            lines.append(f"Ended early on {day}{reason}")
     return lines
 
 
 def goal_lines(goal: GoalLine) -> list[str]:
     """A goal and, under it, each earlier wording with when and why it changed."""
     status = {"open": "open", "met": "met ✓", "not met": "not met"}[goal.status]
-    when = f" ({_day(goal.closed)})" if goal.closed else ""
+    when = f" ({goal.closed})" if goal.closed else ""
     lines = [f"{goal.id}  {status}{when}  {goal.text}"]
     for old in reversed(goal.history):
-        lines.append(f"      was “{old['text']}” until {_day(old['date'])}: {old['reason']}")
+        lines.append(f"      was “{old['text']}” until {old['date']}: {old['reason']}")
     return lines
 
 
 def homework_line(item: HomeworkLine, today: date) -> str:
     if item.state == "done" and item.done:
-        when = f"done {_short(item.done)}"
+        when = f"done {item.done}"
     elif item.due is None:
         when = "no due date"
     elif item.state == "overdue":
-        days = (today - item.due).days
-        when = f"overdue by {_plural(days, 'day')}, due {_short(item.due)}"
+        when = f"overdue by {plural((today - item.due).days, 'day')}, due {item.due}"
     else:
-        when = f"due {_short(item.due)}"
+        when = f"due {item.due}"
     stage = f"  [{item.stage}]" if item.stage else ""
     return f"{item.id:<4} {STATE_MARK[item.state]} {item.text}  ({when}){stage}"
 
 
-def checkin_line(section: ProgramSection, today: date) -> str:
+def homework_counts(section: ProgramSection) -> str:
+    return (
+        f"{section.homework_done} done · {section.homework_open} open · "
+        f"{section.homework_overdue} overdue"
+    )
+
+
+def checkin_line(section: ProgramSection) -> str:
     summary = section.checkins
     if not summary.count:
         text = "none yet"
     else:
         assert summary.last is not None
-        ago = "today" if summary.days_since == 0 else f"{_plural(summary.days_since, 'day')} ago"
+        ago = "today" if summary.days_since == 0 else f"{plural(summary.days_since, 'day')} ago"
         text = (
-            f"{summary.count} so far · last {_short(summary.last)} ({ago}) · "
-            f"streak {_plural(summary.streak, 'week')}"
+            f"{summary.count} so far · last on {format_day(summary.last)} ({ago}) · "
+            f"streak {plural(summary.streak, 'week')}"
         )
         if summary.energy:
             text += " · energy " + " → ".join(str(e) for e in summary.energy[-6:])
     if summary.due:
-        text += " · a check-in is due: `careerpath checkin`"
+        text += " · a check-in is due this program week: `careerpath checkin`"
     return text
+
+
+def reassessed_heading(section: ProgramSection) -> str:
+    assert section.reassessed is not None
+    return f"Start → end (re-assessed on {format_day(section.reassessed)})"
 
 
 def comparison_lines(section: ProgramSection) -> list[str]:
@@ -187,7 +226,50 @@ def _indent(line: str, style: str = "") -> Any:
     return Text("  " + line, style=style)
 
 
-def render_program(report: Report, console: Any, *, all_homework: bool = False) -> None:
+def render_goals(section: ProgramSection, console: Any) -> None:
+    """Each goal, with its earlier wordings under it (also ``careerpath goal list``)."""
+    from rich.text import Text
+
+    console.print(Text("Goals", style="bold"))
+    if not section.goals:
+        console.print(_indent('none yet: `careerpath goal add "..."`'))
+    for goal in section.goals:
+        first, *history = goal_lines(goal)
+        console.print(_indent(first))
+        for line in history:
+            console.print(_indent(line, "dim"))
+
+
+def render_homework(
+    section: ProgramSection, console: Any, today: date, *, all_homework: bool = False
+) -> None:
+    """Homework not done yet, overdue first (everything with ``all_homework``); also
+    ``careerpath homework list``."""
+    from rich.text import Text
+
+    title = Text("Homework  ", style="bold")
+    title.append(homework_counts(section))
+    console.print(title)
+    for item in section.homework:
+        if item.state == "done" and not all_homework:
+            continue
+        style = {"overdue": "red", "done": "dim", "open": ""}[item.state]
+        console.print(_indent(homework_line(item, today), style))
+
+
+def render_timeline(section: ProgramSection, stages: list[StageLine], console: Any) -> None:
+    from rich.progress_bar import ProgressBar
+
+    from careerpath import tables
+
+    for line in (timeline_dates(section), timeline_stages(stages)):
+        console.print(_indent(line), no_wrap=True, overflow="ignore", crop=False)
+    bar = ProgressBar(total=100, completed=100 * stages_done(stages), width=WIDTH + 1)
+    tables.columns(console, [[bar, progress_label(stages)]], fixed={0: WIDTH + 1}, indent=2)
+    console.print(_indent(timeline_marker(section)), no_wrap=True, overflow="ignore", crop=False)
+
+
+def render_program(report: Report, console: Any) -> None:
     """The program section in the terminal. User text is never read as markup."""
     from rich.text import Text
 
@@ -198,37 +280,19 @@ def render_program(report: Report, console: Any, *, all_homework: bool = False) 
     head.append(" · ")
     head.append(section.schedule, style=colours[section.standing])
     console.print(head)
-    for line in timeline(section, report.stages):
-        console.print(_indent(line), no_wrap=True, overflow="ignore", crop=False)
+    render_timeline(section, report.stages, console)
     console.print(_indent(schedule_sentence(section, report.stages)))
     for line in change_lines(section):
         console.print(_indent(line, "dim"))
     console.print()
-    console.print(Text("Goals", style="bold"))
-    if not section.goals:
-        console.print(_indent('none yet: `careerpath goal add "..."`'))
-    for goal in section.goals:
-        first, *history = goal_lines(goal)
-        console.print(_indent(first))
-        for line in history:
-            console.print(_indent(line, "dim"))
-    title = Text("Homework  ", style="bold")
-    title.append(
-        f"{section.homework_done} done · {section.homework_open} open · "
-        f"{section.homework_overdue} overdue"
-    )
-    console.print(title)
-    for item in section.homework:
-        if item.state == "done" and not all_homework:
-            continue
-        style = "red" if item.state == "overdue" else ("dim" if item.state == "done" else "")
-        console.print(_indent(homework_line(item, report.generated), style))
+    render_goals(section, console)
+    render_homework(section, console, report.generated)
     checkins = Text("Check-ins  ", style="bold")
-    checkins.append(checkin_line(section, report.generated))
+    checkins.append(checkin_line(section))
     console.print(checkins)
     if section.reassessed:
         console.print()
-        console.print(Text(f"Start → end (re-assessed {_day(section.reassessed)})", style="bold"))
+        console.print(Text(reassessed_heading(section), style="bold"))
         for line in comparison_lines(section):
             console.print(_indent(line))
     if section.next_step:
@@ -243,32 +307,28 @@ def render_program(report: Report, console: Any, *, all_homework: bool = False) 
 def program_markdown(report: Report) -> list[str]:
     section = report.program
     assert section is not None
-    out = ["## Program", "", f"**{_md(heading(section))}**", "", "```text"]
+    escape = markdown_escape
+    out = ["## Program", "", f"**{escape(heading(section))}**", "", "```text"]
     out += timeline(section, report.stages)
-    out += ["```", "", _md(schedule_sentence(section, report.stages)), ""]
+    out += ["```", "", escape(schedule_sentence(section, report.stages)), ""]
     for line in change_lines(section):
-        out.append(f"- {_md(line)}")
+        out.append(f"- {escape(line)}")
     if section.changes:
         out.append("")
     out += ["### Goals", ""]
     for goal in section.goals:
         first, *history = goal_lines(goal)
-        out.append(f"- {_md(first)}")
-        out += [f"  - *{_md(line.strip())}*" for line in history]
+        out.append(f"- {escape(first)}")
+        out += [f"  - *{escape(line.strip())}*" for line in history]
     if not section.goals:
         out.append("- none yet")
-    out += [
-        "",
-        f"### Homework: {section.homework_done} done, {section.homework_open} open, "
-        f"{section.homework_overdue} overdue",
-        "",
-    ]
-    out += [f"- {_md(homework_line(item, report.generated))}" for item in section.homework]
-    out += ["", f"**Check-ins:** {_md(checkin_line(section, report.generated))}", ""]
+    out += ["", f"### Homework: {escape(homework_counts(section))}", ""]
+    out += [f"- {escape(homework_line(item, report.generated))}" for item in section.homework]
+    out += ["", f"**Check-ins:** {escape(checkin_line(section))}", ""]
     if section.reassessed:
-        out += [f"### Start → end (re-assessed {_day(section.reassessed)})", ""]
-        out += [f"- {_md(line.strip())}" for line in comparison_lines(section)]
+        out += [f"### {escape(reassessed_heading(section))}", ""]
+        out += [f"- {escape(line.strip())}" for line in comparison_lines(section)]
         out.append("")
     if section.next_step:
-        out += [f"**Program next:** {_md(section.next_step)}", ""]
+        out += [f"**Program next:** {escape(section.next_step)}", ""]
     return out

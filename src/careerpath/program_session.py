@@ -1,33 +1,32 @@
 """Asking the program's questions: the intake, goals, suggested homework, check-ins, the end.
 
-Like ``session`` for the stages: questions come from the workbook definition and are asked
-through a ``Prompter``; every answer is saved to ``program.toml`` the moment it is given; Ctrl-C
-keeps what was being typed as a draft and says how many answers were saved. The answers-file
-variants (``--answers FILE``) check the whole file before saving anything.
+Like ``session`` for the stages (and built on the same ``Sitting``): questions come from the
+workbook definition and are asked through a ``Prompter``; every answer is saved to
+``program.toml`` the moment it is given; Ctrl-C keeps what was being typed as a draft and says
+how many answers were saved. The answers-file variants (``--answers FILE``) check the whole
+file before saving anything.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError, create_model
-from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
 
+from careerpath import answers_file, engine
 from careerpath import program as programs
-from careerpath import tomlio
 from careerpath.definition import ProgramDefinition, Question, StageDefinition
-from careerpath.errors import Interrupted, InvalidFiles, InvalidInput
+from careerpath.errors import InvalidInput
 from careerpath.models import Workbook
 from careerpath.program import Program
-from careerpath.prompts import Prompter
+from careerpath.session import Sitting
 from careerpath.store import Home
+from careerpath.values import format_day, plural
 
 T = TypeVar("T")
 
@@ -35,6 +34,8 @@ ACCEPT, EDIT, SKIP = "Accept", "Edit it first", "Skip it"
 MET, NOT_MET, STILL_OPEN = "Met", "Not met", "Still working on it"
 OUTCOMES: dict[str, programs.GoalStatus] = {MET: "met", NOT_MET: "not met", STILL_OPEN: "open"}
 MONTHS_CHOICES = {f"{n} months" + (" (the usual)" if n == 3 else ""): n for n in range(2, 7)}
+INTAKE_HINT = "`careerpath program questions intake --format toml` writes a file to fill in."
+CHECKIN_HINT = "`careerpath program questions checkin --format toml` writes a file to fill in."
 
 GOAL = Question(
     id="goal",
@@ -53,19 +54,12 @@ MORE_GOAL = Question(
 HOMEWORK_TEXT = Question(id="homework", kind="text", prompt="The homework, in your words")
 
 
-class ProgramSession:
+class ProgramSession(Sitting):
     """One sitting with the program's questions."""
 
-    def __init__(
-        self, home: Home, workbook: Workbook, prompter: Prompter, console: Console, today: date
-    ) -> None:
-        self.home = home
-        self.workbook = workbook
-        self.prompter = prompter
-        self.console = console
-        self.today = today
-        self.saved = 0
-        self.questions: ProgramDefinition = programs.questions_of(workbook.definition)
+    @property
+    def questions(self) -> ProgramDefinition:
+        return programs.questions_of(self.workbook.definition)
 
     @property
     def program(self) -> Program:
@@ -75,16 +69,6 @@ class ProgramSession:
     def _change(self, change: Callable[[Program], T]) -> T:
         self.workbook.program, result = self.home.update_program(self.workbook.definition, change)
         return result
-
-    @contextlib.contextmanager
-    def _counting(self, resume: str) -> Iterator[None]:
-        """Ctrl-C reports how many answers were saved and how to carry on."""
-        try:
-            yield
-        except Interrupted as stop:
-            error = Interrupted(self.saved, kept_draft=stop.kept_draft)
-            error.hint = resume
-            raise error from None
 
     # --- starting ---------------------------------------------------------------------------
 
@@ -104,10 +88,13 @@ class ProgramSession:
         self.begin(months=None, start=self.today)
         return True
 
-    def begin(self, months: int | None, start: date) -> None:
-        """Create the program (asking its length when not given), then the intake and goals."""
-        with self._counting("Run `careerpath program start` to finish the intake."):
-            if self.workbook.program is None:
+    def begin(self, months: int | None, start: date, *, replace: bool = False) -> None:
+        """Create the program (asking its length when not given), then the intake and goals;
+        with a program whose intake is unfinished, continue the intake. ``replace`` starts a
+        new program even so: the current one is moved to ``.backups`` once the new one's
+        length is known, just before the new one is written."""
+        with self._counting_interrupts("Run `careerpath program start` to finish the intake."):
+            if self.workbook.program is None or replace:
                 if months is None:
                     picked = self.prompter.select(
                         "How long should the program run?",
@@ -116,24 +103,24 @@ class ProgramSession:
                     )
                     months = MONTHS_CHOICES[picked]
                 fresh = programs.new(start, months)
-                self.home.write_program(self.workbook.definition, fresh)
-                self.workbook.program = fresh
-                end = programs.planned_end(fresh.program)
-                self.console.print(
-                    f"\n[bold]Your program: {months} months, {start:%d %b %Y} to "
-                    f"{end:%d %b %Y}.[/bold]"
-                )
+                now = datetime.combine(self.today, datetime.now().time())
+                moved = start_program(self.home, self.workbook, fresh, now)
+                if moved is not None:
+                    self.console.print(
+                        f"Your previous program is kept in {moved}.", markup=False, soft_wrap=True
+                    )
+                plan = programs.plan_in_words(fresh.program)
+                self.console.print(f"\n[bold]Your program: {plan}.[/bold]")
                 self.console.print(Padding(escape(self.questions.intro.strip()), (1, 0, 1, 2)))
             else:
                 self.console.print("\n[bold]Continuing your intake.[/bold]")
             self.console.rule("[bold]Intake: where you are starting from[/bold]")
-            for question in programs.pending(self.questions.intake, self.program.intake, []):
+            for question in engine.pending(self.questions.intake, self.program.intake):
                 self._ask_answer("intake", question)
             if not programs.open_goals(self.program):
                 self._ask_goals()
-            stage = _current_stage(self.workbook)
-            begun = stage is not None and self.workbook.state.stages.get(stage.id)
-            if stage is not None and begun and begun.started:
+            stage = engine.current_stage(self.workbook)
+            if stage is not None and self.workbook.state.stage(stage.id).started:
                 # The stage began before the program did: offer its homework now.
                 self.offer_homework(stage)
         self._summary()
@@ -171,18 +158,21 @@ class ProgramSession:
     # --- suggested homework -----------------------------------------------------------------
 
     def offer_homework(self, stage: StageDefinition) -> None:
-        """The stage's suggested homework, each accepted, edited first, or skipped."""
-        if not stage.homework or programs.is_over(self.program.program, self.today):
+        """The stage's suggested homework, each accepted, edited first, or skipped; once per
+        stage (see ``programs.homework_offered``), however the stage began."""
+        program = self.program
+        if not stage.homework or programs.is_over(program.program, self.today):
             return
-        if any(h.stage == stage.id and h.source == "suggested" for h in self.program.homework):
-            return  # offered before
+        if programs.homework_offered(program, stage.id):
+            return
         self.console.print(
             f"\n[bold]Homework suggested for {escape(stage.title)}[/bold] "
             "[dim](for your program)[/dim]"
         )
+        taken = 0
         for suggestion in stage.homework:
             due = programs.suggested_homework_due(self.today, suggestion.due_in_days)
-            when = f" (due {due:%a %d %b})" if due else ""
+            when = f" (due {format_day(due)})" if due else ""
             self.console.print(f"  • {escape(suggestion.text)}{when}", highlight=False)
             picked = self.prompter.select("Take this on?", [ACCEPT, EDIT, SKIP], default=ACCEPT)
             if picked == SKIP:
@@ -200,30 +190,33 @@ class ProgramSession:
                     source="suggested",
                 )
             )
+            taken += 1
             self.saved += 1
             self.console.print(f"  [green]✓[/green] Added as {item.id}.")
+        if not taken:
+            self._change(lambda program: program.suggestions_declined.append(stage.id))
 
     # --- check-ins --------------------------------------------------------------------------
 
     def checkin(self) -> None:
         """A short check-in; run again the same day it edits that day's, earlier answers as
         defaults."""
+        programs.require_open(self.program.program)
         earlier = programs.checkin_on(self.program, self.today)
-        with self._counting("Run `careerpath checkin` again to finish it."):
+        with self._counting_interrupts("Run `careerpath checkin` again to finish it."):
             self.console.rule(
-                f"[bold]Check-in · {self.today:%a %d %b %Y}[/bold]"
+                f"[bold]Check-in · {format_day(self.today)}[/bold]"
                 + (" (editing today's)" if earlier else "")
             )
             last = programs.last_checkin(self.program, self.today)
             if last and last != self.today:
+                days = plural((self.today - last).days, "day")
                 self.console.print(
-                    f"[dim]Your last check-in was {last:%a %d %b} "
-                    f"({(self.today - last).days} days ago).[/dim]"
+                    f"[dim]Your last check-in was on {format_day(last)} ({days} ago).[/dim]"
                 )
-            if self.program.goals:
-                goals = "; ".join(g.text for g in programs.open_goals(self.program))
-                if goals:
-                    self.console.print(f"[dim]Your goals: {escape(goals)}[/dim]")
+            goals = "; ".join(g.text for g in programs.open_goals(self.program))
+            if goals:
+                self.console.print(f"[dim]Your goals: {escape(goals)}[/dim]")
             for question in self.questions.checkin:
                 current = programs.checkin_on(self.program, self.today)
                 before = current.answers.get(question.id) if current else None
@@ -242,15 +235,16 @@ class ProgramSession:
         streak = programs.checkin_streak(
             self.program.program, [c.date for c in self.program.checkins], self.today
         )
-        self.console.print(
-            f"\n[green]✓[/green] Check-in saved. Streak: {streak} week{'s' if streak != 1 else ''}."
-        )
+        self.console.print(f"\n[green]✓[/green] Check-in saved. Streak: {plural(streak, 'week')}.")
 
     # --- the end ----------------------------------------------------------------------------
 
     def closing(self, reason: str) -> None:
         """The closing re-assessment: the intake again, then each open goal met or not."""
-        with self._counting("Run `careerpath program end` again to finish the re-assessment."):
+        programs.check_can_end(self.program.program, self.today)
+        with self._counting_interrupts(
+            "Run `careerpath program end` again to finish the re-assessment."
+        ):
             self.console.rule("[bold]Closing re-assessment[/bold]")
             self.console.print(
                 Padding(
@@ -259,7 +253,7 @@ class ProgramSession:
                     (0, 0, 0, 2),
                 )
             )
-            for question in programs.pending(self.questions.intake, self.program.closing, []):
+            for question in engine.pending(self.questions.intake, self.program.closing):
                 before = self.program.intake.get(question.id)
                 if question.is_answered(before):
                     self.console.print(
@@ -298,31 +292,26 @@ class ProgramSession:
         self.saved += 1
 
     def _prompt(self, part: str, question: Question, earlier: Any) -> Any:
-        """Ask, offering a draft kept from an earlier Ctrl-C; keep a new draft on Ctrl-C."""
+        """Ask, with the question's help first; drafts are kept in program.toml."""
         self.console.print()
         if question.help.strip():
             self.console.print(Padding(f"[dim]{escape(question.help.strip())}[/dim]", (0, 0, 0, 2)))
+
+        def change_drafts(change: Callable[[dict[str, str]], object]) -> None:
+            self._change(lambda program: change(program.drafts))
+
         key = f"{part}.{question.id}"
-        drafts = self.program.drafts
-        if key in drafts:
-            self.console.print("  [dim]Picking up what you were typing last time.[/dim]")
-        try:
-            value = self.prompter.ask(question, earlier, drafts.get(key))
-        except Interrupted as stop:
-            typed = stop.draft
-            if typed and typed.strip() and typed != question.as_text(earlier):
-                self._change(lambda p: p.drafts.update({key: typed}))
-                raise Interrupted(self.saved, kept_draft=True) from None
-            raise
-        if key in drafts:
-            self._change(lambda p: p.drafts.pop(key, None))
-        return value
+        return self._ask_keeping_drafts(question, earlier, key, self.program.drafts, change_drafts)
 
 
-def _current_stage(workbook: Workbook) -> StageDefinition | None:
-    from careerpath import engine
-
-    return engine.current_stage(workbook)
+def start_program(home: Home, workbook: Workbook, fresh: Program, now: datetime) -> Path | None:
+    """Write a new program. A program already there is first moved to ``.backups`` (``program
+    start --force``), never deleted; returns where it went. Callers check everything they can
+    before this, so a mistake in what was typed never costs the old program its place."""
+    moved = home.archive_program(now) if home.program_file.exists() else None
+    home.write_program(workbook.definition, fresh)
+    workbook.program = fresh
+    return moved
 
 
 def finish(home: Home, workbook: Workbook, reason: str, today: date) -> None:
@@ -338,51 +327,95 @@ def finish(home: Home, workbook: Workbook, reason: str, today: date) -> None:
 # --- answers files ---------------------------------------------------------------------------
 
 
-def read_answers_file(
-    path: Path, model: type[BaseModel], hint: str, extra: dict[str, Any] | None = None
-) -> dict[str, Any]:
-    """An answers file checked in full by ``model`` (plus ``extra`` fields); problems name
-    file, line and field."""
-    raw, text = tomlio.read(path)
-    if extra:
-        model = create_model(f"{model.__name__} file", __base__=model, **extra)
-    try:
-        checked = model.model_validate(raw)
-    except ValidationError as error:
-        raise InvalidFiles(tomlio.problems_from(error, path, text, raw), hint=hint) from None
-    return checked.model_dump(exclude_none=True)
-
-
-def intake_from_file(
-    questions: ProgramDefinition, path: Path, hint: str
-) -> tuple[dict[str, Any], list[str]]:
+def _intake_from_file(questions: ProgramDefinition, path: Path) -> tuple[dict[str, Any], list[str]]:
     """Intake answers and goals (``goals = ["..."]``) from an answers file."""
-    given = read_answers_file(
-        path, questions.intake_model, hint, extra={"goals": (list[str] | None, None)}
+    given = answers_file.read(
+        path,
+        questions.intake_model,
+        questions.intake,
+        INTAKE_HINT,
+        extra={"goals": (list[str] | None, None)},
     )
     goals = [g.strip() for g in given.pop("goals", []) if g.strip()]
-    answers = {k: v for k, v in given.items() if questions.intake_question(k).is_answered(v)}
-    return answers, goals
+    return given, goals
+
+
+def program_from_file(
+    questions: ProgramDefinition, path: Path, start: date, months: int | None, today: date
+) -> tuple[Program, int]:
+    """A new program (not written yet) with the intake answers and goals of ``path``, and how
+    many answers it holds. Everything is checked before the caller writes anything."""
+    given, goals = _intake_from_file(questions, path)
+    _check_goal_count(path, goals, open_now=0)
+    fresh = programs.new(start, months or programs.DEFAULT_MONTHS)
+    fresh.intake.update(given)
+    for goal in goals:
+        programs.add_goal(fresh, goal, today)
+    return fresh, len(given)
+
+
+def finish_intake_from_file(home: Home, workbook: Workbook, path: Path, today: date) -> int:
+    """Add the intake answers and goals of ``path`` to an unfinished intake (keys in the file
+    replace those answers, as ``next --answers`` does for a stage); returns how many. A goal
+    already there is not added twice, so giving the same file again does no harm."""
+    questions = programs.questions_of(workbook.definition)
+    given, goals = _intake_from_file(questions, path)
+    program = workbook.program
+    assert program is not None
+    known = {goal.text for goal in program.goals}
+    goals = [goal for goal in goals if goal not in known]
+    _check_goal_count(path, goals, open_now=len(programs.open_goals(program)))
+
+    def merge(saved: Program) -> None:
+        saved.intake.update(given)
+        for key in given:
+            saved.drafts.pop(f"intake.{key}", None)
+        for goal in goals:
+            programs.add_goal(saved, goal, today)
+
+    workbook.program, _ = home.update_program(workbook.definition, merge)
+    return len(given)
+
+
+def _check_goal_count(path: Path, goals: list[str], *, open_now: int) -> None:
+    if len(goals) + open_now > programs.MAX_OPEN_GOALS:
+        already = f" besides the {open_now} open already" if open_now else ""
+        raise InvalidInput(
+            f"{path} sets {len(goals)} goals{already}; a program has one to "
+            f"{programs.MAX_OPEN_GOALS}"
+        )
 
 
 def closing_from_file(
-    questions: ProgramDefinition, program: Program, path: Path, hint: str
-) -> tuple[dict[str, Any], dict[str, str]]:
+    questions: ProgramDefinition, program: Program, path: Path
+) -> tuple[dict[str, Any], dict[str, programs.GoalStatus]]:
     """Closing answers and goal outcomes (``[goals] g1 = "met"``) from an answers file."""
-    given = read_answers_file(
+    given = answers_file.read(
         path,
         questions.intake_model,
-        hint,
+        questions.intake,
+        INTAKE_HINT,
         extra={"goals": (dict[str, programs.GoalStatus] | None, None)},
     )
-    goals: dict[str, str] = given.pop("goals", {})
+    goals: dict[str, programs.GoalStatus] = given.pop("goals", {})
     for goal_id in goals:
         programs.find_goal(program, goal_id)
-    answers = {k: v for k, v in given.items() if questions.intake_question(k).is_answered(v)}
-    missing = programs.missing(questions.intake, answers)
+    _require_answered(path, questions.intake, given, INTAKE_HINT)
+    return given, goals
+
+
+def checkin_from_file(questions: ProgramDefinition, path: Path) -> dict[str, Any]:
+    """A check-in's answers from an answers file; every required one must be there."""
+    given = answers_file.read(
+        path, questions.checkin_answers_model, questions.checkin, CHECKIN_HINT
+    )
+    _require_answered(path, questions.checkin, given, CHECKIN_HINT)
+    return given
+
+
+def _require_answered(
+    path: Path, questions: list[Question], given: dict[str, Any], hint: str
+) -> None:
+    missing = engine.missing_required(questions, given)
     if missing:
-        raise InvalidInput(
-            f"{path} does not answer: {', '.join(q.id for q in missing)}",
-            hint="`careerpath program questions intake --format toml` writes a file to fill in.",
-        )
-    return answers, goals
+        raise InvalidInput(f"{path} does not answer: {', '.join(q.id for q in missing)}", hint=hint)

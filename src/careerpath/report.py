@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from careerpath import engine
 from careerpath.models import Workbook
+from careerpath.values import format_day
 
 if TYPE_CHECKING:
+    from careerpath.group import GroupReport
     from careerpath.program import ProgramSection
     from careerpath.tracking_report import (
         Checklist,
@@ -142,23 +144,20 @@ def _tracking_sections(workbook: Workbook, today: date) -> dict[str, Any]:
 # --- renderers -------------------------------------------------------------------------------
 
 
-def to_json(report: Report) -> str:
+def to_json(report: Report | GroupReport) -> str:
+    """A report (a person's, or a coach's group view) as JSON, ``report_version`` first."""
     import json
 
     data = dataclasses.asdict(report)
     data = {"report_version": data.pop("report_version"), **data}
-    return json.dumps(data, indent=2, ensure_ascii=False, default=_json_value) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, default=json_value) + "\n"
 
 
-def _json_value(value: Any) -> str:
-    """Dates (in answers and stage dates) as ISO text."""
+def json_value(value: Any) -> str:
+    """Dates (in answers, stage dates, records) as ISO text, for ``json.dumps(default=...)``."""
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
-
-
-json_value = _json_value
-"""For ``json.dumps(default=...)`` in the other JSON outputs (export, the group view)."""
 
 
 def _dates(line: StageLine) -> str:
@@ -183,27 +182,31 @@ def to_markdown(report: Report) -> str:
     out = [
         f"# {report.workbook['title']}: where I stand",
         "",
-        f"*{report.generated:%d %B %Y} · {report.percent}% of the way through the stages*",
+        f"*{format_day(report.generated)} · {report.percent}% of the way through the stages*",
         "",
         "| # | Stage | Status | Answered | Required | Progress | Dates |",
         "|---|---|---|---|---|---|---|",
     ]
     for line in report.stages:
+        title = markdown_escape(line.title)
         out.append(
-            f"| {line.number} | {_md(line.title)} | {line.status} | {line.answered}/{line.total} "
+            f"| {line.number} | {title} | {line.status} | {line.answered}/{line.total} "
             f"| {line.required_answered}/{line.required} | {line.percent}% | {_dates(line)} |"
         )
-    out += ["", f"**Now:** {_md(report.current_stage_title or 'all stages complete')}  "]
-    out += [f"**Next step:** {_md(report.next_step)}", ""]
+    out += [
+        "",
+        f"**Now:** {markdown_escape(report.current_stage_title or 'all stages complete')}  ",
+    ]
+    out += [f"**Next step:** {markdown_escape(report.next_step)}", ""]
     if report.key_answers:
         out += ["## Key answers", ""]
         for answer in report.key_answers:
             text = answer.text.replace("\n", " ")
-            out.append(f"- **{_md(answer.label)}:** {_md(text)}")
+            out.append(f"- **{markdown_escape(answer.label)}:** {markdown_escape(text)}")
         out.append("")
     from careerpath import tracking_report
 
-    out += tracking_report.markdown(report, _md)
+    out += tracking_report.markdown(report, markdown_escape)
     if report.program is not None:
         from careerpath.program_report import program_markdown
 
@@ -211,15 +214,11 @@ def to_markdown(report: Report) -> str:
     return "\n".join(out)
 
 
-def _md(text: str) -> str:
+def markdown_escape(text: str) -> str:
     """Escape what Markdown would otherwise read as formatting or table cells."""
     for char in "\\`*_[]|<>#":
         text = text.replace(char, "\\" + char)
     return text
-
-
-markdown_escape = _md
-"""For the other Markdown outputs (export, the group view)."""
 
 
 def render(report: Report, console: Any) -> None:
@@ -231,7 +230,7 @@ def render(report: Report, console: Any) -> None:
     from careerpath import tables
 
     title = Text(f"{report.workbook['title']}", style="bold")
-    title.append(f"  ·  {report.generated:%d %b %Y}  ·  {report.percent}% overall", style="dim")
+    title.append(f"  ·  {format_day(report.generated)}  ·  {report.percent}% overall", style="dim")
     console.print(title)
     colours = {"complete": "green", "in progress": "yellow", "not started": "dim"}
     rows = [

@@ -7,7 +7,7 @@ questionary: the terminal prompter and the scripted prompter of the tests both f
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -23,12 +23,10 @@ from careerpath.models import Answers, Workbook
 from careerpath.prompts import Prompter
 from careerpath.store import Home
 
-ADD = "Add another {item}"
-DONE = "Done with {items}"
 
-
-class Session:
-    """One sitting with the workbook. Counts what it saved so Ctrl-C can say so."""
+class Sitting:
+    """What a sitting with the stages and one with the program's questions share: counting
+    what was saved, so Ctrl-C can say so, and keeping what was being typed as a draft."""
 
     def __init__(
         self, home: Home, workbook: Workbook, prompter: Prompter, console: Console, today: date
@@ -41,12 +39,44 @@ class Session:
         self.saved = 0
 
     @contextlib.contextmanager
-    def _counting_interrupts(self) -> Iterator[None]:
-        """Ctrl-C anywhere in a sitting reports how many answers this sitting saved."""
+    def _counting_interrupts(self, resume: str | None = None) -> Iterator[None]:
+        """Ctrl-C anywhere in a sitting reports how many answers this sitting saved, and how
+        to carry on (``resume``; else the default: `careerpath next`)."""
         try:
             yield
         except Interrupted as stop:
-            raise Interrupted(self.saved, kept_draft=stop.kept_draft) from None
+            error = Interrupted(self.saved, kept_draft=stop.kept_draft)
+            error.hint = resume or error.hint
+            raise error from None
+
+    def _ask_keeping_drafts(
+        self,
+        question: Question,
+        earlier: Any,
+        key: str,
+        drafts: Mapping[str, str],
+        change_drafts: Callable[[Callable[[dict[str, str]], object]], None],
+    ) -> Any:
+        """Ask, offering the draft kept under ``key`` from an earlier Ctrl-C; on Ctrl-C keep
+        what was typed as a new draft. ``drafts`` are the saved ones; ``change_drafts``
+        applies a change to them in their file."""
+        if key in drafts:
+            self.console.print("  [dim]Picking up what you were typing last time.[/dim]")
+        try:
+            value = self.prompter.ask(question, earlier, drafts.get(key))
+        except Interrupted as stop:
+            typed = stop.draft
+            if typed and typed.strip() and typed != question.as_text(earlier):
+                change_drafts(lambda saved: saved.update({key: typed}))
+                raise Interrupted(self.saved, kept_draft=True) from None
+            raise
+        if key in drafts:
+            change_drafts(lambda saved: saved.pop(key, None))
+        return value
+
+
+class Session(Sitting):
+    """One sitting with the workbook's stages."""
 
     # --- entry points -----------------------------------------------------------------------
 
@@ -71,6 +101,8 @@ class Session:
         with self._counting_interrupts():
             self._started(stage)
             self._header(stage, "Revisiting")
+            if self._status(stage) != "complete":
+                self._offer_homework(stage)
             for question in stage.questions:
                 self._ask(stage, question, revisit=True)
             if self._status(stage) == "complete":
@@ -100,8 +132,10 @@ class Session:
 
     # --- the program (program_session does the asking) ---------------------------------------
 
-    def _stage_begins(self, stage: StageDefinition) -> None:
-        """A stage is begun for the first time: during a program, offer its suggested homework."""
+    def _offer_homework(self, stage: StageDefinition) -> None:
+        """During a program, offer the stage's suggested homework if it was not offered yet:
+        at the first sitting in the stage, however the stage began (a record added, an
+        answers file, ``next --stage``)."""
         if self.workbook.program is None or not stage.homework:
             return
         from careerpath.program_session import ProgramSession
@@ -114,14 +148,15 @@ class Session:
 
     def _program_reminder(self) -> None:
         """A line at the start of a sitting when a program check-in is due."""
-        if self.workbook.program is None:
+        program = self.workbook.program
+        if program is None:
             return
-        from careerpath import program
+        from careerpath import program as programs
 
-        if program.checkin_due(self.workbook.program, self.today):
-            days = program.days_since_checkin(self.workbook.program, self.today)
+        if programs.checkin_due(program, self.today):
+            week = programs.week_index(program.program, self.today) + 1
             self.console.print(
-                f"[dim]It has been {days} days since your last check-in; "
+                f"[dim]No check-in yet in week {week} of your program; "
                 "`careerpath checkin` takes two minutes.[/dim]\n"
             )
 
@@ -137,10 +172,8 @@ class Session:
         else:
             self._header(stage, "Stage")
             self.console.print(Padding(escape(stage.intro.strip()), (0, 0, 0, 2)))
-        beginning = not self.workbook.state.stage(stage.id).started
         self._started(stage)
-        if beginning:
-            self._stage_begins(stage)
+        self._offer_homework(stage)
 
     def _offer_to_complete(self, stage: StageDefinition) -> StageDefinition | None:
         """Recap a stage whose required questions are answered and ask to move on.
@@ -148,7 +181,7 @@ class Session:
         Returns the stage to continue with, or None to stop this sitting.
         """
         answers = self.workbook.answers_for(stage)
-        missing = engine.missing_required(stage, answers)
+        missing = engine.missing_required(stage.questions, answers)
         if missing:
             names = ", ".join(f"“{q.title}”" for q in missing)
             self.console.print(
@@ -195,8 +228,8 @@ class Session:
     # --- asking -----------------------------------------------------------------------------
 
     def _pending(self, stage: StageDefinition) -> list[Question]:
-        state = self.workbook.state.stage(stage.id)
-        return engine.pending(stage, self.workbook.answers_for(stage), state)
+        skipped = self.workbook.state.stage(stage.id).skipped
+        return engine.pending(stage.questions, self.workbook.answers_for(stage), skipped)
 
     def _ask(self, stage: StageDefinition, question: Question, revisit: bool) -> None:
         self.console.print()
@@ -305,21 +338,13 @@ class Session:
         return records.fields_for(question, records.recalled(self.workbook, question))
 
     def _prompt(self, stage: StageDefinition, question: Question, key: str, earlier: Any) -> Any:
-        """Ask, offering a draft kept from an earlier Ctrl-C; keep a new draft on Ctrl-C."""
+        """Ask; drafts are kept in the stage's state in workbook.toml."""
+
+        def change_drafts(change: Callable[[dict[str, str]], object]) -> None:
+            self._update_state(lambda state: change(state.stage(stage.id).drafts))
+
         drafts = self.workbook.state.stage(stage.id).drafts
-        if key in drafts:
-            self.console.print("  [dim]Picking up what you were typing last time.[/dim]")
-        try:
-            value = self.prompter.ask(question, earlier, drafts.get(key))
-        except Interrupted as stop:
-            typed = stop.draft
-            if typed and typed.strip() and typed != question.as_text(earlier):
-                self._update_state(lambda state: state.stage(stage.id).drafts.update({key: typed}))
-                raise Interrupted(self.saved, kept_draft=True) from None
-            raise
-        if key in drafts:
-            self._update_state(lambda state: state.stage(stage.id).drafts.pop(key, None))
-        return value
+        return self._ask_keeping_drafts(question, earlier, key, drafts, change_drafts)
 
     # --- saving -----------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -65,7 +65,6 @@ class Home:
         self.backups_dir = root / ".backups"
         self.lock_file = root / ".lock"
         self._backed_up: set[Path] = set()
-        self._state_changes: list[Callable[[WorkbookState], object]] = []
 
     def __str__(self) -> str:
         return str(self.root)
@@ -78,16 +77,14 @@ class Home:
 
     # --- creating ----------------------------------------------------------------------------
 
-    def create(self, definition_path: Path, *, force: bool = False, now: datetime) -> Workbook:
-        """Start a new workbook from a definition; with ``force``, back the old one up first."""
+    def create(self, definition_path: Path, *, now: datetime) -> Workbook:
+        """Start a new workbook from a definition (``archive`` first moves an old one aside)."""
         book = definitions.load(definition_path)
         if self.exists():
-            if not force:
-                raise WorkbookExists(
-                    f"a workbook already exists in {self.root} — continue with `careerpath next`",
-                    hint="To start over, `careerpath start --force` moves the old one to a backup.",
-                )
-            self.archive(now)
+            raise WorkbookExists(
+                f"a workbook already exists in {self.root} — continue with `careerpath next`",
+                hint="To start over, `careerpath start --force` moves the old one to a backup.",
+            )
         tomlio.ensure_dir(self.root)
         builtin = definition_path.resolve().parent == definitions.builtin_dir().resolve()
         if builtin:
@@ -105,15 +102,27 @@ class Home:
         return Workbook(definition=book, state=state)
 
     def archive(self, now: datetime) -> Path:
-        """Move the whole workbook into ``.backups/workbook-<time>/`` (used by start --force)."""
+        """Move the whole workbook, its program too, into ``.backups/workbook-<time>/``
+        (``start --force``)."""
         import shutil
 
-        target = self.backups_dir / f"workbook-{now:%Y%m%d-%H%M%S}"
+        target = self._unused_backup("workbook", now, "")
         tomlio.ensure_dir(target)
-        for name in ("workbook.toml", "stages", _DEFINITION_COPY):
+        for name in ("workbook.toml", "stages", _DEFINITION_COPY, self.program_file.name):
             source = self.root / name
             if source.exists():
                 shutil.move(source, target / name)
+        return target
+
+    def _unused_backup(self, name: str, now: datetime, suffix: str) -> Path:
+        """``.backups/<name>-<date>-<time><suffix>``, with ``-2``, ``-3``... added when that
+        is taken (two in one second), so an earlier backup is never written over."""
+        stem = f"{name}-{now:%Y%m%d-%H%M%S}"
+        target = self.backups_dir / f"{stem}{suffix}"
+        number = 1
+        while target.exists():
+            number += 1
+            target = self.backups_dir / f"{stem}-{number}{suffix}"
         return target
 
     # --- reading -----------------------------------------------------------------------------
@@ -189,17 +198,6 @@ class Home:
         self.write_state(state)
         return state, result
 
-    def change_state_later(self, change: Callable[[WorkbookState], object]) -> None:
-        """Note a change to ``workbook.toml``, written with every other one noted when the
-        command's lock is released: a command that changes records in several stages writes
-        the file once."""
-        self._state_changes.append(change)
-
-    def _write_state_changes(self) -> None:
-        if self._state_changes:
-            changes, self._state_changes = self._state_changes, []
-            self.update_state(lambda state: [change(state) for change in changes])
-
     def update_answers(
         self, stage: StageDefinition, change: Callable[[Answers], T]
     ) -> tuple[Answers, T]:
@@ -250,10 +248,11 @@ class Home:
         _check_schema_version(raw, text, self.program_file)
         return program.validate(raw, text, self.program_file, book, _FIX_HINT)
 
-    def archive_program(self, now: datetime | date) -> Path:
-        """Move ``program.toml`` into ``.backups/`` (``program start --force``)."""
+    def archive_program(self, now: datetime) -> Path:
+        """Move ``program.toml`` to ``.backups/program-<time>.toml`` (``program start
+        --force``); the caller holds the lock, so the name stays unused until it is moved."""
         tomlio.ensure_dir(self.backups_dir)
-        target = self.backups_dir / f"program-{now:%Y%m%d-%H%M%S}.toml"
+        target = self._unused_backup("program", now, ".toml")
         os.replace(self.program_file, target)
         return target
 
@@ -308,10 +307,7 @@ class Home:
                 )
             os.ftruncate(descriptor, 0)
             os.write(descriptor, json.dumps(_me(command)).encode())
-            try:
-                yield
-            finally:  # what was done before a failure or Ctrl-C is recorded too
-                self._write_state_changes()
+            yield
         finally:
             os.close(descriptor)  # closing releases the lock
 

@@ -135,10 +135,10 @@ class Book:
         return result
 
     def _note_state(self, change: Callable[[WorkbookState], bool]) -> None:
-        """Change the state in memory now, and in ``workbook.toml`` when the command is done
-        (only when it changes something)."""
+        """Change the state in memory and, when that changes something, in ``workbook.toml``
+        (read again first, like every write)."""
         if change(self.workbook.state):
-            self.home.change_state_later(change)
+            self.home.update_state(change)
 
 
 def retire_id(state: WorkbookState, question: Question, removed: dict[str, Any]) -> bool:

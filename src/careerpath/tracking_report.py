@@ -310,7 +310,7 @@ def _lines(report: Report) -> list[tuple[str, list[str]]]:
         statuses = ", ".join(f"{k} {v}" for k, v in outreach["by_status"].items() if v)
         found.append(
             (
-                f"Outreach this week: {outreach['this_week']}{aim}",
+                f"Outreach this week (Mon–Sun): {outreach['this_week']}{aim}",
                 [
                     f"People you talked to, the last four weeks: {weeks}",
                     f"{plural(outreach['contacts'], 'contact')} ({statuses}), "

@@ -230,6 +230,12 @@ def format_money_range(pay: MoneyRange) -> str:
     return f"{format_amount(pay.low)}–{format_amount(pay.high)} {pay.currency} per {pay.period}"
 
 
+def format_day(day: date) -> str:
+    """A date in a sentence or a heading: "Sat 28 Nov 2026". Tables, lists and files keep ISO
+    (2026-11-28), the form a person copies into a command."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     """``count`` and the word for that many: "1 contact", "2 contacts", "1,000 contacts";
     ``words`` for a plural not made with an s ("2 people")."""

@@ -295,6 +295,20 @@ class Format(StrEnum):
     json = "json"
 
 
+class QuestionsFormat(StrEnum):
+    """How ``questions`` and ``program questions`` show what is asked."""
+
+    text = "text"
+    json = "json"
+    toml = "toml"
+
+
+def warn(text: str) -> None:
+    """A word of warning that does not stop the command, on stderr so that what a command
+    prints stays clean for a pipe or a file. ``text`` is never read as markup."""
+    err_console().print(f"Note: {text}", markup=False, soft_wrap=True)
+
+
 def write_output(path: Path, text: str) -> None:
     from careerpath import tomlio
 

@@ -9,23 +9,27 @@ command works without a terminal, from options or an answers file.
 from __future__ import annotations
 
 import sys
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from careerpath.cli.base import home_of, out_console, today
+from careerpath.cli.base import QuestionsFormat, home_of, now, out_console, today, warn
 from careerpath.cli.groups import HELP
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from careerpath.definition import ProgramDefinition
     from careerpath.models import Workbook
     from careerpath.program import Program
     from careerpath.program_session import ProgramSession
     from careerpath.store import Home
+
+T = TypeVar("T")
 
 program_app = typer.Typer(
     name="program", add_completion=False, help=HELP["program"], no_args_is_help=True
@@ -38,6 +42,8 @@ checkin_app = typer.Typer(add_completion=False)
 
 
 ANSWERS_HELP = "Answer from this TOML file instead of prompting (see `program questions`)."
+EARLY_START_DAYS = 31
+"""A start date further back than this is probably a slip, so it gets a word of warning."""
 
 
 class Part(StrEnum):
@@ -45,35 +51,7 @@ class Part(StrEnum):
     checkin = "checkin"
 
 
-class QuestionsFormat(StrEnum):
-    text = "text"
-    toml = "toml"
-
-
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _months(value: int | None) -> int | None:
-    from careerpath import program
-
-    if value is not None and not program.MIN_MONTHS <= value <= program.MAX_MONTHS:
-        raise typer.BadParameter(
-            f"a program runs {program.MIN_MONTHS} to {program.MAX_MONTHS} months "
-            f"({program.DEFAULT_MONTHS} is usual), not {value}."
-        )
-    return value
-
-
-def _date(text: str | None) -> date | None:
-    from careerpath.errors import InvalidInput
-    from careerpath.values import parse_date
-
-    if text is None:
-        return None
-    try:
-        return parse_date(text, today())
-    except ValueError as error:
-        raise InvalidInput(str(error)) from None
 
 
 def _with_program(home: Home) -> Workbook:
@@ -84,6 +62,19 @@ def _with_program(home: Home) -> Workbook:
     if workbook.program is None:
         raise NoProgram(home.root)
     return workbook
+
+
+def _change_program(
+    ctx: typer.Context, command: str, change: Callable[[Program], T]
+) -> tuple[Workbook, T]:
+    """Apply ``change`` to the program under the home's lock: the file is read again, changed
+    and written (see ``Home.update_program``). Returns the workbook with the changed program,
+    and what ``change`` returned."""
+    home = home_of(ctx)
+    with home.lock(command):
+        workbook = _with_program(home)
+        workbook.program, result = home.update_program(workbook.definition, change)
+    return workbook, result
 
 
 def _sitting(home: Home, workbook: Workbook) -> ProgramSession:
@@ -103,10 +94,13 @@ def _need_terminal(what: str) -> None:
     )
 
 
-def _warn(console: Console, text: str) -> None:
-    from rich.markup import escape
+def _done(console: Console, text: str) -> None:
+    """A change made: a green tick, then ``text`` (never read as markup)."""
+    from rich.text import Text
 
-    console.print(f"[yellow]Note:[/yellow] {escape(text)}", highlight=False, soft_wrap=True)
+    line = Text("✓ ", style="green")
+    line.append(text)
+    console.print(line)
 
 
 # --- program ---------------------------------------------------------------------------------
@@ -119,9 +113,7 @@ def program_start(
         int | None,
         typer.Option(
             "--months",
-            "-m",
             help="How long the program runs: 2 to 6 months. [default: 3, or asked]",
-            callback=_months,
             show_default=False,
         ),
     ] = None,
@@ -148,77 +140,100 @@ def program_start(
 ) -> None:
     """Begin a program: its length, the intake needs assessment and one to three goals.
 
-    Run again while the intake is unfinished, it continues the intake."""
-    from rich.markup import escape
-
+    Run again while the intake is unfinished, it continues the intake (from a terminal or
+    from another answers file)."""
     from careerpath import program as programs
-    from careerpath.errors import InvalidInput
+    from careerpath.cli.recording import day_option
+    from careerpath.values import format_day
 
+    if months is not None:
+        programs.check_months(months)
+    first_day = day_option(start, "--start") or today()
     home = home_of(ctx)
     console = out_console()
-    first_day = _date(start) or today()
     with home.lock("program start"):
         workbook = home.load()
-        questions = programs.questions_of(workbook.definition)
-        if workbook.program is not None and force:
-            moved = home.archive_program(today())
-            workbook.program = None
-            console.print(f"Your previous program is kept in {escape(str(moved))}.")
-        if workbook.program is not None:
-            unfinished = programs.missing(questions.intake, workbook.program.intake)
-            if not unfinished or answers is not None:
-                section = programs.schedule(workbook.program.program, today(), [])
-                raise InvalidInput(
-                    f"a program is already running in {home.root} "
-                    f"(week {section.week} of {section.weeks})",
-                    hint="See it with `careerpath program status`; `program extend` or "
-                    "`program end` change it; `program start --force` starts a new one.",
-                )
-        if first_day < today() - timedelta(days=31):
-            _warn(console, f"the start date {first_day} is more than a month ago.")
-        if answers is not None:
-            hint = "`careerpath program questions intake --format toml` writes a file to fill in."
-            from careerpath.program_session import intake_from_file
-
-            given, goals = intake_from_file(questions, answers, hint)
-            if len(goals) > programs.MAX_OPEN_GOALS:
-                raise InvalidInput(
-                    f"{answers} sets {len(goals)} goals; a program has one to "
-                    f"{programs.MAX_OPEN_GOALS}"
-                )
-            fresh = programs.new(first_day, months or programs.DEFAULT_MONTHS)
-            fresh.intake.update(given)
-            for goal in goals:
-                programs.add_goal(fresh, goal, today())
-            home.write_program(workbook.definition, fresh)
-            workbook.program = fresh
-            _started_message(console, workbook, given)
+        if workbook.program is not None and not force:
+            new_plan = months is not None or start is not None
+            _continue_intake(home, workbook, answers, console, new_plan=new_plan)
             return
-        _need_terminal("intake")
-        _sitting(home, workbook).begin(months, first_day)
+        if first_day < today() - timedelta(days=EARLY_START_DAYS):
+            warn(f"the start date, {format_day(first_day)}, is more than a month ago.")
+        if answers is None:
+            _need_terminal("intake")
+            _sitting(home, workbook).begin(months, first_day, replace=force)
+            return
+        from careerpath.program_session import program_from_file, start_program
+
+        questions = programs.questions_of(workbook.definition)
+        fresh, saved = program_from_file(questions, answers, first_day, months, today())
+        moved = start_program(home, workbook, fresh, now())  # last: everything is checked
+    if moved is not None:
+        console.print(f"Your previous program is kept in {moved}.", markup=False, soft_wrap=True)
+    _done(console, f"Program started: {programs.plan_in_words(fresh.program)}.")
+    _intake_saved(console, questions, fresh, saved)
 
 
-def _started_message(console: Console, workbook: Workbook, given: dict[str, object]) -> None:
-    from rich.markup import escape
-
+def _continue_intake(
+    home: Home, workbook: Workbook, answers: Path | None, console: Console, *, new_plan: bool
+) -> None:
+    """``program start`` with a program already there: finish its intake (from a terminal or
+    a file, merged into what is saved, as ``next --answers`` does for a stage), or say it
+    runs. ``new_plan``: --months or --start were given, which only a new program takes."""
+    from careerpath import engine
     from careerpath import program as programs
+    from careerpath.errors import InvalidInput
 
     program = workbook.program
     assert program is not None
     plan = program.program
-    end = programs.planned_end(plan)
-    console.print(
-        f"[green]✓[/green] Program started: {plan.months} months, {plan.start} to {end} "
-        f"({programs.weeks_between(plan.start, end)} weeks)."
-    )
-    noun = "answer" if len(given) == 1 else "answers"
-    console.print(f"Saved {len(given)} intake {noun}.")
-    missing = programs.missing(programs.questions_of(workbook.definition).intake, program.intake)
+    programs.require_open(plan)
+    questions = programs.questions_of(workbook.definition)
+    if not engine.missing_required(questions.intake, program.intake):
+        section = programs.schedule(plan, today(), [])
+        raise InvalidInput(
+            f"a program is already running in {home.root} (week {section.week} of {section.weeks})",
+            hint="See it with `careerpath program status`; `program extend` or "
+            "`program end` change it; `program start --force` starts a new one.",
+        )
+    if new_plan:
+        raise InvalidInput(
+            f"--months and --start set up a new program; yours runs {programs.plan_in_words(plan)}",
+            hint="Finish its intake with `careerpath program start` alone (or with --answers); "
+            "lengthen it with `program extend --months N`; `program start --force` starts a "
+            "new one.",
+        )
+    if answers is None:
+        _need_terminal("intake")
+        _sitting(home, workbook).begin(None, plan.start)
+        return
+    from careerpath.program_session import finish_intake_from_file
+
+    saved = finish_intake_from_file(home, workbook, answers, today())
+    assert workbook.program is not None
+    _intake_saved(console, questions, workbook.program, saved)
+
+
+def _intake_saved(
+    console: Console, questions: ProgramDefinition, program: Program, saved: int
+) -> None:
+    """What an intake file saved, what is still to answer, and the goals."""
+    from careerpath import engine
+    from careerpath.values import plural
+
+    console.print(f"Saved {plural(saved, 'intake answer')}.")
+    missing = engine.missing_required(questions.intake, program.intake)
     if missing:
         names = ", ".join(q.id for q in missing)
-        console.print(f"Still to answer in the intake: {names}.")
+        console.print(
+            f"Still to answer in the intake: {names}. Run `careerpath program start` again "
+            "(with `--answers FILE` for a file) to finish it.",
+            markup=False,
+        )
+    else:
+        console.print("The intake is complete.")
     for goal in program.goals:
-        console.print(f"  {goal.id}  {escape(goal.text)}", highlight=False)
+        console.print(f"  {goal.id}  {goal.text}", markup=False)
     if not program.goals:
         console.print('No goals yet: add one to three with `careerpath goal add "..."`.')
     console.print("Check in weekly with `careerpath checkin`; see `careerpath program status`.")
@@ -237,23 +252,19 @@ def program_status(ctx: typer.Context) -> None:
 @program_app.command("extend")
 def program_extend(
     ctx: typer.Context,
-    months: Annotated[int, typer.Option("--months", "-m", help="How many months to add (1 to 6).")],
+    months: Annotated[int, typer.Option("--months", help="How many months to add (1 to 6).")],
     reason: Annotated[str, typer.Option("--reason", help="Why, for the record.")] = "",
 ) -> None:
     """Add months to the program; recorded with its date and reason."""
     from careerpath import program as programs
+    from careerpath.values import plural
 
-    home = home_of(ctx)
-    with home.lock("program extend"):
-        workbook = _with_program(home)
-        program, _ = home.update_program(
-            workbook.definition, lambda p: programs.extend(p, months, reason, today())
-        )
-    plan = program.program
-    out_console().print(
-        f"[green]✓[/green] Extended by {months} month{'s' if months != 1 else ''}: the program "
-        f"now runs {programs.total_months(plan)} months, to {programs.planned_end(plan)}."
+    workbook, _ = _change_program(
+        ctx, "program extend", lambda p: programs.extend(p, months, reason, today())
     )
+    assert workbook.program is not None
+    plan = programs.plan_in_words(workbook.program.program)
+    _done(out_console(), f"Extended by {plural(months, 'month')}: the program now runs {plan}.")
 
 
 @program_app.command("end")
@@ -276,32 +287,25 @@ def program_end(
     change since the start. Before the planned end, the early end is recorded."""
     from careerpath import program as programs
     from careerpath import report as reports
-    from careerpath.errors import InvalidInput
     from careerpath.program_report import comparison_lines
+    from careerpath.values import format_day
 
     home = home_of(ctx)
     console = out_console()
     with home.lock("program end"):
         workbook = _with_program(home)
         assert workbook.program is not None
-        if workbook.program.program.reassessed is not None:
-            raise InvalidInput(
-                f"this program already ended with its re-assessment on "
-                f"{workbook.program.program.reassessed}",
-                hint="See it with `careerpath program status`; `program start --force` begins "
-                "a new one.",
-            )
+        programs.check_can_end(workbook.program.program, today())
         if answers is not None:
             from careerpath.program_session import closing_from_file, finish
 
-            hint = "`careerpath program questions intake --format toml` writes a file to fill in."
             questions = programs.questions_of(workbook.definition)
-            given, outcomes = closing_from_file(questions, workbook.program, answers, hint)
+            given, outcomes = closing_from_file(questions, workbook.program, answers)
 
             def record(program: Program) -> None:
                 program.closing.update(given)
                 for goal_id, status in outcomes.items():
-                    programs.close_goal(program, goal_id, today(), status)  # type: ignore[arg-type]
+                    programs.close_goal(program, goal_id, today(), status)
 
             workbook.program, _ = home.update_program(workbook.definition, record)
             finish(home, workbook, reason, today())
@@ -314,7 +318,7 @@ def program_end(
     for line in comparison_lines(built.program):
         console.print(f"  {line}", highlight=False, markup=False)
     if built.program.phase == "ended early":
-        console.print(f"Ended early on {built.program.end}; recorded in program.toml.")
+        console.print(f"Ended early on {format_day(built.program.end)}; recorded in program.toml.")
     console.print("The whole story is in `careerpath report`.")
 
 
@@ -324,14 +328,15 @@ def program_questions(
     part: Annotated[Part, typer.Argument(help="intake (also asked at the end) or checkin.")],
     format: Annotated[
         QuestionsFormat,
-        typer.Option("--format", "-f", help="text to read, toml for a fill-in answers file."),
+        typer.Option(
+            "--format", "-f", help="text to read, json for tools, toml for a fill-in answers file."
+        ),
     ] = QuestionsFormat.text,
 ) -> None:
     """What the intake or the check-in asks; `--format toml` writes a file to fill in."""
-    from rich.markup import escape
-
     from careerpath import definition
     from careerpath import program as programs
+    from careerpath.cli.workbook import print_questions
 
     home = home_of(ctx)
     book = home.load().definition if home.exists() else definition.load_builtin()
@@ -339,14 +344,14 @@ def program_questions(
     chosen = questions.intake if part is Part.intake else questions.checkin
     if format is QuestionsFormat.toml:
         sys.stdout.write(programs.fill_in(part.value, chosen))
-        return
-    console = out_console()
-    for question in chosen:
-        need = "required" if question.required else "optional"
-        console.print(
-            f"[cyan]{question.id}[/cyan]  {escape(question.prompt)}  "
-            f"[dim]{escape(question.describe())}; {need}[/dim]"
-        )
+    elif format is QuestionsFormat.json:
+        import json
+
+        data = {"part": part.value, "questions": [q.model_dump(mode="json") for q in chosen]}
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        title = "Intake (asked again at the end)" if part is Part.intake else "Check-in"
+        print_questions(title, chosen)
 
 
 # --- goals -----------------------------------------------------------------------------------
@@ -357,30 +362,15 @@ def goal_list(ctx: typer.Context) -> None:
     """Your goals, with their status and how each changed."""
     from careerpath import program as programs
     from careerpath import report as reports
-    from careerpath.program_report import goal_lines
+    from careerpath.program_report import render_goals
 
-    workbook = _with_program(home_of(ctx))
-    section = reports.build(workbook, today()).program
+    section = reports.build(_with_program(home_of(ctx)), today()).program
     assert section is not None
     console = out_console()
-    if not section.goals:
-        console.print('No goals yet: `careerpath goal add "..."`.')
-    for goal in section.goals:
-        first, *history = goal_lines(goal)
-        console.print(first, markup=False, highlight=False)
-        for line in history:
-            console.print(f"[dim]{_escaped(line)}[/dim]", highlight=False)
-    open_count = sum(goal.status == "open" for goal in section.goals)
+    render_goals(section, console)
     if section.goals:
-        console.print(
-            f"[dim]{open_count} open of at most {programs.MAX_OPEN_GOALS}.[/dim]", highlight=False
-        )
-
-
-def _escaped(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
+        open_count = sum(goal.status == "open" for goal in section.goals)
+        console.print(f"[dim]{open_count} open of at most {programs.MAX_OPEN_GOALS}.[/dim]")
 
 
 @goal_app.command("add")
@@ -391,13 +381,8 @@ def goal_add(
     """Add a goal (at most three open at a time)."""
     from careerpath import program as programs
 
-    home = home_of(ctx)
-    with home.lock("goal add"):
-        workbook = _with_program(home)
-        _, goal = home.update_program(
-            workbook.definition, lambda p: programs.add_goal(p, text, today())
-        )
-    out_console().print(f"[green]✓[/green] Added {goal.id}: {_escaped(goal.text)}", highlight=False)
+    _, goal = _change_program(ctx, "goal add", lambda p: programs.add_goal(p, text, today()))
+    _done(out_console(), f"Added {goal.id}: {goal.text}")
 
 
 @goal_app.command("revise")
@@ -409,22 +394,17 @@ def goal_revise(
         str, typer.Option("--reason", "-r", help="Why it changes (kept in the goal's history).")
     ],
 ) -> None:
-    """Change a goal's wording; the old wording, the date and the reason are kept."""
+    """Change a goal's wording; the old wording, the date and the reason are kept. Its status
+    stays as it is (a goal met stays met)."""
     from careerpath import program as programs
 
-    home = home_of(ctx)
-    with home.lock("goal revise"):
-        workbook = _with_program(home)
-        _, goal = home.update_program(
-            workbook.definition,
-            lambda p: programs.revise_goal(p, goal_id, text, reason, today()),
-        )
-    old = goal.history[-1]
-    out_console().print(
-        f"[green]✓[/green] {goal.id} now reads: {_escaped(goal.text)}\n"
-        f"  [dim]was “{_escaped(old.text)}”; reason kept: {_escaped(old.reason)}[/dim]",
-        highlight=False,
+    _, goal = _change_program(
+        ctx, "goal revise", lambda p: programs.revise_goal(p, goal_id, text, reason, today())
     )
+    old = goal.history[-1]
+    console = out_console()
+    _done(console, f"{goal.id} now reads: {goal.text}")
+    console.print(f"  was “{old.text}”; reason kept: {old.reason}", style="dim", markup=False)
 
 
 @goal_app.command("done")
@@ -435,13 +415,8 @@ def goal_done(
     """Mark a goal met."""
     from careerpath import program as programs
 
-    home = home_of(ctx)
-    with home.lock("goal done"):
-        workbook = _with_program(home)
-        _, goal = home.update_program(
-            workbook.definition, lambda p: programs.close_goal(p, goal_id, today())
-        )
-    out_console().print(f"[green]✓[/green] {goal.id} met: {_escaped(goal.text)}", highlight=False)
+    _, goal = _change_program(ctx, "goal done", lambda p: programs.close_goal(p, goal_id, today()))
+    _done(out_console(), f"{goal.id} met: {goal.text}")
 
 
 # --- homework --------------------------------------------------------------------------------
@@ -463,25 +438,23 @@ def homework_add(
     """Add homework, with a due date if it has one."""
     from careerpath import engine
     from careerpath import program as programs
+    from careerpath.cli.recording import day_option
+    from careerpath.values import format_day
 
+    due_date = day_option(due, "--due")
     home = home_of(ctx)
-    console = out_console()
-    due_date = _date(due)
     with home.lock("homework add"):
         workbook = _with_program(home)
-        if stage is not None:
-            stage_id: str | None = workbook.definition.stage(stage).id
-        else:
-            current = engine.current_stage(workbook)
-            stage_id = current.id if current else None
+        chosen = workbook.definition.stage(stage) if stage else engine.current_stage(workbook)
+        stage_id = chosen.id if chosen else None
         _, (item, warning) = home.update_program(
             workbook.definition,
             lambda p: programs.add_homework(p, text, today(), due=due_date, stage=stage_id),
         )
-    when = f", due {item.due:%a %d %b %Y}" if item.due else ""
-    console.print(f"[green]✓[/green] Added {item.id}{when}: {_escaped(item.text)}", highlight=False)
+    when = f", due {format_day(item.due)}" if item.due else ""
+    _done(out_console(), f"Added {item.id}{when}: {item.text}")
     if warning:
-        _warn(console, f"{warning}. Saved as given; change it in program.toml if it is a slip.")
+        warn(f"{warning}. Saved as given; change it in program.toml if it is a slip.")
 
 
 @homework_app.command("list")
@@ -493,25 +466,16 @@ def homework_list(
 ) -> None:
     """Your homework: overdue first, then by due date."""
     from careerpath import report as reports
-    from careerpath.program_report import homework_line
+    from careerpath.program_report import render_homework
 
-    workbook = _with_program(home_of(ctx))
-    built = reports.build(workbook, today())
+    built = reports.build(_with_program(home_of(ctx)), today())
     section = built.program
     assert section is not None
     console = out_console()
-    console.print(
-        f"[bold]Homework[/bold]  {section.homework_done} done · {section.homework_open} open · "
-        f"{section.homework_overdue} overdue"
-    )
-    shown = [item for item in section.homework if all_ or item.state != "done"]
-    for item in shown:
-        style = {"overdue": "red", "done": "dim", "open": ""}[item.state]
-        line = _escaped(homework_line(item, built.generated))
-        console.print(f"  [{style}]{line}[/{style}]" if style else f"  {line}", highlight=False)
+    render_homework(section, console, built.generated, all_homework=all_)
     if not section.homework:
         console.print('  none yet: `careerpath homework add "..." --due 1w`')
-    elif not shown:
+    elif not all_ and not section.homework_open:
         console.print("  all done. `--all` lists it.")
 
 
@@ -523,13 +487,10 @@ def homework_done(
     """Mark homework done."""
     from careerpath import program as programs
 
-    home = home_of(ctx)
-    with home.lock("homework done"):
-        workbook = _with_program(home)
-        _, item = home.update_program(
-            workbook.definition, lambda p: programs.finish_homework(p, item_id, today())
-        )
-    out_console().print(f"[green]✓[/green] {item.id} done: {_escaped(item.text)}", highlight=False)
+    _, item = _change_program(
+        ctx, "homework done", lambda p: programs.finish_homework(p, item_id, today())
+    )
+    _done(out_console(), f"{item.id} done: {item.text}")
 
 
 # --- check-in --------------------------------------------------------------------------------
@@ -544,28 +505,21 @@ def checkin(
 ) -> None:
     """A short weekly check-in: what you did, what got in the way, your energy, next focus."""
     from careerpath import program as programs
+    from careerpath.values import format_day, plural
 
     home = home_of(ctx)
-    console = out_console()
+    day = today()
     with home.lock("checkin"):
         workbook = _with_program(home)
+        assert workbook.program is not None
+        programs.require_open(workbook.program.program)
         if answers is None:
             _need_terminal("checkin")
             _sitting(home, workbook).checkin()
             return
-        from careerpath.program_session import read_answers_file
+        from careerpath.program_session import checkin_from_file
 
-        questions = programs.questions_of(workbook.definition)
-        hint = "`careerpath program questions checkin --format toml` writes a file to fill in."
-        given = read_answers_file(answers, questions.checkin_answers_model, hint)
-        missing = programs.missing(questions.checkin, given)
-        if missing:
-            from careerpath.errors import InvalidInput
-
-            raise InvalidInput(
-                f"{answers} does not answer: {', '.join(q.id for q in missing)}", hint=hint
-            )
-        day = today()
+        given = checkin_from_file(programs.questions_of(workbook.definition), answers)
 
         def record(program: Program) -> int:
             for key, value in given.items():
@@ -573,7 +527,4 @@ def checkin(
             return programs.checkin_streak(program.program, [c.date for c in program.checkins], day)
 
         workbook.program, streak = home.update_program(workbook.definition, record)
-    console.print(
-        f"[green]✓[/green] Check-in saved for {day}. Streak: {streak} "
-        f"week{'s' if streak != 1 else ''}."
-    )
+    _done(out_console(), f"Check-in saved for {format_day(day)}. Streak: {plural(streak, 'week')}.")

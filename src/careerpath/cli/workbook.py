@@ -6,7 +6,6 @@ Each command parses its options, calls one thing and renders the result.
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +14,7 @@ import typer
 from careerpath.cli.base import (
     NO_TERMINAL_HINT,
     Format,
+    QuestionsFormat,
     app,
     home_of,
     now,
@@ -26,16 +26,14 @@ from careerpath.cli.base import (
 from careerpath.errors import CareerpathError, InvalidFiles
 
 if TYPE_CHECKING:
-    from careerpath.definition import StageDefinition
+    from collections.abc import Callable, Sequence
+
+    from rich.console import Console
+
+    from careerpath.definition import Question
     from careerpath.models import Workbook
     from careerpath.session import Session
     from careerpath.store import Home
-
-
-class QuestionsFormat(StrEnum):
-    text = "text"
-    json = "json"
-    toml = "toml"
 
 
 # --- commands --------------------------------------------------------------------------------
@@ -68,10 +66,12 @@ def start(
     definition.load(path)  # a broken definition is reported before anything is created
     console = out_console()
     with home.lock("start", create=True):
-        moved = home.archive(now()) if force and home.exists() else None
+        moved = home.archive(now()) if force and home.exists() else None  # with its program
         book = home.create(path, now=now())
         if moved:
-            console.print(f"Your previous workbook is kept in {escape(str(moved))}.")
+            console.print(
+                f"Your previous workbook is kept in {moved}.", markup=False, soft_wrap=True
+            )
         console.print(f"\n[bold]Welcome to {escape(book.definition.title)}.[/bold]")
         console.print(Padding(escape(book.definition.intro.strip()), (1, 0, 1, 2)))
         console.print(f"[dim]Your answers are saved as you go, in {escape(str(home.root))}.[/dim]")
@@ -174,47 +174,53 @@ def report(
     from careerpath import report as reports
 
     if group is not None:
-        _group_report(group, format, output)
+        from careerpath import group as groups
+
+        clients = groups.build(group, today())
+        _show(
+            format,
+            output,
+            json=lambda: reports.to_json(clients),
+            markdown=lambda: groups.to_markdown(clients),
+            render=lambda console: groups.render(clients, console),
+            file_width=140,
+        )
         return
-    workbook = home_of(ctx).load()
-    built = reports.build(workbook, today())
+    built = reports.build(home_of(ctx).load(), today())
+    _show(
+        format,
+        output,
+        json=lambda: reports.to_json(built),
+        markdown=lambda: reports.to_markdown(built),
+        render=lambda console: reports.render(built, console),
+        file_width=100,
+    )
+
+
+def _show(
+    format: Format,
+    output: Path | None,
+    *,
+    json: Callable[[], str],
+    markdown: Callable[[], str],
+    render: Callable[[Console], None],
+    file_width: int,
+) -> None:
+    """A report in ``format`` on the screen, or written to ``output``. The terminal view
+    (``render``) goes to a file without colour, ``file_width`` wide."""
     if format is Format.json:
-        text = reports.to_json(built)
+        text = json()
     elif format is Format.markdown:
-        text = reports.to_markdown(built)
+        text = markdown()
     elif output is None:
-        reports.render(built, out_console())
+        render(out_console())
         return
     else:
         from rich.console import Console
 
-        capture = Console(width=100, no_color=True, highlight=False)
+        capture = Console(width=file_width, no_color=True, highlight=False)
         with capture.capture() as captured:
-            reports.render(built, capture)
-        text = captured.get()
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_output(output, text)
-
-
-def _group_report(folder: Path, format: Format, output: Path | None) -> None:
-    from careerpath import group as groups
-
-    built = groups.build(folder, today())
-    if format is Format.json:
-        text = groups.to_json(built)
-    elif format is Format.markdown:
-        text = groups.to_markdown(built)
-    elif output is None:
-        groups.render(built, out_console())
-        return
-    else:
-        from rich.console import Console
-
-        capture = Console(width=140, no_color=True, highlight=False)
-        with capture.capture() as captured:
-            groups.render(built, capture)
+            render(capture)
         text = captured.get()
     if output is None:
         sys.stdout.write(text)
@@ -260,7 +266,7 @@ def questions(
         book = definition.load_builtin()
     chosen = stage_or_current(book, mine, stage)
     if format is QuestionsFormat.toml:
-        sys.stdout.write(definition.fill_in(chosen))
+        sys.stdout.write(definition.stage_fill_in(chosen))
     elif format is QuestionsFormat.json:
         data = chosen.model_dump(mode="json", exclude_defaults=False)
         for question, dumped in zip(chosen.questions, data["questions"], strict=True):
@@ -268,21 +274,23 @@ def questions(
                 dumped["fields"] = [f.model_dump(mode="json") for f in question.record_fields]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
-        _print_questions(chosen)
+        print_questions(f"{chosen.title} ({chosen.id})", chosen.questions)
 
 
-def _print_questions(stage: StageDefinition) -> None:
+def print_questions(title: str, questions: Sequence[Question]) -> None:
+    """What is asked, as a table: id, prompt, kind and whether it is required (records with
+    their fields under them). Also ``program questions``."""
     from rich.markup import escape
     from rich.table import Table
 
     console = out_console()
-    console.print(f"[bold]{escape(stage.title)}[/bold] ({stage.id})")
+    console.print(f"[bold]{escape(title)}[/bold]")
     table = Table(box=None, header_style="bold", padding=(0, 1))
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("asks")
     table.add_column("kind")
     table.add_column("required")
-    for question in stage.questions:
+    for question in questions:
         table.add_row(
             question.id,
             escape(question.prompt),
