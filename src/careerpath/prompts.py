@@ -7,12 +7,15 @@ Ctrl-C or Ctrl-D at any prompt raises ``Interrupted``; the caller knows how many
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, get_args
 
-from careerpath.definition import Question
+from careerpath.definition import Kind, Question
 from careerpath.errors import Interrupted, NoTerminal
 
 if TYPE_CHECKING:
@@ -20,17 +23,32 @@ if TYPE_CHECKING:
 
 SKIP = "(skip this one)"
 ENOUGH = "(that's enough)"
+KEEP = "Keep these"
 
 _MULTILINE_KINDS = {"long_text", "list"}
-_HINTS = {
+_HINTS: dict[Kind, str] = {
     "text": "",
-    "date": "YYYY-MM-DD, or today, 3d, 2w",
+    "long_text": "Esc then Enter to finish",
+    "choice": "",
+    "multi_choice": "",
+    "ranking": "",
+    "scale": "",
+    "yes_no": "",
+    "number": "",  # the question says its range and unit; see ``_hint``
     "money": "e.g. 45000 EUR",
     "money_range": "e.g. 45000-60000 EUR per year",
-    "long_text": "Esc then Enter to finish",
+    "date": "YYYY-MM-DD, or today, 3d, 2w",
     "list": "one per line; Esc then Enter to finish",
+    "records": "",  # asked field by field by the sitting
+    "weights": "NAME=N, N from 0 (ignore) to 5 (essential), separated by commas",
 }
+"""How to type an answer of each kind, shown on its own line under the question."""
 _SKIP_TYPED = {False: "optional: Enter on a blank skips", True: "optional: leave blank to skip"}
+_WEIGHT_LABELS = {0: "ignore it", 1: "hardly", 3: "counts", 5: "essential"}
+_PICK = "\n  (arrow keys to move, Enter to pick)"
+"""A picking prompt's instruction, on a line of its own so a long question keeps its width."""
+_TRIES_AT_A_PICK = 2
+"""A picking prompt that hands back an unusable value this often is replaced by typing."""
 
 
 class Prompter(Protocol):
@@ -61,40 +79,65 @@ class TerminalPrompter:
 
     def __init__(self, today: date) -> None:
         self.today = today
+        # A terminal that never answers prompt_toolkit's cursor-position request makes it wait,
+        # warn, and can hand back odd values; careerpath's prompts do not need the answer.
+        os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
 
     # --- the Prompter protocol ---------------------------------------------------------------
 
     def ask(self, question: Question, default: Any = None, draft: str | None = None) -> Any:
-        if question.kind == "ranking":
-            return self._ranking(question, default, draft)
-        if question.kind == "choice":
-            return self._choice(question, default)
-        if question.kind == "multi_choice":
-            return self._multi_choice(question, default)
-        if question.kind == "scale":
-            return self._scale(question, default)
-        if question.kind == "yes_no":
-            return self._yes_no(question, default)
-        return self._typed(question, draft if draft is not None else question.as_text(default))
+        """Ask until the answer is one ``question`` can take: whatever a prompt hands back is
+        checked against the question's stored type before it goes anywhere."""
+        asker = _ASKERS[question.kind]
+        failures = 0
+        while True:
+            if failures >= _TRIES_AT_A_PICK:
+                asker = TerminalPrompter._typed_answer
+            value = asker(self, question, default, draft)
+            problem = unusable(question, value)
+            if problem is None:
+                return value
+            failures += 1
+            draft = None
+            _say(f"That answer cannot be used here ({problem}); please answer again.")
 
     def confirm(self, message: str, default: bool = True) -> bool:
         import questionary
 
-        return bool(_run(questionary.confirm(message, default=default, style=_style())))
+        return bool(_run(questionary.confirm(_above(message), default=default, style=_style())))
 
     def select(self, message: str, options: Sequence[str], default: str | None = None) -> str:
         import questionary
 
-        return str(
-            _run(questionary.select(message, list(options), default=default, style=_style()))
-        )
+        while True:
+            picked = _run(
+                questionary.select(
+                    _above(message),
+                    list(options),
+                    default=default,
+                    instruction=_PICK,
+                    style=_style(),
+                )
+            )
+            if picked in options:
+                return str(picked)
+            _say("Nothing was picked; please pick again.")
 
     # --- one method per kind of prompt ------------------------------------------------------
 
-    def _typed(self, question: Question, start: str) -> Any:
-        """Kinds answered by typing text: text, long text, list, number, money, date.
+    def _typed_answer(self, question: Question, default: Any, draft: str | None) -> Any:
+        return self._typed(question, draft if draft is not None else question.as_text(default))
 
-        ``start`` is the text already in the box: an earlier answer or a kept draft."""
+    def _records(self, question: Question, default: Any, draft: str | None) -> Any:
+        raise TypeError("a records question is asked field by field by the sitting")
+
+    def _typed(self, question: Question, start: str) -> Any:
+        """Kinds answered by typing text: text, long text, list, number, money, date, and any
+        kind whose picking prompt failed.
+
+        ``start`` is the text already in the box: an earlier answer or a kept draft. The
+        question and its hint sit on lines of their own, so the input always has the full
+        width of the terminal."""
         import questionary
 
         def validate(text: str) -> bool | str:
@@ -106,23 +149,24 @@ class TerminalPrompter:
                 return "An answer is needed here (a few words are enough)."
             return True
 
-        hints = [question.describe() if question.kind == "number" else _HINTS[question.kind]]
+        hints = [_HINTS[question.kind] or question.describe()]
         if not question.required:
             hints.append(_SKIP_TYPED[question.kind in _MULTILINE_KINDS])
         hint = "; ".join(h for h in hints if h)
+        below = "\n".join(_wrap(f"({hint})", first="  ")) + "\n" if hint else ""
         text = _run(
             questionary.text(
-                question.prompt,
+                _above(question.prompt),
                 default=start,
                 validate=validate,
                 multiline=question.kind in _MULTILINE_KINDS,
-                instruction=f"({hint})" if hint else None,
+                instruction=f"\n{below}›",
                 style=_style(),
             )
         )
         return question.parse(text, self.today)
 
-    def _choice(self, question: Question, default: Any) -> Any:
+    def _choice(self, question: Question, default: Any, draft: str | None) -> Any:
         import questionary
 
         options: list[Any] = list(question.choices or [])
@@ -130,28 +174,29 @@ class TerminalPrompter:
             options.append(SKIP)
         picked = _run(
             questionary.select(
-                _message(question),
+                _above(_message(question)),
                 options,
                 default=default if default in (question.choices or []) else None,
+                instruction=_PICK,
                 style=_style(),
             )
         )
         return None if picked == SKIP else picked
 
-    def _multi_choice(self, question: Question, default: Any) -> Any:
+    def _multi_choice(self, question: Question, default: Any, draft: str | None) -> Any:
         import questionary
 
         chosen = set(default or [])
         picked = _run(
             questionary.checkbox(
-                _message(question),
+                _above(_message(question)),
                 [questionary.Choice(c, checked=c in chosen) for c in question.choices or []],
                 validate=lambda items: (
                     True
                     if items or not question.required
                     else "Pick at least one (space to tick, Enter to finish)."
                 ),
-                instruction="(space to tick, Enter to finish)",
+                instruction="\n  (space to tick, Enter to finish)",
                 style=_style(),
             )
         )
@@ -194,7 +239,7 @@ class TerminalPrompter:
             raise Interrupted(draft=question.as_text(ranked) or None) from None
         return ranked or None
 
-    def _scale(self, question: Question, default: Any) -> Any:
+    def _scale(self, question: Question, default: Any, draft: str | None) -> Any:
         import questionary
 
         labels = {1: question.low_label, 5: question.high_label}
@@ -207,17 +252,120 @@ class TerminalPrompter:
             options.append(questionary.Choice(SKIP, value=SKIP))
         start = next((c for c in options if c.value == default), None)
         picked = _run(
-            questionary.select(_message(question), options, default=start, style=_style())
+            questionary.select(
+                _above(_message(question)),
+                options,
+                default=start,
+                instruction=_PICK,
+                style=_style(),
+            )
         )
         return None if picked == SKIP else picked
 
-    def _yes_no(self, question: Question, default: Any) -> Any:
+    def _yes_no(self, question: Question, default: Any, draft: str | None) -> Any:
         if question.required:
             return self.confirm(_message(question), default=True if default is None else default)
         options = ["Yes", "No", SKIP]
         start = None if default is None else ("Yes" if default else "No")
         picked = self.select(_message(question), options, default=start)
         return None if picked == SKIP else picked == "Yes"
+
+    def _weights(self, question: Question, default: Any, draft: str | None) -> Any:
+        """Weights rated one need at a time, 0 to 5. ``default`` is every need with the weight
+        it has now (the sitting works them out from the earlier answers); without it the
+        weights are typed as NAME=N."""
+        if not isinstance(default, Mapping) or not default:
+            return self._typed_answer(question, default, draft)
+        import questionary
+
+        shown = ", ".join(f"{name}={weight}" for name, weight in default.items())
+        if self.confirm(f"{_message(question)}\nNow: {shown}. Keep these?", default=True):
+            return dict(default)
+        weights: dict[str, int] = {}
+        for name, weight in default.items():
+            options = [
+                questionary.Choice(f"{n}  {_WEIGHT_LABELS.get(n, '')}".rstrip(), value=n)
+                for n in range(6)
+            ]
+            start = next((c for c in options if c.value == weight), None)
+            try:
+                picked = _run(
+                    questionary.select(
+                        _above(f"How much should “{name}” count?"),
+                        options,
+                        default=start,
+                        instruction=_PICK,
+                        style=_style(),
+                    )
+                )
+            except Interrupted:
+                raise Interrupted(draft=question.as_text(weights) or None) from None
+            weights[str(name)] = picked
+        return weights
+
+
+def unusable(question: Question, value: Any) -> str | None:
+    """Why ``value`` cannot be saved as an answer to ``question``; None when it can. The same
+    check the store makes before it writes, so a prompt's odd value is caught at the prompt."""
+    if value is None:
+        return "an answer is needed" if question.required else None
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        TypeAdapter(question.value_type()).validate_python(value)
+    except ValidationError as error:
+        return error.errors()[0]["msg"]
+    return None
+
+
+_Asker = Callable[["TerminalPrompter", Question, Any, "str | None"], Any]
+_ASKERS: dict[Kind, _Asker] = {
+    "text": TerminalPrompter._typed_answer,
+    "long_text": TerminalPrompter._typed_answer,
+    "choice": TerminalPrompter._choice,
+    "multi_choice": TerminalPrompter._multi_choice,
+    "ranking": TerminalPrompter._ranking,
+    "scale": TerminalPrompter._scale,
+    "yes_no": TerminalPrompter._yes_no,
+    "number": TerminalPrompter._typed_answer,
+    "money": TerminalPrompter._typed_answer,
+    "money_range": TerminalPrompter._typed_answer,
+    "date": TerminalPrompter._typed_answer,
+    "list": TerminalPrompter._typed_answer,
+    "records": TerminalPrompter._records,
+    "weights": TerminalPrompter._weights,
+}
+"""The prompt of each kind of question. A kind without a prompt (or a hint) stops careerpath
+at import, not a person at the closing stage."""
+for _table in (_ASKERS, _HINTS):
+    if set(_table) != set(get_args(Kind)):
+        raise TypeError(f"prompts: no entry for {set(get_args(Kind)) - set(_table)}")
+
+
+def _width() -> int:
+    return max(20, shutil.get_terminal_size().columns - 1)
+
+
+def _wrap(text: str, first: str = "", indent: str = "  ") -> list[str]:
+    """``text`` wrapped at the terminal's width, the first line after ``first``. prompt_toolkit
+    does not wrap the lines above the input, so they are wrapped here."""
+    lines: list[str] = []
+    for number, paragraph in enumerate(text.splitlines() or [""]):
+        lead = first if number == 0 else indent
+        wrapped = textwrap.wrap(paragraph, _width(), initial_indent=lead, subsequent_indent=indent)
+        lines += wrapped or [lead.rstrip()]
+    return lines
+
+
+def _above(message: str) -> str:
+    """A question for questionary, wrapped to the width with room for the "? " it puts in
+    front."""
+    return "\n".join(_wrap(message, first="? "))[2:]
+
+
+def _say(message: str) -> None:
+    """A short line between prompts (they write to the terminal themselves)."""
+    print(message, file=sys.stdout, flush=True)
 
 
 def _message(question: Question) -> str:

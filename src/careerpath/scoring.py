@@ -6,6 +6,7 @@ person named in exploration. Pure functions over the record models; nothing here
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -347,21 +348,35 @@ def _check_pay(offer: Offer, criterion: Criterion) -> Check:
 
 
 def weights_for(given: dict[str, int], found: list[Criterion]) -> dict[str, int]:
-    """The weights a person typed (``income_floor=4``), by each criterion's own key (matched
-    in any case); a name that is not one of ``found`` is refused with the ones it can be."""
+    """The weights a person typed (``income_floor=4``, ``security=5``), by each criterion's own
+    key. A name matches as ``--fit`` matches a value: whole in any case (spaces, ``_`` and
+    ``-`` alike), or the start of exactly one need; anything else is refused with the names
+    it can be."""
     from careerpath.errors import InvalidInput
 
-    known = {criterion.key.casefold(): criterion.key for criterion in found}
+    def plain(name: str) -> str:
+        return re.sub(r"[\s_-]+", " ", name.strip().casefold())
+
+    keys = [criterion.key for criterion in found]
     weights: dict[str, int] = {}
     for name, weight in given.items():
-        key = known.get(name.casefold())
-        if key is None:
+        wanted = plain(name)
+        matches = [key for key in keys if plain(key) == wanted] or [
+            key for key in keys if plain(key).startswith(wanted)
+        ]
+        if len(matches) != 1:
             raise InvalidInput(
                 f"{name!r} is not one of the needs offers are compared on",
-                hint="They are: " + (", ".join(known.values()) or "none yet") + ".",
+                hint="They are: " + (", ".join(keys) or "none yet") + ".",
             )
-        weights[key] = weight
+        weights[matches[0]] = weight
     return weights
+
+
+def offer_weights(workbook: Workbook) -> dict[str, int]:
+    """Every need offers are compared on, with the weight it has now (the person's own, else
+    the one from their ranking): what the weights prompt starts from."""
+    return {criterion.key: criterion.weight for criterion in offer_criteria(workbook)}
 
 
 def score_offer(offer: Offer, found: list[Criterion]) -> OfferScore:

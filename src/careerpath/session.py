@@ -242,13 +242,25 @@ class Session(Sitting):
             self._ask_records(stage, question, revisit)
             return
         earlier = self.workbook.answers_for(stage).get(question.id)
-        value = self._prompt(stage, question, question.id, earlier)
+        offered = self._weights_offered(question, earlier)
+        value = self._prompt(stage, question, question.id, offered)
+        if earlier is None and offered is not None and value == offered:
+            value = None  # the usual weights kept: they stay worked out from the answers
         if revisit and value == earlier:
             return
         self._save(stage, question.id, value)
         self._update_state(
             lambda state: engine.set_skipped(state, stage.id, question.id, value is None)
         )
+
+    def _weights_offered(self, question: Question, earlier: Any) -> Any:
+        """What a question offers to start from: for weights, every need offers are compared
+        on with its weight now (from the earlier answers), so each can be rated."""
+        if question.kind != "weights":
+            return earlier
+        from careerpath import scoring
+
+        return scoring.offer_weights(self.workbook) or earlier
 
     def _ask_records(self, stage: StageDefinition, question: Question, revisit: bool) -> None:
         records = self.workbook.answers_for(stage).get(question.id, [])
