@@ -3,8 +3,9 @@
 rich measures every cell of every column before it lays a table out, which is most of the
 cost of printing one (a list of a thousand applications, or the report on every run).
 Here each column is as wide as its widest cell, counted once with ``cell_len``, and handed to
-rich as a fixed width, so rich only draws. The last column takes what is left of the
-terminal: cut with an ellipsis, or wrapped under itself.
+rich as a fixed width, so rich only draws. When the columns do not fit the terminal, the
+widest give way first, down to their longest word (a word is never split across lines);
+only when even that does not fit is a word cut, and then with "…".
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 GAP = 2
-LAST_AT_LEAST = 12
+# A column is never squeezed below this (or its own width, when narrower): four cells
+# still show a word's start and its "…".
+NARROWEST = 4
+# A long word (a link, a path) may keep its column this wide at most before it is cut.
+LONGEST_WORD_KEPT = 20
+# Columns this narrow (a status, a date, a short header) give way only after the long ones.
+SHORT = 14
 
 
 def columns(
@@ -29,14 +36,12 @@ def columns(
     fixed: Mapping[int, int] | None = None,
     indent: int = 0,
 ) -> None:
-    """Print ``rows`` as aligned columns, ``GAP`` spaces apart. A cell is text, (text,
-    style), a rich ``Text``, or any renderable in a column given a ``fixed`` width.
+    """Print ``rows`` as aligned columns, ``GAP`` spaces apart, within the console's width.
 
-    ``right`` lists the columns aligned right; ``fixed`` gives the width of columns whose
-    cells are not text (a progress bar). The last column is cut to the terminal's width, or
-    with ``wrap`` continued on the next lines under itself. If the other columns leave it
-    less than a dozen cells, the lines run past a narrow terminal rather than every column
-    being squeezed into "…".
+    A cell is text, (text, style), a rich ``Text``, or any renderable in a column given a
+    ``fixed`` width (a progress bar). ``right`` lists the columns aligned right. A column that
+    has to give way wraps its cells at word boundaries with ``wrap``; without it, each cell
+    stays on one line and is cut with "…".
     """
     from rich.cells import cell_len
     from rich.table import Table
@@ -51,18 +56,41 @@ def columns(
 
     cells = [[text(cell) for cell in row] for row in rows]
     count = max((len(row) for row in cells), default=len(header or ()))
-    titles = [*(header or ()), *[""] * count]
+    titles = [*(header or ()), *[""] * count][:count]
     fixed = fixed or {}
 
-    def widest(index: int) -> int:
-        if index in fixed:
-            return fixed[index]
-        found = [cell_len(row[index].plain) for row in cells if index < len(row)]
-        return max([cell_len(titles[index]) if header else 0, *found])
+    def texts(index: int) -> list[str]:
+        found = [row[index].plain for row in cells if index < len(row)]
+        return [titles[index], *found] if header else found
 
-    widths = [widest(index) for index in range(count)]
-    used = indent + sum(widths[:-1]) + GAP * (count - 1)
-    width = max(console.width, used + LAST_AT_LEAST)
+    def longest_word(strings: list[str]) -> int:
+        return max((cell_len(word) for s in strings for word in s.split()), default=0)
+
+    natural, body, words = [], [], []
+    for index in range(count):
+        if index in fixed:
+            natural.append(fixed[index])
+            body.append(fixed[index])
+            words.append(fixed[index])
+            continue
+        strings = texts(index)
+        widest = max((cell_len(s) for s in strings), default=0)
+        natural.append(widest)
+        body.append(max((cell_len(s) for s in strings[1 if header else 0 :]), default=0))
+        words.append(min(widest, max(NARROWEST, min(longest_word(strings), LONGEST_WORD_KEPT))))
+    room = console.width - indent - GAP * (count - 1)
+    # Long columns wrap first, short ones (a status, a date) kept whole; then headers wrap;
+    # then short cells; only then are words cut, with "…".
+    whole_short = [w if w <= SHORT else floor for w, floor in zip(natural, words, strict=True)]
+    short_cells = [
+        f if w > SHORT else max(b, f) for w, b, f in zip(natural, body, words, strict=True)
+    ]
+    hard = [w if i in fixed else min(w, NARROWEST) for i, w in enumerate(natural)]
+    widths = natural
+    for floors in (whole_short, short_cells, words, hard):
+        widths = give_way(widths, floors, room)
+        if sum(widths) <= room:
+            break
     table = Table(
         box=None,
         padding=(0, GAP, 0, 0),
@@ -71,30 +99,37 @@ def columns(
         show_edge=False,
         pad_edge=False,
     )
-    for index in range(count - 1):
+    for index in range(count):
         table.add_column(
             titles[index],
             width=widths[index],
-            no_wrap=True,
+            no_wrap=not wrap and index not in fixed,
+            overflow="ellipsis",
             justify="right" if index in right else "left",
         )
-    table.add_column(
-        titles[count - 1],
-        width=min(widths[-1], width - used),
-        no_wrap=not wrap,
-        overflow="fold" if wrap else "ellipsis",
-        justify="right" if count - 1 in right else "left",
-    )
     for row in cells:
         table.add_row(*row)
     shown: RenderableType = table
     if indent:
         from rich.padding import Padding
 
-        shown = Padding(table, (0, 0, 0, indent))
-    terminal_width = console.width
-    console.width = width  # rich never prints wider than the console it is given
-    try:
-        console.print(shown)
-    finally:
-        console.width = terminal_width
+        shown = Padding(table, (0, 0, 0, indent), expand=False)
+    console.print(shown)
+
+
+def give_way(widths: Sequence[int], floors: Sequence[int], room: int) -> list[int]:
+    """``widths`` narrowed until they add up to ``room``: always the widest column that is
+    still above its floor gives up a cell, so short columns (ids, dates) keep their width."""
+    narrowed = list(widths)
+    excess = sum(narrowed) - room
+    while excess > 0:
+        candidates = [i for i, w in enumerate(narrowed) if w > floors[i]]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda i: narrowed[i])
+        others = [narrowed[i] for i in candidates if i != widest]
+        # down to the next widest in one step (or as far as needed), not cell by cell
+        step = max(1, min(narrowed[widest] - max([floors[widest], *others]), excess))
+        narrowed[widest] -= step
+        excess -= step
+    return narrowed

@@ -193,7 +193,9 @@ def app_list(
                 action,
             ]
         )
-    columns(console, rows, header=["id", "application", "status", "since", "", "next action"])
+    columns(
+        console, rows, header=["id", "application", "status", "since", "", "next action"], wrap=True
+    )
     shown = len(apps)
     if shown < total and not status and not stale:
         console.print(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 from typer.core import TyperGroup
@@ -227,15 +227,60 @@ def _main(
 
 
 def out_console() -> Console:
-    from rich.console import Console
-
-    return Console(highlight=False)
+    return _console(stderr=False)
 
 
 def err_console() -> Console:
+    return _console(stderr=True)
+
+
+# Piped output is read by programs and copied whole: a line is as long as it needs to be.
+PIPED_WIDTH = 10_000
+
+
+def _console(*, stderr: bool) -> Console:
+    """A console for a terminal, or, when the stream is not one, a console that neither wraps
+    lines at an imagined 80 columns (unless $COLUMNS asks for a width) nor pads them with
+    trailing spaces."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    console = Console(stderr=stderr, highlight=False)
+    if console.is_terminal:
+        return console
+    wide = not os.environ.get("COLUMNS")
+    return Console(
+        file=cast("IO[str]", _NoTrailingSpaces(console.file)),
+        highlight=False,
+        width=PIPED_WIDTH if wide else None,
+        soft_wrap=wide,
+    )
+
+
+class _NoTrailingSpaces:
+    """A text stream that drops the spaces rich pads lines with (tables, indented prose)
+    before they reach a file or a pipe."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        *lines, self._pending = (self._pending + text).split("\n")
+        if lines:
+            self._stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:  # a line without its end yet (a prompt): written as it is
+            self._stream.write(self._pending)
+            self._pending = ""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def __getattr__(self, name: str) -> Any:  # encoding and the rest, of the real stream
+        return getattr(self._stream, name)
 
 
 def _print_error(error: CareerpathError) -> None:

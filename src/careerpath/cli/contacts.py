@@ -185,6 +185,7 @@ def contact_list(
         console,
         rows,
         header=["id", "name", "warmth", "status", "last talked", "next step due", "next step"],
+        wrap=True,
     )
 
 

@@ -246,7 +246,12 @@ def offer_list(ctx: typer.Context) -> None:
                 deadline,
             ]
         )
-    columns(console, rows, header=["id", "offer", "base pay", "score", "status", "answer by"])
+    columns(
+        console,
+        rows,
+        header=["id", "offer", "base pay", "score", "status", "answer by"],
+        wrap=True,
+    )
 
 
 @offer_app.command("show")

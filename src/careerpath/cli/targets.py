@@ -171,7 +171,7 @@ def target_list(ctx: typer.Context) -> None:
                 target.outlook or "",
             ]
         )
-    columns(console, rows, header=["id", "target job", "fit", "pay per year", "outlook"])
+    columns(console, rows, header=["id", "target job", "fit", "pay per year", "outlook"], wrap=True)
     if values:
         console.print(
             plain(
