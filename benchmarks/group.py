@@ -30,10 +30,10 @@ from pathlib import Path
 
 from startup import ENV, PYTHON, answer  # the same answers by kind, environment and Python
 
-from careerpath import definition
-from careerpath import program as programs
-from careerpath.engine import mark_complete, mark_started, mark_worked
-from careerpath.store import Home
+from careerpath.program import plan as programs
+from careerpath.workbook import definition
+from careerpath.workbook.engine import mark_complete, mark_started, mark_worked
+from careerpath.workbook.home import Home
 
 TARGET_S = 2.0
 WARMUP = 2

@@ -31,8 +31,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from careerpath import definition, records
-from careerpath.store import Home
+from careerpath.tracking import records
+from careerpath.workbook import definition
+from careerpath.workbook.home import Home
 
 PYTHON = sys.executable
 WARMUP = 2

@@ -39,7 +39,7 @@ from typing import Any
 
 import tomli_w
 
-from careerpath.definition import Question, load_builtin
+from careerpath.workbook.definition import Question, load_builtin
 
 PYTHON = sys.executable
 WARMUP = 2

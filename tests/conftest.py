@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from careerpath import definition
-from careerpath.definition import Question, WorkbookDefinition
-from careerpath.errors import Interrupted
+from careerpath.core.errors import Interrupted
+from careerpath.workbook import definition
+from careerpath.workbook.definition import Question, WorkbookDefinition
 
 TODAY = date(2026, 11, 25)
 

@@ -324,7 +324,7 @@ def test_home_option_beats_the_environment(runner: CliRunner, tmp_path: Path) ->
 def test_an_unexpected_error_is_a_message_not_a_traceback(
     runner: CliRunner, started: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from careerpath import report
+    from careerpath.views import report
 
     def broken(*args: object) -> None:
         raise RuntimeError("boom")
@@ -346,7 +346,7 @@ def test_a_command_loads_only_what_it_uses(finished: Path, args: list[str]) -> N
         "questionary",
         "prompt_toolkit",
         "icalendar",
-        "careerpath.exports",
+        "careerpath.views.exports",
         "careerpath.cli.targets",
         "careerpath.cli.contacts",
         "careerpath.cli.applications",

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from careerpath import definition
-from careerpath.definition import WorkbookDefinition
-from careerpath.errors import InvalidFiles, NotFound
+from careerpath.core.errors import InvalidFiles, NotFound
+from careerpath.workbook import definition
+from careerpath.workbook.definition import WorkbookDefinition
 
 TODAY = date(2026, 11, 25)
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from careerpath import definition
-from careerpath.editing import REOPEN, RESTORE, edit_stage
-from careerpath.errors import Interrupted, NotFound
-from careerpath.store import Home
+from careerpath.core.errors import Interrupted, NotFound
+from careerpath.workbook import definition
+from careerpath.workbook.editing import REOPEN, RESTORE, edit_stage
+from careerpath.workbook.home import Home
 
 from conftest import INTERRUPT, ScriptedPrompter
 

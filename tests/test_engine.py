@@ -6,9 +6,9 @@ from datetime import date, datetime
 
 import pytest
 
-from careerpath import engine
-from careerpath.definition import WorkbookDefinition
-from careerpath.models import DefinitionRef, Workbook, WorkbookState
+from careerpath.workbook import engine
+from careerpath.workbook.definition import WorkbookDefinition
+from careerpath.workbook.models import DefinitionRef, Workbook, WorkbookState
 
 from conftest import FULL_ANSWERS
 

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from careerpath import ids
+from careerpath.core import ids
 
 
 def test_the_next_id_is_above_every_id_given() -> None:

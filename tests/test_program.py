@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from careerpath import agenda, definition
-from careerpath import program as programs
-from careerpath.definition import WorkbookDefinition
-from careerpath.errors import InvalidFiles, InvalidInput, NoProgram, NotFound
-from careerpath.program import Plan
-from careerpath.store import Home
+from careerpath.core.errors import InvalidFiles, InvalidInput, NoProgram, NotFound
+from careerpath.program import plan as programs
+from careerpath.program.plan import Plan
+from careerpath.workbook import agenda, definition
+from careerpath.workbook.definition import WorkbookDefinition
+from careerpath.workbook.home import Home
 
 START = date(2026, 9, 7)  # a Monday; three months run to 2026-12-07, 91 days, 13 weeks
 

@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from careerpath import definition
-from careerpath import program as programs
-from careerpath.answers_file import apply
-from careerpath.errors import Interrupted
-from careerpath.program_session import ACCEPT, EDIT, MET, NOT_MET, SKIP, ProgramSession
-from careerpath.session import Session
-from careerpath.store import Home
-from careerpath.tracker import Book
+from careerpath.core.errors import Interrupted
+from careerpath.program import plan as programs
+from careerpath.program.sitting import ACCEPT, EDIT, MET, NOT_MET, SKIP, ProgramSession
+from careerpath.tracking.tracker import Book
+from careerpath.workbook import definition
+from careerpath.workbook.answers_file import apply
+from careerpath.workbook.home import Home
+from careerpath.workbook.session import Session
 
 from conftest import INTERRUPT, TODAY, Interrupt, ScriptedPrompter
 

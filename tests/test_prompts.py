@@ -18,12 +18,12 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
-from careerpath import definition
-from careerpath.definition import StageDefinition
-from careerpath.errors import Interrupted
-from careerpath.prompts import TerminalPrompter
-from careerpath.session import Session
-from careerpath.store import Home
+from careerpath.core.errors import Interrupted
+from careerpath.workbook import definition
+from careerpath.workbook.definition import StageDefinition
+from careerpath.workbook.home import Home
+from careerpath.workbook.prompts import TerminalPrompter
+from careerpath.workbook.session import Session
 
 from conftest import TODAY
 

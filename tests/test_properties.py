@@ -12,10 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerpath import definition, records, tomlio
-from careerpath.definition import Question, StageDefinition
-from careerpath.errors import InvalidFiles
-from careerpath.store import Home
+from careerpath.core.errors import InvalidFiles
+from careerpath.storage import tomlio
+from careerpath.tracking import records
+from careerpath.workbook import definition
+from careerpath.workbook.definition import Question, StageDefinition
+from careerpath.workbook.home import Home
 
 BOOK = definition.load_builtin()
 SETTINGS = settings(

@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from careerpath import definition, records
-from careerpath.definition import WorkbookDefinition
-from careerpath.errors import InvalidFiles, InvalidInput, NotFound
-from careerpath.records import Application, Contact, Offer
-from careerpath.store import Home
+from careerpath.core.errors import InvalidFiles, InvalidInput, NotFound
+from careerpath.tracking import records
+from careerpath.tracking.records import Application, Contact, Offer
+from careerpath.workbook import definition
+from careerpath.workbook.definition import WorkbookDefinition
+from careerpath.workbook.home import Home
 
 from conftest import TODAY
 

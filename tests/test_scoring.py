@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from careerpath import scoring
-from careerpath.definition import StageDefinition, WorkbookDefinition
-from careerpath.records import Application, Contact, Offer, Target
+from careerpath.tracking import scoring
+from careerpath.tracking.records import Application, Contact, Offer, Target
+from careerpath.workbook.definition import StageDefinition, WorkbookDefinition
 
 from conftest import TODAY
 

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from careerpath import definition
-from careerpath.errors import Interrupted
-from careerpath.models import Workbook
-from careerpath.session import Session
-from careerpath.store import Home
+from careerpath.core.errors import Interrupted
+from careerpath.workbook import definition
+from careerpath.workbook.home import Home
+from careerpath.workbook.models import Workbook
+from careerpath.workbook.session import Session
 
 from conftest import FULL_ANSWERS, INTERRUPT, TODAY, Interrupt, ScriptedPrompter
 

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from careerpath import definition, tomlio
-from careerpath.definition import WorkbookDefinition
-from careerpath.errors import Busy, InvalidFiles, NoWorkbook, WorkbookExists
-from careerpath.store import BACKUPS_KEPT, Home, resolve_home
+from careerpath.core.errors import Busy, InvalidFiles, NoWorkbook, WorkbookExists
+from careerpath.storage import tomlio
+from careerpath.workbook import definition
+from careerpath.workbook.definition import WorkbookDefinition
+from careerpath.workbook.home import BACKUPS_KEPT, Home, resolve_home
 
 NOW = datetime(2026, 11, 25, 9, 30)
 
@@ -52,7 +53,7 @@ def test_a_second_start_is_refused(home: Home) -> None:
 
 
 def test_archive_moves_everything_aside(home: Home, book: WorkbookDefinition) -> None:
-    from careerpath import program as programs
+    from careerpath.program import plan as programs
 
     home.update_answers(book.stage("exploration"), lambda a: a.update(where_now="here"))
     home.write_program(book, programs.new(NOW.date(), 3))
@@ -66,7 +67,7 @@ def test_archive_moves_everything_aside(home: Home, book: WorkbookDefinition) ->
 def test_backups_in_the_same_second_never_overwrite_each_other(
     home: Home, book: WorkbookDefinition
 ) -> None:
-    from careerpath import program as programs
+    from careerpath.program import plan as programs
 
     kept = []
     for months in (2, 3):
@@ -247,7 +248,7 @@ def test_lock_stops_a_second_writer_and_says_who(home: Home) -> None:
             textwrap.dedent(f"""
             import sys, time
             from pathlib import Path
-            from careerpath.store import Home
+            from careerpath.workbook.home import Home
             with Home(Path({str(home.root)!r})).lock("next"):
                 print("locked", flush=True)
                 sys.stdin.readline()

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from careerpath import scoring, tracker
-from careerpath.errors import InvalidInput
+from careerpath.core.errors import InvalidInput
+from careerpath.tracking import scoring, tracker
 
 from conftest import TODAY
 

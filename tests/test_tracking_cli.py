@@ -812,7 +812,7 @@ def test_record_changes_are_work_on_their_stage(runner: CliRunner, apps: Path) -
 def terminal(monkeypatch: pytest.MonkeyPatch) -> Any:
     """Commands run as at a terminal, their questions answered from a script; call it with
     the script."""
-    from careerpath import prompts
+    from careerpath.workbook import prompts
 
     monkeypatch.setattr(prompts, "require_terminal", lambda alternative: None)
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from careerpath.values import (
+from careerpath.core.values import (
     MoneyRange,
     add_months,
     format_amount,

@@ -17,15 +17,15 @@ from careerpath.cli.recording import (
     plain,
     relative,
 )
-from careerpath.errors import InvalidInput, NotFound
-from careerpath.records import format_when
-from careerpath.tables import columns
+from careerpath.core.errors import InvalidInput, NotFound
+from careerpath.tracking.records import format_when
+from careerpath.views.tables import columns
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from careerpath.agenda import DueItem
-    from careerpath.models import Workbook
+    from careerpath.workbook.agenda import DueItem
+    from careerpath.workbook.models import Workbook
 
 due_app = typer.Typer(add_completion=False)
 done_app = typer.Typer(add_completion=False)
@@ -42,7 +42,7 @@ def due(
 ) -> None:
     """What is due: overdue first, then the coming days. Follow-ups, next actions,
     interviews, offer deadlines, stale applications, and anything else dated."""
-    from careerpath import agenda
+    from careerpath.workbook import agenda
 
     now = today()
     horizon = dt.date.max if show_all else day_option(within, "--within")
@@ -120,7 +120,7 @@ def done(
     ],
 ) -> None:
     """Mark items from `careerpath due` as done."""
-    from careerpath import agenda
+    from careerpath.workbook import agenda
 
     home = home_of(ctx)
     now = today()
@@ -161,7 +161,7 @@ def snooze(
     ],
 ) -> None:
     """Move an item from `careerpath due` to a later day."""
-    from careerpath import agenda
+    from careerpath.workbook import agenda
 
     day = day_option(until, "WHEN")
     assert day is not None
@@ -195,7 +195,7 @@ def _set_earlier(item: DueItem) -> str:
 
 def overdue_notice(workbook: Workbook, console: Console) -> None:
     """At the start of `careerpath next`: what is overdue, in a few lines."""
-    from careerpath import agenda
+    from careerpath.workbook import agenda
 
     now = today()
     overdue = [item for item in agenda.collect(workbook, now) if item.due < now]

@@ -32,12 +32,12 @@ from careerpath.cli.recording import (
     warn_if_past,
     with_options,
 )
-from careerpath.errors import InvalidInput, NotFound
-from careerpath.tables import columns
+from careerpath.core.errors import InvalidInput, NotFound
+from careerpath.views.tables import columns
 
 if TYPE_CHECKING:
-    from careerpath.records import Application
-    from careerpath.tracker import Book
+    from careerpath.tracking.records import Application
+    from careerpath.tracking.tracker import Book
 
 application_app = typer.Typer(
     name="app", help=HELP["app"], no_args_is_help=True, add_completion=False
@@ -73,7 +73,7 @@ class AppOptions:
     """The name --next had before; kept working, out of the help."""
 
     def apply(self, book: Book, record: dict[str, Any]) -> None:
-        from careerpath import tracker
+        from careerpath.tracking import tracker
 
         when = day_option(self.due, "--due")
         warn_if_past(when, "the next action's due date")
@@ -108,7 +108,7 @@ def app_add(
     options: AppOptions,
 ) -> None:
     """Add an application (or a job you are interested in applying for)."""
-    from careerpath import records
+    from careerpath.tracking import records
 
     given = None
     if employer is not None:
@@ -141,7 +141,7 @@ def app_list(
     stale: Annotated[bool, typer.Option("--stale", help="Only stale ones.")] = False,
 ) -> None:
     """Applications, furthest along first; stale ones flagged."""
-    from careerpath import records, scoring
+    from careerpath.tracking import records, scoring
 
     book = open_book(ctx, "applications")
     apps: list[Application] = book.models()
@@ -209,7 +209,7 @@ def app_show(
     application: Annotated[str, typer.Argument(help="Id, employer or role.")],
 ) -> None:
     """Everything about one application: its full history and interviews."""
-    from careerpath import records, scoring
+    from careerpath.tracking import records, scoring
 
     book = open_book(ctx, "applications")
     found: Application = book.get(application)
@@ -322,7 +322,7 @@ def app_move(
     ] = False,
 ) -> None:
     """Move an application to a new status; the move is added to its dated history."""
-    from careerpath import records, tracker
+    from careerpath.tracking import records, tracker
 
     new = records.match_status(status)
     day = day_option(date, "--date") or today()
@@ -375,7 +375,7 @@ def app_interview(
 ) -> None:
     """Add an interview to an application, or change one (--number N): time, round,
     format, with whom, preparation, questions asked, and your reflection afterwards."""
-    from careerpath import records, tracker
+    from careerpath.tracking import records, tracker
 
     when = moment_option(at, "--at")
     with changing(ctx, "applications", "app interview") as book:

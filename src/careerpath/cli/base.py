@@ -20,14 +20,14 @@ import typer
 from typer.core import TyperGroup
 
 from careerpath import __version__
-from careerpath.errors import CareerpathError, Interrupted, InvalidFiles, InvalidInput
+from careerpath.core.errors import CareerpathError, Interrupted, InvalidFiles, InvalidInput
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from careerpath.definition import StageDefinition, WorkbookDefinition
-    from careerpath.models import Workbook
-    from careerpath.store import Home
+    from careerpath.workbook.definition import StageDefinition, WorkbookDefinition
+    from careerpath.workbook.home import Home
+    from careerpath.workbook.models import Workbook
 
 TODAY_ENV = "CAREERPATH_TODAY"
 NO_TERMINAL_HINT = (
@@ -218,7 +218,7 @@ def _main(
         ),
     ] = False,
 ) -> None:
-    from careerpath.store import resolve_home
+    from careerpath.workbook.home import resolve_home
 
     ctx.obj = Settings(home=resolve_home(home), debug=debug)
 
@@ -301,7 +301,7 @@ def _print_error(error: CareerpathError) -> None:
 
 
 def home_of(ctx: typer.Context) -> Home:
-    from careerpath.store import Home
+    from careerpath.workbook.home import Home
 
     return Home(_settings(ctx).home)
 
@@ -326,7 +326,7 @@ def now() -> datetime:
 def stage_or_current(
     book: WorkbookDefinition, workbook: Workbook | None, stage: str | None
 ) -> StageDefinition:
-    from careerpath import engine
+    from careerpath.workbook import engine
 
     if stage:
         return book.stage(stage)
@@ -355,7 +355,7 @@ def warn(text: str) -> None:
 
 
 def write_output(path: Path, text: str) -> None:
-    from careerpath import tomlio
+    from careerpath.storage import tomlio
 
     try:
         tomlio.write_atomic(path, text)

@@ -34,12 +34,12 @@ from careerpath.cli.recording import (
     warn_if_past,
     with_options,
 )
-from careerpath.errors import InvalidInput
-from careerpath.tables import columns
+from careerpath.core.errors import InvalidInput
+from careerpath.views.tables import columns
 
 if TYPE_CHECKING:
-    from careerpath.records import Contact
-    from careerpath.tracker import Book
+    from careerpath.tracking.records import Contact
+    from careerpath.tracking.tracker import Book
 
 contact_app = typer.Typer(
     name="contact", help=HELP["contact"], no_args_is_help=True, add_completion=False
@@ -91,7 +91,7 @@ class ContactOptions:
     old_due: OldDue
 
     def apply(self, book: Book, record: dict[str, Any]) -> None:
-        from careerpath import records, tracker
+        from careerpath.tracking import records, tracker
 
         follow = day_option(self.due or self.old_due, "--due")
         warn_if_past(follow, "the next step's date")
@@ -146,7 +146,7 @@ def contact_list(
     ] = None,
 ) -> None:
     """Contacts: follow-ups due first, then by name."""
-    from careerpath import records
+    from careerpath.tracking import records
 
     book = open_book(ctx, "contacts")
     contacts: list[Contact] = book.models()
@@ -194,7 +194,7 @@ def contact_show(
     ctx: typer.Context, contact: Annotated[str, typer.Argument(help="Id or name.")]
 ) -> None:
     """Everything about one contact, with every conversation."""
-    from careerpath import records
+    from careerpath.tracking import records
 
     book = open_book(ctx, "contacts")
     found: Contact = book.get(contact)
@@ -293,7 +293,7 @@ def contact_log(
     """Log a conversation (or any contact) with someone: what was said, what you learned,
     and the next step. It replaces their open next step, and counts towards this week's
     outreach."""
-    from careerpath import records, tracker
+    from careerpath.tracking import records, tracker
 
     day = day_option(date, "--date") or today()
     if day > today():
@@ -368,10 +368,10 @@ _CONVERSATION = {
 def _ask_about(book: Book, record_id: str, key: str, logged: bool = False) -> Any:
     """One question about a conversation, at the terminal. What was being typed at Ctrl-C is
     kept and offered at the next `contact log` for this person."""
-    from careerpath.definition import Question
-    from careerpath.errors import Interrupted
-    from careerpath.prompts import TerminalPrompter
-    from careerpath.session import Session
+    from careerpath.core.errors import Interrupted
+    from careerpath.workbook.definition import Question
+    from careerpath.workbook.prompts import TerminalPrompter
+    from careerpath.workbook.session import Session
 
     kind, prompt = _CONVERSATION[key]
     field = Question.model_validate(
@@ -406,7 +406,7 @@ def contact_message(
 ) -> None:
     """Short outreach message starters, filled in for this person; keep one as your own
     message to them and edit it."""
-    from careerpath import records, starters
+    from careerpath.tracking import records, starters
 
     book = open_book(ctx, "contacts")
     record = book.find(contact)
@@ -446,8 +446,8 @@ def _edit_text(text: str) -> str:
     import os
     import tempfile
 
-    from careerpath import prompts
-    from careerpath.editing import find_editor, run_editor
+    from careerpath.workbook import prompts
+    from careerpath.workbook.editing import find_editor, run_editor
 
     prompts.require_terminal("Use --message TEXT with `careerpath contact edit` instead.")
     editor = find_editor()

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from careerpath.cli.base import err_console, home_of, today, write_output
-from careerpath.errors import InvalidInput
+from careerpath.core.errors import InvalidInput
 
 export_app = typer.Typer(add_completion=False)
 
@@ -39,7 +39,8 @@ def export(
 ) -> None:
     """Everything in your workbook, for a coach (markdown), for tools (json), for a
     spreadsheet (csv, one file per kind of record) or for a calendar (ics, every dated item)."""
-    from careerpath import agenda, exports
+    from careerpath.views import exports
+    from careerpath.workbook import agenda
 
     workbook = home_of(ctx).load()
     now = today()

@@ -33,14 +33,14 @@ from careerpath.cli.recording import (
     value_ratings,
     with_options,
 )
-from careerpath.errors import InvalidInput, NotFound
-from careerpath.tables import columns
+from careerpath.core.errors import InvalidInput, NotFound
+from careerpath.views.tables import columns
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from careerpath.records import Offer
-    from careerpath.tracker import Book
+    from careerpath.tracking.records import Offer
+    from careerpath.tracking.tracker import Book
 
 offer_app = typer.Typer(
     name="offer", help=HELP["offer"], no_args_is_help=True, add_completion=False
@@ -49,7 +49,7 @@ offer_app = typer.Typer(
 
 def _needs_keys(book: Book) -> dict[str, str]:
     """Criterion keys the person can judge (--meets etc.), by lower-case key → key."""
-    from careerpath import scoring
+    from careerpath.tracking import scoring
 
     return {
         c.key.casefold(): c.key for c in scoring.offer_criteria(book.workbook) if c.kind != "value"
@@ -96,7 +96,7 @@ class OfferOptions:
     notes: Annotated[str | None, typer.Option("--notes", help="Notes (replaces any).")]
 
     def apply(self, book: Book, record: dict[str, Any]) -> None:
-        from careerpath import records, scoring
+        from careerpath.tracking import records, scoring
 
         if self.hours is not None and not 0 <= self.hours <= 168:
             raise InvalidInput("--hours: give the hours a week, from 0 to 168")
@@ -167,7 +167,7 @@ def offer_add(
     options: OfferOptions,
 ) -> None:
     """Add an offer. Employer, role and base pay are needed (asked in a terminal)."""
-    from careerpath import tracker
+    from careerpath.tracking import tracker
 
     with changing(ctx, "offers", "offer add") as book:
         apps = book.other("applications")
@@ -214,7 +214,7 @@ def offer_add(
 @offer_app.command("list")
 def offer_list(ctx: typer.Context) -> None:
     """Offers, with score, pay and deadline."""
-    from careerpath import records, scoring
+    from careerpath.tracking import records, scoring
 
     book = open_book(ctx, "offers")
     offers: list[Offer] = book.models()
@@ -259,7 +259,7 @@ def offer_show(
     ctx: typer.Context, offer: Annotated[str, typer.Argument(help="Id or employer.")]
 ) -> None:
     """Everything about one offer, with its negotiation log and how it meets your needs."""
-    from careerpath import records, scoring
+    from careerpath.tracking import records, scoring
 
     book = open_book(ctx, "offers")
     found: Offer = book.get(offer)
@@ -333,7 +333,7 @@ def offer_edit(
 ) -> None:
     """Change an offer: details, ratings against your values, your judgement of each need,
     its status. Without options, a terminal asks for every field."""
-    from careerpath import records, tracker
+    from careerpath.tracking import records, tracker
 
     new_status = (
         records.match_word(status, records.OFFER_STATUSES, "offer status") if status else None
@@ -367,7 +367,7 @@ def offer_edit(
 def _follow_answer(book: Book, offer: dict[str, Any], status: str | None) -> str | None:
     """Accepting or declining an offer moves the application it came from (see
     ``tracker.follow``); what moved, in words."""
-    from careerpath import tracker
+    from careerpath.tracking import tracker
 
     apps = book.other("applications")
     linked = offer.get("application")
@@ -405,7 +405,7 @@ def offer_negotiate(
         raise InvalidInput(
             "say what you asked for (--asked TEXT) or what came back (--answer TEXT)"
         )
-    from careerpath import tracker
+    from careerpath.tracking import tracker
 
     day = day_option(date, "--date") or today()
     with changing(ctx, "offers", "offer negotiate") as book:
@@ -432,7 +432,7 @@ def offer_compare(
 ) -> None:
     """Offers side by side, scored against your top values, income floor and other needs,
     with the weights you choose; shows what each meets and misses."""
-    from careerpath import records, scoring
+    from careerpath.tracking import records, scoring
 
     book = open_book(ctx, "offers")
     chosen = [book.find(o) for o in offers] if offers else book.raw
@@ -452,7 +452,7 @@ def offer_compare(
 def _save_weights(ctx: typer.Context, book: Book, typed: Sequence[str]) -> Book:
     """Check the weights, then save them in the offers' stage for next time; the offers
     as they are now saved."""
-    from careerpath import records, scoring
+    from careerpath.tracking import records, scoring
 
     pairs = records.parse_pairs(typed, low=0, high=5, what="weights")
     weights = scoring.weights_for(pairs, scoring.offer_criteria(book.workbook))
@@ -475,7 +475,7 @@ def _print_comparison(console: Console, scores: list[Any], found: list[Any]) -> 
     from rich.table import Table
     from rich.text import Text
 
-    from careerpath import records
+    from careerpath.tracking import records
 
     table = Table(box=None, header_style="bold", padding=(0, 1), show_edge=False)
     table.add_column("", no_wrap=True)
@@ -558,7 +558,7 @@ def offer_checklist(
 ) -> None:
     """Leaving your current job well: notice, handover, references, benefits, a good
     goodbye. Tick items off as you do them."""
-    from careerpath import records, tracker
+    from careerpath.tracking import records, tracker
 
     workbook = home_of(ctx).load()
     found = records.leaving_well(workbook.definition)

@@ -2,7 +2,7 @@
 and ``checkin``.
 
 Each command is thin: parse options, hold the lock for a write, call a pure function in
-``careerpath.program`` or a sitting in ``careerpath.program_session``, print the outcome. Every
+``careerpath.program.plan`` or a sitting in ``careerpath.program.sitting``, print the outcome. Every
 command works without a terminal, from options or an answers file.
 """
 
@@ -23,11 +23,11 @@ from careerpath.cli.groups import HELP
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from careerpath.definition import ProgramDefinition
-    from careerpath.models import Workbook
-    from careerpath.program import Program
-    from careerpath.program_session import ProgramSession
-    from careerpath.store import Home
+    from careerpath.program.plan import Program
+    from careerpath.program.sitting import ProgramSession
+    from careerpath.workbook.definition import ProgramDefinition
+    from careerpath.workbook.home import Home
+    from careerpath.workbook.models import Workbook
 
 T = TypeVar("T")
 
@@ -56,7 +56,7 @@ class Part(StrEnum):
 
 def _with_program(home: Home) -> Workbook:
     """The workbook, which must have a program; else say how to start one."""
-    from careerpath.errors import NoProgram
+    from careerpath.core.errors import NoProgram
 
     workbook = home.load()
     if workbook.program is None:
@@ -78,15 +78,15 @@ def _change_program(
 
 
 def _sitting(home: Home, workbook: Workbook) -> ProgramSession:
-    from careerpath.program_session import ProgramSession
-    from careerpath.prompts import TerminalPrompter
+    from careerpath.program.sitting import ProgramSession
+    from careerpath.workbook.prompts import TerminalPrompter
 
     day = today()
     return ProgramSession(home, workbook, TerminalPrompter(day), out_console(), day)
 
 
 def _need_terminal(what: str) -> None:
-    from careerpath import prompts
+    from careerpath.workbook import prompts
 
     prompts.require_terminal(
         f"To answer from a file instead: `careerpath program questions {what} --format toml "
@@ -142,9 +142,9 @@ def program_start(
 
     Run again while the intake is unfinished, it continues the intake (from a terminal or
     from another answers file)."""
-    from careerpath import program as programs
     from careerpath.cli.recording import day_option
-    from careerpath.values import format_day
+    from careerpath.core.values import format_day
+    from careerpath.program import plan as programs
 
     if months is not None:
         programs.check_months(months)
@@ -163,7 +163,7 @@ def program_start(
             _need_terminal("intake")
             _sitting(home, workbook).begin(months, first_day, replace=force)
             return
-        from careerpath.program_session import program_from_file, start_program
+        from careerpath.program.sitting import program_from_file, start_program
 
         questions = programs.questions_of(workbook.definition)
         fresh, saved = program_from_file(questions, answers, first_day, months, today())
@@ -180,9 +180,9 @@ def _continue_intake(
     """``program start`` with a program already there: finish its intake (from a terminal or
     a file, merged into what is saved, as ``next --answers`` does for a stage), or say it
     runs. ``new_plan``: --months or --start were given, which only a new program takes."""
-    from careerpath import engine
-    from careerpath import program as programs
-    from careerpath.errors import InvalidInput
+    from careerpath.core.errors import InvalidInput
+    from careerpath.program import plan as programs
+    from careerpath.workbook import engine
 
     program = workbook.program
     assert program is not None
@@ -207,7 +207,7 @@ def _continue_intake(
         _need_terminal("intake")
         _sitting(home, workbook).begin(None, plan.start)
         return
-    from careerpath.program_session import finish_intake_from_file
+    from careerpath.program.sitting import finish_intake_from_file
 
     saved = finish_intake_from_file(home, workbook, answers, today())
     assert workbook.program is not None
@@ -218,8 +218,8 @@ def _intake_saved(
     console: Console, questions: ProgramDefinition, program: Program, saved: int
 ) -> None:
     """What an intake file saved, what is still to answer, and the goals."""
-    from careerpath import engine
-    from careerpath.values import plural
+    from careerpath.core.values import plural
+    from careerpath.workbook import engine
 
     console.print(f"Saved {plural(saved, 'intake answer')}.")
     missing = engine.missing_required(questions.intake, program.intake)
@@ -242,8 +242,8 @@ def _intake_saved(
 @program_app.command("status")
 def program_status(ctx: typer.Context) -> None:
     """Week N of M, the timeline, on track or behind, goals, homework and check-ins."""
-    from careerpath import report as reports
-    from careerpath.program_report import render_program
+    from careerpath.views import report as reports
+    from careerpath.views.program_report import render_program
 
     workbook = _with_program(home_of(ctx))
     render_program(reports.build(workbook, today()), out_console())
@@ -256,8 +256,8 @@ def program_extend(
     reason: Annotated[str, typer.Option("--reason", help="Why, for the record.")] = "",
 ) -> None:
     """Add months to the program; recorded with its date and reason."""
-    from careerpath import program as programs
-    from careerpath.values import plural
+    from careerpath.core.values import plural
+    from careerpath.program import plan as programs
 
     workbook, _ = _change_program(
         ctx, "program extend", lambda p: programs.extend(p, months, reason, today())
@@ -285,10 +285,10 @@ def program_end(
 ) -> None:
     """The closing re-assessment: the intake questions again, each goal met or not, and the
     change since the start. Before the planned end, the early end is recorded."""
-    from careerpath import program as programs
-    from careerpath import report as reports
-    from careerpath.program_report import comparison_lines
-    from careerpath.values import format_day
+    from careerpath.core.values import format_day
+    from careerpath.program import plan as programs
+    from careerpath.views import report as reports
+    from careerpath.views.program_report import comparison_lines
 
     home = home_of(ctx)
     console = out_console()
@@ -297,7 +297,7 @@ def program_end(
         assert workbook.program is not None
         programs.check_can_end(workbook.program.program, today())
         if answers is not None:
-            from careerpath.program_session import closing_from_file, finish
+            from careerpath.program.sitting import closing_from_file, finish
 
             questions = programs.questions_of(workbook.definition)
             given, outcomes = closing_from_file(questions, workbook.program, answers)
@@ -334,9 +334,9 @@ def program_questions(
     ] = QuestionsFormat.text,
 ) -> None:
     """What the intake or the check-in asks; `--format toml` writes a file to fill in."""
-    from careerpath import definition
-    from careerpath import program as programs
     from careerpath.cli.workbook import print_questions
+    from careerpath.program import plan as programs
+    from careerpath.workbook import definition
 
     home = home_of(ctx)
     book = home.load().definition if home.exists() else definition.load_builtin()
@@ -360,9 +360,9 @@ def program_questions(
 @goal_app.command("list")
 def goal_list(ctx: typer.Context) -> None:
     """Your goals, with their status and how each changed."""
-    from careerpath import program as programs
-    from careerpath import report as reports
-    from careerpath.program_report import render_goals
+    from careerpath.program import plan as programs
+    from careerpath.views import report as reports
+    from careerpath.views.program_report import render_goals
 
     section = reports.build(_with_program(home_of(ctx)), today()).program
     assert section is not None
@@ -379,7 +379,7 @@ def goal_add(
     text: Annotated[str, typer.Argument(help="The goal, in your words.", show_default=False)],
 ) -> None:
     """Add a goal (at most three open at a time)."""
-    from careerpath import program as programs
+    from careerpath.program import plan as programs
 
     _, goal = _change_program(ctx, "goal add", lambda p: programs.add_goal(p, text, today()))
     _done(out_console(), f"Added {goal.id}: {goal.text}")
@@ -396,7 +396,7 @@ def goal_revise(
 ) -> None:
     """Change a goal's wording; the old wording, the date and the reason are kept. Its status
     stays as it is (a goal met stays met)."""
-    from careerpath import program as programs
+    from careerpath.program import plan as programs
 
     _, goal = _change_program(
         ctx, "goal revise", lambda p: programs.revise_goal(p, goal_id, text, reason, today())
@@ -413,7 +413,7 @@ def goal_done(
     goal_id: Annotated[str, typer.Argument(metavar="ID", help="The goal's id, e.g. g1.")],
 ) -> None:
     """Mark a goal met."""
-    from careerpath import program as programs
+    from careerpath.program import plan as programs
 
     _, goal = _change_program(ctx, "goal done", lambda p: programs.close_goal(p, goal_id, today()))
     _done(out_console(), f"{goal.id} met: {goal.text}")
@@ -436,10 +436,10 @@ def homework_add(
     ] = None,
 ) -> None:
     """Add homework, with a due date if it has one."""
-    from careerpath import engine
-    from careerpath import program as programs
     from careerpath.cli.recording import day_option
-    from careerpath.values import format_day
+    from careerpath.core.values import format_day
+    from careerpath.program import plan as programs
+    from careerpath.workbook import engine
 
     due_date = day_option(due, "--due")
     home = home_of(ctx)
@@ -465,8 +465,8 @@ def homework_list(
     ] = False,
 ) -> None:
     """Your homework: overdue first, then by due date."""
-    from careerpath import report as reports
-    from careerpath.program_report import render_homework
+    from careerpath.views import report as reports
+    from careerpath.views.program_report import render_homework
 
     built = reports.build(_with_program(home_of(ctx)), today())
     section = built.program
@@ -485,7 +485,7 @@ def homework_done(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="The homework's id, e.g. h3.")],
 ) -> None:
     """Mark homework done."""
-    from careerpath import program as programs
+    from careerpath.program import plan as programs
 
     _, item = _change_program(
         ctx, "homework done", lambda p: programs.finish_homework(p, item_id, today())
@@ -504,8 +504,8 @@ def checkin(
     ] = None,
 ) -> None:
     """A short weekly check-in: what you did, what got in the way, your energy, next focus."""
-    from careerpath import program as programs
-    from careerpath.values import format_day, plural
+    from careerpath.core.values import format_day, plural
+    from careerpath.program import plan as programs
 
     home = home_of(ctx)
     day = today()
@@ -517,7 +517,7 @@ def checkin(
             _need_terminal("checkin")
             _sitting(home, workbook).checkin()
             return
-        from careerpath.program_session import checkin_from_file
+        from careerpath.program.sitting import checkin_from_file
 
         given = checkin_from_file(programs.questions_of(workbook.definition), answers)
 

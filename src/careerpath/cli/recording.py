@@ -12,19 +12,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 
 from careerpath.cli.base import err_console, home_of, out_console, today
-from careerpath.errors import InvalidInput
+from careerpath.core.errors import InvalidInput
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from careerpath.tracker import Book
+    from careerpath.tracking.tracker import Book
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def open_book(ctx: typer.Context, name: str) -> Book:
-    from careerpath.tracker import Book
+    from careerpath.tracking.tracker import Book
 
     home = home_of(ctx)
     return Book(home, home.load(), name)
@@ -34,7 +34,7 @@ def open_book(ctx: typer.Context, name: str) -> Book:
 def changing(ctx: typer.Context, name: str, command: str) -> Iterator[Book]:
     """The records of type ``name``, read and changed under the home's lock, which
     ``command`` holds (it names the holder to a second careerpath)."""
-    from careerpath.tracker import Book
+    from careerpath.tracking.tracker import Book
 
     home = home_of(ctx)
     with home.lock(command):
@@ -85,7 +85,7 @@ def day_option(text: str | None, option: str) -> dt.date | None:
     """A date option (ISO, today, tomorrow, 3d, 2w, 1m); a clear message when it is not one."""
     if text is None:
         return None
-    from careerpath.values import parse_date
+    from careerpath.core.values import parse_date
 
     try:
         return parse_date(text, today())
@@ -96,7 +96,7 @@ def day_option(text: str | None, option: str) -> dt.date | None:
 def moment_option(text: str | None, option: str) -> dt.date | dt.datetime | None:
     if text is None:
         return None
-    from careerpath.records import parse_when
+    from careerpath.tracking.records import parse_when
 
     try:
         return parse_when(text, today())
@@ -107,7 +107,7 @@ def moment_option(text: str | None, option: str) -> dt.date | dt.datetime | None
 def money_option(text: str | None, option: str) -> dict[str, Any] | None:
     if text is None:
         return None
-    from careerpath.values import parse_money
+    from careerpath.core.values import parse_money
 
     try:
         return parse_money(text).model_dump()
@@ -118,7 +118,7 @@ def money_option(text: str | None, option: str) -> dict[str, Any] | None:
 def range_option(text: str | None, option: str) -> dict[str, Any] | None:
     if text is None:
         return None
-    from careerpath.values import parse_money_range
+    from careerpath.core.values import parse_money_range
 
     try:
         return parse_money_range(text).model_dump()
@@ -159,7 +159,7 @@ def resolve_ref(book: Book, name: str, query: str | None) -> str | None:
 def confirm_removal(book: Book, record: dict[str, Any], yes: bool) -> None:
     if yes:
         return
-    from careerpath import prompts
+    from careerpath.workbook import prompts
 
     prompts.require_terminal("To remove it without being asked, add --yes.")
     if not prompts.TerminalPrompter(today()).confirm(
@@ -187,7 +187,7 @@ def edit_record(
     """Change the record ``query`` names: the shared ``options`` given and the command's
     ``own`` (``--name``…; None is not given). Given none, at a terminal, ask every field.
     The records and the id of the one changed."""
-    from careerpath import records
+    from careerpath.tracking import records
 
     with changing(ctx, name, f"{records.TYPES[name].command} edit") as book:
         record_id = book.find(query)["id"]
@@ -210,9 +210,9 @@ def ask_record(book: Book, record_id: str | None) -> str:
     current values as defaults; its id. Each answer is saved the moment it is given, as
     `careerpath next` saves them: Ctrl-C keeps every answer, and what was being typed is
     offered again the next time that field is asked."""
-    from careerpath.errors import Interrupted
-    from careerpath.prompts import TerminalPrompter
-    from careerpath.session import Session
+    from careerpath.core.errors import Interrupted
+    from careerpath.workbook.prompts import TerminalPrompter
+    from careerpath.workbook.session import Session
 
     index = len(book.raw) if record_id is None else book.index(record_id)
     sitting = Session(book.home, book.workbook, TerminalPrompter(today()), out_console(), today())
@@ -288,13 +288,13 @@ def due_text(day: dt.date | None, now: dt.date, snoozed: dt.date | None = None) 
 def money_text(value: dict[str, Any] | None) -> str:
     if not value:
         return ""
-    from careerpath.values import Money, format_money
+    from careerpath.core.values import Money, format_money
 
     return format_money(Money.model_validate(value))
 
 
 def need_terminal(alternative: str) -> None:
-    from careerpath import prompts
+    from careerpath.workbook import prompts
 
     prompts.require_terminal(alternative[0].upper() + alternative[1:] + ".")
 
@@ -335,7 +335,7 @@ def value_ratings(book: Book, given: Sequence[str] | None) -> dict[str, int]:
     """``--fit VALUE=N`` items, each value one of the person's top values (any case)."""
     if not given:
         return {}
-    from careerpath import records, scoring
+    from careerpath.tracking import records, scoring
 
     pairs = records.parse_pairs(given, low=1, high=5, what="fit ratings")
     values = scoring.top_values(book.workbook)

@@ -29,13 +29,13 @@ from careerpath.cli.recording import (
     value_ratings,
     with_options,
 )
-from careerpath.errors import InvalidInput
-from careerpath.tables import columns
+from careerpath.core.errors import InvalidInput
+from careerpath.views.tables import columns
 
 if TYPE_CHECKING:
-    from careerpath.records import Target
-    from careerpath.scoring import Fit
-    from careerpath.tracker import Book
+    from careerpath.tracking.records import Target
+    from careerpath.tracking.scoring import Fit
+    from careerpath.tracking.tracker import Book
 
 target_app = typer.Typer(
     name="target", help=HELP["target"], no_args_is_help=True, add_completion=False
@@ -77,7 +77,7 @@ class TargetOptions:
     notes: Annotated[str | None, typer.Option("--notes", help="Notes (replaces any).")]
 
     def apply(self, book: Book, record: dict[str, Any]) -> None:
-        from careerpath import records
+        from careerpath.tracking import records
 
         if self.overall is not None and not 1 <= self.overall <= 5:
             raise InvalidInput("--overall: give a rating from 1 to 5")
@@ -123,7 +123,7 @@ def target_add(
 
 
 def _print_fit(book: Book, record_id: str) -> None:
-    from careerpath import scoring
+    from careerpath.tracking import scoring
 
     target = book.get(record_id)
     fit = scoring.fit(target, scoring.top_values(book.workbook))
@@ -146,7 +146,7 @@ def _fit_text(fit: Fit, compact: bool = False) -> str:
 @target_app.command("list")
 def target_list(ctx: typer.Context) -> None:
     """Target jobs, best fit first, with pay ranges on one yearly scale."""
-    from careerpath import scoring
+    from careerpath.tracking import scoring
 
     book = open_book(ctx, "targets")
     targets: list[Target] = book.models()
@@ -224,8 +224,8 @@ def target_show(
     ctx: typer.Context, target: Annotated[str, typer.Argument(help="Id or title.")]
 ) -> None:
     """Everything about one target job, with its fit value by value."""
-    from careerpath import records, scoring
-    from careerpath.values import format_money_range
+    from careerpath.core.values import format_money_range
+    from careerpath.tracking import records, scoring
 
     book = open_book(ctx, "targets")
     found: Target = book.get(target)

@@ -23,17 +23,17 @@ from careerpath.cli.base import (
     today,
     write_output,
 )
-from careerpath.errors import CareerpathError, InvalidFiles
+from careerpath.core.errors import CareerpathError, InvalidFiles
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from rich.console import Console
 
-    from careerpath.definition import Question
-    from careerpath.models import Workbook
-    from careerpath.session import Session
-    from careerpath.store import Home
+    from careerpath.workbook.definition import Question
+    from careerpath.workbook.home import Home
+    from careerpath.workbook.models import Workbook
+    from careerpath.workbook.session import Session
 
 
 # --- commands --------------------------------------------------------------------------------
@@ -59,7 +59,7 @@ def start(
     from rich.markup import escape
     from rich.padding import Padding
 
-    from careerpath import definition, prompts
+    from careerpath.workbook import definition, prompts
 
     home = home_of(ctx)
     path = definition.resolve(workbook)
@@ -90,16 +90,16 @@ def start(
 
 def _offer_program(home: Home, workbook: Workbook) -> None:
     """Offer to run the stages as a program (see ``cli/program.py``)."""
-    from careerpath.program_session import ProgramSession
-    from careerpath.prompts import TerminalPrompter
+    from careerpath.program.sitting import ProgramSession
+    from careerpath.workbook.prompts import TerminalPrompter
 
     day = today()
     ProgramSession(home, workbook, TerminalPrompter(day), out_console(), day).offer()
 
 
 def _session(home: Home, workbook: Workbook) -> Session:
-    from careerpath.prompts import TerminalPrompter
-    from careerpath.session import Session
+    from careerpath.workbook.prompts import TerminalPrompter
+    from careerpath.workbook.session import Session
 
     day = today()
     return Session(home, workbook, TerminalPrompter(day), out_console(), day)
@@ -126,13 +126,13 @@ def next_(
     ] = None,
 ) -> None:
     """Continue where you left off: the current stage, from its first open question."""
-    from careerpath import engine, prompts
+    from careerpath.workbook import engine, prompts
 
     home = home_of(ctx)
     with home.lock("next"):
         workbook = home.load()
         if answers is not None:
-            from careerpath.answers_file import apply
+            from careerpath.workbook.answers_file import apply
 
             target = stage_or_current(workbook.definition, workbook, stage)
             apply(home, workbook, target, answers, today(), out_console())
@@ -171,10 +171,10 @@ def report(
     ] = None,
 ) -> None:
     """Where you stand: each stage's status and progress, what is next, your key answers."""
-    from careerpath import report as reports
+    from careerpath.views import report as reports
 
     if group is not None:
-        from careerpath import group as groups
+        from careerpath.views import group as groups
 
         clients = groups.build(group, today())
         _show(
@@ -253,7 +253,7 @@ def questions(
     """What a stage asks: ids, kinds, required or optional, choices."""
     import json
 
-    from careerpath import definition
+    from careerpath.workbook import definition
 
     home = home_of(ctx)
     mine = None
@@ -311,7 +311,8 @@ def print_questions(title: str, questions: Sequence[Question]) -> None:
 @app.command()
 def stages(ctx: typer.Context) -> None:
     """The stages, one line each, with their status."""
-    from careerpath import engine, tables
+    from careerpath.views import tables
+    from careerpath.workbook import engine
 
     workbook = home_of(ctx).load()
     current = engine.current_stage(workbook)
@@ -345,8 +346,8 @@ def edit(
     ] = None,
 ) -> None:
     """Open a stage's answers in your editor ($VISUAL or $EDITOR); checked when you close it."""
-    from careerpath import prompts
-    from careerpath.editing import edit_stage
+    from careerpath.workbook import prompts
+    from careerpath.workbook.editing import edit_stage
 
     home = home_of(ctx)
     prompts.require_terminal("Edit the file directly instead, then run `careerpath doctor`.")

@@ -16,12 +16,12 @@ from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
 
-from careerpath import engine
-from careerpath.definition import Question, StageDefinition
-from careerpath.errors import Interrupted
-from careerpath.models import Answers, Workbook
-from careerpath.prompts import Prompter
-from careerpath.store import Home
+from careerpath.core.errors import Interrupted
+from careerpath.workbook import engine
+from careerpath.workbook.definition import Question, StageDefinition
+from careerpath.workbook.home import Home
+from careerpath.workbook.models import Answers, Workbook
+from careerpath.workbook.prompts import Prompter
 
 
 class Sitting:
@@ -138,7 +138,7 @@ class Session(Sitting):
         answers file, ``next --stage``)."""
         if self.workbook.program is None or not stage.homework:
             return
-        from careerpath.program_session import ProgramSession
+        from careerpath.program.sitting import ProgramSession
 
         sitting = ProgramSession(self.home, self.workbook, self.prompter, self.console, self.today)
         try:
@@ -151,7 +151,7 @@ class Session(Sitting):
         program = self.workbook.program
         if program is None:
             return
-        from careerpath import program as programs
+        from careerpath.program import plan as programs
 
         if programs.checkin_due(program, self.today):
             week = programs.week_index(program.program, self.today) + 1
@@ -258,7 +258,7 @@ class Session(Sitting):
         on with its weight now (from the earlier answers), so each can be rated."""
         if question.kind != "weights":
             return earlier
-        from careerpath import scoring
+        from careerpath.tracking import scoring
 
         return scoring.offer_weights(self.workbook) or earlier
 
@@ -319,7 +319,7 @@ class Session(Sitting):
 
         self._change_answers(stage, drop)
         if question.record_type:
-            from careerpath import tracker
+            from careerpath.tracking import tracker
 
             self._update_state(lambda state: tracker.retire_id(state, question, removed))
 
@@ -345,7 +345,7 @@ class Session(Sitting):
         (a rating for each top value)."""
         if not question.record_type:
             return question.record_fields
-        from careerpath import records
+        from careerpath.tracking import records
 
         return records.fields_for(question, records.recalled(self.workbook, question))
 
@@ -384,7 +384,7 @@ class Session(Sitting):
         """An empty record; a built-in record type gives it its id."""
         if not question.record_type:
             return {}
-        from careerpath import records as typed
+        from careerpath.tracking import records as typed
 
         floor = self.workbook.state.id_floor(question.id)
         return typed.new_record(question.record_type, records, floor)

@@ -28,18 +28,18 @@ from pydantic import (
     model_validator,
 )
 
-from careerpath import definition as definitions
-from careerpath import tomlio
-from careerpath.definition import ProgramDefinition, Question, Slug, WorkbookDefinition
-from careerpath.engine import missing_required
-from careerpath.errors import InvalidFiles, InvalidInput, NotFound, Problem
-from careerpath.ids import next_id, unique_ids
-from careerpath.values import add_months, format_day, plural
+from careerpath.core.errors import InvalidFiles, InvalidInput, NotFound, Problem
+from careerpath.core.ids import next_id, unique_ids
+from careerpath.core.values import add_months, format_day, plural
+from careerpath.storage import tomlio
+from careerpath.workbook import definition as definitions
+from careerpath.workbook.definition import ProgramDefinition, Question, Slug, WorkbookDefinition
+from careerpath.workbook.engine import missing_required
 
 if TYPE_CHECKING:
-    from careerpath.agenda import DueItem
-    from careerpath.models import Workbook
-    from careerpath.store import Home
+    from careerpath.workbook.agenda import DueItem
+    from careerpath.workbook.home import Home
+    from careerpath.workbook.models import Workbook
 
 MIN_MONTHS, MAX_MONTHS, DEFAULT_MONTHS = 2, 6, 3
 MAX_EXTENSION = 6
@@ -952,7 +952,7 @@ class HomeworkSource:
     """Open homework with a due date, as agenda items with ids like ``h3``."""
 
     def items(self, workbook: Workbook, today: date) -> list[DueItem]:
-        from careerpath.agenda import DueItem
+        from careerpath.workbook.agenda import DueItem
 
         program = workbook.program
         if program is None or program.program.reassessed is not None:

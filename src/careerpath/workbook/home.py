@@ -25,15 +25,21 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from careerpath import definition as definitions
-from careerpath import tomlio
-from careerpath.definition import StageDefinition, WorkbookDefinition
-from careerpath.errors import Busy, InvalidFiles, NoWorkbook, Problem, WorkbookExists
-from careerpath.models import SCHEMA_VERSION, Answers, DefinitionRef, Workbook, WorkbookState
-from careerpath.values import plain_number
+from careerpath.core.errors import Busy, InvalidFiles, NoWorkbook, Problem, WorkbookExists
+from careerpath.core.values import plain_number
+from careerpath.storage import tomlio
+from careerpath.workbook import definition as definitions
+from careerpath.workbook.definition import StageDefinition, WorkbookDefinition
+from careerpath.workbook.models import (
+    SCHEMA_VERSION,
+    Answers,
+    DefinitionRef,
+    Workbook,
+    WorkbookState,
+)
 
 if TYPE_CHECKING:
-    from careerpath.program import Program
+    from careerpath.program.plan import Program
 
 BACKUPS_KEPT = 20
 _BUILTIN_PREFIX = "builtin:"
@@ -242,7 +248,7 @@ class Home:
         """The program, checked against the workbook's questions; None when there is none."""
         if not self.program_file.exists():
             return None
-        from careerpath import program
+        from careerpath.program import plan as program
 
         raw, text = tomlio.read(self.program_file)
         _check_schema_version(raw, text, self.program_file)
@@ -257,7 +263,7 @@ class Home:
         return target
 
     def write_program(self, book: WorkbookDefinition, program: Program) -> None:
-        from careerpath import program as programs
+        from careerpath.program import plan as programs
 
         self._write(self.program_file, programs.dump(program, book), programs.HEADER)
 
@@ -265,7 +271,7 @@ class Home:
         self, book: WorkbookDefinition, change: Callable[[Program], T]
     ) -> tuple[Program, T]:
         """Re-read ``program.toml``, apply ``change`` and write it back (as ``update_answers``)."""
-        from careerpath.errors import NoProgram
+        from careerpath.core.errors import NoProgram
 
         program = self.read_program(book)
         if program is None:

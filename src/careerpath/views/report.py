@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from careerpath import engine
-from careerpath.models import Workbook
-from careerpath.values import format_day
+from careerpath.core.values import format_day
+from careerpath.workbook import engine
+from careerpath.workbook.models import Workbook
 
 if TYPE_CHECKING:
-    from careerpath.group import GroupReport
-    from careerpath.program import ProgramSection
-    from careerpath.tracking_report import (
+    from careerpath.program.plan import ProgramSection
+    from careerpath.views.group import GroupReport
+    from careerpath.views.tracking_report import (
         Checklist,
         DueSummary,
         OfferLine,
@@ -101,7 +101,7 @@ def build(workbook: Workbook, today: date) -> Report:
     current = engine.current_stage(workbook)
     program = None
     if workbook.program is not None:
-        from careerpath import program as programs
+        from careerpath.program import plan as programs
 
         program = programs.section(workbook, today, [line.percent for line in lines])
     key_answers = [
@@ -136,7 +136,7 @@ def build(workbook: Workbook, today: date) -> Report:
 
 
 def _tracking_sections(workbook: Workbook, today: date) -> dict[str, Any]:
-    from careerpath import tracking_report
+    from careerpath.views import tracking_report
 
     return tracking_report.sections(workbook, today)
 
@@ -204,11 +204,11 @@ def to_markdown(report: Report) -> str:
             text = answer.text.replace("\n", " ")
             out.append(f"- **{markdown_escape(answer.label)}:** {markdown_escape(text)}")
         out.append("")
-    from careerpath import tracking_report
+    from careerpath.views import tracking_report
 
     out += tracking_report.markdown(report, markdown_escape)
     if report.program is not None:
-        from careerpath.program_report import program_markdown
+        from careerpath.views.program_report import program_markdown
 
         out += program_markdown(report)
     return "\n".join(out)
@@ -227,7 +227,7 @@ def render(report: Report, console: Any) -> None:
     from rich.progress_bar import ProgressBar
     from rich.text import Text
 
-    from careerpath import tables
+    from careerpath.views import tables
 
     title = Text(f"{report.workbook['title']}", style="bold")
     title.append(f"  ·  {format_day(report.generated)}  ·  {report.percent}% overall", style="dim")
@@ -266,11 +266,11 @@ def render(report: Report, console: Any) -> None:
         console.print(Text("Key answers", style="bold"))
         answers = [[(answer.label, "cyan"), answer.text] for answer in report.key_answers]
         tables.columns(console, answers, wrap=True, indent=2)
-    from careerpath import tracking_report
+    from careerpath.views import tracking_report
 
     tracking_report.render(report, console)
     if report.program is not None:
-        from careerpath.program_report import render_program
+        from careerpath.views.program_report import render_program
 
         console.print()
         render_program(report, console)

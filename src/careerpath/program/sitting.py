@@ -18,15 +18,15 @@ from typing import Any, TypeVar
 from rich.markup import escape
 from rich.padding import Padding
 
-from careerpath import answers_file, engine
-from careerpath import program as programs
-from careerpath.definition import ProgramDefinition, Question, StageDefinition
-from careerpath.errors import InvalidInput
-from careerpath.models import Workbook
-from careerpath.program import Program
-from careerpath.session import Sitting
-from careerpath.store import Home
-from careerpath.values import format_day, plural
+from careerpath.core.errors import InvalidInput
+from careerpath.core.values import format_day, plural
+from careerpath.program import plan as programs
+from careerpath.program.plan import Program
+from careerpath.workbook import answers_file, engine
+from careerpath.workbook.definition import ProgramDefinition, Question, StageDefinition
+from careerpath.workbook.home import Home
+from careerpath.workbook.models import Workbook
+from careerpath.workbook.session import Sitting
 
 T = TypeVar("T")
 

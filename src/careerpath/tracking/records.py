@@ -39,12 +39,12 @@ from pydantic import (
     model_validator,
 )
 
-from careerpath.errors import InvalidInput, NotFound
-from careerpath.values import Money, MoneyRange, format_money, parse_money, plural
+from careerpath.core.errors import InvalidInput, NotFound
+from careerpath.core.values import Money, MoneyRange, format_money, parse_money, plural
 
 if TYPE_CHECKING:
-    from careerpath.definition import Question, StageDefinition, WorkbookDefinition
-    from careerpath.models import Workbook
+    from careerpath.workbook.definition import Question, StageDefinition, WorkbookDefinition
+    from careerpath.workbook.models import Workbook
 
 # --- vocabularies ----------------------------------------------------------------------------
 
@@ -598,7 +598,7 @@ def match_word(text: str, options: Sequence[str], what: str) -> str:
 
 
 def _field(**raw: Any) -> "Question":
-    from careerpath.definition import Question
+    from careerpath.workbook.definition import Question
 
     return Question.model_validate(raw)
 
@@ -733,7 +733,7 @@ def fields_for(
     """The fields to ask for one record of ``question``, given the earlier answers it recalls
     (``stage.question`` → (question, answer)): a rating per top value, and for offers the way
     of working, offered as the same choices the person picked from in exploration."""
-    from careerpath.definition import Question
+    from careerpath.workbook.definition import Question
 
     name = question.record_type
     if name is None:
@@ -853,7 +853,7 @@ def new_record(name: str, records: Sequence[dict[str, Any]], floor: int) -> dict
 
 def parse_when(text: str, today: dt.date) -> dt.date | dt.datetime:
     """A date with an optional time: "2026-12-01 10:00", "tomorrow 14:30", "3d", "today"."""
-    from careerpath.values import parse_date
+    from careerpath.core.values import parse_date
 
     cleaned = text.strip().replace("T", " ")
     found = re.fullmatch(r"(.+?)[ ]+(?:at[ ]+)?([0-9]{1,2})[:.h]([0-9]{2})", cleaned)

@@ -17,12 +17,13 @@ from pydantic import BaseModel, ValidationError, create_model
 from rich.console import Console
 from rich.markup import escape
 
-from careerpath import engine, tomlio
-from careerpath.definition import Question, StageDefinition
-from careerpath.errors import InvalidFiles
-from careerpath.models import Workbook, WorkbookState
-from careerpath.store import Home
-from careerpath.values import plural
+from careerpath.core.errors import InvalidFiles
+from careerpath.core.values import plural
+from careerpath.storage import tomlio
+from careerpath.workbook import engine
+from careerpath.workbook.definition import Question, StageDefinition
+from careerpath.workbook.home import Home
+from careerpath.workbook.models import Workbook, WorkbookState
 
 
 def read(

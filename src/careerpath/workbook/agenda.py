@@ -14,8 +14,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from careerpath.models import Workbook
-    from careerpath.store import Home
+    from careerpath.workbook.home import Home
+    from careerpath.workbook.models import Workbook
 
 
 @dataclass(frozen=True)
@@ -55,11 +55,11 @@ class Source(Protocol):
 def sources(workbook: Workbook) -> list[Source]:
     """The sources of dated items for this workbook. Program homework is only looked at (and
     its module only imported) when there is a program, so a plain report stays quick."""
-    from careerpath.tracker import ApplicationSource, ContactSource, OfferSource
+    from careerpath.tracking.tracker import ApplicationSource, ContactSource, OfferSource
 
     found: list[Source] = [ContactSource(), ApplicationSource(), OfferSource()]
     if workbook.program is not None:
-        from careerpath.program import HomeworkSource
+        from careerpath.program.plan import HomeworkSource
 
         found.append(HomeworkSource())
     return found

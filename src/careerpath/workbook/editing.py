@@ -15,12 +15,13 @@ from datetime import datetime
 from rich.console import Console
 from rich.markup import escape
 
-from careerpath import definition, tomlio
-from careerpath.definition import StageDefinition
-from careerpath.errors import CareerpathError, InvalidFiles, NotFound
-from careerpath.prompts import Prompter
-from careerpath.store import Home
-from careerpath.values import plural
+from careerpath.core.errors import CareerpathError, InvalidFiles, NotFound
+from careerpath.core.values import plural
+from careerpath.storage import tomlio
+from careerpath.workbook import definition
+from careerpath.workbook.definition import StageDefinition
+from careerpath.workbook.home import Home
+from careerpath.workbook.prompts import Prompter
 
 REOPEN = "Open it again and fix it"
 RESTORE = "Put back the version from before (your edited copy is kept in .backups)"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from careerpath.definition import Question, StageDefinition
-from careerpath.models import Answers, StageState, Workbook, WorkbookState
+from careerpath.workbook.definition import Question, StageDefinition
+from careerpath.workbook.models import Answers, StageState, Workbook, WorkbookState
 
 Status = Literal["not started", "in progress", "complete"]
 

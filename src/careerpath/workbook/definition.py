@@ -30,10 +30,9 @@ from pydantic import (
     model_validator,
 )
 
-from careerpath import tomlio
-from careerpath.errors import InvalidFiles, NotFound
-from careerpath.ids import unique, unique_ids
-from careerpath.values import (
+from careerpath.core.errors import InvalidFiles, NotFound
+from careerpath.core.ids import unique, unique_ids
+from careerpath.core.values import (
     Money,
     MoneyRange,
     Period,
@@ -45,6 +44,7 @@ from careerpath.values import (
     parse_money_range,
     parse_number,
 )
+from careerpath.storage import tomlio
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=40)]
 CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
@@ -116,7 +116,7 @@ class Question(_Definition):
     def _item_of_a_record_type(cls, data: Any) -> Any:
         """A built-in record type knows what one record is called."""
         if isinstance(data, dict) and data.get("record_type") and "item" not in data:
-            from careerpath import records
+            from careerpath.tracking import records
 
             kind = records.TYPES.get(str(data["record_type"]))
             if kind is not None:
@@ -186,7 +186,7 @@ class Question(_Definition):
         """records: a model for one stored record. Fields are optional in the file;
         required-ness counts for progress, so a record typed half-way is saved, not lost."""
         if self.record_type:
-            from careerpath import records
+            from careerpath.tracking import records
 
             return records.TYPES[self.record_type].model
         return _answers_model(f"{self.id} record", self.fields or [])
@@ -196,7 +196,7 @@ class Question(_Definition):
         """records: the fields asked once per record: the workbook's own ``fields``, or
         the built-in ones of a ``record_type``."""
         if self.record_type:
-            from careerpath import records
+            from careerpath.tracking import records
 
             return records.prompt_fields(self.record_type)
         return self.fields or []
@@ -204,7 +204,7 @@ class Question(_Definition):
     def record_value(self, record: dict[str, Any], field_id: str) -> Any:
         """records: one field of a stored record, as a prompt offers it."""
         if self.record_type:
-            from careerpath import records
+            from careerpath.tracking import records
 
             return records.get_field(self.record_type, record, field_id)
         return record.get(field_id)
@@ -215,7 +215,7 @@ class Question(_Definition):
         """records: save one answered field into a stored record; None removes it. A built-in
         type may do more (a new application status is added to its history)."""
         if self.record_type:
-            from careerpath import records
+            from careerpath.tracking import records
 
             records.set_field(self.record_type, record, field_id, value, today)
         elif value is None:
@@ -225,7 +225,7 @@ class Question(_Definition):
 
     def record_is_complete(self, record: dict[str, Any]) -> bool:
         if self.record_type:
-            from careerpath import records
+            from careerpath.tracking import records
 
             return records.is_complete(self.record_type, record)
         return all(f.is_answered(record.get(f.id)) for f in self.fields or [] if f.required)
@@ -234,7 +234,7 @@ class Question(_Definition):
         """A record's name in lists: for built-in records their id and name ("a3 Acme, UX
         researcher"); otherwise the first two answered one-line text fields."""
         if self.record_type:
-            from careerpath import records
+            from careerpath.tracking import records
 
             name = records.label(self.record_type, record)
             return f"{record['id']} {name}" if record.get("id") else name
@@ -581,7 +581,7 @@ class _Records(_Rules):
 
     def value_type(self, q: Question) -> Any:
         if q.record_type:
-            from careerpath import records
+            from careerpath.tracking import records
 
             return records.list_type(q.record_type)
         return list[q.record_model]  # type: ignore[name-defined]
@@ -594,7 +594,7 @@ class _Records(_Rules):
 
     def format(self, q: Question, value: Any) -> str:
         if q.record_type:
-            from careerpath import records
+            from careerpath.tracking import records
 
             return records.summary(q.record_type, value)
         return "; ".join(q.record_label(record) for record in value)
@@ -791,10 +791,10 @@ def builtin_dir() -> Path:
     In an installed wheel they sit inside the package (``careerpath/workbooks``, see
     pyproject's force-include); in a source checkout or editable install, at the repo root.
     """
-    packaged = Path(__file__).parent / "workbooks"
+    packaged = Path(__file__).parents[1] / "workbooks"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "workbooks"
+    return Path(__file__).resolve().parents[3] / "workbooks"
 
 
 def builtin_names() -> list[str]:

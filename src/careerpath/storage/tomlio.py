@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from careerpath.errors import InvalidFiles, Problem
+from careerpath.core.errors import InvalidFiles, Problem
 
 Loc = tuple[str | int, ...]
 

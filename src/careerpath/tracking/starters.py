@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from careerpath.records import Contact
+from careerpath.tracking.records import Contact
 
 
 def for_contact(contact: Contact, targets: list[dict[str, Any]]) -> list[tuple[str, str]]:

@@ -15,14 +15,15 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careerpath import engine, records, scoring
-from careerpath.report import json_value
-from careerpath.report import markdown_escape as escape
+from careerpath.tracking import records, scoring
+from careerpath.views.report import json_value
+from careerpath.views.report import markdown_escape as escape
+from careerpath.workbook import engine
 
 if TYPE_CHECKING:
-    from careerpath.agenda import DueItem
-    from careerpath.definition import Question
-    from careerpath.models import Workbook
+    from careerpath.workbook.agenda import DueItem
+    from careerpath.workbook.definition import Question
+    from careerpath.workbook.models import Workbook
 
 EXPORT_VERSION = 1
 
@@ -80,7 +81,8 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
 def to_json(workbook: Workbook, today: dt.date) -> str:
     import dataclasses
 
-    from careerpath import agenda, report
+    from careerpath.views import report
+    from careerpath.workbook import agenda
 
     built = report.build(workbook, today)
     stages = []
@@ -113,7 +115,7 @@ def _program(workbook: Workbook) -> dict[str, Any] | None:
     in the file but for what was being typed at Ctrl-C; None without a program."""
     if workbook.program is None:
         return None
-    from careerpath import program
+    from careerpath.program import plan as program
 
     data = program.dump(workbook.program, workbook.definition)
     data.pop("drafts", None)
@@ -125,7 +127,7 @@ def _program(workbook: Workbook) -> dict[str, Any] | None:
 
 def to_markdown(workbook: Workbook, today: dt.date) -> str:
     """The report, then every answer of every stage, records in full: for a coach."""
-    from careerpath import report
+    from careerpath.views import report
 
     built = report.build(workbook, today)
     out = [report.to_markdown(built).rstrip(), "", "# Everything I have written down", ""]
@@ -159,7 +161,7 @@ def _answers_markdown(questions: Sequence[Question], answers: dict[str, Any]) ->
 def _program_markdown(workbook: Workbook) -> list[str]:
     """The program in full: plan, intake, goals with their history, homework, every
     check-in and the closing re-assessment."""
-    from careerpath import program
+    from careerpath.program import plan as program
 
     found = workbook.program
     assert found is not None
@@ -261,11 +263,11 @@ def _text(value: Any) -> str:
     """A stored value as one line of text."""
     if isinstance(value, dict):
         if {"amount", "currency"} <= value.keys():
-            from careerpath.values import Money, format_money
+            from careerpath.core.values import Money, format_money
 
             return format_money(Money.model_validate(value))
         if {"low", "high", "currency"} <= value.keys():
-            from careerpath.values import MoneyRange, format_money_range
+            from careerpath.core.values import MoneyRange, format_money_range
 
             return format_money_range(MoneyRange.model_validate(value))
         return ", ".join(f"{k} {_text(v)}" for k, v in value.items())
@@ -434,8 +436,8 @@ def write_csv(workbook: Workbook, today: dt.date, folder: Path) -> list[Path]:
     import csv
     import io
 
-    from careerpath import tomlio
-    from careerpath.errors import InvalidInput
+    from careerpath.core.errors import InvalidInput
+    from careerpath.storage import tomlio
 
     if folder.exists() and not folder.is_dir():
         raise InvalidInput(f"{folder} is a file; CSV export needs a folder to write into")

@@ -27,11 +27,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from careerpath import agenda, engine
-from careerpath.errors import CareerpathError, InvalidFiles, NotFound, NoWorkbook
-from careerpath.models import Workbook
-from careerpath.store import Home
-from careerpath.values import format_day, plural
+from careerpath.core.errors import CareerpathError, InvalidFiles, NotFound, NoWorkbook
+from careerpath.core.values import format_day, plural
+from careerpath.workbook import agenda, engine
+from careerpath.workbook.home import Home
+from careerpath.workbook.models import Workbook
 
 BEHIND_WEEKS = 2
 QUIET_DAYS = 14
@@ -74,7 +74,7 @@ def last_activity(workbook: Workbook, today: date) -> date | None:
         found += [d for d in (saved.started, saved.worked, saved.completed) if d]
     found += record_dates(workbook)
     if workbook.program is not None:
-        from careerpath.program import activity_dates
+        from careerpath.program.plan import activity_dates
 
         found += activity_dates(workbook.program)
     past = [day for day in found if day <= today]
@@ -85,7 +85,7 @@ def record_dates(workbook: Workbook) -> list[date]:
     """Dates in the records that say the person did something: conversations logged,
     application moves and interviews, negotiation rounds and offers answered. (Dates still
     to come, such as follow-ups, are what is due, not activity.)"""
-    from careerpath import records
+    from careerpath.tracking import records
 
     found: list[date] = []
     for name in ("contacts", "applications", "offers"):
@@ -114,7 +114,7 @@ def client_row(name: str, workbook: Workbook, today: date) -> ClientRow:
     overdue = sum(item.due < today for item in agenda.collect(workbook, today))
     behind, time_up = 0, False
     if workbook.program is not None:
-        from careerpath import program as programs
+        from careerpath.program import plan as programs
 
         plan = workbook.program.program
         timing = programs.schedule(plan, today, percents)
@@ -247,7 +247,7 @@ def summary(report: GroupReport) -> str:
 
 
 def to_markdown(report: GroupReport) -> str:
-    from careerpath.report import markdown_escape
+    from careerpath.views.report import markdown_escape
 
     out = [
         f"# Clients in {markdown_escape(Path(report.folder).name)}",
@@ -276,7 +276,7 @@ _LEGEND = (
 def render(report: GroupReport, console: Any) -> None:
     from rich.text import Text
 
-    from careerpath import tables
+    from careerpath.views import tables
 
     title = Text(f"Clients in {report.folder}", style="bold")
     title.append(f"  ·  {format_day(report.generated)}  ·  {summary(report)}", style="dim")

@@ -15,8 +15,8 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, get_args
 
-from careerpath.definition import Kind, Question
-from careerpath.errors import Interrupted, NoTerminal
+from careerpath.core.errors import Interrupted, NoTerminal
+from careerpath.workbook.definition import Kind, Question
 
 if TYPE_CHECKING:
     import questionary

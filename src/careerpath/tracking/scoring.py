@@ -10,7 +10,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from careerpath.records import (
+from careerpath.core.values import Money, format_amount, format_money
+from careerpath.tracking.records import (
     PIPELINE,
     STALE_AFTER,
     STATUSES,
@@ -19,11 +20,10 @@ from careerpath.records import (
     Offer,
     Target,
 )
-from careerpath.values import Money, format_amount, format_money
 
 if TYPE_CHECKING:
-    from careerpath.definition import Question
-    from careerpath.models import Workbook
+    from careerpath.workbook.definition import Question
+    from careerpath.workbook.models import Workbook
 
 DEFAULT_STALE_AFTER = 14
 WAITING = frozenset({"applied", "screening", "interviewing"})
@@ -92,7 +92,7 @@ def funnel(apps: list[Application]) -> Funnel:
 
 def stale_after(workbook: Workbook) -> int:
     """The person's own threshold (the applying stage's ``stale_after``), else 14 days."""
-    from careerpath.records import locate
+    from careerpath.tracking.records import locate
 
     found = locate(workbook.definition, "applications")
     if found is not None:
@@ -153,7 +153,7 @@ class Outreach(NamedTuple):
 
 
 def outreach(contacts: list[Contact], today: dt.date, goal: int | None) -> Outreach:
-    from careerpath.records import CONTACT_STATUSES
+    from careerpath.tracking.records import CONTACT_STATUSES
 
     monday = week_start(today)
     mondays = [monday - dt.timedelta(weeks=back) for back in range(3, -1, -1)]
@@ -352,7 +352,7 @@ def weights_for(given: dict[str, int], found: list[Criterion]) -> dict[str, int]
     key. A name matches as ``--fit`` matches a value: whole in any case (spaces, ``_`` and
     ``-`` alike), or the start of exactly one need; anything else is refused with the names
     it can be."""
-    from careerpath.errors import InvalidInput
+    from careerpath.core.errors import InvalidInput
 
     def plain(name: str) -> str:
         return re.sub(r"[\s_-]+", " ", name.strip().casefold())
@@ -390,7 +390,7 @@ def score_offer(offer: Offer, found: list[Criterion]) -> OfferScore:
 def offer_criteria(workbook: Workbook) -> list[Criterion]:
     """The criteria for this person's offers: from what the offers question recalls, weighed
     as the person set in the closing stage (a ``weights`` question), if they did."""
-    from careerpath.records import locate, recalled, weights_question
+    from careerpath.tracking.records import locate, recalled, weights_question
 
     found = locate(workbook.definition, "offers")
     if found is None:
@@ -403,7 +403,7 @@ def offer_criteria(workbook: Workbook) -> list[Criterion]:
 
 def top_values(workbook: Workbook) -> list[str]:
     """The person's ranked top values: the ranking the targets question recalls."""
-    from careerpath.records import locate, recalled
+    from careerpath.tracking.records import locate, recalled
 
     for name in ("targets", "offers"):
         found = locate(workbook.definition, name)

@@ -21,14 +21,15 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from careerpath import engine, records, scoring
-from careerpath.agenda import DueItem
-from careerpath.errors import InvalidInput, NotFound
+from careerpath.core.errors import InvalidInput, NotFound
+from careerpath.tracking import records, scoring
+from careerpath.workbook import engine
+from careerpath.workbook.agenda import DueItem
 
 if TYPE_CHECKING:
-    from careerpath.definition import Question
-    from careerpath.models import Answers, Workbook, WorkbookState
-    from careerpath.store import Home
+    from careerpath.workbook.definition import Question
+    from careerpath.workbook.home import Home
+    from careerpath.workbook.models import Answers, Workbook, WorkbookState
 
 T = TypeVar("T")
 

@@ -18,11 +18,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from careerpath.report import Report, StageLine, markdown_escape
-from careerpath.values import format_day, plural
+from careerpath.core.values import format_day, plural
+from careerpath.views.report import Report, StageLine, markdown_escape
 
 if TYPE_CHECKING:
-    from careerpath.program import GoalLine, HomeworkLine, ProgramSection
+    from careerpath.program.plan import GoalLine, HomeworkLine, ProgramSection
 
 WIDTH = 60
 STATE_MARK = {"overdue": "!", "open": "·", "done": "✓"}
@@ -260,7 +260,7 @@ def render_homework(
 def render_timeline(section: ProgramSection, stages: list[StageLine], console: Any) -> None:
     from rich.progress_bar import ProgressBar
 
-    from careerpath import tables
+    from careerpath.views import tables
 
     for line in (timeline_dates(section), timeline_stages(stages)):
         console.print(_indent(line), no_wrap=True, overflow="ignore", crop=False)

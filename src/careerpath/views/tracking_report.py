@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from typing import TypedDict
 
-    from careerpath.models import Workbook
-    from careerpath.report import Report
+    from careerpath.views.report import Report
+    from careerpath.workbook.models import Workbook
 
     # The shapes of the sections, for the type checker; at run time they are plain dicts.
 
@@ -104,7 +104,7 @@ TARGETS_SHOWN = 10
 def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
     """The report's record sections for ``workbook``; a section the workbook has no place
     for is None (or empty)."""
-    from careerpath import records
+    from careerpath.tracking import records
 
     def stored(name: str) -> list[Any]:
         return records.models(name, records.stored(workbook, name))
@@ -125,7 +125,7 @@ def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
 
 
 def _due(workbook: Workbook, today: dt.date) -> DueSummary:
-    from careerpath import agenda
+    from careerpath.workbook import agenda
 
     items = agenda.collect(workbook, today)
     horizon = today + dt.timedelta(days=DUE_AHEAD)
@@ -138,7 +138,7 @@ def _due(workbook: Workbook, today: dt.date) -> DueSummary:
 
 
 def _pipeline(workbook: Workbook, apps: list[Any], today: dt.date) -> Pipeline:
-    from careerpath import records, scoring
+    from careerpath.tracking import records, scoring
 
     funnel = scoring.funnel(apps)
     after = scoring.stale_after(workbook)
@@ -163,7 +163,7 @@ def _pipeline(workbook: Workbook, apps: list[Any], today: dt.date) -> Pipeline:
 
 
 def _outreach(workbook: Workbook, contacts: list[Any], today: dt.date) -> Outreach:
-    from careerpath import records, scoring
+    from careerpath.tracking import records, scoring
 
     goal = None
     where = records.locate(workbook.definition, "contacts")
@@ -186,7 +186,7 @@ def _outreach(workbook: Workbook, contacts: list[Any], today: dt.date) -> Outrea
 
 
 def _targets(workbook: Workbook, targets: list[Any]) -> list[TargetLine]:
-    from careerpath import scoring
+    from careerpath.tracking import scoring
 
     values = scoring.top_values(workbook)
     lines: list[TargetLine] = []
@@ -211,7 +211,7 @@ def _targets(workbook: Workbook, targets: list[Any]) -> list[TargetLine]:
 
 
 def _offers(workbook: Workbook, offers: list[Any]) -> list[OfferLine]:
-    from careerpath import scoring
+    from careerpath.tracking import scoring
 
     criteria = scoring.offer_criteria(workbook)
     lines: list[OfferLine] = []
@@ -235,7 +235,7 @@ def _offers(workbook: Workbook, offers: list[Any]) -> list[OfferLine]:
 
 
 def _leaving_well(workbook: Workbook) -> Checklist | None:
-    from careerpath import records
+    from careerpath.tracking import records
 
     found = records.leaving_well(workbook.definition)
     if found is None:
@@ -256,14 +256,14 @@ def _pay(line: TargetLine) -> str:
     low, high = line["pay_low_per_year"], line["pay_high_per_year"]
     if low is None or high is None:
         return ""
-    from careerpath.values import format_amount
+    from careerpath.core.values import format_amount
 
     return f"{format_amount(round(low))}–{format_amount(round(high))} {line['currency']} a year"
 
 
 def _lines(report: Report) -> list[tuple[str, list[str]]]:
     """Each section as a heading and plain lines, shared by the terminal and Markdown."""
-    from careerpath.values import plural
+    from careerpath.core.values import plural
 
     found: list[tuple[str, list[str]]] = []
     due = report.due

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from careerpath.definition import Slug, StageDefinition, WorkbookDefinition
+from careerpath.workbook.definition import Slug, StageDefinition, WorkbookDefinition
 
 if TYPE_CHECKING:
-    from careerpath.program import Program
+    from careerpath.program.plan import Program
 
 SCHEMA_VERSION: Final = 1
 

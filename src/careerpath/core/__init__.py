@@ -1,0 +1,1 @@
+"""The ground floor: errors, values (money, dates, numbers) and ids; imports nothing of ours."""

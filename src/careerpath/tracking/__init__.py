@@ -1,0 +1,2 @@
+"""Typed records (target jobs, contacts, applications, offers), their rules, scoring and
+outreach starters."""
