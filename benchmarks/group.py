@@ -31,7 +31,7 @@ from pathlib import Path
 from startup import ENV, PYTHON, answer  # the same answers by kind, environment and Python
 
 from careerpath.program import plan as programs
-from careerpath.workbook import definition
+from careerpath.workbook import definition, program_file
 from careerpath.workbook.engine import mark_complete, mark_started, mark_worked
 from careerpath.workbook.home import Home
 
@@ -69,7 +69,7 @@ def build_client(root: Path, index: int, rng: random.Random, coach_definition: P
         return  # a client working without a program
     start = TODAY - timedelta(days=rng.randint(0, 150))
     program = programs.new(start, rng.randint(2, 6))
-    questions = programs.questions_of(book)
+    questions = program_file.questions_of(book)
     program.intake.update({q.id: answer(q) for q in questions.intake})
     for goal_number in range(rng.randint(1, 3)):
         programs.add_goal(program, f"Goal {goal_number + 1} of client {index}", start)

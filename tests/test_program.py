@@ -10,10 +10,11 @@ import pytest
 
 from careerpath.core.errors import InvalidFiles, InvalidInput, NoProgram, NotFound
 from careerpath.program import plan as programs
-from careerpath.program.plan import Plan
-from careerpath.workbook import agenda, definition
+from careerpath.views import due
+from careerpath.workbook import definition, program_file
 from careerpath.workbook.definition import WorkbookDefinition
 from careerpath.workbook.home import Home
+from careerpath.workbook.program_file import Plan
 
 START = date(2026, 9, 7)  # a Monday; three months run to 2026-12-07, 91 days, 13 weeks
 
@@ -271,7 +272,7 @@ def test_checkin_answers_build_one_record_per_day() -> None:
 
 
 def test_the_reassessment_shows_the_change(book: WorkbookDefinition) -> None:
-    questions = programs.questions_of(book).intake
+    questions = program_file.questions_of(book).intake
     intake = {"want_by_end": "A direction.", "confidence": 2, "hours": 5}
     closing = {
         "want_by_end": "An offer.",
@@ -371,7 +372,7 @@ def test_a_coachs_workbook_without_a_program_table_uses_the_built_in_questions(
     coach = definition.load(coach_workbook(tmp_path))
     assert coach.program is None
     assert all(stage.homework == [] for stage in coach.stages)
-    assert programs.questions_of(coach) is book.program
+    assert program_file.questions_of(coach) is book.program
 
 
 def test_program_questions_are_checked_in_the_definition() -> None:
@@ -403,7 +404,7 @@ def test_dated_homework_is_an_agenda_source(home: Home, book: WorkbookDefinition
         at_week(2),
         "networking",
     )
-    assert [i.id for i in agenda.collect(workbook, at_week(3)) if i.what == "homework"] == ["h1"]
+    assert [i.id for i in due.collect(workbook, at_week(3)) if i.what == "homework"] == ["h1"]
 
     assert source.snooze(home, workbook, "h1", at_week(4))
     assert source.items(home.load(), at_week(3))[0].due == at_week(4)

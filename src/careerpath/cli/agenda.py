@@ -1,5 +1,5 @@
 """``careerpath due``, ``done`` and ``snooze``: one agenda of every dated item, from every
-source listed by ``agenda.sources``; and the overdue notice at the start of ``next``."""
+source listed by ``views.due.sources``; and the overdue notice at the start of ``next``."""
 
 from __future__ import annotations
 
@@ -42,12 +42,12 @@ def due(
 ) -> None:
     """What is due: overdue first, then the coming days. Follow-ups, next actions,
     interviews, offer deadlines, stale applications, and anything else dated."""
-    from careerpath.workbook import agenda
+    from careerpath.views import due
 
     now = today()
     horizon = dt.date.max if show_all else day_option(within, "--within")
     assert horizon is not None
-    items = agenda.collect(home_of(ctx).load(), now)
+    items = due.collect(home_of(ctx).load(), now)
     overdue = [i for i in items if i.due < now]
     coming = [i for i in items if now <= i.due <= horizon]
     later = len(items) - len(overdue) - len(coming)
@@ -120,20 +120,20 @@ def done(
     ],
 ) -> None:
     """Mark items from `careerpath due` as done."""
-    from careerpath.workbook import agenda
+    from careerpath.views import due
 
     home = home_of(ctx)
     now = today()
     console = out_console()
     with home.lock("done"):
         workbook = home.load()
-        open_items = agenda.collect(workbook, now)
+        open_items = due.collect(workbook, now)
         # Every item is found before any is marked, so a typo marks nothing.
         chosen = list(
             {item.id: item for item in (resolve_item(open_items, w) for w in items)}.values()
         )
         for item in chosen:
-            if not any(s.done(home, workbook, item.id, now) for s in agenda.sources(workbook)):
+            if not any(s.done(home, workbook, item.id, now) for s in due.sources(workbook)):
                 raise NotFound(f"no part of the workbook knows the item {item.id}")
     for item in chosen:
         console.print(plain(f"Done: {item.id} {item.title}"))
@@ -161,7 +161,7 @@ def snooze(
     ],
 ) -> None:
     """Move an item from `careerpath due` to a later day."""
-    from careerpath.workbook import agenda
+    from careerpath.views import due
 
     day = day_option(until, "WHEN")
     assert day is not None
@@ -171,14 +171,14 @@ def snooze(
     home = home_of(ctx)
     with home.lock("snooze"):
         workbook = home.load()
-        found = resolve_item(agenda.collect(workbook, now), item)
+        found = resolve_item(due.collect(workbook, now), item)
         if found.movable and day <= found.due:
             raise InvalidInput(
                 f"{found.id} is due {found.due}; snoozing puts it off, to a day after that "
                 f"({day} is not)",
                 hint=f"To bring it forward, change the date itself: {_set_earlier(found)}.",
             )
-        if not any(s.snooze(home, workbook, found.id, day) for s in agenda.sources(workbook)):
+        if not any(s.snooze(home, workbook, found.id, day) for s in due.sources(workbook)):
             raise NotFound(f"no part of the workbook knows the item {found.id}")
     out_console().print(
         plain(f"Snoozed {found.id} until {day} ({relative(day, now)}): {found.title}")
@@ -195,10 +195,10 @@ def _set_earlier(item: DueItem) -> str:
 
 def overdue_notice(workbook: Workbook, console: Console) -> None:
     """At the start of `careerpath next`: what is overdue, in a few lines."""
-    from careerpath.workbook import agenda
+    from careerpath.views import due
 
     now = today()
-    overdue = [item for item in agenda.collect(workbook, now) if item.due < now]
+    overdue = [item for item in due.collect(workbook, now) if item.due < now]
     if not overdue:
         return
     noun = "item is" if len(overdue) == 1 else "items are"

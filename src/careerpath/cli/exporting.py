@@ -39,8 +39,7 @@ def export(
 ) -> None:
     """Everything in your workbook, for a coach (markdown), for tools (json), for a
     spreadsheet (csv, one file per kind of record) or for a calendar (ics, every dated item)."""
-    from careerpath.views import exports
-    from careerpath.workbook import agenda
+    from careerpath.views import due, exports
 
     workbook = home_of(ctx).load()
     now = today()
@@ -60,7 +59,7 @@ def export(
     elif format is ExportFormat.json:
         text = exports.to_json(workbook, now)
     else:
-        text = exports.to_ics(workbook, now, agenda.collect(workbook, now))
+        text = exports.to_ics(workbook, now, due.collect(workbook, now))
     if output is None:
         sys.stdout.write(text)
     else:

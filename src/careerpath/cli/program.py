@@ -23,11 +23,11 @@ from careerpath.cli.groups import HELP
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from careerpath.program.plan import Program
     from careerpath.program.sitting import ProgramSession
     from careerpath.workbook.definition import ProgramDefinition
     from careerpath.workbook.home import Home
     from careerpath.workbook.models import Workbook
+    from careerpath.workbook.program_file import Program
 
 T = TypeVar("T")
 
@@ -145,6 +145,7 @@ def program_start(
     from careerpath.cli.recording import day_option
     from careerpath.core.values import format_day
     from careerpath.program import plan as programs
+    from careerpath.workbook import program_file
 
     if months is not None:
         programs.check_months(months)
@@ -165,7 +166,7 @@ def program_start(
             return
         from careerpath.program.sitting import program_from_file, start_program
 
-        questions = programs.questions_of(workbook.definition)
+        questions = program_file.questions_of(workbook.definition)
         fresh, saved = program_from_file(questions, answers, first_day, months, today())
         moved = start_program(home, workbook, fresh, now())  # last: everything is checked
     if moved is not None:
@@ -182,13 +183,13 @@ def _continue_intake(
     runs. ``new_plan``: --months or --start were given, which only a new program takes."""
     from careerpath.core.errors import InvalidInput
     from careerpath.program import plan as programs
-    from careerpath.workbook import engine
+    from careerpath.workbook import engine, program_file
 
     program = workbook.program
     assert program is not None
     plan = program.program
     programs.require_open(plan)
-    questions = programs.questions_of(workbook.definition)
+    questions = program_file.questions_of(workbook.definition)
     if not engine.missing_required(questions.intake, program.intake):
         section = programs.schedule(plan, today(), [])
         raise InvalidInput(
@@ -289,6 +290,7 @@ def program_end(
     from careerpath.program import plan as programs
     from careerpath.views import report as reports
     from careerpath.views.program_report import comparison_lines
+    from careerpath.workbook import program_file
 
     home = home_of(ctx)
     console = out_console()
@@ -299,7 +301,7 @@ def program_end(
         if answers is not None:
             from careerpath.program.sitting import closing_from_file, finish
 
-            questions = programs.questions_of(workbook.definition)
+            questions = program_file.questions_of(workbook.definition)
             given, outcomes = closing_from_file(questions, workbook.program, answers)
 
             def record(program: Program) -> None:
@@ -336,11 +338,11 @@ def program_questions(
     """What the intake or the check-in asks; `--format toml` writes a file to fill in."""
     from careerpath.cli.workbook import print_questions
     from careerpath.program import plan as programs
-    from careerpath.workbook import definition
+    from careerpath.workbook import definition, program_file
 
     home = home_of(ctx)
     book = home.load().definition if home.exists() else definition.load_builtin()
-    questions = programs.questions_of(book)
+    questions = program_file.questions_of(book)
     chosen = questions.intake if part is Part.intake else questions.checkin
     if format is QuestionsFormat.toml:
         sys.stdout.write(programs.fill_in(part.value, chosen))
@@ -506,6 +508,7 @@ def checkin(
     """A short weekly check-in: what you did, what got in the way, your energy, next focus."""
     from careerpath.core.values import format_day, plural
     from careerpath.program import plan as programs
+    from careerpath.workbook import program_file
 
     home = home_of(ctx)
     day = today()
@@ -519,7 +522,7 @@ def checkin(
             return
         from careerpath.program.sitting import checkin_from_file
 
-        given = checkin_from_file(programs.questions_of(workbook.definition), answers)
+        given = checkin_from_file(program_file.questions_of(workbook.definition), answers)
 
         def record(program: Program) -> int:
             for key, value in given.items():

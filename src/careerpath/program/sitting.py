@@ -21,18 +21,18 @@ from rich.padding import Padding
 from careerpath.core.errors import InvalidInput
 from careerpath.core.values import format_day, plural
 from careerpath.program import plan as programs
-from careerpath.program.plan import Program
-from careerpath.workbook import answers_file, engine
+from careerpath.workbook import answers_file, engine, program_file
 from careerpath.workbook.definition import ProgramDefinition, Question, StageDefinition
 from careerpath.workbook.home import Home
 from careerpath.workbook.models import Workbook
+from careerpath.workbook.program_file import GoalStatus, Program
 from careerpath.workbook.session import Sitting
 
 T = TypeVar("T")
 
 ACCEPT, EDIT, SKIP = "Accept", "Edit it first", "Skip it"
 MET, NOT_MET, STILL_OPEN = "Met", "Not met", "Still working on it"
-OUTCOMES: dict[str, programs.GoalStatus] = {MET: "met", NOT_MET: "not met", STILL_OPEN: "open"}
+OUTCOMES: dict[str, GoalStatus] = {MET: "met", NOT_MET: "not met", STILL_OPEN: "open"}
 MONTHS_CHOICES = {f"{n} months" + (" (the usual)" if n == 3 else ""): n for n in range(2, 7)}
 INTAKE_HINT = "`careerpath program questions intake --format toml` writes a file to fill in."
 CHECKIN_HINT = "`careerpath program questions checkin --format toml` writes a file to fill in."
@@ -59,7 +59,7 @@ class ProgramSession(Sitting):
 
     @property
     def questions(self) -> ProgramDefinition:
-        return programs.questions_of(self.workbook.definition)
+        return program_file.questions_of(self.workbook.definition)
 
     @property
     def program(self) -> Program:
@@ -265,7 +265,7 @@ class ProgramSession(Sitting):
                 picked = self.prompter.select(
                     f"Goal {goal.id}: {goal.text}", [MET, NOT_MET, STILL_OPEN], default=MET
                 )
-                status: programs.GoalStatus = OUTCOMES[picked]
+                status: GoalStatus = OUTCOMES[picked]
                 self._change(
                     functools.partial(
                         programs.close_goal, goal_id=goal.id, today=self.today, status=status
@@ -347,7 +347,7 @@ def program_from_file(
     many answers it holds. Everything is checked before the caller writes anything."""
     given, goals = _intake_from_file(questions, path)
     _check_goal_count(path, goals, open_now=0)
-    fresh = programs.new(start, months or programs.DEFAULT_MONTHS)
+    fresh = programs.new(start, months or program_file.DEFAULT_MONTHS)
     fresh.intake.update(given)
     for goal in goals:
         programs.add_goal(fresh, goal, today)
@@ -358,7 +358,7 @@ def finish_intake_from_file(home: Home, workbook: Workbook, path: Path, today: d
     """Add the intake answers and goals of ``path`` to an unfinished intake (keys in the file
     replace those answers, as ``next --answers`` does for a stage); returns how many. A goal
     already there is not added twice, so giving the same file again does no harm."""
-    questions = programs.questions_of(workbook.definition)
+    questions = program_file.questions_of(workbook.definition)
     given, goals = _intake_from_file(questions, path)
     program = workbook.program
     assert program is not None
@@ -388,16 +388,16 @@ def _check_goal_count(path: Path, goals: list[str], *, open_now: int) -> None:
 
 def closing_from_file(
     questions: ProgramDefinition, program: Program, path: Path
-) -> tuple[dict[str, Any], dict[str, programs.GoalStatus]]:
+) -> tuple[dict[str, Any], dict[str, GoalStatus]]:
     """Closing answers and goal outcomes (``[goals] g1 = "met"``) from an answers file."""
     given = answers_file.read(
         path,
         questions.intake_model,
         questions.intake,
         INTAKE_HINT,
-        extra={"goals": (dict[str, programs.GoalStatus] | None, None)},
+        extra={"goals": (dict[str, GoalStatus] | None, None)},
     )
-    goals: dict[str, programs.GoalStatus] = given.pop("goals", {})
+    goals: dict[str, GoalStatus] = given.pop("goals", {})
     for goal_id in goals:
         programs.find_goal(program, goal_id)
     _require_answered(path, questions.intake, given, INTAKE_HINT)

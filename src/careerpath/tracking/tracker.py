@@ -11,7 +11,7 @@ The rules (which moves an application may make, what logging a conversation chan
 a checklist) are pure functions over the stored records, below ``Book``.
 
 The sources of dated items here (contact follow-ups; application next actions, interviews and
-stale applications; offer deadlines) are listed by ``agenda.sources``.
+stale applications; offer deadlines) are listed by ``views.due.sources``.
 """
 
 from __future__ import annotations

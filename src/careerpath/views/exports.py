@@ -81,8 +81,7 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
 def to_json(workbook: Workbook, today: dt.date) -> str:
     import dataclasses
 
-    from careerpath.views import report
-    from careerpath.workbook import agenda
+    from careerpath.views import due, report
 
     built = report.build(workbook, today)
     stages = []
@@ -104,7 +103,7 @@ def to_json(workbook: Workbook, today: dt.date) -> str:
         "stages": stages,
         "derived": derived(workbook, today),
         "program": _program(workbook),
-        "due": [dataclasses.asdict(item) for item in agenda.collect(workbook, today)],
+        "due": [dataclasses.asdict(item) for item in due.collect(workbook, today)],
         "report": json.loads(report.to_json(built)),
     }
     return json.dumps(data, indent=2, ensure_ascii=False, default=json_value) + "\n"
@@ -115,9 +114,9 @@ def _program(workbook: Workbook) -> dict[str, Any] | None:
     in the file but for what was being typed at Ctrl-C; None without a program."""
     if workbook.program is None:
         return None
-    from careerpath.program import plan as program
+    from careerpath.workbook import program_file
 
-    data = program.dump(workbook.program, workbook.definition)
+    data = program_file.dump(workbook.program, workbook.definition)
     data.pop("drafts", None)
     return data
 
@@ -161,11 +160,11 @@ def _answers_markdown(questions: Sequence[Question], answers: dict[str, Any]) ->
 def _program_markdown(workbook: Workbook) -> list[str]:
     """The program in full: plan, intake, goals with their history, homework, every
     check-in and the closing re-assessment."""
-    from careerpath.program import plan as program
+    from careerpath.workbook import program_file
 
     found = workbook.program
     assert found is not None
-    asked = program.questions_of(workbook.definition)
+    asked = program_file.questions_of(workbook.definition)
     plan = found.program
     out = ["## Program", "", f"- **Start:** {plan.start}", f"- **Months planned:** {plan.months}"]
     for change in plan.changes:

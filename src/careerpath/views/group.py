@@ -29,7 +29,8 @@ from typing import Any
 
 from careerpath.core.errors import CareerpathError, InvalidFiles, NotFound, NoWorkbook
 from careerpath.core.values import format_day, plural
-from careerpath.workbook import agenda, engine
+from careerpath.views import due
+from careerpath.workbook import engine
 from careerpath.workbook.home import Home
 from careerpath.workbook.models import Workbook
 
@@ -111,7 +112,7 @@ def client_row(name: str, workbook: Workbook, today: date) -> ClientRow:
     last = last_activity(workbook, today)
     quiet = (today - last).days if last else None
     week = weeks = standing = schedule = delta = None
-    overdue = sum(item.due < today for item in agenda.collect(workbook, today))
+    overdue = sum(item.due < today for item in due.collect(workbook, today))
     behind, time_up = 0, False
     if workbook.program is not None:
         from careerpath.program import plan as programs

@@ -125,9 +125,9 @@ def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
 
 
 def _due(workbook: Workbook, today: dt.date) -> DueSummary:
-    from careerpath.workbook import agenda
+    from careerpath.views import due
 
-    items = agenda.collect(workbook, today)
+    items = due.collect(workbook, today)
     horizon = today + dt.timedelta(days=DUE_AHEAD)
     overdue = [i for i in items if i.due < today]
     coming = [i for i in items if today <= i.due <= horizon]

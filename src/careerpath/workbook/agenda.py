@@ -1,9 +1,9 @@
 """What is due: one agenda of every dated item, whichever part of the workbook it comes from.
 
 Each feature that has dated items (contact follow-ups, application next actions, interviews,
-offer deadlines, program homework) provides a ``Source``; ``careerpath due``, ``done``,
-``snooze``, the start of ``careerpath next`` and the iCalendar export all go through
-``sources()``.
+offer deadlines, program homework) provides a ``Source``. The features sit above the workbook,
+so they are gathered by ``careerpath.views.due``, which ``careerpath due``, ``done``,
+``snooze``, the start of ``careerpath next`` and the iCalendar export all go through.
 Item ids are short and stable because a person types them (``careerpath done c3-follow-up``).
 """
 
@@ -50,22 +50,3 @@ class Source(Protocol):
     def snooze(self, home: Home, workbook: Workbook, item_id: str, until: date) -> bool:
         """Move ``item_id`` to ``until``; False when the id is not one of this source's."""
         ...
-
-
-def sources(workbook: Workbook) -> list[Source]:
-    """The sources of dated items for this workbook. Program homework is only looked at (and
-    its module only imported) when there is a program, so a plain report stays quick."""
-    from careerpath.tracking.tracker import ApplicationSource, ContactSource, OfferSource
-
-    found: list[Source] = [ContactSource(), ApplicationSource(), OfferSource()]
-    if workbook.program is not None:
-        from careerpath.program.plan import HomeworkSource
-
-        found.append(HomeworkSource())
-    return found
-
-
-def collect(workbook: Workbook, today: date) -> list[DueItem]:
-    """Every open item, overdue first, then by date."""
-    found = [item for source in sources(workbook) for item in source.items(workbook, today)]
-    return sorted(found, key=lambda item: (item.due, item.at or datetime.min, item.id))

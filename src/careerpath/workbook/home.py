@@ -39,7 +39,7 @@ from careerpath.workbook.models import (
 )
 
 if TYPE_CHECKING:
-    from careerpath.program.plan import Program
+    from careerpath.workbook.program_file import Program
 
 BACKUPS_KEPT = 20
 _BUILTIN_PREFIX = "builtin:"
@@ -248,11 +248,11 @@ class Home:
         """The program, checked against the workbook's questions; None when there is none."""
         if not self.program_file.exists():
             return None
-        from careerpath.program import plan as program
+        from careerpath.workbook import program_file
 
         raw, text = tomlio.read(self.program_file)
         _check_schema_version(raw, text, self.program_file)
-        return program.validate(raw, text, self.program_file, book, _FIX_HINT)
+        return program_file.validate(raw, text, self.program_file, book, _FIX_HINT)
 
     def archive_program(self, now: datetime) -> Path:
         """Move ``program.toml`` to ``.backups/program-<time>.toml`` (``program start
@@ -263,9 +263,9 @@ class Home:
         return target
 
     def write_program(self, book: WorkbookDefinition, program: Program) -> None:
-        from careerpath.program import plan as programs
+        from careerpath.workbook import program_file
 
-        self._write(self.program_file, programs.dump(program, book), programs.HEADER)
+        self._write(self.program_file, program_file.dump(program, book), program_file.HEADER)
 
     def update_program(
         self, book: WorkbookDefinition, change: Callable[[Program], T]

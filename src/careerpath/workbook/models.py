@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from careerpath.workbook.definition import Slug, StageDefinition, WorkbookDefinition
 
 if TYPE_CHECKING:
-    from careerpath.program.plan import Program
+    from careerpath.workbook.program_file import Program
 
 SCHEMA_VERSION: Final = 1
 

@@ -1,0 +1,33 @@
+"""Everything that is due, gathered from each part of the workbook that has dated items.
+
+The sources live in the layers that own them (records in ``tracking``, homework in ``program``),
+so they are put together here, above both.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from careerpath.workbook.agenda import DueItem, Source
+    from careerpath.workbook.models import Workbook
+
+
+def sources(workbook: Workbook) -> list[Source]:
+    """The sources of dated items for this workbook. Program homework is only looked at (and
+    its module only imported) when there is a program, so a plain report stays quick."""
+    from careerpath.tracking.tracker import ApplicationSource, ContactSource, OfferSource
+
+    found: list[Source] = [ContactSource(), ApplicationSource(), OfferSource()]
+    if workbook.program is not None:
+        from careerpath.program.plan import HomeworkSource
+
+        found.append(HomeworkSource())
+    return found
+
+
+def collect(workbook: Workbook, today: date) -> list[DueItem]:
+    """Every open item, overdue first, then by date."""
+    found = [item for source in sources(workbook) for item in source.items(workbook, today)]
+    return sorted(found, key=lambda item: (item.due, item.at or datetime.min, item.id))
