@@ -31,6 +31,7 @@ from pathlib import Path
 from startup import ENV, PYTHON, answer  # the same answers by kind, environment and Python
 
 from careerpath.program import plan as programs
+from careerpath.tracking import records  # noqa: F401  (registers the record types)
 from careerpath.workbook import definition, program_file
 from careerpath.workbook.engine import mark_complete, mark_started, mark_worked
 from careerpath.workbook.home import Home

@@ -39,6 +39,7 @@ from typing import Any
 
 import tomli_w
 
+from careerpath.tracking import records  # noqa: F401  (registers the record types)
 from careerpath.workbook.definition import Question, load_builtin
 
 PYTHON = sys.executable

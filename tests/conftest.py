@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from careerpath.core.errors import Interrupted
+from careerpath.tracking import records  # noqa: F401  (registers record types, as the cli does)
 from careerpath.workbook import definition
 from careerpath.workbook.definition import Question, WorkbookDefinition
 

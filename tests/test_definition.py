@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
 from careerpath.core.errors import InvalidFiles, NotFound
 from careerpath.workbook import definition
-from careerpath.workbook.definition import WorkbookDefinition
+from careerpath.workbook.definition import RecordTypeName, WorkbookDefinition
 
 TODAY = date(2026, 11, 25)
 
@@ -259,3 +261,40 @@ def test_fill_in_file_uncommented_is_a_valid_answers_file(book: WorkbookDefiniti
     answers = tomllib.loads("\n".join(uncommented))
     assert answers == {"where_now": "...\n"}
     stage.answers_model.model_validate(answers)
+
+
+# --- built-in record types register from the tracking layer -------------------------------------
+
+
+def test_every_built_in_record_type_is_registered_once_tracking_is_imported() -> None:
+    items = {name: definition.record_kind(name).item for name in get_args(RecordTypeName)}
+    assert items == {
+        "targets": "target job",
+        "contacts": "contact",
+        "applications": "application",
+        "offers": "offer",
+    }
+
+
+def test_reading_a_workbook_without_its_record_types_says_what_to_import() -> None:
+    """A fresh interpreter that never imported careerpath.tracking cannot check answers of the
+    built-in workbook; it says why instead of failing somewhere deep inside."""
+    script = (
+        "from careerpath.workbook import definition; "
+        "definition.load_builtin().stage('diving-deeper').answers_model"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "the record type 'targets' is not registered" in run.stderr
+    assert "import careerpath.tracking.records" in run.stderr
+
+
+def test_the_command_line_registers_the_record_types_before_it_reads_a_workbook() -> None:
+    """In its own process (the tests' conftest imports tracking for everything else)."""
+    run = subprocess.run(
+        [sys.executable, "-m", "careerpath", "questions", "networking", "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "contact" in run.stdout

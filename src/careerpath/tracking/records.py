@@ -25,7 +25,7 @@ scores) are in ``scoring``; changing records on disk is in ``tracker``.
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, NamedTuple, TypeVar
 
 from pydantic import (
@@ -41,9 +41,10 @@ from pydantic import (
 
 from careerpath.core.errors import InvalidInput, NotFound
 from careerpath.core.values import Money, MoneyRange, format_money, parse_money, plural
+from careerpath.workbook import definition
+from careerpath.workbook.definition import Question, StageDefinition, WorkbookDefinition
 
 if TYPE_CHECKING:
-    from careerpath.workbook.definition import Question, StageDefinition, WorkbookDefinition
     from careerpath.workbook.models import Workbook
 
 # --- vocabularies ----------------------------------------------------------------------------
@@ -396,6 +397,37 @@ class RecordType(NamedTuple):
     def prefix(self) -> str:
         return self.model.prefix
 
+    # What the workbook definition and the sitting ask of a record type (``RecordKind``).
+
+    def stored_type(self) -> Any:
+        return list_type(self.name)
+
+    def prompt_fields(self) -> list["Question"]:
+        return prompt_fields(self.name)
+
+    def fields_for(
+        self, question: "Question", recalled: Mapping[str, tuple["Question", Any]]
+    ) -> list["Question"]:
+        return fields_for(question, recalled)
+
+    def get_field(self, record: dict[str, Any], field_id: str) -> Any:
+        return get_field(self.name, record, field_id)
+
+    def set_field(self, record: dict[str, Any], field_id: str, value: Any, today: dt.date) -> None:
+        set_field(self.name, record, field_id, value, today)
+
+    def new_record(self, records: Sequence[dict[str, Any]], floor: int) -> dict[str, Any]:
+        return new_record(self.name, records, floor)
+
+    def is_complete(self, record: dict[str, Any]) -> bool:
+        return is_complete(self.name, record)
+
+    def label(self, record: dict[str, Any]) -> str:
+        return label(self.name, record)
+
+    def summary(self, records: list[dict[str, Any]]) -> str:
+        return summary(self.name, records)
+
 
 TYPES: dict[str, RecordType] = {
     "targets": RecordType("targets", Target, "target job", "target", ("title",)),
@@ -598,8 +630,6 @@ def match_word(text: str, options: Sequence[str], what: str) -> str:
 
 
 def _field(**raw: Any) -> "Question":
-    from careerpath.workbook.definition import Question
-
     return Question.model_validate(raw)
 
 
@@ -728,13 +758,11 @@ RATING_PREFIX = {"targets": "fit:", "offers": "rating:"}
 
 
 def fields_for(
-    question: "Question", recalled: dict[str, tuple["Question", Any]]
+    question: "Question", recalled: Mapping[str, tuple["Question", Any]]
 ) -> list["Question"]:
     """The fields to ask for one record of ``question``, given the earlier answers it recalls
     (``stage.question`` → (question, answer)): a rating per top value, and for offers the way
     of working, offered as the same choices the person picked from in exploration."""
-    from careerpath.workbook.definition import Question
-
     name = question.record_type
     if name is None:
         return question.fields or []
@@ -771,16 +799,7 @@ def fields_for(
     return fields
 
 
-def recalled(workbook: "Workbook", question: "Question") -> dict[str, tuple["Question", Any]]:
-    """The earlier answers ``question`` recalls: ``stage.question`` → (question, answer)."""
-    found = {}
-    for ref in question.recall:
-        stage, earlier = workbook.definition.recalled(ref)
-        found[ref] = (earlier, workbook.answers_for(stage).get(earlier.id))
-    return found
-
-
-def _recalled_of_kind(recalled: dict[str, tuple["Question", Any]], kind: str) -> list[str]:
+def _recalled_of_kind(recalled: Mapping[str, tuple["Question", Any]], kind: str) -> list[str]:
     for question, value in recalled.values():
         if question.kind == kind and value:
             return list(value)
@@ -886,3 +905,7 @@ def parse_pairs(items: Sequence[str], *, low: int, high: int, what: str) -> dict
                 raise InvalidInput(f"{part.strip()!r}: {what} go from {low} to {high}")
             pairs[key.strip()] = value
     return pairs
+
+
+for _kind in TYPES.values():
+    definition.register_record_kind(_kind.name, _kind)

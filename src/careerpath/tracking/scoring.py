@@ -390,7 +390,8 @@ def score_offer(offer: Offer, found: list[Criterion]) -> OfferScore:
 def offer_criteria(workbook: Workbook) -> list[Criterion]:
     """The criteria for this person's offers: from what the offers question recalls, weighed
     as the person set in the closing stage (a ``weights`` question), if they did."""
-    from careerpath.tracking.records import locate, recalled, weights_question
+    from careerpath.tracking.records import locate, weights_question
+    from careerpath.workbook.engine import recalled
 
     found = locate(workbook.definition, "offers")
     if found is None:
@@ -403,7 +404,8 @@ def offer_criteria(workbook: Workbook) -> list[Criterion]:
 
 def top_values(workbook: Workbook) -> list[str]:
     """The person's ranked top values: the ranking the targets question recalls."""
-    from careerpath.tracking.records import locate, recalled
+    from careerpath.tracking.records import locate
+    from careerpath.workbook.engine import recalled
 
     for name in ("targets", "offers"):
         found = locate(workbook.definition, name)

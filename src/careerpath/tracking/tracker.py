@@ -27,7 +27,6 @@ from careerpath.workbook import engine
 from careerpath.workbook.agenda import DueItem
 
 if TYPE_CHECKING:
-    from careerpath.workbook.definition import Question
     from careerpath.workbook.home import Home
     from careerpath.workbook.models import Answers, Workbook, WorkbookState
 
@@ -120,7 +119,7 @@ class Book:
             raise NotFound(f"there is no {self.kind.item} {record_id}")
 
         removed = self._change(drop, today)
-        self._note_state(lambda state: retire_id(state, self.question, removed))
+        self._note_state(lambda state: engine.retire_id(state, self.question, removed))
         return removed
 
     def update_stage(self, change: Callable[[Answers], T], today: dt.date) -> T:
@@ -140,18 +139,6 @@ class Book:
         (read again first, like every write)."""
         if change(self.workbook.state):
             self.home.update_state(change)
-
-
-def retire_id(state: WorkbookState, question: Question, removed: dict[str, Any]) -> bool:
-    """Remember the number of a removed record's id, so it is never given again; False when
-    a higher one is remembered already."""
-    found = re.fullmatch(r"[a-z]+([0-9]+)", str(removed.get("id", "")))
-    if found:
-        number = int(found.group(1))
-        if number > state.id_floor(question.id):
-            state.record_ids = {**(state.record_ids or {}), question.id: number}
-            return True
-    return False
 
 
 # --- rules: applications ---------------------------------------------------------------------

@@ -14,10 +14,10 @@ keeps start-up fast: building a 13-way union's schema cost about 20 ms on every 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal, Self
+from typing import Annotated, Any, ClassVar, Literal, Protocol, Self, get_args
 
 from pydantic import (
     AfterValidator,
@@ -66,7 +66,75 @@ Kind = Literal[
     "weights",
 ]
 RecordTypeName = Literal["targets", "contacts", "applications", "offers"]
-"""Records with a shape built into careerpath (see ``records``), named by ``record_type``."""
+"""Records with a shape built into careerpath (``careerpath.tracking.records``), named by
+``record_type``."""
+
+
+class RecordKind(Protocol):
+    """What the definition and the sitting need of a built-in type of record.
+
+    The types live above the workbook (``careerpath.tracking.records``) and register here when
+    that module is imported; the command line imports it before it reads any workbook."""
+
+    @property
+    def item(self) -> str:
+        """What one record is called, e.g. "application"."""
+        ...
+
+    def stored_type(self) -> Any:
+        """The type of a stored list of these records."""
+        ...
+
+    def prompt_fields(self) -> list[Question]:
+        """The fields asked for one record, in order."""
+        ...
+
+    def fields_for(
+        self, question: Question, recalled: Mapping[str, tuple[Question, Any]]
+    ) -> list[Question]:
+        """The fields to ask for one record, given the earlier answers ``question`` recalls."""
+        ...
+
+    def get_field(self, record: dict[str, Any], field_id: str) -> Any:
+        """One field of a stored record, as a prompt offers it."""
+        ...
+
+    def set_field(self, record: dict[str, Any], field_id: str, value: Any, today: date) -> None:
+        """Save one answered field into a stored record; None removes it."""
+        ...
+
+    def new_record(self, records: Sequence[dict[str, Any]], floor: int) -> dict[str, Any]:
+        """An empty record with its id, for the sitting to fill in field by field."""
+        ...
+
+    def is_complete(self, record: dict[str, Any]) -> bool: ...
+
+    def label(self, record: dict[str, Any]) -> str:
+        """A record's name in lists."""
+        ...
+
+    def summary(self, records: list[dict[str, Any]]) -> str:
+        """A records answer in a line."""
+        ...
+
+
+_RECORD_KINDS: dict[str, RecordKind] = {}
+
+
+def register_record_kind(name: RecordTypeName, kind: RecordKind) -> None:
+    """Make a built-in type of record known to workbook definitions."""
+    _RECORD_KINDS[name] = kind
+
+
+def record_kind(name: str) -> RecordKind:
+    """The registered type of record called ``name``."""
+    try:
+        return _RECORD_KINDS[name]
+    except KeyError:
+        raise LookupError(
+            f"the record type {name!r} is not registered: import careerpath.tracking.records "
+            "before reading a workbook"
+        ) from None
 
 
 class _Definition(BaseModel):
@@ -116,11 +184,9 @@ class Question(_Definition):
     def _item_of_a_record_type(cls, data: Any) -> Any:
         """A built-in record type knows what one record is called."""
         if isinstance(data, dict) and data.get("record_type") and "item" not in data:
-            from careerpath.tracking import records
-
-            kind = records.TYPES.get(str(data["record_type"]))
-            if kind is not None:
-                data = {**data, "item": kind.item}
+            name = str(data["record_type"])
+            if name in get_args(RecordTypeName):  # else the type is refused with the choices
+                data = {**data, "item": record_kind(name).item}
         return data
 
     @model_validator(mode="after")
@@ -183,12 +249,9 @@ class Question(_Definition):
 
     @functools.cached_property
     def record_model(self) -> type[BaseModel]:
-        """records: a model for one stored record. Fields are optional in the file;
-        required-ness counts for progress, so a record typed half-way is saved, not lost."""
-        if self.record_type:
-            from careerpath.tracking import records
-
-            return records.TYPES[self.record_type].model
+        """records of a workbook's own ``fields``: a model for one stored record. Fields are
+        optional in the file; required-ness counts for progress, so a record typed half-way is
+        saved, not lost."""
         return _answers_model(f"{self.id} record", self.fields or [])
 
     @property
@@ -196,17 +259,13 @@ class Question(_Definition):
         """records: the fields asked once per record: the workbook's own ``fields``, or
         the built-in ones of a ``record_type``."""
         if self.record_type:
-            from careerpath.tracking import records
-
-            return records.prompt_fields(self.record_type)
+            return record_kind(self.record_type).prompt_fields()
         return self.fields or []
 
     def record_value(self, record: dict[str, Any], field_id: str) -> Any:
         """records: one field of a stored record, as a prompt offers it."""
         if self.record_type:
-            from careerpath.tracking import records
-
-            return records.get_field(self.record_type, record, field_id)
+            return record_kind(self.record_type).get_field(record, field_id)
         return record.get(field_id)
 
     def set_record_value(
@@ -215,9 +274,7 @@ class Question(_Definition):
         """records: save one answered field into a stored record; None removes it. A built-in
         type may do more (a new application status is added to its history)."""
         if self.record_type:
-            from careerpath.tracking import records
-
-            records.set_field(self.record_type, record, field_id, value, today)
+            record_kind(self.record_type).set_field(record, field_id, value, today)
         elif value is None:
             record.pop(field_id, None)
         else:
@@ -225,18 +282,14 @@ class Question(_Definition):
 
     def record_is_complete(self, record: dict[str, Any]) -> bool:
         if self.record_type:
-            from careerpath.tracking import records
-
-            return records.is_complete(self.record_type, record)
+            return record_kind(self.record_type).is_complete(record)
         return all(f.is_answered(record.get(f.id)) for f in self.fields or [] if f.required)
 
     def record_label(self, record: dict[str, Any]) -> str:
         """A record's name in lists: for built-in records their id and name ("a3 Acme, UX
         researcher"); otherwise the first two answered one-line text fields."""
         if self.record_type:
-            from careerpath.tracking import records
-
-            name = records.label(self.record_type, record)
+            name = record_kind(self.record_type).label(record)
             return f"{record['id']} {name}" if record.get("id") else name
         texts = [
             str(record[f.id])
@@ -581,9 +634,7 @@ class _Records(_Rules):
 
     def value_type(self, q: Question) -> Any:
         if q.record_type:
-            from careerpath.tracking import records
-
-            return records.list_type(q.record_type)
+            return record_kind(q.record_type).stored_type()
         return list[q.record_model]  # type: ignore[name-defined]
 
     def is_answered(self, q: Question, value: Any) -> bool:
@@ -594,9 +645,7 @@ class _Records(_Rules):
 
     def format(self, q: Question, value: Any) -> str:
         if q.record_type:
-            from careerpath.tracking import records
-
-            return records.summary(q.record_type, value)
+            return record_kind(q.record_type).summary(value)
         return "; ".join(q.record_label(record) for record in value)
 
     def describe(self, q: Question) -> str:

@@ -7,10 +7,11 @@ changes (a stage started, completed, a question skipped) are small functions tha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from careerpath.workbook.definition import Question, StageDefinition
 from careerpath.workbook.models import Answers, StageState, Workbook, WorkbookState
@@ -160,3 +161,24 @@ def mark_worked(state: WorkbookState, stage_id: str, today: date) -> bool:
         return False
     saved.worked = today
     return True
+
+
+def retire_id(state: WorkbookState, question: Question, removed: dict[str, Any]) -> bool:
+    """Remember the number of a removed record's id, so it is never given again; False when
+    a higher one is remembered already."""
+    found = re.fullmatch(r"[a-z]+([0-9]+)", str(removed.get("id", "")))
+    if found:
+        number = int(found.group(1))
+        if number > state.id_floor(question.id):
+            state.record_ids = {**(state.record_ids or {}), question.id: number}
+            return True
+    return False
+
+
+def recalled(workbook: Workbook, question: Question) -> dict[str, tuple[Question, Any]]:
+    """The earlier answers ``question`` recalls: ``stage.question`` → (question, answer)."""
+    found = {}
+    for ref in question.recall:
+        stage, earlier = workbook.definition.recalled(ref)
+        found[ref] = (earlier, workbook.answers_for(stage).get(earlier.id))
+    return found

@@ -18,7 +18,7 @@ from rich.table import Table
 
 from careerpath.core.errors import Interrupted
 from careerpath.workbook import engine
-from careerpath.workbook.definition import Question, StageDefinition
+from careerpath.workbook.definition import Question, StageDefinition, record_kind
 from careerpath.workbook.home import Home
 from careerpath.workbook.models import Answers, Workbook
 from careerpath.workbook.prompts import Prompter
@@ -319,9 +319,7 @@ class Session(Sitting):
 
         self._change_answers(stage, drop)
         if question.record_type:
-            from careerpath.tracking import tracker
-
-            self._update_state(lambda state: tracker.retire_id(state, question, removed))
+            self._update_state(lambda state: engine.retire_id(state, question, removed))
 
     def _ask_record(
         self, stage: StageDefinition, question: Question, index: int, only_missing: bool
@@ -345,9 +343,8 @@ class Session(Sitting):
         (a rating for each top value)."""
         if not question.record_type:
             return question.record_fields
-        from careerpath.tracking import records
-
-        return records.fields_for(question, records.recalled(self.workbook, question))
+        kind = record_kind(question.record_type)
+        return kind.fields_for(question, engine.recalled(self.workbook, question))
 
     def _prompt(self, stage: StageDefinition, question: Question, key: str, earlier: Any) -> Any:
         """Ask; drafts are kept in the stage's state in workbook.toml."""
@@ -384,10 +381,8 @@ class Session(Sitting):
         """An empty record; a built-in record type gives it its id."""
         if not question.record_type:
             return {}
-        from careerpath.tracking import records as typed
-
         floor = self.workbook.state.id_floor(question.id)
-        return typed.new_record(question.record_type, records, floor)
+        return record_kind(question.record_type).new_record(records, floor)
 
     def _change_answers(self, stage: StageDefinition, change: Any) -> None:
         answers, _ = self.home.update_answers(stage, change)
