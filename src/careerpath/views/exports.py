@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careerpath.tracking import records, scoring
-from careerpath.views.report import json_value
-from careerpath.views.report import markdown_escape as escape
+from careerpath.views.report_model import json_value
+from careerpath.views.report_model import markdown_escape as escape
 from careerpath.workbook import engine
 
 if TYPE_CHECKING:

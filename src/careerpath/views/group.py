@@ -248,7 +248,7 @@ def summary(report: GroupReport) -> str:
 
 
 def to_markdown(report: GroupReport) -> str:
-    from careerpath.views.report import markdown_escape
+    from careerpath.views.report_model import markdown_escape
 
     out = [
         f"# Clients in {markdown_escape(Path(report.folder).name)}",

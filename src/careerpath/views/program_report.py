@@ -19,7 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from careerpath.core.values import format_day, plural
-from careerpath.views.report import Report, StageLine, markdown_escape
+from careerpath.views.report_model import Report, StageLine, markdown_escape
 
 if TYPE_CHECKING:
     from careerpath.program.plan import GoalLine, HomeworkLine, ProgramSection

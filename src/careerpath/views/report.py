@@ -1,82 +1,25 @@
-"""Where a person stands: a plain report model built from the workbook, then rendered.
+"""Where a person stands: the report built from the workbook, then rendered.
 
-``build`` is pure. ``to_json`` is a stable, documented contract (README, "Report JSON");
-``to_markdown`` is for sharing with a coach; ``render`` prints it in the terminal with rich.
-Fields are only ever added to the JSON, never renamed or removed, within a report_version.
+The report's shape is ``report_model``, which the section modules (``tracking_report``,
+``program_report``) also import; this module puts the sections together. ``build`` is pure.
+``to_json`` is a stable, documented contract (README, "Report JSON"); ``to_markdown`` is for
+sharing with a coach; ``render`` prints it in the terminal with rich. Fields are only ever
+added to the JSON, never renamed or removed, within a report_version.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from careerpath.core.values import format_day
+from careerpath.views.report_model import KeyAnswer, Report, StageLine, json_value, markdown_escape
 from careerpath.workbook import engine
 from careerpath.workbook.models import Workbook
 
 if TYPE_CHECKING:
-    from careerpath.program.plan import ProgramSection
     from careerpath.views.group import GroupReport
-    from careerpath.views.tracking_report import (
-        Checklist,
-        DueSummary,
-        OfferLine,
-        Outreach,
-        Pipeline,
-        TargetLine,
-    )
-
-REPORT_VERSION = 1
-
-
-@dataclass(frozen=True)
-class StageLine:
-    id: str
-    number: int
-    title: str
-    status: Literal["not started", "in progress", "complete"]
-    answered: int
-    required: int
-    required_answered: int
-    skipped: int
-    total: int
-    percent: int
-    started: date | None
-    completed: date | None
-
-
-@dataclass(frozen=True)
-class KeyAnswer:
-    stage: str
-    question: str
-    label: str
-    text: str
-    value: Any
-
-
-@dataclass(frozen=True)
-class Report:
-    generated: date
-    workbook: dict[str, str]
-    current_stage: str | None
-    current_stage_title: str | None
-    next_step: str
-    percent: int
-    stages: list[StageLine]
-    key_answers: list[KeyAnswer]
-    report_version: int = REPORT_VERSION
-    program: ProgramSection | None = None
-    """The program's timeline, goals, homework and check-ins, when one was started."""
-    # Records (see tracking_report): what is due, the application funnel, outreach, targets
-    # by fit, offers and the leaving-well checklist.
-    due: DueSummary | None = None
-    pipeline: Pipeline | None = None
-    outreach: Outreach | None = None
-    targets: list[TargetLine] = dataclasses.field(default_factory=list)
-    offers: list[OfferLine] = dataclasses.field(default_factory=list)
-    leaving_well: Checklist | None = None
 
 
 def build(workbook: Workbook, today: date) -> Report:
@@ -153,13 +96,6 @@ def to_json(report: Report | GroupReport) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, default=json_value) + "\n"
 
 
-def json_value(value: Any) -> str:
-    """Dates (in answers, stage dates, records) as ISO text, for ``json.dumps(default=...)``."""
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
-
-
 def _dates(line: StageLine) -> str:
     if line.completed:
         return f"done {line.completed}"
@@ -212,13 +148,6 @@ def to_markdown(report: Report) -> str:
 
         out += program_markdown(report)
     return "\n".join(out)
-
-
-def markdown_escape(text: str) -> str:
-    """Escape what Markdown would otherwise read as formatting or table cells."""
-    for char in "\\`*_[]|<>#":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 def render(report: Report, console: Any) -> None:

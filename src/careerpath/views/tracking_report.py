@@ -1,11 +1,10 @@
 """The report's sections on records: what is due, the application funnel and response rates,
 outreach against the weekly goal, target jobs by fit, and offers.
 
-``sections`` builds them (pure; the fields ``report.Report`` gains); ``markdown`` and
-``render`` show them after the stage report. They appear in the JSON report as the fields
-``due``, ``pipeline``, ``outreach``, ``targets``, ``offers`` and ``leaving_well``. They are
-plain dicts, typed as TypedDicts for the type checker only: nothing to build at start-up,
-and what the JSON is anyway.
+``sections`` builds them (pure; the fields ``report_model.Report`` gains, where their shapes
+are); ``markdown`` and ``render`` show them after the stage report. They appear in the JSON
+report as the fields ``due``, ``pipeline``, ``outreach``, ``targets``, ``offers`` and
+``leaving_well``.
 """
 
 from __future__ import annotations
@@ -14,87 +13,19 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from typing import TypedDict
-
-    from careerpath.views.report import Report
+    from careerpath.views.report_model import (
+        Checklist,
+        DueLine,
+        DueSummary,
+        FunnelLine,
+        OfferLine,
+        Outreach,
+        OutreachWeek,
+        Pipeline,
+        Report,
+        TargetLine,
+    )
     from careerpath.workbook.models import Workbook
-
-    # The shapes of the sections, for the type checker; at run time they are plain dicts.
-
-    class DueLine(TypedDict):
-        id: str
-        what: str
-        title: str
-        due: dt.date
-
-    class DueSummary(TypedDict):
-        overdue: int
-        coming: int
-        """Due today or in the next seven days."""
-        next: list[DueLine]
-        """The first few: overdue first, then by date."""
-
-    class FunnelLine(TypedDict):
-        status: str
-        reached: int | None
-        """How many got this far or further (pipeline statuses; None for endings)."""
-        now: int
-        """How many are in this status now."""
-
-    class Pipeline(TypedDict):
-        total: int
-        active: int
-        stale: int
-        stale_after: int
-        funnel: list[FunnelLine]
-        applied: int
-        responded: int
-        interviewed: int
-        offered: int
-        response_rate: int | None
-        """Percent of applications sent that heard back (screening or further, or a rejection)."""
-        interview_rate: int | None
-        offer_rate: int | None
-
-    class OutreachWeek(TypedDict):
-        week_start: dt.date
-        people: int
-
-    class Outreach(TypedDict):
-        goal: int | None
-        this_week: int
-        week_start: dt.date
-        weeks: list[OutreachWeek]
-        contacts: int
-        conversations: int
-        by_status: dict[str, int]
-
-    class TargetLine(TypedDict):
-        id: str
-        title: str
-        fit: float | None
-        values_rated: int
-        values_total: int
-        pay_low_per_year: float | None
-        pay_high_per_year: float | None
-        currency: str | None
-        outlook: str | None
-
-    class OfferLine(TypedDict):
-        id: str
-        employer: str
-        role: str | None
-        base_pay: float | None
-        currency: str | None
-        score: float | None
-        status: str
-        deadline: dt.date | None
-        meets: list[str]
-        misses: list[str]
-
-    class Checklist(TypedDict):
-        done: int
-        total: int
 
 
 DUE_AHEAD = 7
