@@ -13,7 +13,15 @@ from rich.console import Console
 
 from careerpath.core.errors import Interrupted
 from careerpath.program import plan as programs
-from careerpath.program.sitting import ACCEPT, EDIT, MET, NOT_MET, SKIP, ProgramSession
+from careerpath.program.sitting import (
+    ACCEPT,
+    EDIT,
+    MET,
+    NOT_MET,
+    SKIP,
+    ProgramCompanion,
+    ProgramSession,
+)
 from careerpath.tracking.tracker import Book
 from careerpath.workbook import definition
 from careerpath.workbook.answers_file import apply
@@ -136,7 +144,9 @@ def test_suggested_homework_is_offered_when_a_stage_begins(home: Home) -> None:
     # `careerpath next`: exploration begins; accept the first, edit the second, then Ctrl-C.
     prompter = ScriptedPrompter([ACCEPT, EDIT, "Ask my sister and two friends", INTERRUPT])
     out = io.StringIO()
-    stage_session = Session(home, home.load(), prompter, Console(file=out, width=100), TODAY)
+    stage_session = Session(
+        home, home.load(), prompter, Console(file=out, width=100), TODAY, ProgramCompanion()
+    )
     with pytest.raises(Interrupted):
         stage_session.continue_current()
     assert prompter.asked[:3] == ["Take this on?", "Take this on?", "homework"]
@@ -157,14 +167,18 @@ def test_suggested_homework_is_offered_when_a_stage_begins(home: Home) -> None:
     # Resuming the stage does not offer them again.
     prompter = ScriptedPrompter([INTERRUPT])
     with pytest.raises(Interrupted):
-        Session(home, home.load(), prompter, Console(file=io.StringIO()), TODAY).continue_current()
+        Session(
+            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, ProgramCompanion()
+        ).continue_current()
     assert prompter.asked == ["where_now"]
 
 
 def test_skipping_suggested_homework_and_no_program_no_offer(home: Home) -> None:
     prompter = ScriptedPrompter([INTERRUPT])
     with pytest.raises(Interrupted):
-        Session(home, home.load(), prompter, Console(file=io.StringIO()), TODAY).continue_current()
+        Session(
+            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, ProgramCompanion()
+        ).continue_current()
     assert prompter.asked == ["where_now"]  # no program: nothing offered
 
     other = Home(home.root.parent / "other")
@@ -174,14 +188,14 @@ def test_skipping_suggested_homework_and_no_program_no_offer(home: Home) -> None
     prompter = ScriptedPrompter([SKIP, SKIP, INTERRUPT])
     with pytest.raises(Interrupted):
         Session(
-            other, other.load(), prompter, Console(file=io.StringIO()), TODAY
+            other, other.load(), prompter, Console(file=io.StringIO()), TODAY, ProgramCompanion()
         ).continue_current()
     assert other.load().program.homework == []  # type: ignore[union-attr]
     # Turned down once is enough: the next sitting goes straight to the questions.
     prompter = ScriptedPrompter([INTERRUPT])
     with pytest.raises(Interrupted):
         Session(
-            other, other.load(), prompter, Console(file=io.StringIO()), TODAY
+            other, other.load(), prompter, Console(file=io.StringIO()), TODAY, ProgramCompanion()
         ).continue_current()
     assert prompter.asked == ["where_now"]
     assert other.load().program.suggestions_declined == ["exploration"]  # type: ignore[union-attr]
@@ -203,13 +217,17 @@ def test_homework_is_offered_when_a_stage_began_without_a_sitting(
 
     prompter = ScriptedPrompter([ACCEPT, SKIP, INTERRUPT])
     with pytest.raises(Interrupted):
-        Session(home, home.load(), prompter, Console(file=io.StringIO()), TODAY).continue_current()
+        Session(
+            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, ProgramCompanion()
+        ).continue_current()
     assert prompter.asked == ["Take this on?", "Take this on?", "where_to"]
 
     prompter = ScriptedPrompter([ACCEPT, ACCEPT, INTERRUPT])
     networking = home.load().definition.stage("networking")
     with pytest.raises(Interrupted):
-        Session(home, home.load(), prompter, Console(file=io.StringIO()), TODAY).revisit(networking)
+        Session(
+            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, ProgramCompanion()
+        ).revisit(networking)
     assert prompter.asked[:2] == ["Take this on?", "Take this on?"]
     homework = home.load().program.homework  # type: ignore[union-attr]
     assert [(h.id, h.stage) for h in homework] == [
@@ -222,7 +240,9 @@ def test_homework_is_offered_when_a_stage_began_without_a_sitting(
 def test_program_started_mid_stage_offers_that_stages_homework(home: Home) -> None:
     prompter = ScriptedPrompter(["Accountant.", INTERRUPT])
     with pytest.raises(Interrupted):
-        Session(home, home.load(), prompter, Console(file=io.StringIO()), TODAY).continue_current()
+        Session(
+            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, ProgramCompanion()
+        ).continue_current()
     session, _ = sitting(home, [*INTAKE, "Decide", None, SKIP, ACCEPT])
     session.begin(months=3, start=TODAY)
     assert finished(session)

@@ -26,7 +26,7 @@ from careerpath.workbook.definition import ProgramDefinition, Question, StageDef
 from careerpath.workbook.home import Home
 from careerpath.workbook.models import Workbook
 from careerpath.workbook.program_file import GoalStatus, Program
-from careerpath.workbook.session import Sitting
+from careerpath.workbook.session import Session, Sitting
 
 T = TypeVar("T")
 
@@ -322,6 +322,32 @@ def finish(home: Home, workbook: Workbook, reason: str, today: date) -> None:
         program.program.reassessed = today
 
     workbook.program, _ = home.update_program(workbook.definition, record)
+
+
+class ProgramCompanion:
+    """The program's part in a sitting with the stages (``Session(companion=...)``): the
+    check-in reminder, and a stage's suggested homework the first time the stage is worked in,
+    however it began (a record added, an answers file, ``next --stage``)."""
+
+    def sitting_started(self, sitting: Session) -> None:
+        program = sitting.workbook.program
+        if program is not None and programs.checkin_due(program, sitting.today):
+            week = programs.week_index(program.program, sitting.today) + 1
+            sitting.console.print(
+                f"[dim]No check-in yet in week {week} of your program; "
+                "`careerpath checkin` takes two minutes.[/dim]\n"
+            )
+
+    def stage_begun(self, sitting: Session, stage: StageDefinition) -> None:
+        if sitting.workbook.program is None or not stage.homework:
+            return
+        program_sitting = ProgramSession(
+            sitting.home, sitting.workbook, sitting.prompter, sitting.console, sitting.today
+        )
+        try:
+            program_sitting.offer_homework(stage)
+        finally:
+            sitting.saved += program_sitting.saved
 
 
 # --- answers files ---------------------------------------------------------------------------

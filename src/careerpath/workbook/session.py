@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from rich.console import Console
 from rich.markup import escape
@@ -75,8 +75,34 @@ class Sitting:
         return value
 
 
+class Companion(Protocol):
+    """What runs beside the stages in a sitting: the program (``careerpath.program.sitting``),
+    which sits above the workbook and so is handed in rather than imported."""
+
+    def sitting_started(self, sitting: Session) -> None:
+        """A word as the sitting begins (a check-in that is due)."""
+        ...
+
+    def stage_begun(self, sitting: Session, stage: StageDefinition) -> None:
+        """Its part when a sitting first works in a stage (the stage's suggested homework);
+        what it saves is added to ``sitting.saved``."""
+        ...
+
+
 class Session(Sitting):
-    """One sitting with the workbook's stages."""
+    """One sitting with the workbook's stages, and what runs beside them (``companion``)."""
+
+    def __init__(
+        self,
+        home: Home,
+        workbook: Workbook,
+        prompter: Prompter,
+        console: Console,
+        today: date,
+        companion: Companion | None = None,
+    ) -> None:
+        super().__init__(home, workbook, prompter, console, today)
+        self.companion = companion
 
     # --- entry points -----------------------------------------------------------------------
 
@@ -84,7 +110,7 @@ class Session(Sitting):
         """``careerpath next``: the current stage from its first open question, then onwards."""
         with self._counting_interrupts():
             stage = engine.current_stage(self.workbook)
-            self._program_reminder()
+            self._sitting_started()
             if stage is None:
                 self._all_done()
                 return
@@ -102,7 +128,7 @@ class Session(Sitting):
             self._started(stage)
             self._header(stage, "Revisiting")
             if self._status(stage) != "complete":
-                self._offer_homework(stage)
+                self._stage_begun(stage)
             for question in stage.questions:
                 self._ask(stage, question, revisit=True)
             if self._status(stage) == "complete":
@@ -130,35 +156,15 @@ class Session(Sitting):
         Ctrl-C is kept as a draft under ``key`` and offered the next time it is asked."""
         return self._prompt(stage, question, key, None)
 
-    # --- the program (program_session does the asking) ---------------------------------------
+    # --- what runs beside the stages ---------------------------------------------------------
 
-    def _offer_homework(self, stage: StageDefinition) -> None:
-        """During a program, offer the stage's suggested homework if it was not offered yet:
-        at the first sitting in the stage, however the stage began (a record added, an
-        answers file, ``next --stage``)."""
-        if self.workbook.program is None or not stage.homework:
-            return
-        from careerpath.program.sitting import ProgramSession
+    def _stage_begun(self, stage: StageDefinition) -> None:
+        if self.companion is not None:
+            self.companion.stage_begun(self, stage)
 
-        sitting = ProgramSession(self.home, self.workbook, self.prompter, self.console, self.today)
-        try:
-            sitting.offer_homework(stage)
-        finally:
-            self.saved += sitting.saved
-
-    def _program_reminder(self) -> None:
-        """A line at the start of a sitting when a program check-in is due."""
-        program = self.workbook.program
-        if program is None:
-            return
-        from careerpath.program import plan as programs
-
-        if programs.checkin_due(program, self.today):
-            week = programs.week_index(program.program, self.today) + 1
-            self.console.print(
-                f"[dim]No check-in yet in week {week} of your program; "
-                "`careerpath checkin` takes two minutes.[/dim]\n"
-            )
+    def _sitting_started(self) -> None:
+        if self.companion is not None:
+            self.companion.sitting_started(self)
 
     # --- stage flow -------------------------------------------------------------------------
 
@@ -173,7 +179,7 @@ class Session(Sitting):
             self._header(stage, "Stage")
             self.console.print(Padding(escape(stage.intro.strip()), (0, 0, 0, 2)))
         self._started(stage)
-        self._offer_homework(stage)
+        self._stage_begun(stage)
 
     def _offer_to_complete(self, stage: StageDefinition) -> StageDefinition | None:
         """Recap a stage whose required questions are answered and ask to move on.
