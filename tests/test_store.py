@@ -14,9 +14,10 @@ import pytest
 
 from careerpath.core.errors import Busy, InvalidFiles, NoWorkbook, WorkbookExists
 from careerpath.storage import tomlio
+from careerpath.storage.folder import BACKUPS_KEPT, resolve_home
 from careerpath.workbook import definition
 from careerpath.workbook.definition import WorkbookDefinition
-from careerpath.workbook.home import BACKUPS_KEPT, Home, resolve_home
+from careerpath.workbook.home import Home
 
 NOW = datetime(2026, 11, 25, 9, 30)
 

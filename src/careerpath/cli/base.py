@@ -219,8 +219,8 @@ def _main(
     ] = False,
 ) -> None:
     # Every command reads a workbook; its built-in record types register with the definition.
+    from careerpath.storage.folder import resolve_home
     from careerpath.tracking import records  # noqa: F401
-    from careerpath.workbook.home import resolve_home
 
     ctx.obj = Settings(home=resolve_home(home), debug=debug)
 

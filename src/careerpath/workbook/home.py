@@ -1,4 +1,4 @@
-"""The only module that touches a person's files: where the home is, reading, validating, writing.
+"""A person's home: which files a workbook keeps, reading and validating them, writing them.
 
 Layout of a home::
 
@@ -9,25 +9,25 @@ Layout of a home::
     .backups/               earlier versions of files, a bounded number of each
     .lock                   held while a command writes, names who holds it
 
-Every write is atomic; a file that does not validate is reported and never written over;
-every change re-reads the file first, so an edit made by hand in the meantime is kept.
+Every write is atomic (``storage.folder``); a file that does not validate is reported and never
+written over; every change re-reads the file first, so an edit made by hand in the meantime is
+kept.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from careerpath.core.errors import Busy, InvalidFiles, NoWorkbook, Problem, WorkbookExists
-from careerpath.core.values import plain_number
+from careerpath.core.errors import InvalidFiles, NoWorkbook, Problem, WorkbookExists
 from careerpath.storage import tomlio
+from careerpath.storage.folder import Folder, validate
 from careerpath.workbook import definition as definitions
 from careerpath.workbook.definition import StageDefinition, WorkbookDefinition
 from careerpath.workbook.models import (
@@ -41,39 +41,19 @@ from careerpath.workbook.models import (
 if TYPE_CHECKING:
     from careerpath.workbook.program_file import Program
 
-BACKUPS_KEPT = 20
 _BUILTIN_PREFIX = "builtin:"
 _DEFINITION_COPY = "definition.toml"
 
 T = TypeVar("T")
 
 
-def default_home() -> Path:
-    """The platform's user data folder, e.g. ``~/.local/share/careerpath`` on Linux."""
-    import platformdirs  # only needed when no home was given
-
-    return Path(platformdirs.user_data_dir("careerpath", appauthor=False))
-
-
-def resolve_home(given: Path | None) -> Path:
-    """The home given by ``--home`` or ``$CAREERPATH_HOME`` (typer reads both), else the
-    platform's user data folder."""
-    return given.expanduser() if given is not None else default_home()
-
-
-class Home:
+class Home(Folder):
     """A folder holding one person's workbook."""
 
     def __init__(self, root: Path) -> None:
-        self.root = root
+        super().__init__(root)
         self.workbook_file = root / "workbook.toml"
         self.stages_dir = root / "stages"
-        self.backups_dir = root / ".backups"
-        self.lock_file = root / ".lock"
-        self._backed_up: set[Path] = set()
-
-    def __str__(self) -> str:
-        return str(self.root)
 
     def stage_file(self, stage_id: str) -> Path:
         return self.stages_dir / f"{stage_id}.toml"
@@ -112,23 +92,12 @@ class Home:
         (``start --force``)."""
         import shutil
 
-        target = self._unused_backup("workbook", now, "")
+        target = self.unused_backup("workbook", now, "")
         tomlio.ensure_dir(target)
         for name in ("workbook.toml", "stages", _DEFINITION_COPY, self.program_file.name):
             source = self.root / name
             if source.exists():
                 shutil.move(source, target / name)
-        return target
-
-    def _unused_backup(self, name: str, now: datetime, suffix: str) -> Path:
-        """``.backups/<name>-<date>-<time><suffix>``, with ``-2``, ``-3``... added when that
-        is taken (two in one second), so an earlier backup is never written over."""
-        stem = f"{name}-{now:%Y%m%d-%H%M%S}"
-        target = self.backups_dir / f"{stem}{suffix}"
-        number = 1
-        while target.exists():
-            number += 1
-            target = self.backups_dir / f"{stem}-{number}{suffix}"
         return target
 
     # --- reading -----------------------------------------------------------------------------
@@ -162,7 +131,7 @@ class Home:
             )
         raw, text = tomlio.read(self.workbook_file)
         _check_schema_version(raw, text, self.workbook_file)
-        return _validate(WorkbookState, raw, text, self.workbook_file)
+        return validate(WorkbookState, raw, text, self.workbook_file, _FIX_HINT)
 
     def read_definition(self, state: WorkbookState) -> WorkbookDefinition:
         source = state.definition.source
@@ -175,7 +144,7 @@ class Home:
         if not path.exists():
             return {}
         raw, text = tomlio.read(path)
-        model = _validate(stage.answers_model, raw, text, path)
+        model = validate(stage.answers_model, raw, text, path, _FIX_HINT)
         return model.model_dump(exclude_none=True)
 
     # --- writing -----------------------------------------------------------------------------
@@ -186,7 +155,7 @@ class Home:
             stage_id: stage.model_dump(exclude_none=True, exclude_defaults=True)
             for stage_id, stage in state.stages.items()
         }
-        self._write(self.workbook_file, data, _STATE_HEADER)
+        self.write(self.workbook_file, data, _STATE_HEADER)
 
     def write_answers(self, stage: StageDefinition, answers: Answers) -> None:
         path = self.stage_file(stage.id)
@@ -195,7 +164,7 @@ class Home:
         except ValidationError as error:  # a bug in careerpath, never the person's doing
             raise AssertionError(f"refusing to write invalid answers to {path}: {error}") from None
         header = _ANSWERS_HEADER.format(stage=stage.id, title=stage.title)
-        self._write(path, model.model_dump(exclude_none=True), header)
+        self.write(path, model.model_dump(exclude_none=True), header)
 
     def update_state(self, change: Callable[[WorkbookState], T]) -> tuple[WorkbookState, T]:
         """Re-read ``workbook.toml``, apply ``change`` to it and write it back."""
@@ -217,27 +186,6 @@ class Home:
         self.write_answers(stage, answers)
         return answers, result
 
-    def _write(self, path: Path, data: Mapping[str, Any], header: str) -> None:
-        self.back_up(path)
-        tomlio.write_atomic(path, tomlio.dumps(_plain(data), header))
-
-    def back_up(self, path: Path) -> None:
-        """Keep the version a command found, once per command, bounded per file."""
-        if path in self._backed_up or not path.exists():
-            return
-        import shutil
-
-        self._backed_up.add(path)
-        tomlio.ensure_dir(self.backups_dir)
-        name = str(path.relative_to(self.root).with_suffix("")).replace(os.sep, "__")
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = self.backups_dir / f"{name}.{stamp}{path.suffix}"
-        shutil.copy2(path, target)
-        os.chmod(target, tomlio.FILE_MODE)
-        kept = sorted(self.backups_dir.glob(f"{name}.[0-9]*{path.suffix}"))
-        for old in kept[:-BACKUPS_KEPT]:
-            old.unlink()
-
     # --- the program (program.toml) ----------------------------------------------------------
 
     @property
@@ -258,14 +206,14 @@ class Home:
         """Move ``program.toml`` to ``.backups/program-<time>.toml`` (``program start
         --force``); the caller holds the lock, so the name stays unused until it is moved."""
         tomlio.ensure_dir(self.backups_dir)
-        target = self._unused_backup("program", now, ".toml")
+        target = self.unused_backup("program", now, ".toml")
         os.replace(self.program_file, target)
         return target
 
     def write_program(self, book: WorkbookDefinition, program: Program) -> None:
         from careerpath.workbook import program_file
 
-        self._write(self.program_file, program_file.dump(program, book), program_file.HEADER)
+        self.write(self.program_file, program_file.dump(program, book), program_file.HEADER)
 
     def update_program(
         self, book: WorkbookDefinition, change: Callable[[Program], T]
@@ -298,66 +246,12 @@ class Home:
 
         Only ``start`` (``create``) makes a home that is not there yet: a mistyped --home
         gets "no workbook", not a new folder."""
-        import json
-
         if create:
             tomlio.ensure_dir(self.root)
         elif not self.exists():
             self.read_state()  # raises NoWorkbook with the way to start one
-        descriptor = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, tomlio.FILE_MODE)
-        try:
-            if not _try_lock(descriptor):
-                raise Busy(
-                    f"another careerpath is using {self.root}: {_holder(self.lock_file)}",
-                    hint="Finish or close that one first, then run this again.",
-                )
-            os.ftruncate(descriptor, 0)
-            os.write(descriptor, json.dumps(_me(command)).encode())
+        with super().lock(command):
             yield
-        finally:
-            os.close(descriptor)  # closing releases the lock
-
-
-def _try_lock(descriptor: int) -> bool:
-    """Take the lock without waiting; the operating system releases it if we crash."""
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _me(command: str) -> dict[str, Any]:
-    import getpass
-    import socket
-
-    return {
-        "command": command,
-        "pid": os.getpid(),
-        "host": socket.gethostname(),
-        "user": getpass.getuser(),
-        "since": datetime.now().isoformat(timespec="seconds"),
-    }
-
-
-def _holder(lock_file: Path) -> str:
-    import json
-
-    try:
-        info = json.loads(lock_file.read_text(encoding="utf-8"))
-        return (
-            f"`careerpath {info['command']}` (process {info['pid']} on {info['host']}, "
-            f"since {info['since'].replace('T', ' ')})"
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        return "a process that did not say who it is"
 
 
 # --- validation helpers ----------------------------------------------------------------------
@@ -375,15 +269,6 @@ Stage status and progress are worked out from your answers in stages/*.toml."""
 _ANSWERS_HEADER = """\
 careerpath answers: stage {stage!r} ({title}). These are yours: read, edit, keep in git.
 `careerpath doctor` checks this file after a hand edit."""
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def _validate(model: type[M], raw: dict[str, Any], text: str, path: Path) -> M:
-    try:
-        return model.model_validate(raw)
-    except ValidationError as error:
-        raise InvalidFiles(tomlio.problems_from(error, path, text, raw), hint=_FIX_HINT) from None
 
 
 def _check_schema_version(raw: dict[str, Any], text: str, path: Path) -> None:
@@ -431,14 +316,3 @@ def _state_against_definition(
                     )
                 )
     return problems
-
-
-def _plain(value: Any) -> Any:
-    """Values as a person should read them in TOML: 45000, not 45000.0."""
-    if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, float):
-        return plain_number(value)
-    return value

@@ -1,0 +1,170 @@
+"""A folder of a person's files, as files: where it is, atomic writes with bounded backups,
+the lock a writing command holds, and checking what was read against a model.
+
+It knows files, not what is in them: which files a workbook's home has, and their shapes, are
+in ``careerpath.workbook.home``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from careerpath.core.errors import Busy, InvalidFiles
+from careerpath.core.values import plain_number
+from careerpath.storage import tomlio
+
+BACKUPS_KEPT = 20
+
+
+def default_home() -> Path:
+    """The platform's user data folder, e.g. ``~/.local/share/careerpath`` on Linux."""
+    import platformdirs  # only needed when no home was given
+
+    return Path(platformdirs.user_data_dir("careerpath", appauthor=False))
+
+
+def resolve_home(given: Path | None) -> Path:
+    """The home given by ``--home`` or ``$CAREERPATH_HOME`` (typer reads both), else the
+    platform's user data folder."""
+    return given.expanduser() if given is not None else default_home()
+
+
+class Folder:
+    """A folder of files careerpath writes: one person's home."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.backups_dir = root / ".backups"
+        self.lock_file = root / ".lock"
+        self._backed_up: set[Path] = set()
+
+    def __str__(self) -> str:
+        return str(self.root)
+
+    def unused_backup(self, name: str, now: datetime, suffix: str) -> Path:
+        """``.backups/<name>-<date>-<time><suffix>``, with ``-2``, ``-3``... added when that
+        is taken (two in one second), so an earlier backup is never written over."""
+        stem = f"{name}-{now:%Y%m%d-%H%M%S}"
+        target = self.backups_dir / f"{stem}{suffix}"
+        number = 1
+        while target.exists():
+            number += 1
+            target = self.backups_dir / f"{stem}-{number}{suffix}"
+        return target
+
+    def write(self, path: Path, data: Mapping[str, Any], header: str) -> None:
+        """Write ``data`` as TOML under a comment ``header``, atomically, keeping a backup of
+        the version there was."""
+        self.back_up(path)
+        tomlio.write_atomic(path, tomlio.dumps(_plain(data), header))
+
+    def back_up(self, path: Path) -> None:
+        """Keep the version a command found, once per command, bounded per file."""
+        if path in self._backed_up or not path.exists():
+            return
+        import shutil
+
+        self._backed_up.add(path)
+        tomlio.ensure_dir(self.backups_dir)
+        name = str(path.relative_to(self.root).with_suffix("")).replace(os.sep, "__")
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = self.backups_dir / f"{name}.{stamp}{path.suffix}"
+        shutil.copy2(path, target)
+        os.chmod(target, tomlio.FILE_MODE)
+        kept = sorted(self.backups_dir.glob(f"{name}.[0-9]*{path.suffix}"))
+        for old in kept[:-BACKUPS_KEPT]:
+            old.unlink()
+
+    # --- locking -----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def lock(self, command: str) -> Iterator[None]:
+        """Hold the folder for one writing command; a second one stops with who holds it.
+        The folder must be there (the caller says what to do when it is not)."""
+        import json
+
+        descriptor = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, tomlio.FILE_MODE)
+        try:
+            if not _try_lock(descriptor):
+                raise Busy(
+                    f"another careerpath is using {self.root}: {_holder(self.lock_file)}",
+                    hint="Finish or close that one first, then run this again.",
+                )
+            os.ftruncate(descriptor, 0)
+            os.write(descriptor, json.dumps(_me(command)).encode())
+            yield
+        finally:
+            os.close(descriptor)  # closing releases the lock
+
+
+def _try_lock(descriptor: int) -> bool:
+    """Take the lock without waiting; the operating system releases it if we crash."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _me(command: str) -> dict[str, Any]:
+    import getpass
+    import socket
+
+    return {
+        "command": command,
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "user": getpass.getuser(),
+        "since": datetime.now().isoformat(timespec="seconds"),
+    }
+
+
+def _holder(lock_file: Path) -> str:
+    import json
+
+    try:
+        info = json.loads(lock_file.read_text(encoding="utf-8"))
+        return (
+            f"`careerpath {info['command']}` (process {info['pid']} on {info['host']}, "
+            f"since {info['since'].replace('T', ' ')})"
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return "a process that did not say who it is"
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(model: type[M], raw: dict[str, Any], text: str, path: Path, hint: str) -> M:
+    """``raw`` (read from ``path``, whose ``text`` it is) checked by ``model``; problems name
+    the file, line and field."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        raise InvalidFiles(tomlio.problems_from(error, path, text, raw), hint=hint) from None
+
+
+def _plain(value: Any) -> Any:
+    """Values as a person should read them in TOML: 45000, not 45000.0."""
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, float):
+        return plain_number(value)
+    return value
