@@ -145,7 +145,7 @@ def test_suggested_homework_is_offered_when_a_stage_begins(home: Home) -> None:
     prompter = ScriptedPrompter([ACCEPT, EDIT, "Ask my sister and two friends", INTERRUPT])
     out = io.StringIO()
     stage_session = Session(
-        home, home.load(), prompter, Console(file=out, width=100), TODAY, ProgramCompanion()
+        home, home.load(), prompter, Console(file=out, width=100), TODAY, [ProgramCompanion()]
     )
     with pytest.raises(Interrupted):
         stage_session.continue_current()
@@ -168,7 +168,7 @@ def test_suggested_homework_is_offered_when_a_stage_begins(home: Home) -> None:
     prompter = ScriptedPrompter([INTERRUPT])
     with pytest.raises(Interrupted):
         Session(
-            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, ProgramCompanion()
+            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, [ProgramCompanion()]
         ).continue_current()
     assert prompter.asked == ["where_now"]
 
@@ -177,7 +177,7 @@ def test_skipping_suggested_homework_and_no_program_no_offer(home: Home) -> None
     prompter = ScriptedPrompter([INTERRUPT])
     with pytest.raises(Interrupted):
         Session(
-            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, ProgramCompanion()
+            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, [ProgramCompanion()]
         ).continue_current()
     assert prompter.asked == ["where_now"]  # no program: nothing offered
 
@@ -188,14 +188,14 @@ def test_skipping_suggested_homework_and_no_program_no_offer(home: Home) -> None
     prompter = ScriptedPrompter([SKIP, SKIP, INTERRUPT])
     with pytest.raises(Interrupted):
         Session(
-            other, other.load(), prompter, Console(file=io.StringIO()), TODAY, ProgramCompanion()
+            other, other.load(), prompter, Console(file=io.StringIO()), TODAY, [ProgramCompanion()]
         ).continue_current()
     assert other.load().program.homework == []  # type: ignore[union-attr]
     # Turned down once is enough: the next sitting goes straight to the questions.
     prompter = ScriptedPrompter([INTERRUPT])
     with pytest.raises(Interrupted):
         Session(
-            other, other.load(), prompter, Console(file=io.StringIO()), TODAY, ProgramCompanion()
+            other, other.load(), prompter, Console(file=io.StringIO()), TODAY, [ProgramCompanion()]
         ).continue_current()
     assert prompter.asked == ["where_now"]
     assert other.load().program.suggestions_declined == ["exploration"]  # type: ignore[union-attr]
@@ -218,7 +218,7 @@ def test_homework_is_offered_when_a_stage_began_without_a_sitting(
     prompter = ScriptedPrompter([ACCEPT, SKIP, INTERRUPT])
     with pytest.raises(Interrupted):
         Session(
-            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, ProgramCompanion()
+            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, [ProgramCompanion()]
         ).continue_current()
     assert prompter.asked == ["Take this on?", "Take this on?", "where_to"]
 
@@ -226,7 +226,7 @@ def test_homework_is_offered_when_a_stage_began_without_a_sitting(
     networking = home.load().definition.stage("networking")
     with pytest.raises(Interrupted):
         Session(
-            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, ProgramCompanion()
+            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, [ProgramCompanion()]
         ).revisit(networking)
     assert prompter.asked[:2] == ["Take this on?", "Take this on?"]
     homework = home.load().program.homework  # type: ignore[union-attr]
@@ -241,7 +241,7 @@ def test_program_started_mid_stage_offers_that_stages_homework(home: Home) -> No
     prompter = ScriptedPrompter(["Accountant.", INTERRUPT])
     with pytest.raises(Interrupted):
         Session(
-            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, ProgramCompanion()
+            home, home.load(), prompter, Console(file=io.StringIO()), TODAY, [ProgramCompanion()]
         ).continue_current()
     session, _ = sitting(home, [*INTAKE, "Decide", None, SKIP, ACCEPT])
     session.begin(months=3, start=TODAY)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,10 @@ import pytest
 from rich.console import Console
 
 from careerpath.core.errors import Interrupted
+from careerpath.tracking import scoring
+from careerpath.tracking.scoring import OffersCompanion
 from careerpath.workbook import definition
+from careerpath.workbook.definition import Question
 from careerpath.workbook.home import Home
 from careerpath.workbook.models import Workbook
 from careerpath.workbook.session import Session
@@ -295,3 +299,39 @@ def test_an_id_removed_in_next_is_not_given_again(home: Home) -> None:
     workbook = saved(home)
     assert [c["id"] for c in workbook.answers["networking"]["contacts"]] == ["c1", "c3"]
     assert workbook.state.record_ids == {"contacts": 2}
+
+
+class KeepsWhatIsOffered(ScriptedPrompter):
+    """Answers every question with what it offers, picks "Done", declines every confirm."""
+
+    def ask(self, question: Question, default: Any = None, draft: str | None = None) -> Any:
+        self.defaults[question.id] = default
+        return default
+
+    def confirm(self, message: str, default: bool = True) -> bool:
+        return False
+
+    def select(self, message: str, options: Sequence[str], default: str | None = None) -> str:
+        return "Done"
+
+
+def test_the_offers_companion_offers_every_need_weighted_and_keeping_them_saves_nothing(
+    home: Home,
+) -> None:
+    book = home.load().definition
+    for stage in book.stages:
+        answers = {k: v for k, v in FULL_ANSWERS[stage.id].items() if k != "weights"}
+        home.write_answers(stage, answers)
+    workbook = home.load()
+    prompter = KeepsWhatIsOffered([])
+    session = Session(home, workbook, prompter, Console(file=io.StringIO()), TODAY)
+    with_offers = Session(
+        home, workbook, prompter, Console(file=io.StringIO()), TODAY, [OffersCompanion()]
+    )
+    session.revisit(book.stage("closing"))
+    assert prompter.defaults["weights"] is None
+    with_offers.revisit(book.stage("closing"))
+    offered = prompter.defaults["weights"]
+    assert offered == scoring.offer_weights(workbook)
+    assert {"Autonomy", "income_floor"} <= set(offered)
+    assert "weights" not in home.load().answers["closing"]

@@ -99,11 +99,13 @@ def _offer_program(home: Home, workbook: Workbook) -> None:
 
 def _session(home: Home, workbook: Workbook) -> Session:
     from careerpath.program.sitting import ProgramCompanion
+    from careerpath.tracking.scoring import OffersCompanion
     from careerpath.workbook.prompts import TerminalPrompter
     from careerpath.workbook.session import Session
 
     day = today()
-    return Session(home, workbook, TerminalPrompter(day), out_console(), day, ProgramCompanion())
+    companions = (ProgramCompanion(), OffersCompanion())
+    return Session(home, workbook, TerminalPrompter(day), out_console(), day, companions)
 
 
 @app.command("next")

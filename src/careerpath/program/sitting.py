@@ -325,7 +325,7 @@ def finish(home: Home, workbook: Workbook, reason: str, today: date) -> None:
 
 
 class ProgramCompanion:
-    """The program's part in a sitting with the stages (``Session(companion=...)``): the
+    """The program's part in a sitting with the stages (``Session(companions=...)``): the
     check-in reminder, and a stage's suggested homework the first time the stage is worked in,
     however it began (a record added, an answers file, ``next --stage``)."""
 
@@ -348,6 +348,9 @@ class ProgramCompanion:
             program_sitting.offer_homework(stage)
         finally:
             sitting.saved += program_sitting.saved
+
+    def offered(self, workbook: Workbook, question: Question, earlier: Any) -> Any:
+        return earlier
 
 
 # --- answers files ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ questionary: the terminal prompter and the scripted prompter of the tests both f
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any, Protocol
 
@@ -76,8 +76,9 @@ class Sitting:
 
 
 class Companion(Protocol):
-    """What runs beside the stages in a sitting: the program (``careerpath.program.sitting``),
-    which sits above the workbook and so is handed in rather than imported."""
+    """Something above the workbook that takes part in a sitting with the stages: the program
+    (``careerpath.program.sitting``) and the offers (``careerpath.tracking.scoring``). They are
+    handed in, since the workbook does not import what is built on it."""
 
     def sitting_started(self, sitting: Session) -> None:
         """A word as the sitting begins (a check-in that is due)."""
@@ -88,9 +89,14 @@ class Companion(Protocol):
         what it saves is added to ``sitting.saved``."""
         ...
 
+    def offered(self, workbook: Workbook, question: Question, earlier: Any) -> Any:
+        """What ``question`` offers to start from: ``earlier`` (the saved answer, or None)
+        unless this companion knows better."""
+        ...
+
 
 class Session(Sitting):
-    """One sitting with the workbook's stages, and what runs beside them (``companion``)."""
+    """One sitting with the workbook's stages, and what takes part in it (``companions``)."""
 
     def __init__(
         self,
@@ -99,10 +105,10 @@ class Session(Sitting):
         prompter: Prompter,
         console: Console,
         today: date,
-        companion: Companion | None = None,
+        companions: Sequence[Companion] = (),
     ) -> None:
         super().__init__(home, workbook, prompter, console, today)
-        self.companion = companion
+        self.companions = companions
 
     # --- entry points -----------------------------------------------------------------------
 
@@ -159,12 +165,12 @@ class Session(Sitting):
     # --- what runs beside the stages ---------------------------------------------------------
 
     def _stage_begun(self, stage: StageDefinition) -> None:
-        if self.companion is not None:
-            self.companion.stage_begun(self, stage)
+        for companion in self.companions:
+            companion.stage_begun(self, stage)
 
     def _sitting_started(self) -> None:
-        if self.companion is not None:
-            self.companion.sitting_started(self)
+        for companion in self.companions:
+            companion.sitting_started(self)
 
     # --- stage flow -------------------------------------------------------------------------
 
@@ -248,10 +254,10 @@ class Session(Sitting):
             self._ask_records(stage, question, revisit)
             return
         earlier = self.workbook.answers_for(stage).get(question.id)
-        offered = self._weights_offered(question, earlier)
+        offered = self._offered(question, earlier)
         value = self._prompt(stage, question, question.id, offered)
         if earlier is None and offered is not None and value == offered:
-            value = None  # the usual weights kept: they stay worked out from the answers
+            value = None  # what was offered, kept: it stays worked out from the answers
         if revisit and value == earlier:
             return
         self._save(stage, question.id, value)
@@ -259,14 +265,12 @@ class Session(Sitting):
             lambda state: engine.set_skipped(state, stage.id, question.id, value is None)
         )
 
-    def _weights_offered(self, question: Question, earlier: Any) -> Any:
-        """What a question offers to start from: for weights, every need offers are compared
-        on with its weight now (from the earlier answers), so each can be rated."""
-        if question.kind != "weights":
-            return earlier
-        from careerpath.tracking import scoring
-
-        return scoring.offer_weights(self.workbook) or earlier
+    def _offered(self, question: Question, earlier: Any) -> Any:
+        """What a question offers to start from: the saved answer, or what a companion puts
+        in its place (for offers' weights, every need they are compared on, weighted now)."""
+        for companion in self.companions:
+            earlier = companion.offered(self.workbook, question, earlier)
+        return earlier
 
     def _ask_records(self, stage: StageDefinition, question: Question, revisit: bool) -> None:
         records = self.workbook.answers_for(stage).get(question.id, [])
