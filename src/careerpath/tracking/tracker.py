@@ -1,6 +1,6 @@
 """Changing typed records on disk, the rules of those changes, and the dated items records hold.
 
-``Book`` is one type of record in one home. Every change goes through the store's
+``Book`` is one type of record in one home. Every change goes through the home's
 ``update_answers``: the stage file is read again, the record found again by its id, changed,
 validated and written atomically, so a hand edit made in the meantime is kept and a file that
 became broken is reported, never overwritten. The caller holds the home's lock. A change is

@@ -2,7 +2,7 @@
 
 No files, no terminal: functions over the loaded models, so they are quick to test. State
 changes (a stage started, completed, a question skipped) are small functions that change the
-``WorkbookState`` they are given; the store decides when to write it.
+``WorkbookState`` they are given; the home decides when to write it.
 """
 
 from __future__ import annotations

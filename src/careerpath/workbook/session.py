@@ -1,6 +1,6 @@
 """Walking a person through a stage: ask, save each answer at once, recap, move on.
 
-This is the glue between the pure engine, the store and a ``Prompter``. It never imports
+This is the glue between the pure engine, the home and a ``Prompter``. It never imports
 questionary: the terminal prompter and the scripted prompter of the tests both fit.
 """
 
