@@ -13,7 +13,7 @@ import pytest
 
 from careerpath.core.errors import InvalidFiles, NotFound
 from careerpath.workbook import definition
-from careerpath.workbook.definition import RecordTypeName, WorkbookDefinition
+from careerpath.workbook.definition import Kind, Question, RecordTypeName, WorkbookDefinition
 
 TODAY = date(2026, 11, 25)
 
@@ -298,3 +298,35 @@ def test_the_command_line_registers_the_record_types_before_it_reads_a_workbook(
     )
     assert run.returncode == 0, run.stderr
     assert "contact" in run.stdout
+
+
+# --- every kind, through every path ----------------------------------------------------------
+
+KIND_SETTINGS: dict[str, dict[str, Any]] = {
+    "choice": {"choices": ["Office", "Remote"]},
+    "multi_choice": {"choices": ["Office", "Remote"]},
+    "ranking": {"choices": ["Autonomy", "Income", "Security"]},
+    "records": {"item": "thing", "fields": [{"id": "name", "kind": "text", "prompt": "Name"}]},
+}
+
+
+@pytest.mark.parametrize("kind", get_args(Kind))
+def test_every_kind_has_its_stored_type_example_parser_rendering_and_prompt(kind: str) -> None:
+    from pydantic import TypeAdapter
+
+    from careerpath.workbook import prompts
+
+    question = Question.model_validate(
+        {"id": "q", "kind": kind, "prompt": "Q?", **KIND_SETTINGS.get(kind, {})}
+    )
+    assert question.rules.prompt in prompts._ASKERS
+    assert question.describe()
+    if kind == "records":
+        return  # typed field by field; its fill-in example is an array of tables
+    value = tomllib.loads(f"x = {question.example()}")["x"]
+    stored = TypeAdapter(question.value_type()).validate_python(value)
+    assert question.is_answered(stored)
+    shown = question.format(stored)
+    assert shown
+    again = question.parse(question.as_text(stored), TODAY)
+    assert question.format(again).strip() == shown.strip()  # typed text is stripped

@@ -2,10 +2,12 @@
 
 A workbook definition is data (``workbooks/default.toml``; a coach can write their own). A
 question has a ``kind`` (text, choice, money, records, ...) and the settings that kind uses
-(``choices``, ``min``, ``fields``...). The rules of each kind live in one small class below:
+(``choices``, ``min``, ``fields``...). Everything a kind needs lives in one small class below:
 the type of its stored answer, turning typed text into a value and back, showing a value to a
-person and writing an example for a fill-in file. The prompt adapter turns a question into a
-terminal prompt; nothing here touches a terminal or any file but the definition being loaded.
+person, an example for a fill-in file, what counts as answered, and how it is asked (a
+description: the prompt adapter, the only importer of questionary, turns it into a terminal
+prompt). Nothing here touches a terminal or any file but the definition being loaded.
+Built-in record types (``record_type``) register here from ``careerpath.tracking.records``.
 
 (One pydantic model with a ``kind`` field, rather than a model per kind in a tagged union,
 keeps start-up fast: building a 13-way union's schema cost about 20 ms on every command.)
@@ -65,6 +67,11 @@ Kind = Literal[
     "records",
     "weights",
 ]
+PromptStyle = Literal[
+    "typed", "choice", "multi_choice", "ranking", "scale", "yes_no", "weights", "records"
+]
+"""How a kind is asked at a terminal: typed text, or one of the prompts of its own (the prompt
+adapter, ``prompts``, has one asker for each)."""
 RecordTypeName = Literal["targets", "contacts", "applications", "offers"]
 """Records with a shape built into careerpath (``careerpath.tracking.records``), named by
 ``record_type``."""
@@ -340,13 +347,21 @@ def _no_repeats(items: list[Any]) -> list[Any]:
 
 
 class _Rules:
-    """How one kind of question behaves. The defaults suit free text."""
+    """Everything one kind of question needs, in one place: its settings, stored type, parsing
+    typed text, showing a value, its fill-in example, how it counts towards progress
+    (``is_answered``) and how it is asked. The defaults suit free text."""
 
     settings: ClassVar[frozenset[str]] = frozenset()
     """The settings (``choices``, ``min``...) this kind uses; others are an error."""
     needs: ClassVar[tuple[str, ...]] = ()
     """Settings this kind cannot do without."""
     description: ClassVar[str] = "short text"
+    prompt: ClassVar[PromptStyle] = "typed"
+    """How it is asked at a terminal."""
+    hint: ClassVar[str] = ""
+    """How to type an answer, shown under a typed question; its description when empty."""
+    multiline: ClassVar[bool] = False
+    """Typed over several lines (Esc then Enter finishes)."""
 
     def check(self, q: Question) -> None:
         """Further checks of the settings; raise ValueError."""
@@ -375,6 +390,8 @@ class _Rules:
 
 class _LongText(_Rules):
     description = "long text (several lines)"
+    hint = "Esc then Enter to finish"
+    multiline = True
 
     def example(self, q: Question) -> str:
         return '"""\n...\n"""'
@@ -383,6 +400,7 @@ class _LongText(_Rules):
 class _Choice(_Rules):
     settings = frozenset({"choices"})
     needs = ("choices",)
+    prompt: ClassVar[PromptStyle] = "choice"
 
     def value_type(self, q: Question) -> Any:
         return _one_of(q.choices)
@@ -398,6 +416,8 @@ class _Choice(_Rules):
 
 
 class _MultiChoice(_Choice):
+    prompt = "multi_choice"
+
     def value_type(self, q: Question) -> Any:
         choice = _one_of(q.choices)
         return Annotated[list[choice], AfterValidator(_no_repeats)]  # type: ignore[valid-type]
@@ -417,6 +437,7 @@ class _MultiChoice(_Choice):
 
 class _Ranking(_Choice):
     settings = frozenset({"choices", "top"})
+    prompt = "ranking"
 
     def check(self, q: Question) -> None:
         if q.top is not None and q.choices and q.top > len(q.choices):
@@ -453,6 +474,7 @@ class _Ranking(_Choice):
 
 class _Scale(_Rules):
     settings = frozenset({"low_label", "high_label"})
+    prompt = "scale"
 
     def value_type(self, q: Question) -> Any:
         return Annotated[int, Field(ge=1, le=5)]
@@ -479,6 +501,7 @@ class _Scale(_Rules):
 
 class _YesNo(_Rules):
     description = "yes or no (true / false)"
+    prompt = "yes_no"
 
     def value_type(self, q: Question) -> Any:
         return bool
@@ -543,6 +566,7 @@ class _Number(_Rules):
 class _Money(_Rules):
     settings = frozenset({"currency"})
     description = "money: amount and currency"
+    hint = "e.g. 45000 EUR"
 
     def value_type(self, q: Question) -> Any:
         return Money
@@ -560,6 +584,7 @@ class _Money(_Rules):
 class _MoneyRange(_Rules):
     settings = frozenset({"currency", "period"})
     description = "pay range: low, high, currency, per year/month/week/day/hour"
+    hint = "e.g. 45000-60000 EUR per year"
 
     def value_type(self, q: Question) -> Any:
         return MoneyRange
@@ -579,6 +604,7 @@ class _MoneyRange(_Rules):
 
 class _Date(_Rules):
     description = "date (YYYY-MM-DD)"
+    hint = "YYYY-MM-DD, or today, 3d, 2w"
 
     def value_type(self, q: Question) -> Any:
         return date
@@ -592,6 +618,8 @@ class _Date(_Rules):
 
 class _List(_Rules):
     settings = frozenset({"item_label"})
+    hint = "one per line; Esc then Enter to finish"
+    multiline = True
 
     def value_type(self, q: Question) -> Any:
         return list[str]
@@ -620,6 +648,7 @@ class _Records(_Rules):
 
     settings = frozenset({"item", "fields", "record_type"})
     needs = ("item",)
+    prompt = "records"  # asked field by field by the sitting
 
     def check(self, q: Question) -> None:
         if q.record_type and q.fields:
@@ -660,6 +689,8 @@ class _Weights(_Rules):
     """How much each of several named things counts, 0 (not at all) to 5 (essential)."""
 
     description = "weights: NAME=0..5, separated by commas"
+    prompt = "weights"
+    hint = "NAME=N, N from 0 (ignore) to 5 (essential), separated by commas"
 
     def value_type(self, q: Question) -> Any:
         return dict[str, Annotated[int, Field(ge=0, le=5)]]

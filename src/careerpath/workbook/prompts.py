@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, get_args
 
 from careerpath.core.errors import Interrupted, NoTerminal
-from careerpath.workbook.definition import Kind, Question
+from careerpath.workbook.definition import PromptStyle, Question
 
 if TYPE_CHECKING:
     import questionary
@@ -25,24 +25,6 @@ SKIP = "(skip this one)"
 ENOUGH = "(that's enough)"
 KEEP = "Keep these"
 
-_MULTILINE_KINDS = {"long_text", "list"}
-_HINTS: dict[Kind, str] = {
-    "text": "",
-    "long_text": "Esc then Enter to finish",
-    "choice": "",
-    "multi_choice": "",
-    "ranking": "",
-    "scale": "",
-    "yes_no": "",
-    "number": "",  # the question says its range and unit; see ``_hint``
-    "money": "e.g. 45000 EUR",
-    "money_range": "e.g. 45000-60000 EUR per year",
-    "date": "YYYY-MM-DD, or today, 3d, 2w",
-    "list": "one per line; Esc then Enter to finish",
-    "records": "",  # asked field by field by the sitting
-    "weights": "NAME=N, N from 0 (ignore) to 5 (essential), separated by commas",
-}
-"""How to type an answer of each kind, shown on its own line under the question."""
 _SKIP_TYPED = {False: "optional: Enter on a blank skips", True: "optional: leave blank to skip"}
 _WEIGHT_LABELS = {0: "ignore it", 1: "hardly", 3: "counts", 5: "essential"}
 _PICK = "\n  (arrow keys to move, Enter to pick)"
@@ -88,7 +70,7 @@ class TerminalPrompter:
     def ask(self, question: Question, default: Any = None, draft: str | None = None) -> Any:
         """Ask until the answer is one ``question`` can take: whatever a prompt hands back is
         checked against the question's stored type before it goes anywhere."""
-        asker = _ASKERS[question.kind]
+        asker = _ASKERS[question.rules.prompt]
         failures = 0
         while True:
             if failures >= _TRIES_AT_A_PICK:
@@ -149,9 +131,9 @@ class TerminalPrompter:
                 return "An answer is needed here (a few words are enough)."
             return True
 
-        hints = [_HINTS[question.kind] or question.describe()]
+        hints = [question.rules.hint or question.describe()]
         if not question.required:
-            hints.append(_SKIP_TYPED[question.kind in _MULTILINE_KINDS])
+            hints.append(_SKIP_TYPED[question.rules.multiline])
         hint = "; ".join(h for h in hints if h)
         below = "\n".join(_wrap(f"({hint})", first="  ")) + "\n" if hint else ""
         text = _run(
@@ -159,7 +141,7 @@ class TerminalPrompter:
                 _above(question.prompt),
                 default=start,
                 validate=validate,
-                multiline=question.kind in _MULTILINE_KINDS,
+                multiline=question.rules.multiline,
                 instruction=f"\n{below}›",
                 style=_style(),
             )
@@ -319,27 +301,20 @@ def unusable(question: Question, value: Any) -> str | None:
 
 
 _Asker = Callable[["TerminalPrompter", Question, Any, "str | None"], Any]
-_ASKERS: dict[Kind, _Asker] = {
-    "text": TerminalPrompter._typed_answer,
-    "long_text": TerminalPrompter._typed_answer,
+_ASKERS: dict[PromptStyle, _Asker] = {
+    "typed": TerminalPrompter._typed_answer,
     "choice": TerminalPrompter._choice,
     "multi_choice": TerminalPrompter._multi_choice,
     "ranking": TerminalPrompter._ranking,
     "scale": TerminalPrompter._scale,
     "yes_no": TerminalPrompter._yes_no,
-    "number": TerminalPrompter._typed_answer,
-    "money": TerminalPrompter._typed_answer,
-    "money_range": TerminalPrompter._typed_answer,
-    "date": TerminalPrompter._typed_answer,
-    "list": TerminalPrompter._typed_answer,
     "records": TerminalPrompter._records,
     "weights": TerminalPrompter._weights,
 }
-"""The prompt of each kind of question. A kind without a prompt (or a hint) stops careerpath
-at import, not a person at the closing stage."""
-for _table in (_ASKERS, _HINTS):
-    if set(_table) != set(get_args(Kind)):
-        raise TypeError(f"prompts: no entry for {set(get_args(Kind)) - set(_table)}")
+"""The asker of each way a kind is asked (``_Rules.prompt`` in ``definition``). A style without
+one stops careerpath at import, not a person at the closing stage."""
+if set(_ASKERS) != set(get_args(PromptStyle)):
+    raise TypeError(f"prompts: no asker for {set(get_args(PromptStyle)) - set(_ASKERS)}")
 
 
 def _width() -> int:
