@@ -166,8 +166,9 @@ def number(text: str) -> float:
 
 
 def short_level(name: str) -> str:
-    """ "Post-Secondary Certificate - awarded for …" → "Post-Secondary Certificate"."""
-    return name.split(" - ", 1)[0].strip()
+    """The name without its explanation: "Post-Secondary Certificate - awarded for …" and
+    "Associate's Degree (or other 2-year degree)" lose what follows the dash or bracket."""
+    return name.split(" - ", 1)[0].split(" (", 1)[0].strip()
 
 
 def read_onet(folder: Path) -> dict[str, Any]:
