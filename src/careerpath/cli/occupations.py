@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -55,6 +54,7 @@ def search(
     """Find occupations by title, other names for them and what they do, best first."""
     from careerpath import occupations
     from careerpath.errors import NotFound
+    from careerpath.occupations import as_data
 
     found = occupations.search(text, limit)
     if not found:
@@ -63,7 +63,7 @@ def search(
             hint="Try fewer words, or another name for the job.",
         )
     if format is OutputFormat.json:
-        _print_json([asdict(match) for match in found])
+        _print_json(as_data(found))
         return
     console = out_console()
     rows = [
@@ -96,9 +96,9 @@ def show(
     profile = occupations.get(occupation)
     state = occupations.state_pay(profile, area) if area else None
     if format is OutputFormat.json:
-        data = asdict(profile)
+        data = occupations.as_data(profile)
         if area:
-            data["area_pay"] = asdict(state) if state else None
+            data["area_pay"] = occupations.as_data(state)
         _print_json(data)
         return
     render_profile(out_console(), profile, state=state, asked_area=area)
@@ -119,7 +119,7 @@ def compare(
         raise InvalidInput("give two or more occupations to compare")
     profiles = [occupations.get(code) for code in codes]
     if format is OutputFormat.json:
-        _print_json([asdict(profile) for profile in profiles])
+        _print_json(occupations.as_data(profiles))
         return
     render_comparison(out_console(), profiles)
 
@@ -181,8 +181,7 @@ def render_profile(
         )
     else:
         _section(console, "Main tasks")
-        for task in profile.tasks[:MAIN_TASKS]:
-            columns(console, [["•", task.text]], wrap=True)
+        columns(console, [["•", task.text] for task in profile.tasks[:MAIN_TASKS]], wrap=True)
         if len(profile.tasks) > MAIN_TASKS:
             _dim(console, f"{len(profile.tasks) - MAIN_TASKS} more with --format json")
 

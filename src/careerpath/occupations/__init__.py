@@ -12,10 +12,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from careerpath.errors import InvalidInput, NotFound
 from careerpath.occupations.words import key_hash, words
@@ -69,8 +68,7 @@ _BEGUN_WORD = 0.5  # a word matched only as the start of longer ones ("develop")
 _NO_DETAILS = 3.0  # "Cooks, All Other" after the cooks the pack can tell about
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One search result."""
 
     code: str
@@ -81,8 +79,7 @@ class Match:
     has_details: bool
 
 
-@dataclass(frozen=True)
-class Percentiles:
+class Percentiles(NamedTuple):
     """Wages at the 10th, 25th, 50th, 75th and 90th percentile (``None``: not published)."""
 
     p10: float | None
@@ -95,8 +92,7 @@ class Percentiles:
         return None not in (self.p10, self.p25, self.median, self.p75, self.p90)
 
 
-@dataclass(frozen=True)
-class Pay:
+class Pay(NamedTuple):
     """BLS OEWS pay for the occupation (or the OEWS occupation that holds it) in one area."""
 
     area: str
@@ -111,8 +107,7 @@ class Pay:
     """Figures that mean "this much or more" (BLS caps published wages)."""
 
 
-@dataclass(frozen=True)
-class PaySource:
+class PaySource(NamedTuple):
     """Which OEWS occupation the pay is for, and what the reader must know about that."""
 
     soc: str
@@ -122,16 +117,14 @@ class PaySource:
     note: str | None
 
 
-@dataclass(frozen=True)
-class EducationLevel:
+class EducationLevel(NamedTuple):
     level: int
     name: str
     share: float
     """Per cent of workers who say the job needs this level."""
 
 
-@dataclass(frozen=True)
-class JobZone:
+class JobZone(NamedTuple):
     zone: int
     name: str
     experience: str
@@ -140,21 +133,18 @@ class JobZone:
     examples: str
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):
     code: str
     title: str
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     text: str
     kind: str
     """"core", "supplemental" or "other" (not rated)."""
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """All the pack knows about one occupation. Titles-only occupations (military, "All
     Other") have a description but no details: ``has_details`` is false and the rest empty."""
 
@@ -186,6 +176,17 @@ class Profile:
     def top_interests(self) -> tuple[str, ...]:
         """The interest names of the high-point code, strongest first."""
         return tuple(INTERESTS[letter] for letter in self.interest_code)
+
+
+def as_data(value: Any) -> Any:
+    """``value`` with every record in it turned into a dict, for JSON."""
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return {name: as_data(item) for name, item in value._asdict().items()}
+    if isinstance(value, list | tuple):
+        return [as_data(item) for item in value]
+    if isinstance(value, dict):
+        return {name: as_data(item) for name, item in value.items()}
+    return value
 
 
 @cache
