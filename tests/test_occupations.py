@@ -199,6 +199,7 @@ def test_an_hourly_only_occupation_shows_an_hourly_range(runner: CliRunner) -> N
 def test_an_unknown_occupation_is_a_clear_error(runner: CliRunner) -> None:
     result = run(runner, "occupations", "show", "99-9999.00", code=1)
     assert "no occupation has the code '99-9999.00'" in flat(result.output)
+    assert "Find it with `careerpath occupations search WORDS`" in flat(result.output)
     result = run(runner, "occupations", "show", "data scientist person", code=1)
     assert "Closest: 15-2051.00 Data Scientists" in flat(result.output)
 

@@ -291,7 +291,7 @@ def get(code_or_title: str) -> Profile:
     if row is None:
         raise NotFound(
             f"no occupation {'has the code' if code else 'is called'} {wanted!r}",
-            hint=_closest(wanted),
+            hint=_closest(None if code else wanted),
         )
     return _profile(db, row)
 
@@ -354,9 +354,10 @@ def _looks_like_code(text: str) -> bool:
     return digits.isdigit() and len(text) in (7, 10) and text[2] == "-"
 
 
-def _closest(wanted: str) -> str:
+def _closest(wanted: str | None) -> str:
+    """Close matches to a title; for a code (whose digits mean nothing to search), a pointer."""
     try:
-        matches = search(wanted, limit=3)
+        matches = search(wanted, limit=3) if wanted else []
     except InvalidInput:
         matches = []
     if not matches:
