@@ -43,6 +43,11 @@ GROUPS: dict[str, tuple[str, str]] = {
     ),
     "homework": ("program:homework_app", "Your program's homework."),
     "checkin": ("program:checkin_app", "A short weekly reflection for your program."),
+    "occupations": (
+        "occupations:occupations_app",
+        "About a thousand occupations (O*NET® 30.1, with BLS pay for May 2025): search, show "
+        "one, compare a few. Offline.",
+    ),
 }
 
 HELP = {name: help for name, (_, help) in GROUPS.items()}
