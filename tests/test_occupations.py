@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from careerpath import occupations
-from careerpath.errors import InvalidInput, NotFound
+from careerpath.core.errors import InvalidInput, NotFound
 
 from conftest import flat, run
 

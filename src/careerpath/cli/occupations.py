@@ -16,8 +16,8 @@ import typer
 
 from careerpath.cli.base import out_console
 from careerpath.cli.groups import HELP
-from careerpath.errors import InvalidInput
-from careerpath.tables import columns
+from careerpath.core.errors import InvalidInput
+from careerpath.views.tables import columns
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,7 +53,7 @@ def search(
 ) -> None:
     """Find occupations by title, other names for them and what they do, best first."""
     from careerpath import occupations
-    from careerpath.errors import NotFound
+    from careerpath.core.errors import NotFound
     from careerpath.occupations import as_data
 
     found = occupations.search(text, limit)

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from careerpath.errors import InvalidInput, NotFound
+from careerpath.core.errors import InvalidInput, NotFound
 from careerpath.occupations.words import key_hash, words
 
 PACK = Path(__file__).with_name("pack.sqlite")
