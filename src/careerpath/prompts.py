@@ -24,7 +24,7 @@ ENOUGH = "(that's enough)"
 _MULTILINE_KINDS = {"long_text", "list"}
 _HINTS = {
     "text": "",
-    "date": "YYYY-MM-DD, or today, 3d, 2w",
+    "date": "e.g. 2026-12-08, 8 Dec, friday, 3d",
     "money": "e.g. 45000 EUR",
     "money_range": "e.g. 45000-60000 EUR per year",
     "long_text": "Esc then Enter to finish",

@@ -45,7 +45,7 @@ def due(
     from careerpath import agenda
 
     now = today()
-    horizon = dt.date.max if show_all else day_option(within, "--within")
+    horizon = dt.date.max if show_all else day_option(within, "--within", echo=False)
     assert horizon is not None
     items = agenda.collect(home_of(ctx).load(), now)
     overdue = [i for i in items if i.due < now]
