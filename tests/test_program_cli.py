@@ -623,13 +623,19 @@ def test_a_due_date_before_the_program_starts_is_a_warning(
 
 
 def test_homework_bad_input(runner: CliRunner, running: Path) -> None:
-    output = text_of(run(runner, "homework", "add", "x", "--due", "next tuesday", code=1))
-    assert "'next tuesday' is not a date" in output
+    output = text_of(run(runner, "homework", "add", "x", "--due", "whenever", code=1))
+    assert "'whenever' is not a date" in output
     output = text_of(run(runner, "homework", "add", "x", "--stage", "networkin", code=1))
     assert "there is no stage 'networkin'" in output
     output = text_of(run(runner, "homework", "done", "h4", code=1))
     assert "there is no homework 'h4'" in output
     assert "homework" not in program_file(running)
+
+
+def test_homework_due_in_words_is_shown_back(runner: CliRunner, running: Path) -> None:
+    output = text_of(run(runner, "homework", "add", "Call Sam", "--due", "next tuesday"))
+    assert "next tuesday → Tue 1 Dec 2026" in output
+    assert "due Tue 1 Dec 2026: Call Sam" in output
 
 
 # --- check-ins -------------------------------------------------------------------------------

@@ -167,26 +167,6 @@ def test_statuses_are_matched_loosely_and_explained_when_wrong() -> None:
     assert "interested → applied → screening" in (caught.value.hint or "")
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("2026-12-01", dt.date(2026, 12, 1)),
-        ("2026-12-01 10:30", dt.datetime(2026, 12, 1, 10, 30)),
-        ("2026-12-01T09:00", dt.datetime(2026, 12, 1, 9, 0)),
-        ("tomorrow 14:00", dt.datetime(2026, 11, 26, 14, 0)),
-        ("3d at 9.15", dt.datetime(2026, 11, 28, 9, 15)),
-    ],
-)
-def test_a_moment_is_a_date_with_an_optional_time(text: str, expected: Any) -> None:
-    assert records.parse_when(text, TODAY) == expected
-
-
-@pytest.mark.parametrize("text", ["2026-12-01 25:00", "31-02", "someday 10:00"])
-def test_a_wrong_moment_is_explained(text: str) -> None:
-    with pytest.raises(ValueError, match="not"):
-        records.parse_when(text, TODAY)
-
-
 def test_pairs_are_read_and_checked() -> None:
     assert records.parse_pairs(["Autonomy=4", "Income=2, Variety=5"], low=1, high=5, what="x") == {
         "Autonomy": 4,

@@ -254,8 +254,8 @@ def test_contact_mistakes_are_explained(runner: CliRunner, home: Path) -> None:
     assert "there is no contact c9" in run(runner, "contact", "log", "c9", "-m", "x", code=1).output
     result = run(runner, "contact", "add", "Kim", "--warmth", "hot", code=1)
     assert "'hot' is not a way of knowing someone" in result.output
-    result = run(runner, "contact", "add", "Kim", "--due", "31-02", code=1)
-    assert "--due: '31-02' is not a date." in result.output
+    result = run(runner, "contact", "add", "Kim", "--due", "soon", code=1)
+    assert "--due: 'soon' is not a date" in result.output
     result = run(runner, "contact", "add", "Kim", "--due", "2026-02-31", code=1)
     assert "is not a real date" in result.output
     result = run(runner, "contact", "log", "c1", code=1)
@@ -549,8 +549,8 @@ def test_done_and_snooze(runner: CliRunner, agenda: Path) -> None:
     assert "nothing open is called 'c7-follow-up'" in result.output
     result = run(runner, "snooze", "a2-next", "2026-11-01", code=1)
     assert "snooze it to a day after today" in result.output
-    result = run(runner, "snooze", "a2-next", "31-02", code=1)
-    assert "WHEN: '31-02' is not a date." in result.output
+    result = run(runner, "snooze", "a2-next", "soon", code=1)
+    assert "WHEN: 'soon' is not a date" in result.output
 
 
 def test_a_stale_application_can_be_snoozed_or_marked_done(runner: CliRunner, apps: Path) -> None:
@@ -905,3 +905,20 @@ def test_contact_message_edit_without_an_editor_is_explained(
     assert "cannot start the editor 'no-such-editor-here'" in flat(result.output)
     assert "unexpected" not in result.output
     assert "message" not in stage_file(home, "networking")["contacts"][0]
+
+
+def test_dates_typed_as_people_write_them_are_shown_back(runner: CliRunner, apps: Path) -> None:
+    output = run(runner, "app", "interview", "a1", "--at", "18/12/2026 14h").output
+    assert "18/12/2026 14h → Fri 18 Dec 2026 14:00" in output
+    (interview,) = stage_file(apps, "applying")["applications"][0]["interviews"]
+    assert interview["at"] == dt.datetime(2026, 12, 18, 14, 0)
+    output = run(runner, "app", "edit", "a1", "--next-action", "Prepare", "--due", "friday").output
+    assert "friday → Fri 27 Nov 2026" in output
+    output = run(runner, "snooze", "a1-next", "8 Dec").output
+    assert "8 Dec → Tue 8 Dec 2026" in output
+    assert stage_file(apps, "applying")["applications"][0]["snoozed"] == dt.date(2026, 12, 8)
+    # a full ISO date needs no echo
+    output = run(runner, "app", "edit", "a1", "--due", "2026-11-30").output
+    assert "→" not in output
+    result = run(runner, "app", "interview", "a1", "--at", "friday 25h", code=1)
+    assert "'25h' is not a time of day (14:00, 2pm or 14h)" in result.output

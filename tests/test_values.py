@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 
 import pytest
 
 from careerpath.core.values import (
+    DATE_ORDER_ENV,
     MoneyRange,
     add_months,
+    date_echo,
     format_amount,
     format_day,
     parse_date,
     parse_money,
     parse_money_range,
     parse_number,
+    parse_when,
     plural,
 )
 
@@ -40,17 +44,145 @@ def test_dates_people_type(text: str, expected: date) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # day first, the default; a year of two digits is this century
+        ("8/12/2026", date(2026, 12, 8)),
+        ("08/12/2026", date(2026, 12, 8)),
+        ("8.12.26", date(2026, 12, 8)),
+        ("2026/12/8", date(2026, 12, 8)),
+        # month names, either way round, with or without a year
+        ("8 Dec", date(2026, 12, 8)),
+        ("Dec 8", date(2026, 12, 8)),
+        ("Dec 8 2026", date(2026, 12, 8)),
+        ("1 Dec 2026", date(2026, 12, 1)),
+        ("December 8, 2026", date(2026, 12, 8)),
+        ("8th dec", date(2026, 12, 8)),
+        ("3 Sept 2027", date(2027, 9, 3)),
+        # without a year, the nearest such day: January is next year, last week is this one
+        ("8 Jan", date(2027, 1, 8)),
+        ("20 Nov", date(2026, 11, 20)),
+        ("3/4", date(2027, 4, 3)),
+        ("29 feb", date(2028, 2, 29)),
+        # weekdays (today is a Wednesday)
+        ("friday", date(2026, 11, 27)),
+        ("Fri", date(2026, 11, 27)),
+        ("wednesday", TODAY),
+        ("next wednesday", date(2026, 12, 2)),
+        ("next monday", date(2026, 11, 30)),
+        ("last friday", date(2026, 11, 20)),
+        ("last wed", date(2026, 11, 18)),
+        ("next week", date(2026, 12, 2)),
+        ("next month", date(2026, 12, 25)),
+    ],
+)
+def test_dates_as_people_write_them(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("8/12/2026", date(2026, 8, 12)),
+        ("12/31/2026", date(2026, 12, 31)),
+        ("3/4", date(2027, 3, 4)),
+    ],
+)
+def test_month_first_when_the_setting_says_so(
+    text: str, expected: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATE_ORDER_ENV, "mdy")
+    assert parse_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "says"),
     [
-        ("2026-02-31", "not a real date"),
-        ("31-02", "not a date. Use YYYY-MM-DD"),
-        ("next friday", "not a date"),
-        ("", "not a date"),
+        ("2026-02-31", "'2026-02-31' is not a real date: February has no day 31."),
+        ("31/02/2026", "'31/02/2026' is not a real date: February has no day 31."),
+        ("31-02", "'31-02' is not a real date: February has no day 31."),
+        ("30 feb", "February has no day 30"),
+        ("13/13/2026", "there is no month 13"),
+        # readable only the other way round: both readings named, and how to get the other
+        ("12/31/2026", "read day first has no month 31. For 31 December 2026 (month first)"),
+        ("next fortnight", "is not a date (e.g. 2026-12-08, 8 Dec, friday, 3d)."),
+        ("soon", "'soon' is not a date (e.g. 2026-12-08, 8 Dec, friday, 3d)."),
+        ("", "is not a date"),
     ],
 )
 def test_wrong_dates_are_explained(text: str, says: str) -> None:
-    with pytest.raises(ValueError, match=says):
+    with pytest.raises(ValueError, match=re.escape(says)):
         parse_date(text, TODAY)
+
+
+def test_the_refusal_fits_one_line() -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_date("soon", TODAY)
+    assert len(str(caught.value)) < 60
+
+
+def test_a_wrong_date_order_setting_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DATE_ORDER_ENV, "ymd")
+    with pytest.raises(ValueError, match=r"\$CAREERPATH_DATE_ORDER is 'ymd'; set it to dmy or mdy"):
+        parse_date("8/12", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-12-01", date(2026, 12, 1)),
+        ("2026-12-01 10:30", datetime(2026, 12, 1, 10, 30)),
+        ("2026-12-01T09:00", datetime(2026, 12, 1, 9, 0)),
+        ("2026-12-18 14:00", datetime(2026, 12, 18, 14, 0)),
+        ("18/12/2026 14h", datetime(2026, 12, 18, 14, 0)),
+        ("18/12 14h30", datetime(2026, 12, 18, 14, 30)),
+        ("tomorrow 14:00", datetime(2026, 11, 26, 14, 0)),
+        ("3d at 9.15", datetime(2026, 11, 28, 9, 15)),
+        ("friday 2pm", datetime(2026, 11, 27, 14, 0)),
+        ("2pm friday", datetime(2026, 11, 27, 14, 0)),
+        ("8 Dec 2:30 pm", datetime(2026, 12, 8, 14, 30)),
+        ("12am tomorrow", datetime(2026, 11, 26, 0, 0)),
+        ("14:00", datetime(2026, 11, 25, 14, 0)),
+        ("2pm", datetime(2026, 11, 25, 14, 0)),
+        ("14h", datetime(2026, 11, 25, 14, 0)),
+        ("8.12", date(2026, 12, 8)),  # alone, a date (day first), not 08:12
+    ],
+)
+def test_a_moment_is_a_date_with_an_optional_time(text: str, expected: date) -> None:
+    assert parse_when(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("2026-12-01 25:00", "'25:00' is not a time of day (14:00, 2pm or 14h)."),
+        ("friday 13pm", "'13pm' is not a time of day (14:00, 2pm or 14h)."),
+        (
+            "someday 10:00",
+            "'someday' is not a date (e.g. 2026-12-08, 8 Dec, friday, 3d). "
+            "A time goes after the date: 14:00, 2pm or 14h.",
+        ),
+        ("18/12/2026 14", "A time goes after the date: 14:00, 2pm or 14h."),
+        ("31-02", "February has no day 31. A time goes after the date"),
+    ],
+)
+def test_a_wrong_moment_names_the_time_format(text: str, says: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(says)):
+        parse_when(text, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "shown"),
+    [
+        ("3d", date(2026, 11, 28), "→ Sat 28 Nov 2026"),
+        ("8 Dec", date(2026, 12, 8), "→ Tue 8 Dec 2026"),
+        ("friday 2pm", datetime(2026, 11, 27, 14, 0), "→ Fri 27 Nov 2026 14:00"),
+        ("2026-12-08", date(2026, 12, 8), None),
+        (" 2026-12-18 14:00 ", datetime(2026, 12, 18, 14, 0), None),
+    ],
+)
+def test_a_date_not_typed_in_full_is_shown_back(text: str, value: date, shown: str | None) -> None:
+    assert date_echo(text, value) == shown
 
 
 def test_month_arithmetic_clamps_to_month_end() -> None:

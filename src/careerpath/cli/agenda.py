@@ -45,7 +45,7 @@ def due(
     from careerpath.views import due
 
     now = today()
-    horizon = dt.date.max if show_all else day_option(within, "--within")
+    horizon = dt.date.max if show_all else day_option(within, "--within", echo=False)
     assert horizon is not None
     items = due.collect(home_of(ctx).load(), now)
     overdue = [i for i in items if i.due < now]

@@ -81,27 +81,43 @@ def given(options: Any) -> bool:
     return any(value is not None for value in dataclasses.asdict(options).values())
 
 
-def day_option(text: str | None, option: str) -> dt.date | None:
-    """A date option (ISO, today, tomorrow, 3d, 2w, 1m); a clear message when it is not one."""
+def day_option(text: str | None, option: str, *, echo: bool = True) -> dt.date | None:
+    """A date option in any form ``parse_date`` reads, shown back when it was not typed in
+    full ("3d → Sat 28 Nov 2026") unless ``echo`` is off (a filter such as ``--within``);
+    a clear message when it is not a date."""
     if text is None:
         return None
     from careerpath.core.values import parse_date
 
     try:
-        return parse_date(text, today())
+        day = parse_date(text, today())
     except ValueError as error:
         raise InvalidInput(f"{option}: {error}") from None
+    if echo:
+        _echo(text, day)
+    return day
 
 
 def moment_option(text: str | None, option: str) -> dt.date | dt.datetime | None:
+    """A date with an optional time ("18/12/2026 14h", "friday 2pm"), shown back like a date."""
     if text is None:
         return None
-    from careerpath.tracking.records import parse_when
+    from careerpath.core.values import parse_when
 
     try:
-        return parse_when(text, today())
+        moment = parse_when(text, today())
     except ValueError as error:
         raise InvalidInput(f"{option}: {error}") from None
+    _echo(text, moment)
+    return moment
+
+
+def _echo(text: str, value: dt.date) -> None:
+    from careerpath.core.values import date_echo
+
+    shown = date_echo(text, value)
+    if shown:
+        out_console().print(plain(f"{text.strip()} {shown}"), style="dim")
 
 
 def money_option(text: str | None, option: str) -> dict[str, Any] | None:

@@ -870,21 +870,6 @@ def new_record(name: str, records: Sequence[dict[str, Any]], floor: int) -> dict
 # --- small helpers used by several commands --------------------------------------------------
 
 
-def parse_when(text: str, today: dt.date) -> dt.date | dt.datetime:
-    """A date with an optional time: "2026-12-01 10:00", "tomorrow 14:30", "3d", "today"."""
-    from careerpath.core.values import parse_date
-
-    cleaned = text.strip().replace("T", " ")
-    found = re.fullmatch(r"(.+?)[ ]+(?:at[ ]+)?([0-9]{1,2})[:.h]([0-9]{2})", cleaned)
-    if not found:
-        return parse_date(cleaned, today)
-    day = parse_date(found.group(1), today)
-    hour, minute = int(found.group(2)), int(found.group(3))
-    if hour > 23 or minute > 59:
-        raise ValueError(f"{found.group(2)}:{found.group(3)} is not a time of day.")
-    return dt.datetime.combine(day, dt.time(hour, minute))
-
-
 def format_when(at: dt.date | dt.datetime) -> str:
     """A date, or a date and time to the minute: "2026-12-01 10:00"."""
     return at.strftime("%Y-%m-%d %H:%M") if isinstance(at, dt.datetime) else at.isoformat()

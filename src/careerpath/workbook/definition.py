@@ -604,7 +604,7 @@ class _MoneyRange(_Rules):
 
 class _Date(_Rules):
     description = "date (YYYY-MM-DD)"
-    hint = "YYYY-MM-DD, or today, 3d, 2w"
+    hint = "e.g. 2026-12-08, 8 Dec, friday, 3d"
 
     def value_type(self, q: Question) -> Any:
         return date
