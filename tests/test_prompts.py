@@ -211,3 +211,74 @@ def test_an_optional_scale_can_be_skipped(keys: PipeInput, prompter: TerminalPro
     question = q("scale", required=False)
     assert answer(keys, prompter, DOWN * 5 + ENTER, question) is None
     assert answer(keys, prompter, DOWN * 4 + ENTER, question) == 5
+
+
+# --- every kind through every path ---------------------------------------------------------------
+
+SAMPLES: dict[str, tuple[dict[str, Any], str]] = {  # settings, and the keys that answer it
+    "text": ({}, "a teacher\r"),
+    "long_text": ({}, "two\rlines" + FINISH),
+    "choice": ({"choices": ["a", "b"]}, DOWN + ENTER),
+    "multi_choice": ({"choices": ["a", "b"]}, " " + ENTER),
+    "ranking": ({"choices": ["a", "b", "c"], "top": 2}, ENTER + ENTER),
+    "scale": ({}, DOWN + ENTER),
+    "yes_no": ({}, "y"),
+    "number": ({"min": 1, "max": 9, "integer": True}, "4\r"),
+    "money": ({}, "45000 EUR\r"),
+    "money_range": ({}, "40k-50k EUR\r"),
+    "date": ({}, "2026-12-01\r"),
+    "list": ({"item_label": "skill"}, "Excel\rtalking" + FINISH),
+    "weights": ({}, "Autonomy=5, hours=2\r"),
+}
+
+
+def test_every_kind_has_a_sample_here() -> None:
+    from typing import get_args
+
+    from careerpath.workbook.definition import Kind
+
+    # records are asked field by field (their fields are the kinds above)
+    assert set(SAMPLES) | {"records"} == set(get_args(Kind))
+
+
+@pytest.mark.parametrize("kind", sorted(SAMPLES))
+def test_every_kind_prompts_parses_renders_and_fills_in(
+    kind: str, keys: PipeInput, prompter: TerminalPrompter
+) -> None:
+    import tomllib
+
+    from careerpath.workbook.prompts import unusable
+
+    settings, typed = SAMPLES[kind]
+    question = q(kind, **settings)
+    value = answer(keys, prompter, typed, question)
+    assert value is not None and unusable(question, value) is None
+    assert question.format(value).strip()
+    assert question.parse(question.as_text(value), TODAY) == value
+    example = tomllib.loads(f"x = {question.example()}")["x"]
+    assert unusable(question, example) is None
+
+
+def test_an_unusable_value_from_a_prompt_is_asked_again(
+    keys: PipeInput, prompter: TerminalPrompter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A terminal that garbles a pick (as one without cursor-position reports did) gets the
+    question again, and after two such picks the answer is typed instead."""
+    from careerpath.workbook import prompts
+
+    monkeypatch.setitem(prompts._ASKERS, "scale", lambda self, question, default, draft: "")
+    keys.send_text("4\r")
+    assert prompter.ask(q("scale")) == 4
+
+
+def test_weights_are_rated_need_by_need_from_the_usual_ones(
+    keys: PipeInput, prompter: TerminalPrompter
+) -> None:
+    usual = {"Autonomy": 5, "income_floor": 5, "hours": 3}
+    assert answer(keys, prompter, ENTER, q("weights"), default=usual) == usual  # keep them
+    typed = "n" + "\x1b[A" + ENTER + ENTER + DOWN + ENTER  # 4, 5 as it was, 3 → 4
+    assert answer(keys, prompter, typed, q("weights"), default=usual) == {
+        "Autonomy": 4,
+        "income_floor": 5,
+        "hours": 4,
+    }

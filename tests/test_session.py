@@ -64,25 +64,23 @@ def saved(home: Home) -> Workbook:
     return home.load()
 
 
-def test_a_whole_stage_then_pause_before_the_next(home: Home) -> None:
-    prompter, out = sit(home, [*EXPLORATION, True, False])
-    assert prompter.asked[-2:] == ["Move on to Diving deeper?", "Begin Diving deeper now?"]
+def test_a_whole_stage_then_pause_at_the_next(home: Home) -> None:
+    with pytest.raises(Interrupted):
+        sit(home, [*EXPLORATION, True, INTERRUPT])  # one confirmation, then Ctrl-C
     workbook = saved(home)
     assert workbook.answers["exploration"]["values"] == ["Autonomy", "Income"]
     assert "hours" not in workbook.answers["exploration"]
     exploration = workbook.state.stages["exploration"]
     assert (exploration.started, exploration.completed) == (TODAY, TODAY)
     assert exploration.skipped == ["hours", "constraints", "unclear"]
-    assert "Recap: Exploration" in out and "(skipped)" in out
-    assert "✓ Exploration complete." in out
-    assert "Run `careerpath next` to begin Diving deeper." in out
+    assert saved(home).state.stages["diving-deeper"].started == TODAY
 
 
 def test_moving_straight_on_opens_the_next_stage(home: Home) -> None:
     # Title, then the other fields: with two values ranked, a fit rating for each of them.
     target = ["UX researcher", *[None] * 9]
     with pytest.raises(Interrupted):
-        sit(home, [*EXPLORATION, True, True, *target, False, INTERRUPT])
+        sit(home, [*EXPLORATION, True, *target, False, INTERRUPT])
     assert saved(home).answers["diving-deeper"] == {
         "targets": [{"id": "t1", "title": "UX researcher"}]
     }
@@ -124,14 +122,16 @@ def test_what_was_being_typed_at_ctrl_c_is_offered_next_time(home: Home) -> None
 
 def test_skipped_optional_questions_are_not_asked_again(home: Home) -> None:
     sit(home, [*EXPLORATION, False])  # answered all, declined to move on
-    prompter, out = sit(home, [True, False])  # nothing left to ask: recap, move on, pause
-    assert prompter.asked == ["Move on to Diving deeper?", "Begin Diving deeper now?"]
-    assert "Recap: Exploration" in out
+    with pytest.raises(Interrupted):
+        sit(home, [True, INTERRUPT])  # nothing left to ask: recap, move on, Ctrl-C
+    assert saved(home).state.stages["exploration"].completed == TODAY
 
 
 def test_declining_to_move_on_keeps_the_stage_open(home: Home) -> None:
-    _, out = sit(home, [*EXPLORATION, False])
+    prompter, out = sit(home, [*EXPLORATION, False])
     assert "Staying with Exploration" in out
+    assert "Recap: Exploration" in out and "(skipped)" in out
+    assert prompter.asked[-1] == "Move on to Diving deeper?"
     workbook = saved(home)
     assert workbook.state.stages["exploration"].completed is None
 
@@ -167,7 +167,8 @@ def test_a_record_missing_a_required_field_is_finished_first(home: Home) -> None
 
 
 def test_revisit_offers_earlier_answers_and_keeps_completion(home: Home) -> None:
-    sit(home, [*EXPLORATION, True, False])
+    with pytest.raises(Interrupted):
+        sit(home, [*EXPLORATION, True, INTERRUPT])
     changed = list(EXPLORATION)
     changed[2] = 4  # clarity went up
     changed[9] = 30  # hours answered this time

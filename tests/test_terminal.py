@@ -200,3 +200,236 @@ def test_a_guided_contact_and_the_overdue_notice_in_a_real_terminal(spawn, home_
     child.sendcontrol("c")
     finish(child)
     assert child.exitstatus == 130
+
+
+# --- whole journeys on a screen emulator ---------------------------------------------------------
+#
+# pyte draws what a real terminal would show and answers cursor-position requests (ESC[6n) as real
+# terminals do; a small driver reads the active prompt off the screen and answers it as a person
+# would. While typing, the typed text must show on one screen line: a squeezed input fails.
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TYPED = {  # what a person types at each typed question (by the start of its prompt)
+    "By when?": "2026-12-09",
+    "Next action due": "2026-12-02",
+    "Start date": "2027-01-04",
+    "Deadline to respond": "2026-12-04",
+    "When shall we review": "2027-01-15",
+    "When did you last talk": "2026-11-20",
+    "What is the least you need to earn": "42000 EUR",
+    "What is the least you could live on": "30000",
+    "Base pay per year": "52000 EUR",
+    "What is the usual pay range": "45000-60000 EUR per year",
+    "What pay range would you hope for": "35k-45k",
+    "How many hours a week do you want": "32",
+    "How many hours a week can you give": "4",
+    "Hours a week": "36",
+    "How many people would you like": "2",
+    "After how many days": "21",
+    "How much does each thing count": "Pay=5, Time=3",
+    "How many": "3",
+}
+
+
+class Screen:
+    """A pseudo-terminal of ``columns`` by ``rows`` with a pyte screen behind it."""
+
+    def __init__(self, child: pexpect.spawn, columns: int, rows: int) -> None:
+        import pyte
+
+        self.child = child
+        self.screen = pyte.Screen(columns, rows)
+        self.screen.write_process_input = child.send  # answers ESC[6n with ESC[row;colR
+        self.stream = pyte.Stream(self.screen)
+        self.transcript: list[str] = []
+        self.ended = False
+
+    def pump(self, quiet: float = 0.05, timeout: float = 20) -> bool:
+        """Read until the program has been quiet for ``quiet`` seconds; whether it wrote."""
+        import time
+
+        wrote, deadline = False, time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                data = self.child.read_nonblocking(65536, timeout=quiet)
+            except pexpect.TIMEOUT:
+                return wrote
+            except pexpect.EOF:
+                self.ended = True
+                return wrote
+            self.stream.feed(data)
+            self.transcript.append(data)
+            wrote = True
+        raise AssertionError("the program never went quiet:\n" + self.text())
+
+    def lines(self) -> list[str]:
+        return [line.rstrip() for line in self.screen.display]
+
+    def text(self) -> str:
+        return "\n".join(self.lines())
+
+    def send(self, keys: str) -> None:
+        self.child.send(keys)
+        while not self.pump() and not self.ended:
+            pass  # wait for the program to react at all, then for it to settle
+
+    def type(self, words: str) -> None:
+        """Type ``words`` (no Enter) and check they show on one line of the screen."""
+        self.send(words)
+        assert any(words in line for line in self.lines()), (
+            f"typed {words!r}, but the screen shows:\n{self.text()}"
+        )
+
+    def prompt(self) -> tuple[str, str]:
+        """The active prompt: its kind (typed, multiline, pick, tick, confirm) and its
+        question, read off the screen; ("", "") when none is waiting."""
+        lines = self.lines()
+        cursor = self.screen.cursor
+        starts = [i for i, line in enumerate(lines[: cursor.y + 1]) if line.startswith("? ")]
+        if not starts:
+            return "", ""
+        top = starts[-1]
+        below = lines[top : cursor.y + 1]
+        question = " ".join(line.strip() for line in below if not line.startswith("›"))
+        body = "\n".join(lines[top:])
+        if "(arrow keys to move" in body:
+            return "pick", question
+        if "(space to tick" in body:
+            return "tick", question
+        if not cursor.hidden and cursor.x >= 2 and any(line.startswith("›") for line in below):
+            return ("multiline" if "Esc then Enter" in body else "typed"), question
+        if not cursor.hidden and lines[cursor.y].rstrip().endswith(("(Y/n)", "(y/N)")):
+            return "confirm", question
+        return "", ""
+
+
+def journey(screen: Screen) -> list[str]:
+    """Answer every prompt until the program ends; the questions asked, in order."""
+    import time
+
+    asked: list[str] = []
+    rated_one_by_one = False
+    waiting_since = time.monotonic()
+    while not screen.ended:
+        kind, question = screen.prompt()
+        if not kind:  # still drawing (a slow machine), or stuck: wait, but not for ever
+            screen.pump(quiet=0.2)
+            assert time.monotonic() - waiting_since < 30, (
+                "no prompt after:\n" + "\n".join(asked[-3:]) + "\n" + screen.text()
+            )
+            continue
+        waiting_since = time.monotonic()
+        asked.append(question)
+        assert len(asked) < 400, "the journey does not end"
+        if kind == "confirm":
+            no = "Add another" in question or "as a program" in question
+            if "Keep these?" in question and not rated_one_by_one:
+                no = rated_one_by_one = True  # rate the weights need by need, once
+            screen.send("n" if no else "y")
+        elif kind == "pick":
+            screen.send("\x1b[A\r" if "“Autonomy” count?" in question else "\r")
+        elif kind == "tick":
+            screen.send(" \r")
+        else:
+            said = question.removeprefix("? ")
+            words = next((v for k, v in TYPED.items() if said.startswith(k)), None)
+            words = words or f"answer {len(asked)}"
+            screen.type(words)
+            screen.send("\x1b\r" if kind == "multiline" else "\r")
+        waiting_since = time.monotonic()
+    return asked
+
+
+def run_journey(
+    spawn_screen, home_dir: Path, columns: int, *args: str, cpr: bool = True
+) -> list[str]:  # type: ignore[no-untyped-def]
+    screen = spawn_screen(columns, "start", *args, cpr=cpr)
+    asked = journey(screen)
+    screen.child.close()
+    whole = "".join(screen.transcript)
+    assert screen.child.exitstatus == 0, whole[-3000:]
+    assert "Traceback" not in whole and "unexpected problem" not in whole
+    return asked
+
+
+@pytest.fixture
+def spawn_screen(home_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    children: list[pexpect.spawn] = []
+
+    def start(columns: int, *args: str, cpr: bool = True) -> Screen:
+        program, prefix = command()
+        env = {
+            "PATH": os.environ.get("PATH", ""),
+            "HOME": str(tmp_path / "user"),
+            "CAREERPATH_HOME": str(home_dir),
+            "CAREERPATH_TODAY": TODAY.isoformat(),
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            "PROMPT_TOOLKIT_NO_CPR": "0" if cpr else "1",
+        }
+        child = pexpect.spawn(
+            program, [*prefix, *args], env=env, encoding="utf-8", dimensions=(30, columns)
+        )
+        children.append(child)
+        return Screen(child, columns, 30)
+
+    yield start
+    for child in children:
+        child.close(force=True)
+
+
+def report(home_dir: Path) -> dict[str, object]:
+    import json
+    import subprocess
+
+    program, prefix = command()
+    env = {**os.environ, "CAREERPATH_HOME": str(home_dir), "CAREERPATH_TODAY": TODAY.isoformat()}
+    done = subprocess.run(
+        [program, *prefix, "report", "--format", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_the_built_in_journey_at_the_real_prompts(
+    spawn_screen, home_dir: Path, columns: int
+) -> None:  # type: ignore[no-untyped-def]
+    asked = run_journey(spawn_screen, home_dir, columns, cpr=columns == 80)
+    summary = report(home_dir)
+    assert summary["percent"] == 100
+    assert [stage["status"] for stage in summary["stages"]] == ["complete"] * 5  # type: ignore[attr-defined]
+    # One confirmation per stage change, and the weights rated need by need.
+    assert sum("Move on to" in q or "Mark this stage complete" in q for q in asked) == 5
+    assert not any(q.startswith("? Begin ") for q in asked)
+    assert any("How much should “Autonomy” count?" in q for q in asked)
+    closing = tomllib.loads((home_dir / "stages" / "closing.toml").read_text())
+    assert closing["weights"]["Autonomy"] == 4
+    assert closing["weights"]["income_floor"] == 5
+    exploration = answers(home_dir)
+    assert exploration["income_floor"] == {"amount": 42000, "currency": "EUR"}
+    assert exploration["hours"] == 32
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_a_coachs_workbook_of_every_kind_at_the_real_prompts(
+    spawn_screen, home_dir: Path, columns: int
+) -> None:  # type: ignore[no-untyped-def]
+    from typing import get_args
+
+    from careerpath.workbook.definition import Kind, load
+
+    coach = FIXTURES / "coach.toml"
+    kinds = {q.kind for stage in load(coach).stages for q in stage.questions}
+    assert kinds == set(get_args(Kind))  # the fixture keeps up with the kinds there are
+    run_journey(spawn_screen, home_dir, columns, "--workbook", str(coach))
+    summary = report(home_dir)
+    assert [stage["status"] for stage in summary["stages"]] == ["complete", "complete"]  # type: ignore[attr-defined]
+    second = tomllib.loads((home_dir / "stages" / "second.toml").read_text())
+    assert second["weights"] == {"Pay": 5, "Time": 3}
+    assert second["floor"] == {"amount": 30000, "currency": "GBP"}
+    assert second["review"].isoformat() == "2027-01-15"
+    assert [person["met"].isoformat() for person in second["people"]] == ["2026-11-20"]

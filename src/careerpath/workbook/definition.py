@@ -162,6 +162,9 @@ class Question(_Definition):
     """Shown among the key answers in the report."""
     recall: list[str] = Field(default_factory=list)
     """Earlier answers (``stage.question``) shown before asking, e.g. values before an offer."""
+    sample: str | None = None
+    """An example answer as TOML for fill-in files (``32`` for hours a week); the kind's own
+    example when absent. Checked against the question when the definition is loaded."""
 
     # Settings; which kinds use which is in each kind's ``settings`` below.
     choices: Annotated[list[Text], Field(min_length=2), AfterValidator(unique)] | None = None
@@ -207,7 +210,19 @@ class Question(_Definition):
         if missing:
             raise ValueError(f"a {self.kind!r} question needs {', '.join(missing)}")
         rules.check(self)
+        if self.sample is not None:
+            self._check_sample(self.sample)
         return self
+
+    def _check_sample(self, sample: str) -> None:
+        import tomllib
+
+        from pydantic import TypeAdapter
+
+        try:
+            TypeAdapter(self.value_type()).validate_python(tomllib.loads(f"x = {sample}")["x"])
+        except (tomllib.TOMLDecodeError, ValidationError) as error:
+            raise ValueError(f"sample {sample!r} is not an answer to this question") from error
 
     @property
     def rules(self) -> _Rules:
@@ -245,7 +260,7 @@ class Question(_Definition):
 
     def example(self) -> str:
         """An example value in TOML, for fill-in answer files."""
-        return self.rules.example(self)
+        return self.sample or self.rules.example(self)
 
     # --- ranking and records ---------------------------------------------------------------
 

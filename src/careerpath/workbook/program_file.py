@@ -2,7 +2,7 @@
 
 It sits beside the workbook's own saved state (``models``) because the home reads and checks
 every file together and a loaded ``Workbook`` carries its program; the rules over a program (the
-timeline, goals, homework, check-ins) are in ``careerpath.program``.
+timeline, goals, homework, check-ins) are in ``careerpath.program.plan``.
 """
 
 from __future__ import annotations

@@ -86,7 +86,9 @@ class TerminalPrompter:
     def confirm(self, message: str, default: bool = True) -> bool:
         import questionary
 
-        return bool(_run(questionary.confirm(_above(message), default=default, style=_style())))
+        return bool(
+            _run(questionary.confirm(_above(message, room=7), default=default, style=_style()))
+        )
 
     def select(self, message: str, options: Sequence[str], default: str | None = None) -> str:
         import questionary
@@ -321,21 +323,24 @@ def _width() -> int:
     return max(20, shutil.get_terminal_size().columns - 1)
 
 
-def _wrap(text: str, first: str = "", indent: str = "  ") -> list[str]:
+def _wrap(text: str, first: str = "", indent: str = "  ", room: int = 0) -> list[str]:
     """``text`` wrapped at the terminal's width, the first line after ``first``. prompt_toolkit
-    does not wrap the lines above the input, so they are wrapped here."""
+    does not wrap the lines above the input, so they are wrapped here; ``room`` is kept free
+    at the end of each line for what the prompt adds (a confirmation's "(Y/n)")."""
     lines: list[str] = []
     for number, paragraph in enumerate(text.splitlines() or [""]):
         lead = first if number == 0 else indent
-        wrapped = textwrap.wrap(paragraph, _width(), initial_indent=lead, subsequent_indent=indent)
+        wrapped = textwrap.wrap(
+            paragraph, _width() - room, initial_indent=lead, subsequent_indent=indent
+        )
         lines += wrapped or [lead.rstrip()]
     return lines
 
 
-def _above(message: str) -> str:
+def _above(message: str, room: int = 0) -> str:
     """A question for questionary, wrapped to the width with room for the "? " it puts in
-    front."""
-    return "\n".join(_wrap(message, first="? "))[2:]
+    front (and ``room`` for what it adds after)."""
+    return "\n".join(_wrap(message, first="? ", room=room))[2:]
 
 
 def _say(message: str) -> None:

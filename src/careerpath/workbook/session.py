@@ -218,12 +218,8 @@ class Session(Sitting):
         if following is None:
             self._all_done()
             return None
-        if not self.prompter.confirm(f"Begin {following.title} now?", default=True):
-            self.console.print(
-                f"Good place to pause. Run `careerpath next` to begin {escape(following.title)}.",
-                highlight=False,
-            )
-            return None
+        # One confirmation per stage change: Ctrl-C at the next stage's first question is the
+        # pause, and this stage stays complete.
         return following
 
     def _all_done(self) -> None:
