@@ -223,7 +223,7 @@ def test_report_markdown_to_a_file(runner: CliRunner, finished: Path, tmp_path: 
     run(runner, "report", "--format", "markdown", "--output", str(out))
     text = out.read_text()
     assert text.startswith("# Your career path: where I stand")
-    assert "| 1 | Exploration | complete | 11/14 | 9/9 | 100% | done 2026-11-25 |" in text
+    assert "| 1 | Exploration | complete | 11/14 | 9/9 | – | 100% | done 2026-11-25 |" in text
     assert "- **Top values:**" in text
     assert oct(out.stat().st_mode & 0o777) == "0o600"
 

@@ -79,7 +79,7 @@ def test_before_the_start_and_after_the_end() -> None:
     assert before.describe() == "starts on Mon 7 Sep 2026"
     after = programs.schedule(plan(), date(2027, 1, 15), [100, 100, 100, 100, 100])
     assert (after.phase, after.week, after.elapsed) == ("over", 13, 1.0)
-    assert after.standing == "on track"
+    assert (after.standing, after.describe()) == ("ended", "ended on Mon 7 Dec 2026")
 
 
 def test_an_extension_moves_the_end_and_the_expectation() -> None:

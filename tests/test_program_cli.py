@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from careerpath.cli import app
 
-from conftest import TODAY
+from conftest import TODAY, flat
 
 INTAKE = """\
 want_by_end = "A clear direction and two conversations with UX researchers."
@@ -776,7 +776,8 @@ def test_group_view_counts_overdue_items_and_activity_in_records(
     (row,) = data["clients"]
     assert row["overdue"] == 1  # the follow-up, not homework: there is none
     assert (row["last_activity"], row["days_inactive"]) == ("2026-11-18", 7)
-    assert row["attention"] == ["behind 7 weeks", "1 overdue"]  # not quiet
+    # not quiet; the conversation and the application sent count as work done
+    assert row["attention"] == ["behind 5 weeks", "1 overdue"]
     markdown = run(runner, "report", "--group", str(group), "-f", "markdown").output
     assert "*Wed 25 Nov 2026 · 1 client · 1 needs attention*" in markdown
 
@@ -811,3 +812,23 @@ def test_help_lists_the_program_commands(runner: CliRunner) -> None:
 def test_a_mistyped_program_command_is_suggested(runner: CliRunner) -> None:
     result = run(runner, "progam", code=2)
     assert "Did you mean 'program'?" in result.output
+
+
+def test_an_ended_program_reads_ended_in_the_group_view(
+    runner: CliRunner, tmp_path: Path, files: dict[str, Path]
+) -> None:
+    """Over, a program is neither ahead nor behind of anything (issue 11)."""
+    group = tmp_path / "clients"
+    home = group / "fay"
+    run(runner, "--home", str(home), "start", today="2026-08-01")
+    intake = str(files["intake"])
+    run(runner, "--home", str(home), "program", "start", "--answers", intake, today="2026-08-01")
+    text = run(runner, "report", "--group", str(group)).output
+    (line,) = [line for line in text.splitlines() if line.startswith("fay")]
+    assert " ended " in line and "ahead" not in line and "behind" not in line
+    (row,) = json.loads(run(runner, "report", "--group", str(group), "-f", "json").output)[
+        "clients"
+    ]
+    assert (row["standing"], row["schedule"]) == ("ended", "ended on Sun 1 Nov 2026")
+    status = flat(run(runner, "--home", str(home), "program", "status").output)
+    assert "ended on Sun 1 Nov 2026" in status and "ahead" not in status

@@ -51,7 +51,7 @@ ON_TRACK_WEEKS = 1.0
 
 HomeworkState = Literal["done", "overdue", "open"]
 Phase = Literal["not started", "running", "over", "ended early"]
-Standing = Literal["not started", "on track", "behind", "ahead"]
+Standing = Literal["not started", "on track", "behind", "ahead", "ended"]
 
 
 # --- the plan --------------------------------------------------------------------------------
@@ -196,6 +196,8 @@ class Schedule:
             return f"starts on {format_day(self.start)}"
         if self.standing == "on track":
             return "on track"
+        if self.standing == "ended":
+            return f"ended on {format_day(self.end)}"
         return f"{self.standing} by about {plural(round(abs(self.delta_weeks)), 'week')}"
 
 
@@ -236,7 +238,9 @@ def schedule(plan: Plan, today: date, percents: list[int]) -> Schedule:
         standing, week = "not started", 0
     else:
         week = min(weeks, (until - plan.start).days // 7 + 1)
-        if abs(delta_weeks) < ON_TRACK_WEEKS:
+        if phase != "running":  # over: no longer ahead or behind of anything
+            standing = "ended"
+        elif abs(delta_weeks) < ON_TRACK_WEEKS:
             standing = "on track"
         else:
             standing = "ahead" if delta_weeks > 0 else "behind"

@@ -216,6 +216,8 @@ def _quiet(row: ClientRow) -> str:
 def _schedule(row: ClientRow) -> str:
     if row.schedule is None:
         return "no program"
+    if row.standing == "ended":
+        return "ended"
     return row.schedule.replace("by about ", "").replace(" weeks", "w").replace(" week", "w")
 
 

@@ -105,7 +105,7 @@ def schedule_sentence(section: ProgramSection, stages: list[StageLine]) -> str:
     where = f"you are in {current.title}" if current else "you have completed every stage"
     progress = f"{done}% of the stages done, {section.elapsed_percent}% of the time gone"
     if section.phase != "running":
-        return f"{section.schedule.capitalize()} at the end: {where} ({progress})."
+        return f"At the end, {where} ({progress})."
     expected = next((s for s in stages if s.id == section.expected_stage), None)
     if expected is None:
         plan = ""
@@ -275,7 +275,13 @@ def render_program(report: Report, console: Any) -> None:
 
     section = report.program
     assert section is not None
-    colours = {"behind": "yellow", "ahead": "green", "on track": "green", "not started": "dim"}
+    colours = {
+        "behind": "yellow",
+        "ahead": "green",
+        "on track": "green",
+        "not started": "dim",
+        "ended": "dim",
+    }
     head = Text(heading(section).rsplit(" · ", 1)[0], style="bold")
     head.append(" · ")
     head.append(section.schedule, style=colours[section.standing])

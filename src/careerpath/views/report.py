@@ -14,7 +14,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from careerpath.core.values import format_day
-from careerpath.views.report_model import KeyAnswer, Report, StageLine, json_value, markdown_escape
+from careerpath.views.report_model import (
+    KeyAnswer,
+    Report,
+    StageLine,
+    WorkLine,
+    json_value,
+    markdown_escape,
+)
 from careerpath.workbook import engine
 from careerpath.workbook.models import Workbook
 
@@ -38,6 +45,18 @@ def build(workbook: Workbook, today: date) -> Report:
             percent=p.percent,
             started=p.started,
             completed=p.completed,
+            questions_percent=p.questions_percent,
+            work=[
+                WorkLine(
+                    label=piece.rule.label,
+                    have=piece.have,
+                    need=piece.need,
+                    done=piece.done,
+                    command=piece.rule.command,
+                )
+                for piece in p.work
+            ],
+            ready=p.status != "complete" and p.ready,
         )
         for p in engine.all_progress(workbook)
     ]
@@ -120,14 +139,15 @@ def to_markdown(report: Report) -> str:
         "",
         f"*{format_day(report.generated)} · {report.percent}% of the way through the stages*",
         "",
-        "| # | Stage | Status | Answered | Required | Progress | Dates |",
-        "|---|---|---|---|---|---|---|",
+        "| # | Stage | Status | Questions answered | Required | Work done | Progress | Dates |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for line in report.stages:
         title = markdown_escape(line.title)
         out.append(
             f"| {line.number} | {title} | {line.status} | {line.answered}/{line.total} "
-            f"| {line.required_answered}/{line.required} | {line.percent}% | {_dates(line)} |"
+            f"| {line.required_answered}/{line.required} | {line.work_text} | {line.percent}% "
+            f"| {_dates(line)} |"
         )
     out += [
         "",
@@ -172,18 +192,24 @@ def render(report: Report, console: Any) -> None:
             (_status(line), colours[line.status]),
             f"{line.answered}/{line.total}",
             f"{line.required_answered}/{line.required}",
+            line.work_text,
             ProgressBar(total=100, completed=line.percent, width=10),
             f"{line.percent}%",
         ]
         for line in report.stages
     ]
-    header = ["#", "Stage", "Status", "Answered", "Required", "Progress", ""]
-    tables.columns(console, rows, header, right=(0, 3, 4, 6), fixed={5: 10})
+    header = ["#", "Stage", "Status", "Answered", "Required", "Work", "Progress", ""]
+    tables.columns(console, rows, header, right=(0, 3, 4, 5, 7), fixed={6: 10})
     console.print()
     now = Text("Now: ", style="bold")
     current = next((line for line in report.stages if line.id == report.current_stage), None)
     if current:
         now.append(f"{current.title} (stage {current.number} of {len(report.stages)})")
+        if current.work:
+            now.append("  ·  work done: ", style="dim")
+            now.append(
+                "; ".join(f"{'✓' if piece.done else '·'} {piece.label}" for piece in current.work)
+            )
     else:
         now.append("every stage is complete")
     console.print(now)

@@ -100,6 +100,17 @@ REPORT_VERSION = 1
 
 
 @dataclass(frozen=True)
+class WorkLine:
+    """One piece of a stage's real work (its ``done`` rules): ``have`` of ``need``."""
+
+    label: str
+    have: int
+    need: int
+    done: bool
+    command: str
+
+
+@dataclass(frozen=True)
 class StageLine:
     id: str
     number: int
@@ -113,6 +124,18 @@ class StageLine:
     percent: int
     started: date | None
     completed: date | None
+    questions_percent: int = 0
+    """Share of questions answered or skipped (``percent`` also counts the work)."""
+    work: list[WorkLine] = dataclasses.field(default_factory=list)
+    ready: bool = False
+    """Every required question answered and all of the work done: ready to complete."""
+
+    @property
+    def work_text(self) -> str:
+        """Work done as "1/2" (pieces done of pieces); "–" for a stage without work rules."""
+        if not self.work:
+            return "–"
+        return f"{sum(piece.done for piece in self.work)}/{len(self.work)}"
 
 
 @dataclass(frozen=True)

@@ -759,6 +759,24 @@ class SuggestedHomework(_Definition):
     """Days from the day it is accepted to its due date; no due date when absent."""
 
 
+class WorkRule(_Definition):
+    """One piece of real work a stage needs before it is done, e.g. "a conversation logged".
+
+    It counts the records of a ``records`` question that have every field in ``having``
+    answered (and, with ``status``, a status among those), or, for a ``multi_choice``
+    question with ``all_choices``, whether every choice is picked (a checklist done)."""
+
+    label: Text
+    """What the work is, as the report lists it: "a conversation logged"."""
+    question: Slug
+    having: list[Slug] = Field(default_factory=list)
+    status: list[Text] = Field(default_factory=list)
+    at_least: int = Field(default=1, ge=1)
+    all_choices: bool = False
+    command: str = "careerpath next"
+    """The command that does this work, for the report's Next line."""
+
+
 class StageDefinition(_Definition):
     id: Slug
     title: Text
@@ -767,6 +785,25 @@ class StageDefinition(_Definition):
     questions: Annotated[list[Question], Field(min_length=1), AfterValidator(unique_ids)]
     homework: list[SuggestedHomework] = Field(default_factory=list)
     """Suggested homework, offered when the stage begins during a program (optional)."""
+    done: list[WorkRule] = Field(default_factory=list)
+    """What "done" means in real work; without it, a stage is done when its required
+    questions are answered."""
+
+    @model_validator(mode="after")
+    def _work_names_questions(self) -> Self:
+        kinds = {q.id: q.kind for q in self.questions}
+        for rule in self.done:
+            kind = kinds.get(rule.question)
+            if kind is None:
+                raise ValueError(f"done: {rule.question!r} is not a question of this stage")
+            if rule.all_choices != (kind == "multi_choice"):
+                raise ValueError(
+                    f"done: {rule.question!r} is a {kind!r} question; all_choices is for "
+                    "a multi_choice checklist, having/status for records"
+                )
+            if kind != "records" and (rule.having or rule.status):
+                raise ValueError("done: having and status need a records question")
+        return self
 
     def question(self, question_id: str) -> Question:
         for question in self.questions:

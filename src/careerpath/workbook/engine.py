@@ -13,10 +13,47 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from careerpath.workbook.definition import Question, StageDefinition
+from careerpath.workbook.definition import Question, StageDefinition, WorkRule
 from careerpath.workbook.models import Answers, StageState, Workbook, WorkbookState
 
 Status = Literal["not started", "in progress", "complete"]
+
+
+@dataclass(frozen=True)
+class WorkDone:
+    """How far one piece of a stage's real work is: ``have`` of the ``need`` it asks for."""
+
+    rule: WorkRule
+    have: int
+    need: int
+
+    @property
+    def done(self) -> bool:
+        return self.have >= self.need
+
+
+def work_done(stage: StageDefinition, answers: Answers) -> list[WorkDone]:
+    """Each piece of the work ``stage`` says makes it done, counted from its answers."""
+    found = []
+    for rule in stage.done:
+        question = stage.question(rule.question)
+        value = answers.get(question.id)
+        if rule.all_choices:
+            picked = len(set(value or ()) & set(question.choices or ()))
+            found.append(WorkDone(rule, picked, len(question.choices or ())))
+            continue
+        have = sum(
+            1
+            for record in value or ()
+            if all(_filled(question.record_value(record, f)) for f in rule.having)
+            and (not rule.status or question.record_value(record, "status") in rule.status)
+        )
+        found.append(WorkDone(rule, have, rule.at_least))
+    return found
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and value != "" and value != [] and value != {}
 
 
 @dataclass(frozen=True)
@@ -33,15 +70,35 @@ class StageProgress:
     required_answered: int
     started: date | None
     completed: date | None
+    work: tuple[WorkDone, ...] = ()
+    """The stage's real work (its ``done`` rules), each counted."""
 
     @property
-    def percent(self) -> int:
-        """Share of questions dealt with (answered or deliberately skipped); 100 once complete."""
-        if self.status == "complete":
-            return 100
+    def work_open(self) -> list[WorkDone]:
+        return [piece for piece in self.work if not piece.done]
+
+    @property
+    def questions_percent(self) -> int:
+        """Share of questions dealt with (answered or deliberately skipped)."""
         if self.total == 0:
             return 0
         return round(100 * (self.answered + self.skipped) / self.total)
+
+    @property
+    def ready(self) -> bool:
+        """Every required question answered and every piece of the work done."""
+        return self.required_answered == self.required and not self.work_open
+
+    @property
+    def percent(self) -> int:
+        """How far along the stage is; 100 once complete. With ``done`` rules, the work counts
+        for half (forms filled in are not the work), each piece by how much of it is done."""
+        if self.status == "complete":
+            return 100
+        if not self.work:
+            return self.questions_percent
+        work = sum(min(1.0, piece.have / piece.need) for piece in self.work) / len(self.work)
+        return round(self.questions_percent / 2 + 50 * work)
 
 
 def is_answered(question: Question, answers: Answers) -> bool:
@@ -88,6 +145,7 @@ def progress(workbook: Workbook, stage: StageDefinition) -> StageProgress:
         required_answered=sum(is_answered(q, answers) for q in required),
         started=saved.started,
         completed=saved.completed,
+        work=tuple(work_done(stage, answers)),
     )
 
 
@@ -125,6 +183,10 @@ def next_step(workbook: Workbook) -> str:
         return f"Begin {stage.title}: run `careerpath next`."
     if todo:
         return f"Answer “{todo[0].title}” in {stage.title}: run `careerpath next`."
+    open_work = progress(workbook, stage).work_open
+    if open_work:
+        rule = open_work[0].rule
+        return f"{stage.title} still needs {rule.label}: run `{rule.command}`."
     return f"{stage.title} is ready to complete: run `careerpath next` to review it and move on."
 
 

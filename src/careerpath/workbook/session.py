@@ -203,6 +203,14 @@ class Session(Sitting):
             )
             return None
         self._recap(stage)
+        open_work = engine.progress(self.workbook, stage).work_open
+        if open_work:  # the questions are answered; the work they are about may not be
+            names = "; ".join(piece.rule.label for piece in open_work)
+            self.console.print(
+                f"\nThe work of {escape(stage.title)} is still open: {escape(names)}. "
+                "You can move on now and come back to it.",
+                highlight=False,
+            )
         following = engine.next_open_stage(self.workbook, after=stage)
         question = f"Move on to {following.title}?" if following else "Mark this stage complete?"
         if not self.prompter.confirm(question, default=True):

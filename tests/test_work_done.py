@@ -1,0 +1,77 @@
+"""Scenarios: a stage's progress counts the work done, not the forms filled in (issue 11)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from conftest import FULL_ANSWERS, flat, run
+
+
+def _at_networking(runner: CliRunner, home: Path, write_answers: Any) -> None:
+    """Exploration and diving deeper complete; every networking question answered."""
+    run(runner, "start")
+    with (home / "workbook.toml").open("a") as stream:
+        for stage_id in ("exploration", "diving-deeper"):
+            stream.write(f"\n[stages.{stage_id}]\nstarted = 2026-11-01\ncompleted = 2026-11-10\n")
+    answers = dict(FULL_ANSWERS["networking"])
+    answers.pop("contacts", None)
+    answers |= {"wish_list": ["a data team lead"], "what_helps": "A script for the first line."}
+    run(runner, "next", "--stage", "networking", "--answers", str(write_answers("net", answers)))
+
+
+def _networking(report: dict[str, Any]) -> dict[str, Any]:
+    return next(stage for stage in report["stages"] if stage["id"] == "networking")
+
+
+def test_contacts_without_a_conversation_are_not_the_work(
+    runner: CliRunner, home_dir: Path, write_answers: Any
+) -> None:
+    _at_networking(runner, home_dir, write_answers)
+    run(runner, "contact", "add", "Claire Martin", "--how-known", "former colleague")
+
+    text = flat(run(runner, "report").output)
+    assert "ready to complete" not in text
+    assert (
+        "Next: Networking still needs a conversation logged: run `careerpath contact log NAME`."
+        in text
+    )
+    assert "work done: · a conversation logged; · a follow-up planned" in text
+    networking = _networking(json.loads(run(runner, "report", "-f", "json").output))
+    assert networking["status"] == "in progress" and networking["ready"] is False
+    assert networking["questions_percent"] == 100
+    assert networking["percent"] == 50  # the questions are half; none of the work is done
+    assert [(w["label"], w["have"], w["done"]) for w in networking["work"]] == [
+        ("a conversation logged", 0, False),
+        ("a follow-up planned", 0, False),
+    ]
+
+    run(runner, "contact", "log", "claire", "-m", "Coffee", "--next", "Send CV", "--due", "1w")
+    report = json.loads(run(runner, "report", "-f", "json").output)
+    assert _networking(report)["ready"] is True and _networking(report)["percent"] == 100
+    assert report["next_step"].startswith("Networking is ready to complete")
+
+
+def test_a_workbook_definition_says_what_done_means(tmp_path: Path) -> None:
+    from careerpath.core.errors import InvalidFiles
+    from careerpath.workbook import definition
+
+    builtin = definition.load_builtin()
+    assert [rule.label for rule in builtin.stage("closing").done] == [
+        "a decision recorded on an offer",
+        "the leaving-well checklist done",
+    ]
+    text = (definition.builtin_dir() / "default.toml").read_text()
+    broken = tmp_path / "broken.toml"
+    broken.write_text(
+        text.replace('question = "contacts"\nhaving = ["follow_up"]', 'question = "nope"')
+    )
+    try:
+        definition.load(broken)
+    except InvalidFiles as error:
+        assert "'nope' is not a question of this stage" in str(error.problems)
+    else:
+        raise AssertionError("a rule naming no question was accepted")
