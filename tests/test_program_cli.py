@@ -824,7 +824,7 @@ def test_an_ended_program_reads_ended_in_the_group_view(
     intake = str(files["intake"])
     run(runner, "--home", str(home), "program", "start", "--answers", intake, today="2026-08-01")
     text = run(runner, "report", "--group", str(group)).output
-    (line,) = [line for line in text.splitlines() if line.startswith("fay")]
+    line = next(line for line in text.splitlines() if line.startswith("fay"))
     assert " ended " in line and "ahead" not in line and "behind" not in line
     (row,) = json.loads(run(runner, "report", "--group", str(group), "-f", "json").output)[
         "clients"

@@ -572,8 +572,16 @@ def test_next_starts_with_what_is_overdue(
         run(runner, "next", "--stage", stage_id, "--answers", str(write_answers(stage_id)))
     run(runner, "contact", "add", "Kim", "--next-step", "Say thanks", "--follow-up", "-3d")
     output = run(runner, "next").output
-    assert output.startswith("1 item is overdue")
-    assert "c2-follow-up" in output and "3 days ago" in output
+    # the one Next first, the same as the report's; then the overdue list
+    first, _, rest = flat(output).partition(" 1 item is overdue")
+    assert first == (
+        "Next: Follow-up “Kim: Say thanks” was due Sun 22 Nov 2026: "
+        "run `careerpath done c2-follow-up` once it is done."
+    )
+    assert "c2-follow-up" in rest and "3 days ago" in rest
+    report = json.loads(run(runner, "report", "-f", "json").output)
+    assert f"Next: {report['next_step']}" == first
+    assert first in flat(run(runner, "report").output)
     assert "You have completed every stage" in output
 
 

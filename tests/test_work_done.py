@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -75,3 +76,27 @@ def test_a_workbook_definition_says_what_done_means(tmp_path: Path) -> None:
         assert "'nope' is not a question of this stage" in str(error.problems)
     else:
         raise AssertionError("a rule naming no question was accepted")
+
+
+def test_at_the_end_what_is_still_open_comes_before_all_complete(
+    runner: CliRunner, home_dir: Path, write_answers: Any
+) -> None:
+    run(runner, "start")
+    for stage_id in ("exploration", "diving-deeper", "networking", "applying", "closing"):
+        answers = dict(FULL_ANSWERS[stage_id])
+        if stage_id == "diving-deeper":
+            answers["targets"] = [{**t, "education": "A degree"} for t in answers["targets"]]
+        if stage_id == "networking":
+            talk = [{"date": date(2026, 11, 20), "summary": "Coffee"}]
+            answers["contacts"] = [{**c, "conversations": talk} for c in answers["contacts"]]
+        if stage_id == "closing":
+            answers["offers"] = [{**o, "status": "accepted"} for o in answers["offers"]]
+            answers["leaving_well"] = ["Given notice in writing", "Agreed a last day"]
+        run(runner, "next", "--stage", stage_id, "--answers", str(write_answers(stage_id, answers)))
+    report = json.loads(run(runner, "report", "-f", "json").output)
+    assert report["current_stage"] is None
+    assert report["next_step"] == (
+        "Closing still needs the leaving-well checklist done: "
+        "run `careerpath next --stage closing`."
+    )
+    assert f"Next: {report['next_step']}" in flat(run(runner, "report").output)

@@ -247,7 +247,7 @@ def program_status(ctx: typer.Context) -> None:
     from careerpath.views.program_report import render_program
 
     workbook = _with_program(home_of(ctx))
-    render_program(reports.build(workbook, today()), out_console())
+    render_program(reports.build(workbook, today()), out_console(), next_line=True)
 
 
 @program_app.command("extend")

@@ -142,9 +142,14 @@ def next_(
             return
         if stage or engine.current_stage(workbook) is not None:
             prompts.require_terminal(NO_TERMINAL_HINT)
-        from careerpath.cli.agenda import overdue_notice
+        from rich.text import Text
 
-        overdue_notice(workbook, out_console())
+        from careerpath.cli.agenda import overdue_notice
+        from careerpath.views.next_step import one_next
+
+        console = out_console()
+        console.print(Text(f"Next: {one_next(workbook, today())}", style="bold"))
+        overdue_notice(workbook, console)
         session = _session(home, workbook)
         if stage:
             session.revisit(workbook.definition.stage(stage))

@@ -30,6 +30,7 @@ from typing import Any
 from careerpath.core.errors import CareerpathError, InvalidFiles, NotFound, NoWorkbook
 from careerpath.core.values import format_day, plural
 from careerpath.views import due
+from careerpath.views.next_step import one_next
 from careerpath.workbook import engine
 from careerpath.workbook.home import Home
 from careerpath.workbook.models import Workbook
@@ -58,6 +59,8 @@ class ClientRow:
     days_inactive: int | None = None
     attention: list[str] = field(default_factory=list)
     """Why this client needs attention, most important first; empty when all is well."""
+    next_step: str | None = None
+    """The client's one next step, as their own report says it."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,7 @@ def client_row(name: str, workbook: Workbook, today: date) -> ClientRow:
         last_activity=last,
         days_inactive=quiet,
         attention=attention,
+        next_step=one_next(workbook, today),
     )
 
 
@@ -262,6 +266,13 @@ def to_markdown(report: GroupReport) -> str:
     ]
     for row in report.clients:
         out.append("| " + " | ".join(markdown_escape(cell) for cell in _cells(row)) + " |")
+    nexts = [row for row in report.clients if row.next_step]
+    if nexts:
+        out += ["", "## Next for each client", ""]
+        out += [
+            f"- **{markdown_escape(r.client)}:** {markdown_escape(r.next_step or '')}"
+            for r in nexts
+        ]
     out += ["", _LEGEND, ""]
     return "\n".join(out)
 
@@ -290,4 +301,9 @@ def render(report: GroupReport, console: Any) -> None:
         rows.append([(cell, style) for cell in _cells(row)])
     right = [HEADERS.index(name) for name in ("Done", "Week", "Overdue", "Quiet")]
     tables.columns(console, rows, HEADERS, wrap=True, right=right)
+    for row in report.clients:
+        if row.next_step:
+            line = Text(f"{row.client}: ", style="bold")
+            line.append(f"Next: {row.next_step}")
+            console.print(line)
     console.print(Text(_LEGEND, style="dim"))

@@ -269,8 +269,9 @@ def render_timeline(section: ProgramSection, stages: list[StageLine], console: A
     console.print(_indent(timeline_marker(section)), no_wrap=True, overflow="ignore", crop=False)
 
 
-def render_program(report: Report, console: Any) -> None:
-    """The program section in the terminal. User text is never read as markup."""
+def render_program(report: Report, console: Any, *, next_line: bool = False) -> None:
+    """The program section in the terminal, with the report's Next line when ``next_line``
+    (``program status``; the report prints its own). User text is never read as markup."""
     from rich.text import Text
 
     section = report.program
@@ -301,9 +302,10 @@ def render_program(report: Report, console: Any) -> None:
         console.print(Text(reassessed_heading(section), style="bold"))
         for line in comparison_lines(section):
             console.print(_indent(line))
-    if section.next_step:
-        step = Text("Program next: ", style="bold")
-        step.append(section.next_step)
+    if next_line:  # the one Next of the whole workbook, not a program-only one
+        step = Text("Next: ", style="bold")
+        step.append(report.next_step)
+        console.print()
         console.print(step)
 
 
@@ -335,6 +337,4 @@ def program_markdown(report: Report) -> list[str]:
         out += [f"### {escape(reassessed_heading(section))}", ""]
         out += [f"- {escape(line.strip())}" for line in comparison_lines(section)]
         out.append("")
-    if section.next_step:
-        out += [f"**Program next:** {escape(section.next_step)}", ""]
     return out

@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from careerpath.core.values import format_day
+from careerpath.views.next_step import one_next
 from careerpath.views.report_model import (
     KeyAnswer,
     Report,
@@ -88,7 +89,7 @@ def build(workbook: Workbook, today: date) -> Report:
         },
         current_stage=current.id if current else None,
         current_stage_title=current.title if current else None,
-        next_step=engine.next_step(workbook),
+        next_step=one_next(workbook, today),
         percent=round(sum(line.percent for line in lines) / len(lines)),
         stages=lines,
         key_answers=key_answers,
