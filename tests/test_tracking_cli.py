@@ -450,11 +450,22 @@ def test_offer_add_from_an_application(runner: CliRunner, offers: Path) -> None:
     assert "58,000 EUR" in lines[1] and "2026-12-05 (in 10 days)" in lines[1]
 
 
+def test_an_offer_from_an_application_without_its_pay_says_how_to_give_it(
+    runner: CliRunner, offers: Path
+) -> None:
+    """Without a terminal to ask in, the message names the application and the option."""
+    result = run(runner, "offer", "add", "--from", "a1", code=1)
+    assert "an offer from a1 needs its base pay" in result.output
+    assert "`careerpath offer add --from a1 --base '46000 EUR'`" in flat(result.output)
+    assert "run it in a terminal to be asked" in flat(result.output)
+
+
 def test_offer_mistakes_are_explained(runner: CliRunner, offers: Path) -> None:
     result = run(runner, "offer", "add", "Hooli", "--role", "X", "--base", "-5 EUR", code=1)
     assert "an amount of money cannot be negative" in result.output
     result = run(runner, "offer", "add", "Hooli", "--role", "X", code=1)
-    assert "an offer needs its base pay: add --base" in result.output
+    assert "an offer needs its base pay" in result.output
+    assert "Add --base PAY, e.g. `careerpath offer add EMPLOYER --base" in flat(result.output)
     result = run(runner, "offer", "edit", "o1", "--meets", "fame", code=1)
     assert "'fame' is not one of your needs" in result.output
     assert "income_floor, work_modes, hours, constraints" in flat(result.output)
@@ -930,3 +941,15 @@ def test_dates_typed_as_people_write_them_are_shown_back(runner: CliRunner, apps
     assert "→" not in output
     result = run(runner, "app", "interview", "a1", "--at", "friday 25h", code=1)
     assert "'25h' is not a time of day (14:00, 2pm or 14h)" in result.output
+
+
+def test_an_accepted_offer_moves_its_application_and_counts_as_the_decision(
+    runner: CliRunner, offers: Path
+) -> None:
+    output = flat(run(runner, "offer", "edit", "o1", "--status", "accepted").output)
+    assert "Moved a1: offer → accepted." in output
+    assert "accepted" in flat(run(runner, "app", "show", "a1").output)
+    report = json.loads(run(runner, "report", "-f", "json").output)
+    closing = next(stage for stage in report["stages"] if stage["id"] == "closing")
+    decision = closing["work"][0]
+    assert (decision["label"], decision["done"]) == ("a decision recorded on an offer", True)

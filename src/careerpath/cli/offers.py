@@ -190,10 +190,24 @@ def offer_add(
         else:
             missing = [name for name in ("role", "base_pay") if not record.get(name)]
             if missing:
-                flags = " and ".join("--base" if m == "base_pay" else "--role" for m in missing)
+                from careerpath.workbook import prompts
+
+                flags = " ".join(
+                    "--base PAY" if m == "base_pay" else "--role ROLE" for m in missing
+                )
                 needed = " and ".join(m.replace("_", " ") for m in missing)
-                raise InvalidInput(f"an offer needs its {needed}: add {flags}")
-            record_id = book.add(record, today())
+                if not prompts.has_terminal():
+                    source = f" from {application['id']}" if application is not None else ""
+                    again = f"--from {application['id']}" if application is not None else "EMPLOYER"
+                    raise InvalidInput(
+                        f"an offer{source} needs its {needed}",
+                        hint=f"Add {flags}, e.g. `careerpath offer add {again} "
+                        "--base '46000 EUR'`, or run it in a terminal to be asked.",
+                    )
+                # in a terminal: keep what is known, then ask for the rest
+                record_id = ask_record(book, book.add(record, today()))
+            else:
+                record_id = book.add(record, today())
         moved = None
         if application is not None:
             moved = apps.update(

@@ -46,9 +46,14 @@ class Prompter(Protocol):
     def select(self, message: str, options: Sequence[str], default: str | None = None) -> str: ...
 
 
+def has_terminal() -> bool:
+    """Whether a person can be asked at a terminal (input and output not redirected)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def require_terminal(alternative: str) -> None:
     """Stop with a clear message unless a person can be asked at a terminal."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not has_terminal():
         raise NoTerminal(
             "careerpath needs a terminal to ask questions, and there is none here "
             "(input or output is redirected).",
