@@ -100,3 +100,21 @@ def test_at_the_end_what_is_still_open_comes_before_all_complete(
         "run `careerpath next --stage closing`."
     )
     assert f"Next: {report['next_step']}" in flat(run(runner, "report").output)
+
+
+def test_pay_below_the_income_floor_is_marked(
+    runner: CliRunner, home_dir: Path, write_answers: Any
+) -> None:
+    run(runner, "start")
+    run(runner, "next", "--stage", "exploration", "--answers", str(write_answers("exploration")))
+    run(runner, "target", "add", "Finance business partner", "--salary", "36000-48000 EUR")
+    run(runner, "target", "add", "Controller", "--salary", "50000-60000 EUR")
+    run(runner, "target", "add", "Analyst", "--salary", "30000-40000 GBP")
+    shown = flat(run(runner, "target", "show", "t1").output)
+    assert "▼ the low end below your floor of 42,000 EUR" in shown
+    assert "below your floor" not in flat(run(runner, "target", "show", "t2").output)
+    assert "below your floor" not in flat(run(runner, "target", "show", "t3").output)
+    rows = {line.split()[0]: line for line in run(runner, "target", "list").output.splitlines()}
+    assert "│" in rows["t1"] and "36k–48k EUR ▼" in rows["t1"]
+    assert "│" in rows["t2"] and "▼" not in rows["t2"]
+    assert "│" not in rows["t3"] and "▼" not in rows["t3"]  # another currency: no comparison

@@ -33,6 +33,7 @@ from careerpath.core.errors import InvalidInput
 from careerpath.views.tables import columns
 
 if TYPE_CHECKING:
+    from careerpath.core.values import Money
     from careerpath.tracking.records import Target
     from careerpath.tracking.scoring import Fit
     from careerpath.tracking.tracker import Book
@@ -159,7 +160,8 @@ def target_list(ctx: typer.Context) -> None:
         ((scoring.fit(t, values), t) for t in targets),
         key=lambda pair: (-(pair[0].score or 0), (pair[1].title or "").casefold()),
     )
-    bars = salary_bars([t for _, t in ranked], width=20)
+    floor = scoring.income_floor(book.workbook)
+    bars = salary_bars([t for _, t in ranked], width=20, floor=floor)
     rows: list[list[Cell]] = []
     for (fit, target), bar in zip(ranked, bars, strict=True):
         rows.append(
@@ -182,10 +184,14 @@ def target_list(ctx: typer.Context) -> None:
         )
 
 
-def salary_bars(targets: Sequence[Target], width: int) -> list[str]:
+def salary_bars(targets: Sequence[Target], width: int, floor: Money | None = None) -> list[str]:
     """Each target's pay range as a bar on one yearly scale per currency, with its figures;
-    ranges quoted per hour or per month are converted (2,080 hours, 12 months a year)."""
+    ranges quoted per hour or per month are converted (2,080 hours, 12 months a year). The
+    income ``floor`` is a ``│`` across the bars of its own currency, and a range below it is
+    marked ``▼``."""
     spans: dict[str, tuple[float, float]] = {}
+    if floor is not None:
+        spans[floor.currency] = (floor.amount, floor.amount)
     for target in targets:
         if target.salary is not None:
             low, high = target.salary.per_year()
@@ -201,8 +207,13 @@ def salary_bars(targets: Sequence[Target], width: int) -> list[str]:
         scale = (end - start) or 1.0
         first = round((low - start) / scale * (width - 1))
         last = max(first, round((high - start) / scale * (width - 1)))
-        bar = "·" * first + "━" * (last - first + 1) + "·" * (width - 1 - last)
+        cells = list("·" * first + "━" * (last - first + 1) + "·" * (width - 1 - last))
+        if floor is not None and floor.currency == target.salary.currency:
+            cells[round((floor.amount - start) / scale * (width - 1))] = "│"
+        bar = "".join(cells)
         figures = f"{_compact(low)}–{_compact(high)} {target.salary.currency}"
+        if floor is not None and low < floor.amount and floor.currency == target.salary.currency:
+            figures += " ▼"
         if target.salary.period != "year":
             quoted = f"{_compact(target.salary.low)}–{_compact(target.salary.high)}"
             figures += f" ({quoted} per {target.salary.period})"
@@ -219,12 +230,23 @@ def _compact(amount: float) -> str:
     return f"{amount:.0f}"
 
 
+def _pay_text(target: Target, floor: Money | None) -> str | None:
+    """The pay range, marked when it is below the income floor (same currency only)."""
+    from careerpath.core.values import format_money_range
+    from careerpath.tracking import scoring
+
+    if target.salary is None:
+        return None
+    below = scoring.below_floor(target.salary, floor)
+    text = format_money_range(target.salary)
+    return f"{text}  ▼ {below}" if below else text
+
+
 @target_app.command("show")
 def target_show(
     ctx: typer.Context, target: Annotated[str, typer.Argument(help="Id or title.")]
 ) -> None:
     """Everything about one target job, with its fit value by value."""
-    from careerpath.core.values import format_money_range
     from careerpath.tracking import records, scoring
 
     book = open_book(ctx, "targets")
@@ -238,7 +260,7 @@ def target_show(
             ("Field", found.field),
             ("Education", found.education),
             ("Tasks", found.tasks),
-            ("Pay", format_money_range(found.salary) if found.salary else None),
+            ("Pay", _pay_text(found, scoring.income_floor(book.workbook))),
             ("Outlook", found.outlook),
             ("Fit", _fit_text(fit)),
             ("Sources", found.sources),

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from careerpath.core.values import Money, format_amount, format_money
+from careerpath.core.values import Money, MoneyRange, format_amount, format_money
 from careerpath.tracking.records import (
     PIPELINE,
     STALE_AFTER,
@@ -431,3 +431,30 @@ def top_values(workbook: Workbook) -> list[str]:
             if earlier.kind == "ranking" and value:
                 return list(value)
     return []
+
+
+def income_floor(workbook: Workbook) -> Money | None:
+    """The person's income floor per year: the money answer the offers question recalls."""
+    from careerpath.tracking.records import locate
+    from careerpath.workbook.engine import recalled
+
+    found = locate(workbook.definition, "offers")
+    if found is None:
+        return None
+    for earlier, value in recalled(workbook, found[1]).values():
+        if earlier.kind == "money" and value:
+            return Money.model_validate(value)
+    return None
+
+
+def below_floor(salary: MoneyRange, floor: Money | None) -> str | None:
+    """How a yearly pay range sits below the floor, in words; None when it does not, or when
+    the currencies differ (no exchange rates: a comparison would be a guess)."""
+    if floor is None or salary.currency != floor.currency:
+        return None
+    low, high = salary.per_year()
+    if high < floor.amount:
+        return f"all of it below your floor of {format_money(floor)}"
+    if low < floor.amount:
+        return f"the low end below your floor of {format_money(floor)}"
+    return None
