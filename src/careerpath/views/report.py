@@ -194,13 +194,13 @@ def render(report: Report, console: Any) -> None:
             f"{line.answered}/{line.total}",
             f"{line.required_answered}/{line.required}",
             line.work_text,
-            ProgressBar(total=100, completed=line.percent, width=10),
+            ProgressBar(total=100, completed=line.percent, width=8),
             f"{line.percent}%",
         ]
         for line in report.stages
     ]
     header = ["#", "Stage", "Status", "Answered", "Required", "Work", "Progress", ""]
-    tables.columns(console, rows, header, right=(0, 3, 4, 5, 7), fixed={6: 10})
+    tables.columns(console, rows, header, right=(0, 3, 4, 5, 7), fixed={6: 8})
     console.print()
     now = Text("Now: ", style="bold")
     current = next((line for line in report.stages if line.id == report.current_stage), None)
