@@ -368,3 +368,10 @@ def test_a_mistyped_home_is_not_created(runner: CliRunner, tmp_path: Path) -> No
     result = run(runner, "--home", str(typo), "contact", "add", "Bob", code=1)
     assert "there is no workbook in" in result.output
     assert not typo.exists()
+
+
+@pytest.mark.parametrize("command", [["app", "add"], ["report"], ["contact", "log"], ["snooze"]])
+def test_help_names_values_in_words_not_python_types(runner: CliRunner, command: list[str]) -> None:
+    output = run(runner, *command, "--help").output
+    assert "<str>" not in output and "<bool>" not in output and "list[" not in output
+    assert "TEXT" in output or "DATE" in output or "FILE" in output

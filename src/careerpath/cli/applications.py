@@ -66,7 +66,9 @@ class AppOptions:
     next_step: Annotated[str | None, typer.Option("--next", help="Your next action on it.")]
     due: Annotated[
         str | None,
-        typer.Option("--due", help="When the next action is due: a date, or 3d, 2w, 1m."),
+        typer.Option(
+            "--due", metavar="DATE", help="When the next action is due: a date, or 3d, 2w, 1m."
+        ),
     ]
     notes: Annotated[str | None, typer.Option("--notes", help="Notes (replaces any).")]
     old_next_step: Annotated[str | None, typer.Option("--next-action", hidden=True)]
@@ -102,7 +104,8 @@ def app_add(
         str, typer.Option("--status", help="Where it stands now (see `app move --help`).")
     ] = "interested",
     date: Annotated[
-        str | None, typer.Option("--date", help="When it got to that status. Default: today.")
+        str | None,
+        typer.Option("--date", metavar="DATE", help="When it got to that status. Default: today."),
     ] = None,
     *,
     options: AppOptions,
@@ -314,7 +317,7 @@ def app_move(
         ),
     ],
     date: Annotated[
-        str | None, typer.Option("--date", help="When it happened. Default: today.")
+        str | None, typer.Option("--date", metavar="DATE", help="When it happened. Default: today.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A word about the move.")] = None,
     force: Annotated[
@@ -351,7 +354,9 @@ def app_interview(
     application: Annotated[str, typer.Argument(help="Id, employer or role.", metavar="ID")],
     at: Annotated[
         str | None,
-        typer.Option("--at", help="When: '2026-12-01 10:00', 'tomorrow 14:30', or a date."),
+        typer.Option(
+            "--at", metavar="DATE", help="When: '2026-12-01 10:00', 'tomorrow 14:30', or a date."
+        ),
     ] = None,
     round_: Annotated[
         str | None, typer.Option("--round", help="Which round: 1, 2, final, phone screen…")

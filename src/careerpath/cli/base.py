@@ -160,6 +160,24 @@ class _Commands(TyperGroup):
             raise typer.Exit(1) from None
 
 
+# Typer names each value by its Python type (``<str>``, ``<list[str]>``, ``<bool>``); a person
+# reads a word. A parameter's own ``metavar`` (DATE, ID, FILE) still wins where one is given.
+_TYPE_WORDS = {str: "TEXT", int: "NUMBER", float: "NUMBER", Path: "FILE", bool: ""}
+
+
+def _plain_type(self: typer.core._TyperParameter, ctx: Any) -> str:
+    descriptor = self.type_descriptor
+    if descriptor.is_choice:
+        return "|".join(str(getattr(c, "value", c)) for c in descriptor.choices or ())
+    annotation = descriptor.annotation
+    if descriptor.is_list:
+        annotation = getattr(annotation, "__args__", (str,))[0]
+    return _TYPE_WORDS.get(annotation, "TEXT")
+
+
+typer.core._TyperParameter.display_type = _plain_type  # type: ignore[method-assign]
+
+
 app = _App(
     cls=_Commands,
     name="careerpath",

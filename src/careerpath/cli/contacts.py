@@ -47,7 +47,10 @@ contact_app = typer.Typer(
 
 Next = Annotated[str | None, typer.Option("--next", help="Your next step with them.")]
 Due = Annotated[
-    str | None, typer.Option("--due", help="When to take the next step: a date, or 3d, 2w, 1m.")
+    str | None,
+    typer.Option(
+        "--due", metavar="DATE", help="When to take the next step: a date, or 3d, 2w, 1m."
+    ),
 ]
 # The names these options had before; kept working, out of the help.
 OldNext = Annotated[str | None, typer.Option("--next-step", hidden=True)]
@@ -273,7 +276,10 @@ def contact_log(
         typer.Option("--summary", "-m", help="What you talked about (asked for in a terminal)."),
     ] = None,
     date: Annotated[
-        str | None, typer.Option("--date", help="When: a date, today, yesterday… Default: today.")
+        str | None,
+        typer.Option(
+            "--date", metavar="DATE", help="When: a date, today, yesterday… Default: today."
+        ),
     ] = None,
     channel: Annotated[
         str | None, typer.Option("--channel", help="Coffee, call, video, email, LinkedIn…")

@@ -68,8 +68,10 @@ class OfferOptions:
     ]
     equity: Annotated[str | None, typer.Option("--equity", help="Equity or shares.")]
     benefit: Annotated[list[str] | None, typer.Option("--benefit", help="A benefit (repeatable).")]
-    start: Annotated[str | None, typer.Option("--start", help="Start date.")]
-    deadline: Annotated[str | None, typer.Option("--deadline", help="Deadline to answer them.")]
+    start: Annotated[str | None, typer.Option("--start", metavar="DATE", help="Start date.")]
+    deadline: Annotated[
+        str | None, typer.Option("--deadline", metavar="DATE", help="Deadline to answer them.")
+    ]
     work_mode: Annotated[
         str | None,
         typer.Option(
@@ -412,7 +414,9 @@ def offer_negotiate(
         str | None,
         typer.Option("--answer", help="What came back (alone: answers your last open ask)."),
     ] = None,
-    date: Annotated[str | None, typer.Option("--date", help="When. Default: today.")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="DATE", help="When. Default: today.")
+    ] = None,
 ) -> None:
     """Log a round of negotiation: what you asked for, and what came back."""
     if asked is None and answer is None:

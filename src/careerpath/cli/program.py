@@ -430,7 +430,7 @@ def homework_add(
     text: Annotated[str, typer.Argument(help="What to do.", show_default=False)],
     due: Annotated[
         str | None,
-        typer.Option("--due", help="Due date, e.g. 2026-12-08, 8 Dec, friday, 3d."),
+        typer.Option("--due", metavar="DATE", help="Due date, e.g. 2026-12-08, 8 Dec, friday, 3d."),
     ] = None,
     stage: Annotated[
         str | None,
