@@ -1,11 +1,12 @@
-"""Whole-process CPU time of ``careerpath occupations search`` and ``show`` against
+"""Whole-process CPU time of ``careerpath occupations search``, ``show`` and ``explore`` against
 ``careerpath --help``, in the same run.
 
 Each command runs as its own process (interpreter start, imports, opening the pack, work,
 exit); CPU time is the child's user + system time. ``show`` is measured twice: "first run" with
 the operating system's file cache for the pack dropped where possible (``posix_fadvise``
 DONTNEED; otherwise it is a warm run too) and warm. Commands run round-robin so machine noise
-hits all alike; the first rounds are warm-up and discarded. Target: each ratio <= 1.3x.
+hits all alike; the first rounds are warm-up and discarded. Target: each ratio <= 1.3x
+(`explore`, which ranks every occupation for one person: <= 1.5x).
 
     python benchmarks/occupations.py [--runs N] [--check]
 
@@ -28,6 +29,7 @@ from startup import ENV, PYTHON, WARMUP, run
 from careerpath.occupations import PACK
 
 TARGET = 1.3
+TARGETS = {"explore (whole pack)": 1.5}  # issue 10: ranking every occupation for one person
 
 
 def drop_from_cache(path: Path) -> None:
@@ -67,6 +69,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="careerpath-bench-") as tmp:
         home = ["--home", str(Path(tmp) / "home")]
         run([*careerpath, *home, "start"])
+        # Someone with results: Investigative-Artistic, values sorted, open to a degree.
+        from careerpath.instruments.interests import ITEMS
+
+        answers = Path(tmp) / "answers.toml"
+        liked = {"I": "like", "A": "like", "R": "unsure"}
+        answers.write_text(
+            "".join(f'{item.id} = "{liked.get(item.type, "dislike")}"\n' for item in ITEMS)
+        )
+        run([*careerpath, *home, "interests", "--answers", str(answers)])
+        run([*careerpath, *home, "work-values", "--order", "ach,ind,work,sup,rel,rec"])
+        run([*careerpath, *home, "explore", "--prepare", "4"])
         return measure(careerpath, home, args.runs, args.check)
 
 
@@ -93,6 +106,7 @@ def measure(careerpath: list[str], home: list[str], runs: int, check: bool) -> i
             [*careerpath, "occupations", "show", "registered nurses", "--area", "CA"],
             False,
         ),
+        "explore (whole pack)": ([*careerpath, *home, "explore"], False),
     }
     times: dict[str, list[float]] = {name: [] for name in commands}
     for round_no in range(WARMUP + runs):
@@ -113,11 +127,12 @@ def measure(careerpath: list[str], home: list[str], runs: int, check: bool) -> i
             ratio, target = f"{median / base:.2f}x", "(info)"
         elif name != "careerpath --help":
             value = median / base
-            ok = value <= TARGET
-            ratio, target = f"{value:.2f}x", f"<= {TARGET}x --help: {'ok' if ok else 'MISSED'}"
+            limit = TARGETS.get(name, TARGET)
+            ok = value <= limit
+            ratio, target = f"{value:.2f}x", f"<= {limit}x --help: {'ok' if ok else 'MISSED'}"
             if not ok:
                 missed.append(name)
-        versus = f"{median / report:.2f}x" if name.startswith("occupations") else ""
+        versus = f"{median / report:.2f}x" if name.startswith(("occupations", "explore")) else ""
         print(f"{name:<42}{median:>10.1f}{min(found):>9.1f}{ratio:>8}{versus:>8}  {target}")
     print(f"\npack: {PACK.name}, {PACK.stat().st_size / 1e6:.1f} MB")
     if missed:

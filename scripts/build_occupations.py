@@ -364,7 +364,22 @@ CREATE TABLE term (word TEXT NOT NULL, id INTEGER NOT NULL, weight REAL NOT NULL
     PRIMARY KEY (word, id)) WITHOUT ROWID;
 CREATE TABLE name (hash INTEGER NOT NULL, id INTEGER NOT NULL, title INTEGER NOT NULL,
     PRIMARY KEY (hash, id)) WITHOUT ROWID;
+CREATE TABLE fit (
+    id INTEGER PRIMARY KEY, r REAL NOT NULL, i REAL NOT NULL, a REAL NOT NULL, s REAL NOT NULL,
+    e REAL NOT NULL, c REAL NOT NULL, high TEXT NOT NULL, achievement REAL,
+    working_conditions REAL, recognition REAL, relationships REAL, support REAL,
+    independence REAL);
 """
+
+
+FIT_VALUES = (
+    "Achievement",
+    "Working Conditions",
+    "Recognition",
+    "Relationships",
+    "Support",
+    "Independence",
+)
 
 
 def compact(value: Any) -> str:
@@ -452,6 +467,9 @@ def build(data: Path, out: Path) -> dict[str, int]:
 
     documents: dict[str, tuple[str, list[str], str]] = {}
     rows = []
+    # Interests and work values uncompressed, so matching a person against every occupation
+    # (`careerpath explore`) reads one small table instead of every profile.
+    fits = []
     ids = {code: number for number, code in enumerate(sorted(titles), start=1)}
     names: dict[tuple[int, int], int] = {}
     for code in sorted(titles):
@@ -485,6 +503,17 @@ def build(data: Path, out: Path) -> dict[str, int]:
                 "basis": link.basis,
                 "note": pay_note(title, link, oews_title),
             }
+        interests = onet["interests"].get(code, {}) if full else {}
+        if len(interests) == 6:
+            values = onet["values"].get(code, {})
+            fits.append(
+                (
+                    ids[code],
+                    *(interests[letter] for letter in "RIASEC"),
+                    onet["interest_code"].get(code, ""),
+                    *(values.get(name) for name in FIT_VALUES),
+                )
+            )
         median = national[3] if national else None
         rows.append(
             (
@@ -501,6 +530,7 @@ def build(data: Path, out: Path) -> dict[str, int]:
             )
         )
     db.executemany("INSERT INTO occupation VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    db.executemany(f"INSERT INTO fit VALUES ({', '.join('?' * 14)})", fits)
     terms = [(word, ids[code], weight) for word, code, weight in weights(documents)]
     db.executemany("INSERT INTO term VALUES (?, ?, ?)", sorted(terms))
     db.executemany(

@@ -1,6 +1,7 @@
 """The command line. ``base`` holds the Typer app and what every command shares; the
 workbook commands register directly, the other groups (``groups``) only when they are used."""
 
+from careerpath.cli import instruments as _instruments  # noqa: F401  (registers the commands)
 from careerpath.cli import workbook as _workbook  # noqa: F401  (registers the commands)
 from careerpath.cli.base import app, defer
 from careerpath.cli.groups import GROUPS

@@ -178,6 +178,43 @@ class Profile(NamedTuple):
         return tuple(INTERESTS[letter] for letter in self.interest_code)
 
 
+class Fit(NamedTuple):
+    """What matching a person against an occupation needs (``fits``)."""
+
+    code: str
+    title: str
+    job_zone: int | None
+    median_pay: int | None
+    """National annual median in USD; ``None`` when BLS publishes none for it."""
+    interests: dict[str, float]
+    """R, I, A, S, E, C → 1–7."""
+    interest_code: str
+    work_values: dict[str, float]
+    """``WORK_VALUES`` → 1–7 (a value O*NET® does not rate is left out)."""
+
+
+def fits() -> list[Fit]:
+    """Every occupation with an interest profile, with its work values, zone and median
+    pay, from one small table (fast enough to rank the whole pack for one person)."""
+    columns = ", ".join(name.lower().replace(" ", "_") for name in WORK_VALUES)
+    rows = _db().execute(
+        "SELECT o.code, o.title, o.zone, o.median, f.r, f.i, f.a, f.s, f.e, f.c, f.high, "
+        f"{columns} FROM fit f JOIN occupation o ON o.id = f.id ORDER BY o.code"
+    )
+    return [
+        Fit(
+            code,
+            title,
+            zone,
+            median,
+            dict(zip(INTERESTS, row[:6], strict=True)),
+            row[6],
+            {n: v for n, v in zip(WORK_VALUES, row[7:], strict=True) if v is not None},
+        )
+        for code, title, zone, median, *row in rows
+    ]
+
+
 def as_data(value: Any) -> Any:
     """``value`` with every record in it turned into a dict, for JSON."""
     if isinstance(value, tuple) and hasattr(value, "_asdict"):

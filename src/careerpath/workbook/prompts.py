@@ -112,6 +112,26 @@ class TerminalPrompter:
                 return str(picked)
             _say("Nothing was picked; please pick again.")
 
+    def pick_numbered(
+        self, message: str, options: Sequence[str], default: str | None = None
+    ) -> str:
+        """One of a few ``options``, numbered 1, 2, 3…: the number (or the arrows) moves to
+        it, Enter takes it. For screens of one quick choice after another (the inventory)."""
+        import questionary
+
+        return str(
+            _run(
+                questionary.select(
+                    message,
+                    list(options),
+                    default=default,
+                    use_shortcuts=True,
+                    instruction="(1, 2 or 3, then Enter)" if len(options) == 3 else None,
+                    style=_style(),
+                )
+            )
+        )
+
     # --- one method per kind of prompt ------------------------------------------------------
 
     def _typed_answer(self, question: Question, default: Any, draft: str | None) -> Any:

@@ -1,0 +1,167 @@
+"""Taking the exercises at a prompt: one inventory item a screen, each answer saved as soon as
+it is given (Ctrl-C keeps them all; the next run carries on), then the result stored."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Protocol
+
+from careerpath.core.errors import Interrupted
+from careerpath.instruments import interests, store
+from careerpath.instruments.work_values import VALUES
+from careerpath.workbook.home import Home
+
+RESUME_HINT = "Run `careerpath interests` to carry on where you left off."
+
+PREPARATION = {
+    "Little or none: I want to start soon": 2,
+    "A course or a certificate (months, up to two years)": 3,
+    "A degree (about four years)": 4,
+    "A graduate degree or long training": 5,
+}
+"""How much more education or training a person would take on → the highest job zone."""
+
+
+_ANSWER_OF: dict[str, store.Answer] = {"Like": "like", "Not sure": "unsure", "Dislike": "dislike"}
+
+
+class Asker(Protocol):
+    """What the sitting needs from the prompt adapter (``workbook.prompts``)."""
+
+    def pick_numbered(
+        self, message: str, options: Sequence[str], default: str | None = None
+    ) -> str: ...
+
+    def select(self, message: str, options: Sequence[str], default: str | None = None) -> str: ...
+
+
+def begin(home: Home, today: date, again: bool = False) -> store.Instruments:
+    """Make sure an inventory is under way; ``again`` keeps a finished one as an earlier
+    result (with its date) and starts afresh."""
+
+    def change(found: store.Instruments) -> store.Instruments:
+        current = found.interests
+        if current is None:
+            found.interests = store.Interests(started=today)
+        elif again and current.finished is not None:
+            result = interests.score(current.answers)
+            kept = store.EarlierResult(
+                taken=current.finished, code=result.code, scores=result.scores
+            )
+            found.interests = store.Interests(started=today, earlier=[*current.earlier, kept])
+        return found
+
+    return store.update(home, change)
+
+
+def take_inventory(home: Home, asker: Asker, today: date) -> interests.Result:
+    """Ask every item not answered yet, saving each answer; then store the finish date.
+
+    Raises:
+        Interrupted: Ctrl-C; every answer given is already saved.
+    """
+    saved = 0
+    found = store.read(home)
+    assert found.interests is not None  # begin() came first
+    answers = dict(found.interests.answers)
+    total = len(interests.ITEMS)
+    for number, item in enumerate(interests.ITEMS, start=1):
+        if item.id in answers:
+            continue
+        try:
+            picked = asker.pick_numbered(
+                f"{number} of {total}  ·  {item.text}", list(interests.ANSWERS.values())
+            )
+        except Interrupted:
+            error = Interrupted(saved=saved)
+            error.hint = RESUME_HINT
+            raise error from None
+        answer: store.Answer = _ANSWER_OF[picked]
+        answers[item.id] = answer
+        _save_answer(home, item.id, answer)
+        saved += 1
+    return finish(home, today)
+
+
+def _save_answer(home: Home, item_id: str, answer: store.Answer) -> None:
+    def change(found: store.Instruments) -> None:
+        assert found.interests is not None
+        found.interests.answers[item_id] = answer
+
+    store.update(home, change)
+
+
+def record_answers(home: Home, given: dict[str, store.Answer], today: date) -> interests.Result:
+    """Answers from a file, all at once (each checked by the store's model)."""
+
+    def change(found: store.Instruments) -> None:
+        assert found.interests is not None
+        merged = {**found.interests.answers, **given}
+        found.interests = store.Interests.model_validate(
+            {**found.interests.model_dump(), "answers": merged}
+        )
+
+    store.update(home, change)
+    return finish(home, today)
+
+
+def finish(home: Home, today: date) -> interests.Result:
+    """The result when every item is answered (storing the day it was finished)."""
+    found = store.read(home)
+    assert found.interests is not None
+    missing = [item.id for item in interests.ITEMS if item.id not in found.interests.answers]
+    if missing:
+        from careerpath.core.errors import InvalidInput
+
+        raise InvalidInput(
+            f"{len(missing)} of {len(interests.ITEMS)} items are not answered yet "
+            f"({', '.join(missing[:5])}{'…' if len(missing) > 5 else ''})",
+            hint=RESUME_HINT,
+        )
+    if found.interests.finished is None:
+
+        def change(stored: store.Instruments) -> None:
+            assert stored.interests is not None
+            stored.interests.finished = today
+
+        store.update(home, change)
+    return interests.score(found.interests.answers)
+
+
+def sort_values(home: Home, asker: Asker, today: date) -> list[str]:
+    """The six work values, most important first: "which matters most of these?" five times."""
+    left = list(VALUES)
+    order: list[str] = []
+    while len(left) > 1:
+        labels = [f"{name}: {VALUES[name]}" for name in left]
+        picked = asker.select(
+            f"Of these, which matters most to you in work? ({len(order) + 1} of 5)", labels
+        )
+        name = left[labels.index(picked)]
+        order.append(name)
+        left.remove(name)
+    order += left
+    save_values(home, order, today)
+    return order
+
+
+def save_values(home: Home, order: list[str], today: date) -> None:
+    def change(found: store.Instruments) -> None:
+        found.work_values = store.WorkValues(sorted=today, order=order)
+
+    store.update(home, change)
+
+
+def ask_preparation(home: Home, asker: Asker) -> int:
+    """Ask once how much more education or training the person would take on."""
+    picked = asker.select(
+        "How much more education or training would you take on?", list(PREPARATION)
+    )
+    zone = PREPARATION[picked]
+
+    def change(found: store.Instruments) -> None:
+        found.max_zone = zone
+
+    store.update(home, change)
+    return zone

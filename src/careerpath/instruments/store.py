@@ -1,0 +1,105 @@
+"""``instruments.toml`` in the home: the inventory's answers (saved one by one), earlier
+results with their dates, the work-values order and the preparation a person is open to.
+
+Read strictly (an unknown key or a wrong value names the file, line and field) and written
+atomically with a backup, through the home like every other file careerpath keeps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from careerpath.instruments.interests import BY_ID, TYPES
+from careerpath.instruments.work_values import VALUES
+from careerpath.storage import tomlio
+from careerpath.storage.folder import validate
+from careerpath.workbook.home import Home
+
+T = TypeVar("T")
+FILE = "instruments.toml"
+HEADER = """\
+careerpath exercises: your interest inventory, work values and what you are open to.
+Yours to read and edit; careerpath checks it strictly when it reads it."""
+_HINT = "Fix it by hand, or copy a version back from the .backups folder."
+
+Answer = Literal["like", "unsure", "dislike"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EarlierResult(_Strict):
+    """A finished inventory kept when the person takes it again."""
+
+    taken: date
+    code: str
+    scores: dict[str, int]
+
+
+class Interests(_Strict):
+    started: date
+    finished: date | None = None
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    earlier: list[EarlierResult] = Field(default_factory=list)
+
+    @field_validator("answers")
+    @classmethod
+    def _known_items(cls, answers: dict[str, Answer]) -> dict[str, Answer]:
+        unknown = sorted(set(answers) - set(BY_ID))
+        if unknown:
+            raise ValueError(f"not an item of the inventory: {', '.join(unknown)}")
+        return answers
+
+
+class WorkValues(_Strict):
+    sorted: date
+    order: list[str]
+
+    @field_validator("order")
+    @classmethod
+    def _all_six(cls, order: list[str]) -> list[str]:
+        if sorted(order) != sorted(VALUES):
+            raise ValueError(f"must name each of {', '.join(VALUES)} once")
+        return order
+
+
+class Instruments(_Strict):
+    schema_version: int = 1
+    interests: Interests | None = None
+    work_values: WorkValues | None = None
+    max_zone: int | None = Field(default=None, ge=1, le=5)
+    """The most preparation (job zone 1–5) the person would take on."""
+
+
+def path(home: Home) -> Path:
+    return home.root / FILE
+
+
+def read(home: Home) -> Instruments:
+    """What the home holds; empty when nothing was taken yet."""
+    file = path(home)
+    if not file.exists():
+        return Instruments()
+    raw, text = tomlio.read(file)
+    return validate(Instruments, raw, text, file, _HINT)
+
+
+def write(home: Home, instruments: Instruments) -> None:
+    home.write(path(home), instruments.model_dump(mode="python", exclude_none=True), HEADER)
+
+
+def update(home: Home, change: Callable[[Instruments], T]) -> T:
+    """Re-read, change and write back (the caller holds the home's lock)."""
+    instruments = read(home)
+    result = change(instruments)
+    write(home, instruments)
+    return result
+
+
+__all__ = ["TYPES", "Answer", "Instruments", "Interests", "WorkValues", "read", "update", "write"]

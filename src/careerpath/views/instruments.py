@@ -1,0 +1,115 @@
+"""The exercises' results as text: interest scores and code, work values, and occupations that
+fit, each with the one line that says why. Pure: data in, lines on a rich console out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from careerpath.instruments.interests import DESCRIPTIONS, TYPES, Result
+from careerpath.instruments.work_values import VALUES
+from careerpath.views.tables import columns
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from careerpath.instruments.matching import Suggestion
+    from careerpath.instruments.store import EarlierResult
+
+BAR = 20
+SHORT_BAR = 6
+ZONE_WORDS = {
+    1: "little or no preparation",
+    2: "some preparation",
+    3: "medium preparation",
+    4: "bachelor's usually",
+    5: "graduate degree usually",
+}
+
+
+def code_words(code: str) -> str:
+    """ "ISA" → "Investigative-Social-Artistic"."""
+    return "-".join(TYPES[letter] for letter in code)
+
+
+def render_interests(
+    console: Console, result: Result, earlier: Sequence[EarlierResult] = ()
+) -> None:
+    """Six bars, the code with its ties named, and a few sentences per top type."""
+    from rich.progress_bar import ProgressBar
+    from rich.text import Text
+
+    console.print(Text(f"Your interest code: {result.code}", style="bold"), end="")
+    console.print(Text(f"  ({code_words(result.code)})"))
+    for tie in result.ties:
+        console.print(Text(f"Note: {tie}, so the order of those letters is a coin toss."))
+    console.print()
+    rows = [
+        [name, ProgressBar(total=100, completed=result.scores[letter], width=BAR),
+         str(result.scores[letter])]
+        for letter, name in TYPES.items()
+    ]  # fmt: skip
+    columns(console, rows, fixed={1: BAR}, right={2}, indent=2)
+    for letter in result.code:
+        console.print()
+        console.print(Text(TYPES[letter], style="bold"))
+        console.print(Text(DESCRIPTIONS[letter]))
+    for kept in earlier:
+        console.print(Text(f"Earlier: {kept.code} on {kept.taken.isoformat()}", style="dim"))
+
+
+def render_values(console: Console, order: Sequence[str]) -> None:
+    """The six work values as bars, most important first, each with its meaning."""
+    from rich.progress_bar import ProgressBar
+    from rich.text import Text
+
+    console.print(Text("Your work values, most important first", style="bold"))
+    console.print()
+    rows = [
+        [name, ProgressBar(total=len(order), completed=len(order) - place, width=SHORT_BAR),
+         VALUES[name]]
+        for place, name in enumerate(order)
+    ]  # fmt: skip
+    columns(console, rows, fixed={1: SHORT_BAR}, wrap=True, indent=2)
+
+
+def why(suggestion: Suggestion, pay_used: bool) -> str:
+    """One line: interests fit, high points, zone, and pay against the floor."""
+    parts = [f"interests {suggestion.interest_fit:.2f}", code_words(suggestion.interest_code[:2])]
+    if suggestion.values_fit is not None:
+        parts.append(f"values {suggestion.values_fit:.2f}")
+    if suggestion.job_zone:
+        zone = f"zone {suggestion.job_zone}: {ZONE_WORDS[suggestion.job_zone]}"
+        if suggestion.within_reach is False:
+            zone += " (more than you would take on)"
+        parts.append(zone)
+    if suggestion.median_pay is not None:
+        pay = f"median {suggestion.median_pay:,} USD"
+        if pay_used and suggestion.above_floor is not None:
+            pay += ", above your floor" if suggestion.above_floor else ", below your floor"
+        parts.append(pay)
+    return " · ".join(parts)
+
+
+def render_suggestions(
+    console: Console, suggestions: Sequence[Suggestion], code: str, notes: Sequence[str]
+) -> None:
+    """The suggestions, numbered, each with its why line, then how the list was made."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    console.print(Text(f"Occupations that fit {code} ({code_words(code)})", style="bold"))
+    pay_used = not any(note.startswith("Pay was not used") for note in notes)
+    for number, suggestion in enumerate(suggestions, start=1):
+        console.print()
+        console.print(Text(f"{number:>2}. {suggestion.title}  {suggestion.code}"))
+        console.print(Padding(Text(why(suggestion, pay_used), style="dim"), (0, 0, 0, 4)))
+    console.print()
+    for note in notes:
+        console.print(Text(note, style="dim"))
+    console.print(Text("More: careerpath occupations show CODE", style="dim"))
+    console.print(Text("Add one as a target: careerpath target add --from CODE", style="dim"))
+
+
+def suggestions_data(suggestions: Sequence[Suggestion]) -> list[dict[str, Any]]:
+    return [s._asdict() for s in suggestions]

@@ -1,0 +1,241 @@
+"""The interest inventory, the work-values sort and `careerpath explore`: scoring on simulated
+respondents, matching quality against the pack, storage, and the commands at 80 columns."""
+
+from __future__ import annotations
+
+import json
+import random
+import tomllib
+from collections import Counter
+from collections.abc import Iterator
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from typer.testing import CliRunner
+
+from careerpath import occupations
+from careerpath.core.errors import Interrupted
+from careerpath.instruments import interests, matching, sitting, store
+from careerpath.instruments.interests import ITEMS, TYPES
+from careerpath.workbook.home import Home
+from careerpath.workbook.prompts import TerminalPrompter
+
+from conftest import TODAY, flat, run
+
+
+def answers_liking(*liked: str) -> dict[str, str]:
+    return {item.id: "like" if item.type in liked else "dislike" for item in ITEMS}
+
+
+def write_answers(path: Path, answers: dict[str, str]) -> Path:
+    path.write_text("[answers]\n" + "".join(f'{k} = "{v}"\n' for k, v in answers.items()))
+    return path
+
+
+# --- the items -------------------------------------------------------------------------------
+
+
+def test_nine_items_per_type_never_two_of_a_type_in_a_row() -> None:
+    assert Counter(item.type for item in ITEMS) == dict.fromkeys(TYPES, 9)
+    assert len({item.id for item in ITEMS}) == len({item.text for item in ITEMS}) == 54
+    assert all(a.type != b.type for a, b in pairwise(ITEMS))
+
+
+# --- scoring on simulated respondents --------------------------------------------------------
+
+
+@pytest.mark.parametrize("letter", list(TYPES))
+def test_liking_one_type_puts_it_first(letter: str) -> None:
+    result = interests.score(answers_liking(letter))
+    assert result.code[0] == letter
+    assert interests.first_types(result) == (letter,)
+    assert result.scores[letter] == 100
+
+
+def test_random_respondents_are_not_biased_towards_a_type() -> None:
+    firsts: Counter[str] = Counter()
+    seeds = 3000
+    for seed in range(seeds):
+        rng = random.Random(seed)
+        result = interests.score(
+            {item.id: rng.choice(["like", "unsure", "dislike"]) for item in ITEMS}
+        )
+        tied = interests.first_types(result)
+        for letter in tied:  # a tie for first shares the credit
+            firsts[letter] += 1 / len(tied)
+    shares = {letter: firsts[letter] / seeds for letter in TYPES}
+    assert all(0.14 < share < 0.20 for share in shares.values()), shares
+
+
+def test_ties_are_named() -> None:
+    answers = answers_liking("S", "E")
+    result = interests.score(answers)
+    assert result.code[:2] == "SE"
+    assert result.ties[0] == "S and E tie for first"
+    # R, I, A and C all score 0: the third letter is one of four.
+    assert result.ties[1] == "R, I, A and C tie for third"
+
+
+# --- matching against the pack ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("scores", "wanted"),
+    [
+        ({"R": 30, "I": 100, "A": 40, "S": 30, "E": 15, "C": 35}, {"I"}),
+        ({"R": 10, "I": 25, "A": 30, "S": 100, "E": 90, "C": 35}, {"S", "E"}),
+    ],
+)
+def test_top_ten_share_the_strong_interests(scores: dict[str, int], wanted: set[str]) -> None:
+    top = matching.suggest(occupations.fits(), scores)[:10]
+    assert len(top) == 10
+    assert all(wanted & set(s.interest_code[:2]) for s in top), [
+        (s.title, s.interest_code) for s in top
+    ]
+
+
+def test_preparation_and_floor_decide_between_near_equals() -> None:
+    scores = {"R": 30, "I": 100, "A": 40, "S": 30, "E": 15, "C": 35}
+    ranked = matching.suggest(occupations.fits(), scores, max_zone=3, floor_usd=60000)
+    best = ranked[0].interest_fit // matching.STEP
+    band = [s for s in ranked if s.interest_fit // matching.STEP == best]
+    reach = [s.within_reach for s in band]
+    assert reach == sorted(reach, key=lambda r: r is False) or len(set(reach)) == 1
+
+
+def test_equal_scores_cannot_be_matched() -> None:
+    from careerpath.core.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="all the same"):
+        matching.suggest(occupations.fits(), dict.fromkeys(TYPES, 50))
+
+
+# --- the commands ----------------------------------------------------------------------------
+
+
+def test_inventory_from_a_file_then_explore(
+    runner: CliRunner, started: Path, tmp_path: Path
+) -> None:
+    file = write_answers(tmp_path / "a.toml", answers_liking("I", "A"))
+    shown = run(runner, "interests", "--answers", str(file)).output
+    assert "Your interest code: IAR" in shown
+    assert "I and A tie for first" in flat(shown)
+    assert "Investigative" in shown and "━" in shown
+    stored = tomllib.loads((started / "instruments.toml").read_text())
+    assert stored["interests"]["finished"] == TODAY
+    assert len(stored["interests"]["answers"]) == 54
+
+    run(runner, "work-values", "--order", "ach, ind, work, sup, rel, rec")
+    text = run(runner, "explore", "--prepare", "4").output
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert " 1. " in text and "interests 0." in text and "zone " in text
+    assert "Pay was not used: no income floor yet" in text
+
+    data = json.loads(run(runner, "explore", "--format", "json", "--type", "A", "-n", "5").output)
+    assert data["code"] == "IAR"
+    assert len(data["suggestions"]) == 5
+    assert all("A" in s["interest_code"][:2] for s in data["suggestions"])
+    zone3 = json.loads(run(runner, "explore", "-f", "json", "--zone", "3").output)
+    assert {s["job_zone"] for s in zone3["suggestions"]} == {3}
+
+
+def test_a_floor_in_another_currency_is_not_used_for_pay(
+    runner: CliRunner, started: Path, tmp_path: Path
+) -> None:
+    (started / "stages").mkdir(exist_ok=True)
+    (started / "stages" / "exploration.toml").write_text(
+        'income_floor = { amount = 40000, currency = "EUR" }\n'
+    )
+    run(
+        runner,
+        "interests",
+        "--answers",
+        str(write_answers(tmp_path / "a.toml", answers_liking("S"))),
+    )
+    data = json.loads(run(runner, "explore", "-f", "json", "--prepare", "3").output)
+    assert data["floor_usd"] is None
+    assert any("your floor is in EUR" in note for note in data["notes"])
+    assert all(s["above_floor"] is None for s in data["suggestions"])
+
+
+def test_explore_before_the_inventory_says_what_to_do(runner: CliRunner, started: Path) -> None:
+    result = run(runner, "explore", code=1)
+    assert "careerpath interests" in result.output
+
+
+def test_a_hand_edit_with_an_unknown_key_is_named(runner: CliRunner, started: Path) -> None:
+    (started / "instruments.toml").write_text("schema_version = 1\nfavourite = 3\n")
+    result = run(runner, "explore", code=1)
+    assert "instruments.toml" in flat(result.output) and "favourite" in result.output
+
+
+def test_bad_answers_file_is_a_clear_error(
+    runner: CliRunner, started: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "a.toml"
+    file.write_text('[answers]\nI1 = "maybe"\n')
+    assert "answer like, not sure or dislike" in flat(
+        run(runner, "interests", "--answers", str(file), code=1).output
+    )
+    file.write_text('[answers]\nZ9 = "like"\n')
+    assert "not an item" in run(runner, "interests", "--answers", str(file), code=1).output
+
+
+def test_retaking_keeps_the_earlier_result(
+    runner: CliRunner, started: Path, tmp_path: Path
+) -> None:
+    run(
+        runner,
+        "interests",
+        "--answers",
+        str(write_answers(tmp_path / "a.toml", answers_liking("C"))),
+    )
+    again = write_answers(tmp_path / "b.toml", answers_liking("R"))
+    run(runner, "interests", "--again", "--answers", str(again), today="2026-12-20")
+    data = json.loads(run(runner, "interests", "-f", "json").output)
+    assert data["code"][0] == "R"
+    assert data["earlier"][0]["code"][0] == "C"
+    assert data["earlier"][0]["taken"] == TODAY.isoformat()
+
+
+def test_work_values_order_is_checked(runner: CliRunner, started: Path) -> None:
+    assert "leaves out" in flat(run(runner, "work-values", "--order", "ach, ind", code=1).output)
+    data = json.loads(
+        run(runner, "work-values", "--order", "sup,rel,rec,ach,ind,work", "-f", "json").output
+    )
+    assert data["order"][0] == "Support" and data["scores"]["Support"] == 6
+
+
+# --- the real prompt -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def keys() -> Iterator[PipeInput]:
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+def test_inventory_at_the_prompt_survives_ctrl_c(keys: PipeInput, started: Path) -> None:
+    home = Home(started)
+    prompter = TerminalPrompter(TODAY)
+    sitting.begin(home, TODAY)
+    keys.send_text("1\r3\r2\r\x03")
+    with pytest.raises(Interrupted) as stopped:
+        sitting.take_inventory(home, prompter, TODAY)
+    assert stopped.value.saved == 3
+    assert "careerpath interests" in str(stopped.value.hint)
+    kept = store.read(home).interests
+    assert kept is not None
+    assert kept.answers == {ITEMS[0].id: "like", ITEMS[1].id: "dislike", ITEMS[2].id: "unsure"}
+
+    # Resumed: the 51 items left, liking the Investigative ones.
+    for item in ITEMS[3:]:
+        keys.send_text("1\r" if item.type == "I" else "3\r")
+    result = sitting.take_inventory(home, prompter, TODAY)
+    assert result.code[0] == "I"
+    stored = store.read(home).interests
+    assert stored is not None and stored.finished == TODAY and len(stored.answers) == 54
