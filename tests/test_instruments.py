@@ -239,3 +239,46 @@ def test_inventory_at_the_prompt_survives_ctrl_c(keys: PipeInput, started: Path)
     assert result.code[0] == "I"
     stored = store.read(home).interests
     assert stored is not None and stored.finished == TODAY and len(stored.answers) == 54
+
+
+# --- a target from the pack (issue 9, "into the workbook") -----------------------------------
+
+
+def test_target_from_the_pack(runner: CliRunner, started: Path, tmp_path: Path) -> None:
+    added = run(runner, "target", "add", "--from", "15-2051.00").output
+    assert "Added t1: Data Scientists." in added and "O*NET® 30.1" in added
+    stored = tomllib.loads((started / "stages" / "diving-deeper.toml").read_text())
+    target = stored["targets"][0]
+    assert target["occupation"] == "15-2051.00"
+    assert target["salary"]["currency"] == "USD" and target["salary"]["period"] == "year"
+    assert target["salary"]["low"] < 120230 < target["salary"]["high"]
+    assert target["tasks"] and target["education"]
+    assert any("BLS OEWS May 2025" in source for source in target["sources"])
+
+    shown = run(runner, "target", "show", "t1").output
+    assert all(len(line) <= 80 for line in shown.splitlines())
+    assert "median 120,230" in flat(shown)
+    assert "Data Scientists" in run(runner, "target", "list").output
+
+    exported = json.loads(run(runner, "export", "--format", "json").output)
+    assert any("O*NET 30.1 Database" in line for line in exported["credits"])
+    markdown = run(runner, "export", "--format", "markdown").output
+    assert "## Credits" in markdown and "15-2051.00" in markdown
+    run(runner, "export", "--format", "csv", "--output", str(tmp_path / "csv"))
+    assert "15-2051.00" in (tmp_path / "csv" / "targets.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_target_from_the_pack_with_a_floor_in_euros_says_so(
+    runner: CliRunner, started: Path
+) -> None:
+    (started / "stages").mkdir(exist_ok=True)
+    (started / "stages" / "exploration.toml").write_text(
+        'income_floor = { amount = 40000, currency = "EUR" }\n'
+    )
+    result = run(runner, "target", "add", "--from", "registered nurses", "--field", "Health")
+    assert "never on one scale" in flat(result.output)
+    assert "Registered Nurses" in result.output
+
+
+def test_target_from_an_unknown_code_is_a_clear_error(runner: CliRunner, started: Path) -> None:
+    assert "no occupation" in run(runner, "target", "add", "--from", "99-9999.99", code=1).output

@@ -112,15 +112,68 @@ def target_add(
         ),
     ] = None,
     *,
+    from_pack: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Fill it from the built-in occupations: an O*NET-SOC code or a title "
+            "(title, education, main tasks, U.S. pay p25–p75, and the code).",
+        ),
+    ] = None,
     options: TargetOptions,
 ) -> None:
     """Add a target job."""
     given = {"title": required_text(title, "title")} if title is not None else None
+    if from_pack is not None:
+        from careerpath import occupations
+        from careerpath.tracking.prefill import target_from
+
+        given = {**target_from(occupations.get(from_pack)), **(given or {})}
     with changing(ctx, "targets", "target add") as book:
         usage = "give the job title: `careerpath target add TITLE [options]`"
         record_id = add_record(book, options, given, usage)
     said_added(book, record_id, book.find(record_id))
+    if from_pack is not None:
+        _note_currency(book, book.get(record_id))
     _print_fit(book, record_id)
+
+
+def _note_currency(book: Book, target: Target) -> None:
+    """Say so when the pack's U.S. pay and the person's income floor are in two currencies:
+    they are never drawn on one scale."""
+    from careerpath.cli.base import warn
+    from careerpath.occupations import SHORT_CREDIT
+
+    out_console().print(plain(SHORT_CREDIT))
+    floor = book.workbook.answers_for("exploration").get("income_floor")
+    currency = floor.get("currency") if isinstance(floor, dict) else None
+    if target.salary and currency and currency != target.salary.currency:
+        warn(
+            f"the pay filled in is U.S. pay in USD and your income floor is in {currency}; "
+            "they are kept apart, never on one scale. To use your own figures: "
+            f"`careerpath target edit {target.id} --salary '… {currency}'`."
+        )
+
+
+def _pack_figures(code: str) -> str:
+    """The pack's figures for the occupation a target was filled from, to read beside the
+    person's own (opens the pack only for a target that has a code)."""
+    from careerpath import occupations
+    from careerpath.core.errors import NotFound
+
+    try:
+        profile = occupations.get(code)
+    except NotFound:
+        return f"{code} (not in this careerpath's occupations)"
+    annual = profile.pay.annual if profile.pay else None
+    text = f"{code} {profile.title}"
+    if annual and annual.p25 is not None and annual.p75 is not None:
+        median = f", median {annual.median:,.0f}" if annual.median is not None else ""
+        text += (
+            f"; U.S. pay {annual.p25:,.0f}–{annual.p75:,.0f} USD per year (p25–p75{median}; "
+            "BLS OEWS May 2025)"
+        )
+    return text + ". " + occupations.SHORT_CREDIT
 
 
 def _print_fit(book: Book, record_id: str) -> None:
@@ -261,6 +314,7 @@ def target_show(
             ("Education", found.education),
             ("Tasks", found.tasks),
             ("Pay", _pay_text(found, scoring.income_floor(book.workbook))),
+            ("Occupation", _pack_figures(found.occupation) if found.occupation else None),
             ("Outlook", found.outlook),
             ("Fit", _fit_text(fit)),
             ("Sources", found.sources),

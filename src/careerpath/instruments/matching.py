@@ -56,6 +56,24 @@ def correlation(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     return sxy / math.sqrt(sxx * syy)
 
 
+def _against(xs: Sequence[float]) -> tuple[list[float], float] | None:
+    """``xs`` centred, and its norm: one side of many correlations, worked out once."""
+    mean = sum(xs) / len(xs)
+    centred = [x - mean for x in xs]
+    norm = math.sqrt(sum(c * c for c in centred))
+    return (centred, norm) if norm else None
+
+
+def _r(side: tuple[list[float], float], ys: Sequence[float]) -> float | None:
+    centred, norm = side
+    mean = sum(ys) / len(ys)
+    dev = [y - mean for y in ys]
+    other = math.sqrt(sum(d * d for d in dev))
+    if not other:
+        return None
+    return sum(c * d for c, d in zip(centred, dev, strict=True)) / (norm * other)
+
+
 def suggest(
     fits: Sequence[Fit],
     scores: dict[str, int],
@@ -69,21 +87,24 @@ def suggest(
         InvalidInput: the six interest scores are all equal, so no interest stands out.
     """
     letters = list(scores)
-    person = [scores[letter] for letter in letters]
-    if len(set(person)) == 1:
+    person = _against([scores[letter] for letter in letters])
+    if person is None:
         raise InvalidInput(
             "your six interest scores are all the same, so no occupation fits better than another",
             hint="Take the inventory again with `careerpath interests --again`, keeping "
             "'Like' for what you would really enjoy.",
         )
+    wanted = _against(list(values.values())) if values else None
     top_two = set(sorted(letters, key=lambda letter: -scores[letter])[:2])
     found = []
     for fit in fits:
-        r = correlation(person, [fit.interests[letter] for letter in letters]) or 0.0
+        r = _r(person, [fit.interests[letter] for letter in letters]) or 0.0
         values_r = None
         if values:
             names = [name for name in values if name in fit.work_values]
-            if len(names) >= 3:
+            if len(names) == len(values) and wanted is not None:
+                values_r = _r(wanted, [fit.work_values[n] for n in names])
+            elif len(names) >= 3:
                 values_r = correlation(
                     [values[n] for n in names], [fit.work_values[n] for n in names]
                 )

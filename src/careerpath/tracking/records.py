@@ -163,6 +163,8 @@ class Target(Record):
     sources: list[str] | None = None
     open_questions: list[str] | None = None
     notes: str | None = None
+    occupation: str | None = Field(default=None, pattern=r"^\d\d-\d{4}\.\d\d$")
+    """The O*NET-SOC code of the pack's occupation it was filled from (`target add --from`)."""
 
 
 class Conversation(BaseModel):

@@ -106,6 +106,9 @@ def to_json(workbook: Workbook, today: dt.date) -> str:
         "due": [dataclasses.asdict(item) for item in due.collect(workbook, today)],
         "report": json.loads(report.to_json(built)),
     }
+    credits = _pack_credits(workbook)
+    if credits:
+        data["credits"] = credits
     return json.dumps(data, indent=2, ensure_ascii=False, default=json_value) + "\n"
 
 
@@ -135,7 +138,19 @@ def to_markdown(workbook: Workbook, today: dt.date) -> str:
         out += [*_answers_markdown(stage.questions, workbook.answers_for(stage)), ""]
     if workbook.program is not None:
         out += _program_markdown(workbook)
+    credits = _pack_credits(workbook)
+    if credits:
+        out += ["## Credits", "", *(f"{escape(line)}\n" for line in credits)]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _pack_credits(workbook: Workbook) -> list[str]:
+    """The O*NET® and BLS credit lines, when a target job was filled from the pack."""
+    if not any(t.get("occupation") for t in records.stored(workbook, "targets")):
+        return []
+    from careerpath.occupations import BLS_CREDIT, ONET_CREDIT
+
+    return [ONET_CREDIT, BLS_CREDIT]
 
 
 def _answers_markdown(questions: Sequence[Question], answers: dict[str, Any]) -> list[str]:
@@ -288,6 +303,7 @@ _COLUMNS: dict[str, list[str]] = {
         "id", "title", "field", "education", "tasks", "salary_low", "salary_high",
         "salary_currency", "salary_period", "pay_low_per_year", "pay_high_per_year", "outlook",
         "fit", "values_rated", "values_fit", "sources", "open_questions", "notes",
+        "occupation",
     ],
     "contacts": [
         "id", "name", "organisation", "role", "warmth", "how_known", "channel", "targets",
