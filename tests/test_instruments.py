@@ -282,3 +282,57 @@ def test_a_target_from_the_pack_with_a_floor_in_euros_says_so(
 
 def test_target_from_an_unknown_code_is_a_clear_error(runner: CliRunner, started: Path) -> None:
     assert "no occupation" in run(runner, "target", "add", "--from", "99-9999.99", code=1).output
+
+
+# --- energy log and futures ------------------------------------------------------------------
+
+
+def test_energy_log_groups_what_lifts_and_drains(runner: CliRunner, started: Path) -> None:
+    for day in ("2026-11-20", "2026-11-21", "2026-11-24"):
+        run(runner, "energy", "log", "Teaching a workshop", "--engagement", "5", "--energy", "2",
+            today=day)  # fmt: skip
+        run(runner, "energy", "log", "expense  reports", "--engagement", "2", "--energy", "-2",
+            today=day)  # fmt: skip
+    run(runner, "energy", "log", "Expense reports", "--engagement", "1", "--energy", "-1",
+        "--date", "2026-11-22")  # fmt: skip
+    text = run(runner, "energy").output
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "7 entries over 4 days" in text
+    lines = text.splitlines()
+    top = next(i for i, line in enumerate(lines) if "Teaching a workshop" in line)
+    bottom = next(i for i, line in enumerate(lines) if "expense" in line.lower() and "×" in line)
+    assert top < bottom and "×4" in lines[bottom] and "×3" in lines[top]
+    assert "Drains you most: expense reports" in text
+
+    data = json.loads(run(runner, "energy", "--format", "json").output)
+    assert data["days"] == 4 and len(data["entries"]) == 7
+    assert data["activities"][0] == {
+        "activity": "Teaching a workshop", "times": 3, "energy": 2.0, "engagement": 5.0
+    }  # fmt: skip
+
+
+def test_energy_log_checks_its_input(runner: CliRunner, started: Path) -> None:
+    run(runner, "energy", "log", "x", "--engagement", "6", "--energy", "0", code=2)
+    run(runner, "energy", "log", "x", "--engagement", "3", "--energy", "3", code=2)
+    assert "YYYY-MM-DD" in run(runner, "energy", "log", "x", "--engagement", "3", "--energy", "0",
+                               "--date", "soon", code=1).output  # fmt: skip
+    assert not (started / "instruments.toml").exists()
+
+
+def test_three_futures_side_by_side(runner: CliRunner, started: Path) -> None:
+    gauges = ["--resources", "3", "--liking", "4", "--confidence", "2", "--coherence", "5"]
+    run(runner, "futures", "add", "Data scientist in public health", "--story",
+        "A master's, then a city health team.", "--question", "Do I enjoy statistics daily?",
+        *gauges)  # fmt: skip
+    run(runner, "futures", "add", "Open a small bike workshop", *gauges)
+    run(runner, "futures", "add", "Teach science", *gauges)
+    assert "3 futures already" in run(runner, "futures", "add", "A fourth", *gauges, code=1).output
+    too_long = run(runner, "futures", "add", "one two three four five six seven", *gauges, code=1)
+    assert "at most 6 words" in too_long.output
+    text = run(runner, "futures").output
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "1. Data scientist in" in text and "3. Teach science" in text
+    assert "●●●○○" in text and "●●●●●" in text
+    data = json.loads(run(runner, "futures", "-f", "json").output)
+    assert [f["title"] for f in data["futures"]][1] == "Open a small bike workshop"
+    assert data["futures"][0]["questions"] == ["Do I enjoy statistics daily?"]

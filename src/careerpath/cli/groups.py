@@ -48,6 +48,15 @@ GROUPS: dict[str, tuple[str, str]] = {
         "About a thousand occupations (O*NET® 30.1, with BLS pay for May 2025): search, show "
         "one, compare a few. Offline.",
     ),
+    "energy": (
+        "energy:energy_app",
+        "An energy log: what you did, how engaged you were, whether it lifted or drained "
+        "you; `careerpath energy` shows what lifts and drains, by activity.",
+    ),
+    "futures": (
+        "futures:futures_app",
+        "Three possible futures: five-year sketches side by side, each with four gauges.",
+    ),
 }
 
 HELP = {name: help for name, (_, help) in GROUPS.items()}

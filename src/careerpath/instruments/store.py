@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -28,6 +28,8 @@ Yours to read and edit; careerpath checks it strictly when it reads it."""
 _HINT = "Fix it by hand, or copy a version back from the .backups folder."
 
 Answer = Literal["like", "unsure", "dislike"]
+MAX_FUTURES = 3
+MAX_TITLE_WORDS = 6
 
 
 class _Strict(BaseModel):
@@ -69,12 +71,49 @@ class WorkValues(_Strict):
         return order
 
 
+Rating = Annotated[int, Field(ge=1, le=5)]
+
+
+class EnergyEntry(_Strict):
+    """One line of the energy log: an activity, how engaged it kept you, what it did to
+    your energy."""
+
+    date: date
+    activity: str = Field(min_length=1, max_length=200)
+    engagement: Rating
+    energy: int = Field(ge=-2, le=2)
+
+
+class Future(_Strict):
+    """One of up to three five-year sketches."""
+
+    title: str = Field(min_length=1, max_length=80)
+    story: str | None = None
+    """What happens in these five years."""
+    questions: list[str] = Field(default_factory=list)
+    """What this future would test."""
+    resources: Rating
+    liking: Rating
+    confidence: Rating
+    coherence: Rating
+    sketched: date
+
+    @field_validator("title")
+    @classmethod
+    def _six_words(cls, title: str) -> str:
+        if len(title.split()) > MAX_TITLE_WORDS:
+            raise ValueError(f"a title of at most {MAX_TITLE_WORDS} words")
+        return title
+
+
 class Instruments(_Strict):
     schema_version: int = 1
     interests: Interests | None = None
     work_values: WorkValues | None = None
     max_zone: int | None = Field(default=None, ge=1, le=5)
     """The most preparation (job zone 1–5) the person would take on."""
+    energy: list[EnergyEntry] = Field(default_factory=list)
+    futures: list[Future] = Field(default_factory=list, max_length=MAX_FUTURES)
 
 
 def path(home: Home) -> Path:
@@ -102,4 +141,15 @@ def update(home: Home, change: Callable[[Instruments], T]) -> T:
     return result
 
 
-__all__ = ["TYPES", "Answer", "Instruments", "Interests", "WorkValues", "read", "update", "write"]
+__all__ = [
+    "TYPES",
+    "Answer",
+    "EnergyEntry",
+    "Future",
+    "Instruments",
+    "Interests",
+    "WorkValues",
+    "read",
+    "update",
+    "write",
+]

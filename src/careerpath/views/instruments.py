@@ -113,3 +113,79 @@ def render_suggestions(
 
 def suggestions_data(suggestions: Sequence[Suggestion]) -> list[dict[str, Any]]:
     return [s._asdict() for s in suggestions]
+
+
+# --- energy log and futures --------------------------------------------------------------------
+
+SIDE = 10  # cells on each side of the energy bar's middle
+
+
+def energy_bar(energy: float) -> str:
+    """−2…+2 as a bar from the middle: to the left drains, to the right lifts."""
+    cells = round(abs(energy) / 2 * SIDE)
+    if energy < 0:
+        return " " * (SIDE - cells) + "━" * cells + "│" + " " * SIDE
+    return " " * SIDE + "│" + "━" * cells + " " * (SIDE - cells)
+
+
+def render_energy(console: Console, activities: Sequence[Any], days: int, entries: int) -> None:
+    """What lifts and what drains, by activity: a bar from the middle, mean energy,
+    engagement and how often it was logged."""
+    from rich.text import Text
+
+    if not activities:
+        console.print(Text('Nothing logged yet: careerpath energy log "ACTIVITY" --engagement '
+                           "1-5 --energy -2..2"))  # fmt: skip
+        return
+    console.print(
+        Text(f"Your energy, {entries} entries over {days} day{'s' if days != 1 else ''}",
+             style="bold")
+    )  # fmt: skip
+    console.print(Text(f"{'drains':>{SIDE}} {'lifts':<{SIDE}}", style="dim"))
+    rows = [
+        [
+            energy_bar(a.energy),
+            f"{a.energy:+.1f}",
+            f"engaged {a.engagement:.1f}",
+            f"×{a.times}",
+            a.activity,
+        ]
+        for a in activities
+    ]
+    columns(console, rows, right={1, 3}, wrap=True)
+    lifts = [a.activity for a in activities if a.energy > 0][:3]
+    drains = [a.activity for a in reversed(activities) if a.energy < 0][:3]
+    console.print()
+    if lifts:
+        console.print(Text("Lifts you most: " + "; ".join(lifts)))
+    if drains:
+        console.print(Text("Drains you most: " + "; ".join(drains)))
+
+
+GAUGES = ("resources", "liking", "confidence", "coherence")
+
+
+def gauge(value: int) -> str:
+    return "●" * value + "○" * (5 - value)
+
+
+def render_futures(console: Console, futures: Sequence[Any]) -> None:
+    """Up to three futures side by side: title, what happens, questions, four gauges."""
+    from rich.table import Table
+    from rich.text import Text
+
+    if not futures:
+        console.print(Text('No futures yet: careerpath futures add "TITLE" --story "..." '
+                           "--resources 3 --liking 4 --confidence 2 --coherence 3"))  # fmt: skip
+        return
+    table = Table(box=None, show_header=True, header_style="bold", expand=False, padding=(0, 1))
+    table.add_column("")
+    for number, future in enumerate(futures, start=1):
+        table.add_column(Text(f"{number}. {future.title}"), overflow="fold")
+    table.add_row("happens", *(Text(f.story or "–") for f in futures))
+    table.add_row(
+        "tests", *(Text("\n".join(f"· {q}" for q in f.questions) or "–") for f in futures)
+    )
+    for name in GAUGES:
+        table.add_row(name, *(gauge(getattr(f, name)) for f in futures))
+    console.print(table)

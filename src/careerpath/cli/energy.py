@@ -1,0 +1,95 @@
+"""``careerpath energy``: log what you did and what it did to your energy; see what lifts and
+what drains you, by activity."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from careerpath.cli.base import home_of, out_console, today
+from careerpath.cli.groups import HELP
+from careerpath.cli.instruments import FormatOption, OutputFormat
+
+energy_app = typer.Typer(
+    name="energy", help=HELP["energy"], invoke_without_command=True, add_completion=False
+)
+
+
+@energy_app.callback()
+def energy(ctx: typer.Context, format: FormatOption = OutputFormat.text) -> None:
+    """What lifts and what drains you, grouped by activity, over everything logged."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from careerpath.instruments import store
+    from careerpath.instruments.energy import by_activity
+
+    entries = store.read(home_of(ctx)).energy
+    activities = by_activity(entries)
+    days = len({e.date for e in entries})
+    if format is OutputFormat.json:
+        typer.echo(
+            json.dumps(
+                {
+                    "entries": [e.model_dump(mode="json") for e in entries],
+                    "activities": [a._asdict() for a in activities],
+                    "days": days,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    from careerpath.views.instruments import render_energy
+
+    render_energy(out_console(), activities, days, len(entries))
+
+
+@energy_app.command("log")
+def log(
+    ctx: typer.Context,
+    activity: Annotated[str, typer.Argument(help="What you did, in a few words.")],
+    engagement: Annotated[
+        int, typer.Option("--engagement", min=1, max=5, help="How engaged you were, 1 to 5.")
+    ],
+    energy: Annotated[
+        int,
+        typer.Option(
+            "--energy", min=-2, max=2, help="What it did to your energy: -2 (drained) to +2."
+        ),
+    ],
+    on: Annotated[
+        str | None, typer.Option("--date", help="The day (YYYY-MM-DD); default today.")
+    ] = None,
+) -> None:
+    """Log one activity: how engaged it kept you and whether it gave or took energy."""
+    from careerpath.core.errors import InvalidInput
+    from careerpath.instruments import store
+
+    day = today()
+    if on is not None:
+        try:
+            day = date.fromisoformat(on)
+        except ValueError:
+            raise InvalidInput(f"--date {on!r}: give a date as YYYY-MM-DD") from None
+    text = " ".join(activity.split())
+    if not text:
+        raise InvalidInput('say what you did: `careerpath energy log "ACTIVITY" ...`')
+    if len(text) > 200:
+        raise InvalidInput("say what you did in a few words (200 characters at most)")
+    home = home_of(ctx)
+    entry = store.EnergyEntry(date=day, activity=text, engagement=engagement, energy=energy)
+
+    def change(found: store.Instruments) -> int:
+        found.energy.append(entry)
+        return len(found.energy)
+
+    with home.lock("energy log"):
+        count = store.update(home, change)
+    out_console().print(
+        f"Logged {text!r} on {day.isoformat()} ({count} entries so far).",
+        markup=False,
+        highlight=False,
+    )
