@@ -336,3 +336,39 @@ def test_three_futures_side_by_side(runner: CliRunner, started: Path) -> None:
     data = json.loads(run(runner, "futures", "-f", "json").output)
     assert [f["title"] for f in data["futures"]][1] == "Open a small bike workshop"
     assert data["futures"][0]["questions"] == ["Do I enjoy statistics daily?"]
+
+
+# --- woven in: the report and the coach's group view -----------------------------------------
+
+
+def test_report_shows_the_code_values_and_best_fits_only_with_results(
+    runner: CliRunner, started: Path, tmp_path: Path
+) -> None:
+    assert "exercises" not in json.loads(run(runner, "report", "-f", "json").output) or (
+        json.loads(run(runner, "report", "-f", "json").output)["exercises"] is None
+    )
+    assert "Interests and work values" not in run(runner, "report").output
+    file = write_answers(tmp_path / "a.toml", answers_liking("S", "E"))
+    run(runner, "interests", "--answers", str(file))
+    run(runner, "work-values", "--order", "rel,sup,ach,ind,rec,work")
+    text = run(runner, "report").output
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "Interest code" in text and "SER" in text
+    assert "Relationships, Support, Achievement" in flat(text)
+    data = json.loads(run(runner, "report", "-f", "json").output)["exercises"]
+    assert data["interest_code"] == "SER"
+    assert len(data["suggestions"]) == 3
+    assert all(set("SE") & set(s["why"].split(" · ")[1][:1]) for s in data["suggestions"])
+    assert "## Interests and work values" in run(runner, "report", "-f", "markdown").output
+
+
+def test_group_view_shows_each_clients_code(runner: CliRunner, tmp_path: Path) -> None:
+    group = tmp_path / "clients"
+    for name in ("ana", "ben"):
+        run(runner, "--home", str(group / name), "start")
+    file = write_answers(tmp_path / "a.toml", answers_liking("A"))
+    run(runner, "--home", str(group / "ana"), "interests", "--answers", str(file))
+    data = json.loads(run(runner, "report", "--group", str(group), "-f", "json").output)
+    codes = {row["client"]: row["interest_code"] for row in data["clients"]}
+    assert codes["ana"][0] == "A" and codes["ben"] is None
+    assert "| ana | ARI |" in run(runner, "report", "--group", str(group), "-f", "markdown").output

@@ -742,10 +742,10 @@ def test_group_view_as_text_and_markdown(
     assert text.index("dev") < text.index("ben") < text.index("ana")
     markdown = run(runner, "report", "--group", str(group), "-f", "markdown").output
     assert (
-        "| Client | Stage | Done | Week | Schedule | Overdue | Quiet | Needs attention |"
+        "| Client | Code | Stage | Done | Week | Schedule | Overdue | Quiet | Needs attention |"
         in markdown
     )
-    ben = "| ben | Exploration | 0% | 8/13 | behind 8w | 1 | 55d | behind 8 weeks, 1 overdue"
+    ben = "| ben | — | Exploration | 0% | 8/13 | behind 8w | 1 | 55d | behind 8 weeks, 1 overdue"
     assert ben + ", quiet 55 days |" in markdown
 
 

@@ -194,7 +194,16 @@ def report(
             file_width=140,
         )
         return
-    built = reports.build(home_of(ctx).load(), today())
+    home = home_of(ctx)
+    workbook = home.load()
+    built = reports.build(workbook, today())
+    from careerpath.views.instruments import exercises_section
+
+    exercises = exercises_section(home, workbook)
+    if exercises is not None:
+        import dataclasses
+
+        built = dataclasses.replace(built, exercises=exercises)
     _show(
         format,
         output,

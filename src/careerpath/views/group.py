@@ -22,6 +22,7 @@ or a git checkout resets.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -61,6 +62,8 @@ class ClientRow:
     """Why this client needs attention, most important first; empty when all is well."""
     next_step: str | None = None
     """The client's one next step, as their own report says it."""
+    interest_code: str | None = None
+    """The three-letter code of a finished interest inventory (``careerpath interests``)."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,18 @@ def client_row(name: str, workbook: Workbook, today: date) -> ClientRow:
     )
 
 
+def interest_code(home: Home) -> str | None:
+    """The client's interest code, when they finished the inventory."""
+    from careerpath.instruments import interests, store
+
+    if not store.path(home).exists():
+        return None
+    found = store.read(home).interests
+    if found is None or found.finished is None:
+        return None
+    return interests.score(found.answers).code
+
+
 def error_row(root: Path, error: Exception) -> ClientRow:
     """A client whose folder cannot be read: the first problem, its file named inside the
     client's folder."""
@@ -198,7 +213,9 @@ def build(folder: Path, today: date) -> GroupReport:
     rows = []
     for path in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
         try:
-            rows.append(client_row(path.name, Home(path).load(), today))
+            home = Home(path)
+            row = client_row(path.name, home.load(), today)
+            rows.append(dataclasses.replace(row, interest_code=interest_code(home)))
         except Exception as error:  # one client's folder never stops the others
             rows.append(error_row(path, error))
     return GroupReport(generated=today, folder=str(folder), clients=sorted(rows, key=_order))
@@ -227,9 +244,10 @@ def _schedule(row: ClientRow) -> str:
 
 def _cells(row: ClientRow) -> list[str]:
     if row.error is not None:
-        return [row.client, "—", "—", "—", "—", "—", "—", f"cannot be read: {row.error}"]
+        return [row.client, "—", "—", "—", "—", "—", "—", "—", f"cannot be read: {row.error}"]
     return [
         row.client,
+        row.interest_code or "—",
         row.stage_title or "",
         f"{row.percent}%",
         _week(row),
@@ -240,7 +258,17 @@ def _cells(row: ClientRow) -> list[str]:
     ]
 
 
-HEADERS = ["Client", "Stage", "Done", "Week", "Schedule", "Overdue", "Quiet", "Needs attention"]
+HEADERS = [
+    "Client",
+    "Code",
+    "Stage",
+    "Done",
+    "Week",
+    "Schedule",
+    "Overdue",
+    "Quiet",
+    "Needs attention",
+]
 
 
 def summary(report: GroupReport) -> str:
@@ -278,6 +306,7 @@ def to_markdown(report: GroupReport) -> str:
 
 
 _LEGEND = (
+    "Code: interest code (`careerpath interests`). "
     "Done: share of the stages' questions dealt with. Week: program week of all weeks. "
     "Overdue: items of `careerpath due` past their date (follow-ups, next actions, offer "
     "deadlines, stale applications, homework...). Quiet: days since the last recorded activity "

@@ -3,9 +3,10 @@ fit, each with the one line that says why. Pure: data in, lines on a rich consol
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from careerpath.core.errors import InvalidInput
 from careerpath.instruments.interests import DESCRIPTIONS, TYPES, Result
 from careerpath.instruments.work_values import VALUES
 from careerpath.views.tables import columns
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 
     from careerpath.instruments.matching import Suggestion
     from careerpath.instruments.store import EarlierResult
+    from careerpath.workbook.home import Home
+    from careerpath.workbook.models import Workbook
 
 BAR = 20
 SHORT_BAR = 6
@@ -189,3 +192,97 @@ def render_futures(console: Console, futures: Sequence[Any]) -> None:
     for name in GAUGES:
         table.add_row(name, *(gauge(getattr(f, name)) for f in futures))
     console.print(table)
+
+
+# --- in the report ---------------------------------------------------------------------------
+
+REPORT_SUGGESTIONS = 3
+REPORT_VALUES = 3
+
+
+def exercises_section(home: Home, workbook: Workbook) -> dict[str, Any] | None:
+    """The report's section on the exercises: the interest code, the top work values and the
+    three best-fitting occupations. ``None`` when nothing was taken; the pack's small fit
+    table is read only when there are interest results to match."""
+    from careerpath.instruments import store
+
+    if not store.path(home).exists():
+        return None
+    found = store.read(home)
+    done = found.interests is not None and found.interests.finished is not None
+    if not done and found.work_values is None:
+        return None
+    section: dict[str, Any] = {}
+    values = None
+    if found.work_values is not None:
+        section["top_values"] = found.work_values.order[:REPORT_VALUES]
+        from careerpath.instruments.work_values import scores
+
+        values = scores(found.work_values.order)
+    if done:
+        assert found.interests is not None
+        from careerpath import occupations
+        from careerpath.instruments import interests, matching
+
+        result = interests.score(found.interests.answers)
+        section["interest_code"] = result.code
+        section["interest_ties"] = list(result.ties)
+        floor = workbook.answers_for("exploration").get("income_floor")
+        floor_usd = (
+            float(floor["amount"])
+            if isinstance(floor, dict) and floor.get("currency") == "USD"
+            else None
+        )
+        try:
+            best = matching.suggest(
+                occupations.fits(), result.scores, values, found.max_zone, floor_usd
+            )[:REPORT_SUGGESTIONS]
+        except InvalidInput:
+            best = []
+        section["suggestions"] = [
+            {"code": s.code, "title": s.title, "why": why(s, floor_usd is not None)} for s in best
+        ]
+    return section
+
+
+def _exercise_lines(section: dict[str, Any]) -> list[tuple[str, str]]:
+    lines = []
+    if "interest_code" in section:
+        code = section["interest_code"]
+        ties = "; ".join(section.get("interest_ties", []))
+        lines.append(
+            ("Interest code", f"{code} ({code_words(code)})" + (f"; {ties}" if ties else ""))
+        )
+    if "top_values" in section:
+        lines.append(("Top work values", ", ".join(section["top_values"])))
+    for number, s in enumerate(section.get("suggestions", []), start=1):
+        label = "Fits best" if number == 1 else ""
+        lines.append((label, f"{number}. {s['title']} ({s['code']}): {s['why']}"))
+    return lines
+
+
+def render_exercises(section: dict[str, Any], console: Console) -> None:
+    from rich.text import Text
+
+    console.print()
+    console.print(Text("Interests and work values", style="bold"))
+    rows = [[(label, "cyan"), text] for label, text in _exercise_lines(section)]
+    columns(console, rows, wrap=True, indent=2)
+
+
+def exercises_markdown(section: dict[str, Any], escape: Callable[[str], str]) -> list[str]:
+    out = ["## Interests and work values", ""]
+    for label, text in _exercise_lines(section):
+        if label == "Fits best":
+            out.append(f"- **{escape(label)}:**")
+        out.append(
+            f"  - {escape(text)}"
+            if label in ("", "Fits best")
+            else f"- **{label}:** {escape(text)}"
+        )
+    if section.get("suggestions"):
+        from careerpath.occupations import SHORT_CREDIT
+
+        out += ["", f"*{escape(SHORT_CREDIT)}*"]
+    out.append("")
+    return out

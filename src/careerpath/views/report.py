@@ -168,6 +168,10 @@ def to_markdown(report: Report) -> str:
         from careerpath.views.program_report import program_markdown
 
         out += program_markdown(report)
+    if report.exercises is not None:
+        from careerpath.views.instruments import exercises_markdown
+
+        out += exercises_markdown(report.exercises, markdown_escape)
     return "\n".join(out)
 
 
@@ -230,3 +234,7 @@ def render(report: Report, console: Any) -> None:
 
         console.print()
         render_program(report, console)
+    if report.exercises is not None:
+        from careerpath.views.instruments import render_exercises
+
+        render_exercises(report.exercises, console)

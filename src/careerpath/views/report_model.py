@@ -168,6 +168,9 @@ class Report:
     targets: list[TargetLine] = dataclasses.field(default_factory=list)
     offers: list[OfferLine] = dataclasses.field(default_factory=list)
     leaving_well: Checklist | None = None
+    exercises: dict[str, Any] | None = None
+    """The interest code, top work values and best-fitting occupations, once the person has
+    results (``views.instruments.exercises_section``)."""
 
 
 def json_value(value: Any) -> str:
