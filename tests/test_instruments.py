@@ -372,3 +372,53 @@ def test_group_view_shows_each_clients_code(runner: CliRunner, tmp_path: Path) -
     codes = {row["client"]: row["interest_code"] for row in data["clients"]}
     assert codes["ana"][0] == "A" and codes["ben"] is None
     assert "| ana | ARI |" in run(runner, "report", "--group", str(group), "-f", "markdown").output
+
+
+def test_exploration_offers_the_exercises_once_when_unsure(keys: PipeInput, started: Path) -> None:
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from careerpath.workbook import definition
+
+    stage = definition.load_builtin().stage("exploration")
+    console = Console(record=True, width=80)
+    session = SimpleNamespace(
+        home=Home(started), today=TODAY, prompter=TerminalPrompter(TODAY), console=console
+    )
+    sitting.offer_in_exploration(session, stage, "clarity", 4)  # type: ignore[arg-type]
+    assert not (started / "instruments.toml").exists()  # clear enough: nothing offered
+
+    keys.send_text("\r")  # yes, take them now
+    for item in ITEMS:
+        keys.send_text("1\r" if item.type == "S" else "3\r")
+    keys.send_text("\r" * 5)  # the work values in the order shown
+    sitting.offer_in_exploration(session, stage, "clarity", 2)  # type: ignore[arg-type]
+    shown = console.export_text()
+    assert "Your interest code: S" in shown
+    assert "Occupations that fit it best:" in shown and "  5. " in shown
+    found = store.read(Home(started))
+    assert found.interests is not None and found.interests.finished == TODAY
+    assert found.work_values is not None and found.work_values.order[0] == "Achievement"
+
+    # Finished: not offered again.
+    sitting.offer_in_exploration(session, stage, "where_to", "not sure yet")  # type: ignore[arg-type]
+
+
+def test_declining_the_offer_is_remembered(keys: PipeInput, started: Path) -> None:
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from careerpath.workbook import definition
+
+    stage = definition.load_builtin().stage("exploration")
+    session = SimpleNamespace(
+        home=Home(started), today=TODAY, prompter=TerminalPrompter(TODAY),
+        console=Console(record=True, width=80),
+    )  # fmt: skip
+    keys.send_text("n")
+    sitting.offer_in_exploration(session, stage, "where_to", "No idea")  # type: ignore[arg-type]
+    assert store.read(Home(started)).offer_declined == TODAY
+    sitting.offer_in_exploration(session, stage, "clarity", 1)  # type: ignore[arg-type]
+    assert "careerpath interests" in session.console.export_text()

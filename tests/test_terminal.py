@@ -69,6 +69,8 @@ def test_start_ctrl_c_and_resume_in_a_real_terminal(spawn, home_dir: Path) -> No
     child.send("Accountant for eight years." + FINISH)
     child.expect("Where would you like to go?")
     child.send("Not sure yet." + FINISH)
+    child.expect("Take them now?")  # the interest inventory, offered to the unsure (issue 10)
+    child.send("n")
     child.expect("How clear are you")
     child.send(DOWN + "\r")
     child.expect("Which of these matter most")

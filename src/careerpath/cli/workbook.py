@@ -98,6 +98,7 @@ def _offer_program(home: Home, workbook: Workbook) -> None:
 
 
 def _session(home: Home, workbook: Workbook) -> Session:
+    from careerpath.instruments.sitting import offer_in_exploration
     from careerpath.program.sitting import ProgramCompanion
     from careerpath.tracking.scoring import OffersCompanion
     from careerpath.workbook.prompts import TerminalPrompter
@@ -105,7 +106,15 @@ def _session(home: Home, workbook: Workbook) -> Session:
 
     day = today()
     companions = (ProgramCompanion(), OffersCompanion())
-    return Session(home, workbook, TerminalPrompter(day), out_console(), day, companions)
+    return Session(
+        home,
+        workbook,
+        TerminalPrompter(day),
+        out_console(),
+        day,
+        companions,
+        after_answer=offer_in_exploration,
+    )
 
 
 @app.command("next")

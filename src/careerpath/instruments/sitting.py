@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from careerpath.core.errors import Interrupted
 from careerpath.instruments import interests, store
 from careerpath.instruments.work_values import VALUES
 from careerpath.workbook.home import Home
+
+if TYPE_CHECKING:
+    from careerpath.workbook.definition import StageDefinition
+    from careerpath.workbook.session import Session
 
 RESUME_HINT = "Run `careerpath interests` to carry on where you left off."
 
@@ -165,3 +169,72 @@ def ask_preparation(home: Home, asker: Asker) -> int:
 
     store.update(home, change)
     return zone
+
+
+# --- offered in exploration ------------------------------------------------------------------
+
+LOW_CLARITY = 2
+
+
+def unsure(question_id: str, value: Any) -> bool:
+    """Whether an exploration answer says the person does not know where to go yet."""
+    if question_id == "clarity":
+        return isinstance(value, int) and value <= LOW_CLARITY
+    if question_id == "where_to" and isinstance(value, str):
+        text = value.casefold()
+        return any(words in text for words in ("not sure", "no idea", "don't know", "unsure"))
+    return False
+
+
+def offer_in_exploration(
+    session: Session, stage: StageDefinition, question_id: str, value: Any
+) -> None:
+    """After a "not sure" in exploration, offer the inventory and the sort right there, once
+    (skippable; the inventory resumes where it stopped), then show the code and top fits."""
+    if stage.id != "exploration" or not unsure(question_id, value):
+        return
+    asker = session.prompter
+    if not hasattr(asker, "pick_numbered"):  # answering from a file: nothing to offer
+        return
+    home, today = session.home, session.today
+    found = store.read(home)
+    if found.offer_declined is not None or (
+        found.interests is not None and found.interests.finished is not None
+    ):
+        return
+    session.console.print()
+    if not asker.confirm(
+        "Not sure where to go yet? That is expected. A short interest inventory (54 quick "
+        "Like / Not sure / Dislike questions) and a sort of six work values can point to "
+        "occupations that fit. Take them now?",
+        default=True,
+    ):
+
+        def declined(stored: store.Instruments) -> None:
+            stored.offer_declined = today
+
+        store.update(home, declined)
+        session.console.print("Fine: `careerpath interests` takes it any time.", markup=False)
+        return
+    begin(home, today)
+    result = take_inventory(home, cast("Asker", asker), today)
+    order = sort_values(home, cast("Asker", asker), today)
+    _show_fits(session, result, order)
+
+
+def _show_fits(session: Session, result: interests.Result, order: list[str]) -> None:
+    """The code and the five best fits, before the stage goes on."""
+    from careerpath import occupations
+    from careerpath.instruments import matching
+    from careerpath.instruments.work_values import scores
+
+    ranked = matching.suggest(
+        occupations.fits(), result.scores, scores(order), store.read(session.home).max_zone
+    )
+    names = "-".join(interests.TYPES[letter] for letter in result.code)
+    lines = [f"\nYour interest code: {result.code} ({names}).", *result.ties]
+    lines.append("Occupations that fit it best:")
+    lines += [f"  {n}. {s.title} ({s.code})" for n, s in enumerate(ranked[:5], start=1)]
+    lines.append("More: `careerpath explore`. Now back to where you were.")
+    for line in lines:
+        session.console.print(line, markup=False, highlight=False)

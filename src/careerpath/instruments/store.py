@@ -112,6 +112,8 @@ class Instruments(_Strict):
     work_values: WorkValues | None = None
     max_zone: int | None = Field(default=None, ge=1, le=5)
     """The most preparation (job zone 1–5) the person would take on."""
+    offer_declined: date | None = None
+    """When the person said no to taking the exercises during exploration (asked once)."""
     energy: list[EnergyEntry] = Field(default_factory=list)
     futures: list[Future] = Field(default_factory=list, max_length=MAX_FUTURES)
 

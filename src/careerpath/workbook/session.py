@@ -95,6 +95,11 @@ class Companion(Protocol):
         ...
 
 
+AfterAnswer = Callable[["Session", StageDefinition, str, Any], None]
+"""Called after each answer of ``next`` is saved, so a layer above (the exercises) can offer
+something right there: (the sitting, the stage, the question's id, the answer)."""
+
+
 class Session(Sitting):
     """One sitting with the workbook's stages, and what takes part in it (``companions``)."""
 
@@ -106,9 +111,11 @@ class Session(Sitting):
         console: Console,
         today: date,
         companions: Sequence[Companion] = (),
+        after_answer: AfterAnswer | None = None,
     ) -> None:
         super().__init__(home, workbook, prompter, console, today)
         self.companions = companions
+        self.after_answer = after_answer
 
     # --- entry points -----------------------------------------------------------------------
 
@@ -268,6 +275,8 @@ class Session(Sitting):
         self._update_state(
             lambda state: engine.set_skipped(state, stage.id, question.id, value is None)
         )
+        if self.after_answer is not None and not revisit:
+            self.after_answer(self, stage, question.id, value)
 
     def _offered(self, question: Question, earlier: Any) -> Any:
         """What a question offers to start from: the saved answer, or what a companion puts
