@@ -324,7 +324,8 @@ def journey(screen: Screen) -> list[str]:
         asked.append(question)
         assert len(asked) < 400, "the journey does not end"
         if kind == "confirm":
-            no = "Add another" in question or "as a program" in question
+            # no program, one record of each kind, and the exercises left for their own test
+            no = any(w in question for w in ("Add another", "as a program", "Take them now?"))
             if "Keep these?" in question and not rated_one_by_one:
                 no = rated_one_by_one = True  # rate the weights need by need, once
             screen.send("n" if no else "y")
