@@ -20,7 +20,13 @@ import typer
 from typer.core import TyperGroup
 
 from careerpath import __version__
-from careerpath.core.errors import CareerpathError, Interrupted, InvalidFiles, InvalidInput
+from careerpath.core.errors import (
+    CannotWrite,
+    CareerpathError,
+    Interrupted,
+    InvalidFiles,
+    InvalidInput,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -150,6 +156,10 @@ class _Commands(TyperGroup):
         except Exception as error:
             if _settings(ctx).debug:
                 raise
+            if isinstance(error, OSError) and CannotWrite.refused(error):
+                # The disk said no somewhere storage does not already say it plainly.
+                _print_error(CannotWrite(Path(error.filename or _settings(ctx).home), error))
+                raise typer.Exit(1) from None
             err_console().print(
                 f"[red]careerpath hit an unexpected problem:[/red] {type(error).__name__}: "
                 f"{error}\nWhat was saved before it stays saved. Run the same command with "

@@ -62,6 +62,37 @@ class Busy(CareerpathError):
     """Another careerpath process is writing to the same home."""
 
 
+class CannotWrite(CareerpathError):
+    """The disk refused a write (full, read-only, no permission, over quota). The file
+    written is left as it was: writes are atomic, and the one that holds the change comes
+    last, so running the command again once the disk takes it does it once."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        import errno
+
+        reasons = {
+            errno.ENOSPC: "the disk is full",
+            errno.EDQUOT: "you are over your disk quota",
+            errno.EROFS: "the disk is read-only",
+            errno.EACCES: "you do not have permission to write there",
+            errno.EPERM: "you do not have permission to write there",
+        }
+        reason = reasons.get(error.errno or 0, error.strerror or str(error))
+        super().__init__(
+            f"cannot save {path}: {reason}; this change was not saved",
+            hint="Make room (or fix the permissions), then run the same command again.",
+        )
+        self.errno = error.errno
+
+    @staticmethod
+    def refused(error: OSError) -> bool:
+        """Whether ``error`` is the disk refusing a write (not a bug of careerpath's)."""
+        import errno
+
+        names = ("ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM")
+        return error.errno in {getattr(errno, name) for name in names if hasattr(errno, name)}
+
+
 class InvalidFiles(CareerpathError):
     """One or more files failed validation; nothing was written over them."""
 

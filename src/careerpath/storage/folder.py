@@ -72,13 +72,19 @@ class Folder:
             return
         import shutil
 
-        self._backed_up.add(path)
-        tomlio.ensure_dir(self.backups_dir)
         name = str(path.relative_to(self.root).with_suffix("")).replace(os.sep, "__")
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = self.backups_dir / f"{name}.{stamp}{path.suffix}"
-        shutil.copy2(path, target)
-        os.chmod(target, tomlio.FILE_MODE)
+        try:
+            with tomlio.refusals(target):
+                tomlio.ensure_dir(self.backups_dir)
+                shutil.copy2(path, target)
+                os.chmod(target, tomlio.FILE_MODE)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                target.unlink()  # half a copy is no backup
+            raise
+        self._backed_up.add(path)
         kept = sorted(self.backups_dir.glob(f"{name}.[0-9]*{path.suffix}"))
         for old in kept[:-BACKUPS_KEPT]:
             old.unlink()
@@ -91,7 +97,8 @@ class Folder:
         The folder must be there (the caller says what to do when it is not)."""
         import json
 
-        descriptor = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, tomlio.FILE_MODE)
+        with tomlio.refusals(self.lock_file):
+            descriptor = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, tomlio.FILE_MODE)
         try:
             if not _try_lock(descriptor):
                 raise Busy(

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from careerpath.core.errors import InvalidFiles, Problem
+from careerpath.core.errors import CannotWrite, InvalidFiles, Problem
 
 Loc = tuple[str | int, ...]
 
@@ -45,6 +45,8 @@ def parse(text: str, path: Path) -> dict[str, Any]:
         message = str(error)
         match = re.search(r"\(at line (\d+), column \d+\)", message)
         line = int(match.group(1)) if match else None
+        if line is None and "end of document" in message:
+            line = max(1, len(text.splitlines()))  # unclosed at the end: name the last line
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise InvalidFiles([Problem(path, f"is not valid TOML: {message}", line=line)]) from None
 
@@ -77,20 +79,37 @@ def write_atomic(path: Path, text: str) -> None:
     """
     import tempfile
 
-    ensure_dir(path.parent)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with refusals(path):
+        ensure_dir(path.parent)
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, FILE_MODE)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+    # Renamed: the new file is there. A failing folder fsync cannot undo that, so it is
+    # not reported as "not saved" (a retry would do the change twice).
+    with contextlib.suppress(OSError):
+        _fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def refusals(path: Path) -> Iterator[None]:
+    """The disk refusing a write to ``path`` (full, read-only…) as a plain ``CannotWrite``."""
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, FILE_MODE)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        yield
+    except OSError as error:
+        if CannotWrite.refused(error):
+            raise CannotWrite(path, error) from None
         raise
-    _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:

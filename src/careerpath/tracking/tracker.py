@@ -81,9 +81,8 @@ class Book:
             items.append({"id": record_id, **record})
             return record_id
 
-        record_id = self._change(append, today)
-        self.begin(today)
-        return record_id
+        self.begin(today)  # before the record: the record's write is the last one
+        return self._change(append, today)
 
     def begin(self, today: dt.date) -> None:
         """A record was added: its stage counts as begun."""
@@ -118,9 +117,9 @@ class Book:
                     return dict(items.pop(index))
             raise NotFound(f"there is no {self.kind.item} {record_id}")
 
-        removed = self._change(drop, today)
-        self._note_state(lambda state: engine.retire_id(state, self.question, removed))
-        return removed
+        # The id is retired first: once the record is gone, nothing is left to write.
+        self._note_state(lambda state: engine.retire_id(state, self.question, {"id": record_id}))
+        return self._change(drop, today)
 
     def update_stage(self, change: Callable[[Answers], T], today: dt.date) -> T:
         """Change other answers of the stage these records are in (the weights for comparing
@@ -128,10 +127,13 @@ class Book:
         return self._change(change, today)
 
     def _change(self, change: Callable[[Answers], T], today: dt.date | None) -> T:
-        answers, result = self.home.update_answers(self.stage, change)
-        self.workbook.answers[self.stage.id] = answers
+        """Change the stage's answers. What goes in ``workbook.toml`` is written first, so
+        the change itself is the last write: when the disk refuses any write, the command
+        saved nothing a retry would do twice."""
         if today is not None:
             self._note_state(lambda state: engine.mark_worked(state, self.stage.id, today))
+        answers, result = self.home.update_answers(self.stage, change)
+        self.workbook.answers[self.stage.id] = answers
         return result
 
     def _note_state(self, change: Callable[[WorkbookState], bool]) -> None:

@@ -8,6 +8,7 @@ Layout of a home::
     definition.toml         a copy of a coach's own workbook definition (built-ins are not copied)
     .backups/               earlier versions of files, a bounded number of each
     .lock                   held while a command writes, names who holds it
+    drafts.txt              what was typed when no file could take it (both broken)
 
 Every write is atomic (``storage.folder``); a file that does not validate is reported and never
 written over; every change re-reads the file first, so an edit made by hand in the meantime is
@@ -165,6 +166,15 @@ class Home(Folder):
             raise AssertionError(f"refusing to write invalid answers to {path}: {error}") from None
         header = _ANSWERS_HEADER.format(stage=stage.id, title=stage.title)
         self.write(path, model.model_dump(exclude_none=True), header)
+
+    def keep_aside(self, key: str, text: str) -> Path:
+        """Keep ``text`` typed for ``key`` in ``drafts.txt`` when no file it belongs in can
+        be written (both broken); appended, so nothing kept there before is lost."""
+        path = self.root / "drafts.txt"
+        earlier = path.read_text(encoding="utf-8") if path.exists() else ""
+        stamp = datetime.now().isoformat(timespec="seconds")
+        tomlio.write_atomic(path, f"{earlier}--- {key} ({stamp})\n{text}\n")
+        return path
 
     def update_state(self, change: Callable[[WorkbookState], T]) -> tuple[WorkbookState, T]:
         """Re-read ``workbook.toml``, apply ``change`` to it and write it back."""

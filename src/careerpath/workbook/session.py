@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
 
-from careerpath.core.errors import Interrupted
+from careerpath.core.errors import Interrupted, InvalidFiles
 from careerpath.workbook import engine
 from careerpath.workbook.definition import Question, StageDefinition, record_kind
 from careerpath.workbook.home import Home
@@ -271,10 +271,11 @@ class Session(Sitting):
             value = None  # what was offered, kept: it stays worked out from the answers
         if revisit and value == earlier:
             return
-        self._save(stage, question.id, value)
-        self._update_state(
-            lambda state: engine.set_skipped(state, stage.id, question.id, value is None)
-        )
+        with self._keeping_if_refused(stage, question, question.id, value):
+            self._update_state(
+                lambda state: engine.set_skipped(state, stage.id, question.id, value is None)
+            )
+            self._save(stage, question.id, value)
         if self.after_answer is not None and not revisit:
             self.after_answer(self, stage, question.id, value)
 
@@ -356,10 +357,12 @@ class Session(Sitting):
             earlier = question.record_value(record, field.id)
             if only_missing and (not field.required or field.is_answered(earlier)):
                 continue
-            value = self._prompt(stage, field, f"{question.id}.{index + 1}.{field.id}", earlier)
+            key = f"{question.id}.{index + 1}.{field.id}"
+            value = self._prompt(stage, field, key, earlier)
             if index < len(records) and value == earlier:
                 continue
-            self._save_field(stage, question, index, field.id, value)
+            with self._keeping_if_refused(stage, field, key, value):
+                self._save_field(stage, question, index, field.id, value)
 
     def _record_fields(self, question: Question) -> list[Question]:
         """The fields of one record; a built-in record type may add some from earlier answers
@@ -379,6 +382,32 @@ class Session(Sitting):
         return self._ask_keeping_drafts(question, earlier, key, drafts, change_drafts)
 
     # --- saving -----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _keeping_if_refused(
+        self, stage: StageDefinition, question: Question, key: str, value: Any
+    ) -> Iterator[None]:
+        """A save refused because a file broke while the prompt was open keeps what was
+        typed as a draft (in workbook.toml, else in a side file) and says where it is."""
+        try:
+            yield
+        except InvalidFiles as refused:
+            typed = question.as_text(value)
+            if not typed.strip():
+                raise
+            try:
+                self._update_state(lambda state: state.stage(stage.id).drafts.update({key: typed}))
+                kept = (
+                    f"What you typed is kept as a draft in {self.home.workbook_file}: once the "
+                    "file is fixed, `careerpath next` offers it again."
+                )
+            except InvalidFiles:
+                aside = self.home.keep_aside(f"{stage.id}.{key}", typed)
+                kept = (
+                    f"What you typed is kept in {aside}: copy it from there when you answer again."
+                )
+            hint = f"{refused.hint} {kept}" if refused.hint else kept
+            raise InvalidFiles(refused.problems, hint=hint) from None
 
     def _save(self, stage: StageDefinition, question_id: str, value: Any) -> None:
         def change(answers: Answers) -> None:
@@ -408,11 +437,12 @@ class Session(Sitting):
         return record_kind(question.record_type).new_record(records, floor)
 
     def _change_answers(self, stage: StageDefinition, change: Any) -> None:
+        # workbook.toml first: the answer is the last write, so a refused one saved nothing.
+        if self.workbook.state.stage(stage.id).worked != self.today:
+            self._update_state(lambda state: engine.mark_worked(state, stage.id, self.today))
         answers, _ = self.home.update_answers(stage, change)
         self.workbook.answers[stage.id] = answers
         self.saved += 1
-        if self.workbook.state.stage(stage.id).worked != self.today:
-            self._update_state(lambda state: engine.mark_worked(state, stage.id, self.today))
 
     def _update_state(self, change: Any) -> None:
         self.workbook.state, _ = self.home.update_state(change)
