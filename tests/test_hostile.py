@@ -188,3 +188,175 @@ def _app() -> Any:
     from careerpath.cli import app
 
     return app
+
+
+# --- hostile text through every output -----------------------------------------------------------
+
+HOSTILE = [
+    "Acme\x1b[2J\x1b]0;owned\x07",  # clear the screen, set the window title
+    "\x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\",  # an OSC 8 link
+    '=HYPERLINK("http://evil.example","x")',
+    "+1 555",
+    "@SUM(A1)",
+    "-2+3",
+    "Ana [draft] [bold red]x[/bold red]",
+    "right\u202eto left\x00nul\x9b31m",
+]
+LONG = "A long answer.\n===\n- item\n---\n> quote\n1. one\n# heading"
+CONTROL = ("\x1b", "\x07", "\x00", "\x9b", "\u202e")
+
+
+def _hostile_home(runner: Any, home: Path) -> None:
+    from conftest import run
+
+    run(runner, "--home", str(home), "start")
+    for text in HOSTILE:
+        run(runner, "--home", str(home), "target", "add", "--", text)
+        run(
+            runner,
+            "--home",
+            str(home),
+            "app",
+            "add",
+            f"--next={text}",
+            "--due=1d",
+            "--",
+            text,
+            text,
+        )
+        run(runner, "--home", str(home), "contact", "add", f"--org={text}", "--due=1d", "--", text)
+    run(runner, "--home", str(home), "program", "start", "--answers", str(_intake(home)))
+    run(runner, "--home", str(home), "goal", "add", HOSTILE[0])
+    run(runner, "--home", str(home), "homework", "add", HOSTILE[1], "--due", "2d")
+    exploration = home / "stages" / "exploration.toml"
+    import json
+
+    exploration.write_text(
+        f"where_now = {json.dumps(LONG)}\nwhere_to = {json.dumps(HOSTILE[0])}\n",
+        encoding="utf-8",
+    )
+
+
+def _intake(home: Path) -> Path:
+    from test_program_cli import INTAKE
+
+    path = home.parent / "intake.toml"
+    path.write_text(INTAKE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def _hostile_group(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once (two dozen commands); each test gets a copy. This runs before the
+    per-test isolation, so the runner brings its own environment."""
+    from typer.testing import CliRunner
+
+    from conftest import TODAY
+
+    base = tmp_path_factory.mktemp("hostile")
+    env = {
+        "CAREERPATH_TODAY": TODAY.isoformat(),
+        "HOME": str(base / "user"),
+        "XDG_DATA_HOME": str(base / "user" / "share"),
+        "NO_COLOR": "1",
+        "COLUMNS": "80",
+    }
+    _hostile_home(CliRunner(env=env), base / "group" / HOSTILE_FOLDER)
+    return base / "group"
+
+
+HOSTILE_FOLDER = "x\x1b[2J\nnew line [b]"
+
+
+@pytest.fixture
+def hostile(_hostile_group: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    group = shutil.copytree(_hostile_group, tmp_path / "group")
+    return group / HOSTILE_FOLDER
+
+
+def _no_control(text: str, where: str) -> None:
+    for char in CONTROL:
+        assert char not in text, (where, repr(char), text[:2000])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report"],
+        ["report", "-f", "markdown"],
+        ["due", "--all"],
+        ["app", "list"],
+        ["contact", "list"],
+        ["target", "list"],
+        ["goal", "list"],
+        ["homework", "list"],
+        ["program", "status"],
+        ["app", "show", "a1"],
+        ["export", "-f", "markdown"],
+        ["export", "-f", "ics"],
+        ["export", "-f", "json"],
+        ["app", "add", HOSTILE[0], HOSTILE[0]],
+        ["contact", "add", HOSTILE[0]],
+        ["doctor"],
+    ],
+    ids=lambda c: " ".join(c[:2]),
+)
+def test_hostile_text_never_reaches_an_output_raw(
+    runner: Any, hostile: Path, command: list[str]
+) -> None:
+    from conftest import run
+
+    result = run(runner, "--home", str(hostile), *command)
+    _no_control(result.output, " ".join(command))
+    terminal_list = command[-1] == "list" and command[0] in {"app", "contact", "target"}
+    if command in (["report"], ["due", "--all"]) or terminal_list:
+        assert "Ana [draft] [bold red]x[/bold red]" in result.output  # markup shown, not read
+
+
+def test_hostile_text_keeps_the_markdown_export_s_structure(runner: Any, hostile: Path) -> None:
+    from conftest import run
+
+    markdown = run(runner, "--home", str(hostile), "export", "-f", "markdown").output
+    lines = markdown.splitlines()
+    for injected in ("===", "- item", "---", "> quote", "1. one", "# heading"):
+        assert injected not in lines, injected
+    assert "A long answer." in markdown
+
+
+def test_hostile_text_in_the_group_view(runner: Any, hostile: Path) -> None:
+    from conftest import run
+
+    group = hostile.parent
+    for format in ("text", "markdown", "json"):
+        output = run(runner, "report", "--group", str(group), "-f", format).output
+        _no_control(output, format)
+    markdown = run(runner, "report", "--group", str(group), "-f", "markdown").output
+    table = [line for line in markdown.splitlines() if line.startswith("|")]
+    assert len(table) == 3, table  # header, rule, one client: the newline did not split it
+    import re
+
+    assert len({len(re.findall(r"(?<!\\)\|", line)) for line in table}) == 1
+
+
+def test_no_csv_cell_starts_a_formula(runner: Any, hostile: Path, tmp_path: Path) -> None:
+    import csv
+
+    from conftest import run
+
+    out = tmp_path / "csv"
+    run(runner, "--home", str(hostile), "export", "-f", "csv", "--output", str(out))
+    rows = 0
+    for path in out.glob("*.csv"):
+        text = path.read_text(encoding="utf-8-sig")
+        _no_control(text, path.name)
+        for row in csv.reader(text.splitlines(keepends=True)):
+            for cell in row:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (path.name, cell)
+            rows += 1
+    applications_text = (out / "applications.csv").read_text(encoding="utf-8-sig")
+    applications = list(csv.DictReader(applications_text.splitlines(keepends=True)))
+    assert len(applications) == len(HOSTILE)
+    assert applications[2]["employer"] == "'" + HOSTILE[2]
+    assert rows > len(HOSTILE)

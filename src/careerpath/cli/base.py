@@ -256,6 +256,27 @@ def _main(
 # --- helpers ---------------------------------------------------------------------------------
 
 
+def safe_console(**settings: Any) -> Console:
+    """A rich console that never lets user text act on the terminal: every piece of text it
+    writes, whatever renderable it came in, goes through ``safe_text.for_terminal``; only
+    rich's own styles and control codes are written as they are."""
+    from rich.console import Console
+    from rich.segment import Segment
+
+    from careerpath.core.safe_text import for_terminal
+
+    class _SafeConsole(Console):
+        def _render_buffer(self, buffer: Any) -> str:
+            safe = (
+                segment if segment.control else Segment(for_terminal(segment.text), *segment[1:])
+                for segment in buffer
+            )
+            return super()._render_buffer(safe)
+
+    return _SafeConsole(highlight=False, **settings)
+
+
+
 def out_console() -> Console:
     return _console(stderr=False)
 
@@ -272,15 +293,12 @@ def _console(*, stderr: bool) -> Console:
     """A console for a terminal, or, when the stream is not one, a console that neither wraps
     lines at an imagined 80 columns (unless $COLUMNS asks for a width) nor pads them with
     trailing spaces."""
-    from rich.console import Console
-
-    console = Console(stderr=stderr, highlight=False)
+    console = safe_console(stderr=stderr)
     if console.is_terminal:
         return console
     wide = not os.environ.get("COLUMNS")
-    return Console(
+    return safe_console(
         file=cast("IO[str]", _NoTrailingSpaces(console.file)),
-        highlight=False,
         width=PIPED_WIDTH if wide else None,
         soft_wrap=wide,
     )

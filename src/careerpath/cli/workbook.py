@@ -19,6 +19,7 @@ from careerpath.cli.base import (
     home_of,
     now,
     out_console,
+    safe_console,
     stage_or_current,
     today,
     write_output,
@@ -242,9 +243,7 @@ def _show(
         render(out_console())
         return
     else:
-        from rich.console import Console
-
-        capture = Console(width=file_width, no_color=True, highlight=False)
+        capture = safe_console(width=file_width, no_color=True)
         with capture.capture() as captured:
             render(capture)
         text = captured.get()

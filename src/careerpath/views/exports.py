@@ -15,9 +15,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from careerpath.core.safe_text import for_csv, for_ics, for_json
+from careerpath.core.safe_text import for_markdown as escape
 from careerpath.tracking import records, scoring
 from careerpath.views.report_model import json_value
-from careerpath.views.report_model import markdown_escape as escape
 from careerpath.workbook import engine
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def to_json(workbook: Workbook, today: dt.date) -> str:
     credits = _pack_credits(workbook)
     if credits:
         data["credits"] = credits
-    return json.dumps(data, indent=2, ensure_ascii=False, default=json_value) + "\n"
+    return for_json(json.dumps(data, indent=2, ensure_ascii=False, default=json_value)) + "\n"
 
 
 def _program(workbook: Workbook) -> dict[str, Any] | None:
@@ -166,7 +167,8 @@ def _answers_markdown(questions: Sequence[Question], answers: dict[str, Any]) ->
             for record in value:
                 out += _record_markdown(question, record)
         elif "\n" in question.format(value):
-            out += [f"**{escape(question.title)}**", "", escape(question.format(value)), ""]
+            paragraph = escape(question.format(value), own_line=True)
+            out += [f"**{escape(question.title)}**", "", paragraph, ""]
         else:
             out += [f"- **{escape(question.title)}:** {escape(question.format(value))}"]
     return out
@@ -436,11 +438,14 @@ def _plain_fields(model: Any, leave_out: Iterable[str]) -> dict[str, Any]:
 
 
 def _cell(value: Any) -> str:
+    """A CSV cell; text a person wrote never starts a formula (see ``for_csv``)."""
     if value is None:
         return ""
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else f"{value:.2f}"
-    return _text(value) if not isinstance(value, str) else value
+    if isinstance(value, (int, bool)):
+        return _text(value)
+    return for_csv(value if isinstance(value, str) else _text(value))
 
 
 def write_csv(workbook: Workbook, today: dt.date, folder: Path) -> list[Path]:
@@ -487,7 +492,7 @@ def to_ics(workbook: Workbook, today: dt.date, items: Sequence[DueItem]) -> str:
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//careerpath//careerpath {__version__}//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", workbook.definition.title)
+    calendar.add("x-wr-calname", for_ics(workbook.definition.title))
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     created = workbook.state.created.strftime("%Y%m%dT%H%M%S")
     for item in items:
@@ -496,11 +501,11 @@ def to_ics(workbook: Workbook, today: dt.date, items: Sequence[DueItem]) -> str:
         event = icalendar.Event()
         event.add("uid", f"{item.id}.{created}@careerpath")
         event.add("dtstamp", stamp)
-        event.add("summary", item.title)
+        event.add("summary", for_ics(item.title))
         event.add("categories", [item.what])
         event.add(
             "description",
-            f"{item.what} ({item.id}) from careerpath. Done: careerpath done {item.id}",
+            for_ics(f"{item.what} ({item.id}) from careerpath. Done: careerpath done {item.id}"),
         )
         if item.at is not None:
             at = item.at if item.at.tzinfo is None else item.at.astimezone(dt.UTC)

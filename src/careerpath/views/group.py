@@ -282,10 +282,10 @@ def summary(report: GroupReport) -> str:
 
 
 def to_markdown(report: GroupReport) -> str:
-    from careerpath.views.report_model import markdown_escape
+    from careerpath.core.safe_text import for_markdown_cell
 
     out = [
-        f"# Clients in {markdown_escape(Path(report.folder).name)}",
+        f"# Clients in {for_markdown_cell(Path(report.folder).name)}",
         "",
         f"*{format_day(report.generated)} · {summary(report)}*",
         "",
@@ -293,12 +293,12 @@ def to_markdown(report: GroupReport) -> str:
         "|" + "---|" * len(HEADERS),
     ]
     for row in report.clients:
-        out.append("| " + " | ".join(markdown_escape(cell) for cell in _cells(row)) + " |")
+        out.append("| " + " | ".join(for_markdown_cell(cell) for cell in _cells(row)) + " |")
     nexts = [row for row in report.clients if row.next_step]
     if nexts:
         out += ["", "## Next for each client", ""]
         out += [
-            f"- **{markdown_escape(r.client)}:** {markdown_escape(r.next_step or '')}"
+            f"- **{for_markdown(r.client)}:** {for_markdown(r.next_step or '')}"
             for r in nexts
         ]
     out += ["", _LEGEND, ""]

@@ -18,8 +18,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from careerpath.core.safe_text import for_markdown
 from careerpath.core.values import format_day, plural
-from careerpath.views.report_model import Report, StageLine, markdown_escape
+from careerpath.views.report_model import Report, StageLine
 
 if TYPE_CHECKING:
     from careerpath.program.plan import GoalLine, HomeworkLine, ProgramSection
@@ -315,7 +316,7 @@ def render_program(report: Report, console: Any, *, next_line: bool = False) -> 
 def program_markdown(report: Report) -> list[str]:
     section = report.program
     assert section is not None
-    escape = markdown_escape
+    escape = for_markdown
     out = ["## Program", "", f"**{escape(heading(section))}**", "", "```text"]
     out += timeline(section, report.stages)
     out += ["```", "", escape(schedule_sentence(section, report.stages)), ""]

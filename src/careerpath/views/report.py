@@ -13,6 +13,7 @@ import dataclasses
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from careerpath.core.safe_text import for_json, for_markdown, for_markdown_cell
 from careerpath.core.values import format_day
 from careerpath.views.next_step import one_next
 from careerpath.views.report_model import (
@@ -21,7 +22,6 @@ from careerpath.views.report_model import (
     StageLine,
     WorkLine,
     json_value,
-    markdown_escape,
 )
 from careerpath.workbook import engine
 from careerpath.workbook.models import Workbook
@@ -113,7 +113,7 @@ def to_json(report: Report | GroupReport) -> str:
 
     data = dataclasses.asdict(report)
     data = {"report_version": data.pop("report_version"), **data}
-    return json.dumps(data, indent=2, ensure_ascii=False, default=json_value) + "\n"
+    return for_json(json.dumps(data, indent=2, ensure_ascii=False, default=json_value)) + "\n"
 
 
 def _dates(line: StageLine) -> str:
@@ -144,7 +144,7 @@ def to_markdown(report: Report) -> str:
         "|---|---|---|---|---|---|---|---|",
     ]
     for line in report.stages:
-        title = markdown_escape(line.title)
+        title = for_markdown_cell(line.title)
         out.append(
             f"| {line.number} | {title} | {line.status} | {line.answered}/{line.total} "
             f"| {line.required_answered}/{line.required} | {line.work_text} | {line.percent}% "
@@ -152,18 +152,18 @@ def to_markdown(report: Report) -> str:
         )
     out += [
         "",
-        f"**Now:** {markdown_escape(report.current_stage_title or 'all stages complete')}  ",
+        f"**Now:** {for_markdown(report.current_stage_title or 'all stages complete')}  ",
     ]
-    out += [f"**Next step:** {markdown_escape(report.next_step)}", ""]
+    out += [f"**Next step:** {for_markdown(report.next_step)}", ""]
     if report.key_answers:
         out += ["## Key answers", ""]
         for answer in report.key_answers:
             text = answer.text.replace("\n", " ")
-            out.append(f"- **{markdown_escape(answer.label)}:** {markdown_escape(text)}")
+            out.append(f"- **{for_markdown(answer.label)}:** {for_markdown(text)}")
         out.append("")
     from careerpath.views import tracking_report
 
-    out += tracking_report.markdown(report, markdown_escape)
+    out += tracking_report.markdown(report, for_markdown)
     if report.program is not None:
         from careerpath.views.program_report import program_markdown
 
@@ -171,7 +171,7 @@ def to_markdown(report: Report) -> str:
     if report.exercises is not None:
         from careerpath.views.instruments import exercises_markdown
 
-        out += exercises_markdown(report.exercises, markdown_escape)
+        out += exercises_markdown(report.exercises, for_markdown)
     return "\n".join(out)
 
 

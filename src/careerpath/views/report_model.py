@@ -178,10 +178,3 @@ def json_value(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
-
-
-def markdown_escape(text: str) -> str:
-    """Escape what Markdown would otherwise read as formatting or table cells."""
-    for char in "\\`*_[]|<>#":
-        text = text.replace(char, "\\" + char)
-    return text
