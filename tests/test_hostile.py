@@ -360,3 +360,37 @@ def test_no_csv_cell_starts_a_formula(runner: Any, hostile: Path, tmp_path: Path
     assert len(applications) == len(HOSTILE)
     assert applications[2]["employer"] == "'" + HOSTILE[2]
     assert rows > len(HOSTILE)
+
+
+# --- paths that look like markup ---------------------------------------------------------------
+
+
+def test_paths_with_markup_are_printed_as_they_are(runner: Any, tmp_path: Path) -> None:
+    from conftest import run
+
+    home = tmp_path / "old[/2024]" / "Ana [draft]"
+    run(runner, "--home", str(home), "start")
+    doctor = run(runner, "--home", str(home), "doctor").output
+    assert "old[/2024]/Ana [draft]" in " ".join(doctor.split()).replace(" /", "/")
+    out = tmp_path / "out[/]r.txt"
+    written = run(runner, "--home", str(home), "report", "--output", str(out))
+    assert out.exists() and "out[/]r.txt" in written.output.replace("\n", "")
+    folder = tmp_path / "exp[/b]csv"
+    exported = run(runner, "--home", str(home), "export", "-f", "csv", "--output", str(folder))
+    assert "exp[/b]csv" in exported.output.replace("\n", "")
+    missing = run(runner, "--home", str(tmp_path / "none [/x]"), "report", code=1).output
+    assert "none [/x]" in missing and "unexpected" not in missing
+
+
+def test_an_unexpected_error_with_markup_in_it_is_reported_once(
+    runner: Any, started: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerpath.workbook.home import Home
+
+    def broken(self: Home) -> None:
+        raise RuntimeError("bad [/] thing [bold]x")
+
+    monkeypatch.setattr(Home, "load", broken)
+    result = runner.invoke(_app(), ["report"])
+    assert result.exit_code == 1
+    assert "bad [/] thing [bold]x" in result.output and "Traceback" not in result.output

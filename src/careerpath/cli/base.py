@@ -160,10 +160,12 @@ class _Commands(TyperGroup):
                 # The disk said no somewhere storage does not already say it plainly.
                 _print_error(CannotWrite(Path(error.filename or _settings(ctx).home), error))
                 raise typer.Exit(1) from None
+            from rich.markup import escape
+
             err_console().print(
                 f"[red]careerpath hit an unexpected problem:[/red] {type(error).__name__}: "
-                f"{error}\nWhat was saved before it stays saved. Run the same command with "
-                "--debug for the details, and please report it.",
+                f"{escape(str(error))}\nWhat was saved before it stays saved. Run the same "
+                "command with --debug for the details, and please report it.",
                 markup=True,
                 highlight=False,
             )
@@ -409,4 +411,4 @@ def write_output(path: Path, text: str) -> None:
         tomlio.write_atomic(path, text)
     except OSError as error:
         raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
-    err_console().print(f"Written to {path}")
+    err_console().print(f"Written to {path}", markup=False, soft_wrap=True)

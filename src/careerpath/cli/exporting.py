@@ -51,7 +51,9 @@ def export(
             )
         written = exports.write_csv(workbook, now, output)
         err_console().print(
-            f"Written {len(written)} files to {output}: " + ", ".join(p.name for p in written)
+            f"Written {len(written)} files to {output}: " + ", ".join(p.name for p in written),
+            markup=False,
+            soft_wrap=True,
         )
         return
     if format is ExportFormat.markdown:

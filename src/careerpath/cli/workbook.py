@@ -400,4 +400,6 @@ def doctor(ctx: typer.Context) -> None:
     if problems:
         raise InvalidFiles(problems, hint="Fix these by hand or with `careerpath edit STAGE`.")
     files = 1 + sum(1 for _ in home.stages_dir.glob("*.toml")) + home.program_file.exists()
-    out_console().print(f"[green]✓[/green] All {files} files in {home.root} are fine.")
+    from rich.markup import escape
+
+    out_console().print(f"[green]✓[/green] All {files} files in {escape(str(home.root))} are fine.")
