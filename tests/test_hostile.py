@@ -371,7 +371,7 @@ def test_paths_with_markup_are_printed_as_they_are(runner: Any, tmp_path: Path) 
     home = tmp_path / "old[/2024]" / "Ana [draft]"
     run(runner, "--home", str(home), "start")
     doctor = run(runner, "--home", str(home), "doctor").output
-    assert "old[/2024]/Ana [draft]" in " ".join(doctor.split()).replace(" /", "/")
+    assert "old[/2024]/Ana [draft] are fine" in doctor
     out = tmp_path / "out[/]r.txt"
     written = run(runner, "--home", str(home), "report", "--output", str(out))
     assert out.exists() and "out[/]r.txt" in written.output.replace("\n", "")
@@ -394,3 +394,81 @@ def test_an_unexpected_error_with_markup_in_it_is_reported_once(
     result = runner.invoke(_app(), ["report"])
     assert result.exit_code == 1
     assert "bad [/] thing [bold]x" in result.output and "Traceback" not in result.output
+
+
+# --- strict parsing ------------------------------------------------------------------------------
+
+BREAKAGES = {
+    "bare CR": b"bad = 1\rother = 2\n",
+    "deep nesting": b"bad = " + b"[" * 3000 + b"]" * 3000 + b"\n",
+    "overlong line": b'bad = "' + b"x" * 200_000 + b'"\n',
+    "invalid UTF-8": b'bad = "\xff\xfe"\n',
+}
+SAID = {
+    "bare CR": "is not valid TOML",
+    "deep nesting": "is nested more than 50 deep",
+    "overlong line": "has a line longer than",
+    "invalid UTF-8": "is not UTF-8 text",
+}
+
+
+def _break(path: Path, breakage: bytes) -> int:
+    """Append ``breakage`` on a line of its own; the number of that line."""
+    data = path.read_bytes()
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    path.write_bytes(data + breakage)
+    return data.count(b"\n") + 1
+
+
+def _program_home(runner: Any, started: Path) -> None:
+    from conftest import run
+
+    run(runner, "program", "start", "--answers", str(_intake(started)))
+
+
+@pytest.mark.parametrize("breakage", list(BREAKAGES), ids=str)
+@pytest.mark.parametrize("file", ["stage file", "workbook.toml", "program.toml"])
+def test_home_files_are_parsed_strictly(
+    runner: Any, started: Path, file: str, breakage: str
+) -> None:
+    from conftest import run
+
+    _program_home(runner, started)
+    path = {
+        "stage file": started / "stages" / "exploration.toml",
+        "workbook.toml": started / "workbook.toml",
+        "program.toml": started / "program.toml",
+    }[file]
+    if not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text('where_now = "Here."\n', encoding="utf-8")
+    before = path.read_bytes()
+    line = _break(path, BREAKAGES[breakage])
+    output = " ".join(run(runner, "doctor", code=1).output.split())
+    assert f"{path.name}:{line}: {SAID[breakage]}" in output, output[:500]
+    assert "unexpected" not in output
+    run(runner, "report", code=1)
+    assert path.read_bytes() == before + BREAKAGES[breakage], "never rewritten"
+
+
+@pytest.mark.parametrize("breakage", list(BREAKAGES), ids=str)
+def test_answers_files_and_definitions_are_parsed_strictly(
+    runner: Any, started: Path, tmp_path: Path, breakage: str
+) -> None:
+    from conftest import run
+
+    answers = tmp_path / "answers.toml"
+    answers.write_text('where_now = "Here."\n', encoding="utf-8")
+    line = _break(answers, BREAKAGES[breakage])
+    output = " ".join(run(runner, "next", "--answers", str(answers), code=1).output.split())
+    assert f"answers.toml:{line}: {SAID[breakage]}" in output, output[:500]
+
+    book = tmp_path / "mine.toml"
+    book.write_bytes(definition.resolve("default").read_bytes())
+    line = _break(book, BREAKAGES[breakage])
+    fresh = tmp_path / "fresh"
+    output = " ".join(
+        run(runner, "--home", str(fresh), "start", "--workbook", str(book), code=1).output.split()
+    )
+    assert f"mine.toml:{line}: {SAID[breakage]}" in output, output[:500]

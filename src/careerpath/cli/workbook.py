@@ -402,4 +402,6 @@ def doctor(ctx: typer.Context) -> None:
     files = 1 + sum(1 for _ in home.stages_dir.glob("*.toml")) + home.program_file.exists()
     from rich.markup import escape
 
-    out_console().print(f"[green]✓[/green] All {files} files in {escape(str(home.root))} are fine.")
+    out_console().print(
+        f"[green]✓[/green] All {files} files in {escape(str(home.root))} are fine.", soft_wrap=True
+    )

@@ -26,21 +26,40 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 
 
+MAX_DEPTH = 50
+"""Arrays and inline tables nested deeper than this are refused before parsing: no real
+file comes close, and the parser would run out of stack."""
+
+MAX_LINE = 100_000
+"""Characters on one line; a longer one is refused (an answer that long is a paste gone
+wrong, and every view would choke on it)."""
+
+
 def read(path: Path) -> tuple[dict[str, Any], str]:
-    """The parsed data and the raw text of a TOML file; syntax errors name the line."""
+    """The parsed data and the raw text of a TOML file; syntax errors name the line.
+
+    Read as bytes and decoded strictly, with no newline translation: a bare carriage return
+    is the syntax error TOML says it is, not silently a new line."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InvalidFiles([Problem(path, "is not UTF-8 text")]) from None
+        data = path.read_bytes()
     except OSError as error:
         raise InvalidFiles([Problem(path, f"cannot be read ({error.strerror})")]) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = f"is not UTF-8 text (byte {data[error.start]:#04x})"
+        raise InvalidFiles([Problem(path, message, line=line)]) from None
     return parse(text, path), text
 
 
 def parse(text: str, path: Path) -> dict[str, Any]:
     """Parse TOML text, turning a syntax error into a ``Problem`` with its line."""
+    _check_shape(text, path)
     try:
         return tomllib.loads(text)
+    except RecursionError:  # deeper than the check counts (it skips what looks like strings)
+        raise InvalidFiles([Problem(path, f"is nested more than {MAX_DEPTH} deep")]) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = re.search(r"\(at line (\d+), column \d+\)", message)
@@ -49,6 +68,39 @@ def parse(text: str, path: Path) -> dict[str, Any]:
             line = max(1, len(text.splitlines()))  # unclosed at the end: name the last line
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise InvalidFiles([Problem(path, f"is not valid TOML: {message}", line=line)]) from None
+
+
+_TOKEN = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\''
+    r"|#[^\n]*|[\[\]{}]|\n",
+    re.DOTALL,
+)
+
+
+def _check_shape(text: str, path: Path) -> None:
+    """Refuse, with the line, what no real file has: a line too long, or nesting deeper
+    than ``MAX_DEPTH`` (checked before the parser recurses into it)."""
+    if len(text) > MAX_LINE:
+        for number, content in enumerate(text.split("\n"), start=1):
+            if len(content) > MAX_LINE:
+                message = f"has a line longer than {MAX_LINE:,} characters ({len(content):,})"
+                raise InvalidFiles([Problem(path, message, line=number)])
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth, line = 0, 1
+    for token in _TOKEN.finditer(text):
+        found = token.group()
+        if found == "\n":
+            line += 1
+        elif found in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                message = f"is nested more than {MAX_DEPTH} deep"
+                raise InvalidFiles([Problem(path, message, line=line)])
+        elif found in "]}":
+            depth = max(0, depth - 1)
+        else:
+            line += found.count("\n")  # a multi-line string
 
 
 def dumps(data: Mapping[str, Any], header: str = "") -> str:
