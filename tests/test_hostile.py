@@ -472,3 +472,55 @@ def test_answers_files_and_definitions_are_parsed_strictly(
         run(runner, "--home", str(fresh), "start", "--workbook", str(book), code=1).output.split()
     )
     assert f"mine.toml:{line}: {SAID[breakage]}" in output, output[:500]
+
+
+# --- numbers mean what was typed ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "low", "high"),
+    [
+        ("50,000-70,000 EUR", 50_000, 70_000),
+        ("50 000-70 000 EUR", 50_000, 70_000),
+        ("50'000-70'000 CHF", 50_000, 70_000),
+        ("50.000,50-70.000,00 EUR", 50_000.5, 70_000),
+        ("50,000.50-70,000 USD", 50_000.5, 70_000),
+        ("12.5-20.25 EUR per hour", 12.5, 20.25),
+        ("₹1200000-1800000", 1_200_000, 1_800_000),
+    ],
+)
+def test_amounts_are_read_as_typed(typed: str, low: float, high: float) -> None:
+    from careerpath.core.values import parse_money_range
+
+    pay = parse_money_range(typed)
+    assert (pay.low, pay.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("50.000-70.000 EUR", ["50,000", "50.0"]),  # both readings named
+        ("50,5 EUR", ["50.5"]),
+        ("45000 XYZ", ["XYZ", "ISO 4217"]),
+        ("₹12L-18L", ["lakh", "1200000"]),
+        ("12 lakh INR", ["lakh", "1200000"]),
+    ],
+)
+def test_ambiguous_amounts_and_unknown_currencies_are_refused_with_why(
+    typed: str, said: list[str]
+) -> None:
+    from careerpath.core.values import parse_money, parse_money_range
+
+    parse = parse_money_range if "-" in typed else parse_money
+    with pytest.raises(ValueError) as refused:
+        parse(typed)
+    for words in said:
+        assert words in str(refused.value), (typed, str(refused.value))
+
+
+def test_the_salary_option_refuses_the_ambiguous_form(runner: Any, started: Path) -> None:
+    from conftest import run
+
+    output = run(runner, "target", "add", "Analyst", "--salary", "50.000-70.000 EUR", code=1).output
+    assert "50,000" in output and "unexpected" not in output
+    assert not (started / "stages" / "diving-deeper.toml").exists()

@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Period = Literal["year", "month", "week", "day", "hour"]
 
@@ -25,11 +25,37 @@ class _Value(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+_ISO_4217 = """
+    AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD
+    BTN BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP
+    DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR
+    IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD
+    MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB
+    PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD
+    SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS
+    VED VES VND VUV WST XAF XCD XCG XDR XOF XPF YER ZAR ZMW ZWG ZWL
+"""
+CURRENCIES = frozenset(_ISO_4217.split())
+"""The currency codes of ISO 4217 (funds and precious metals aside), as a static list: a
+code outside it is a typo, not a currency careerpath does not know yet."""
+
+
+def check_currency(code: str) -> str:
+    """A pydantic validator: ``code`` is an ISO 4217 currency code."""
+    if code not in CURRENCIES:
+        raise ValueError(
+            f"{code!r} is not a currency code (ISO 4217, like EUR, USD, GBP, INR or JPY)"
+        )
+    return code
+
+
 class Money(_Value):
     """An amount of money in a named currency."""
 
     amount: float = Field(ge=0)
     currency: str = Field(pattern=r"^[A-Z]{3}$")
+
+    _known_currency = field_validator("currency")(check_currency)
 
 
 class MoneyRange(_Value):
@@ -39,6 +65,8 @@ class MoneyRange(_Value):
     high: float = Field(ge=0)
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     period: Period = "year"
+
+    _known_currency = field_validator("currency")(check_currency)
 
     @model_validator(mode="after")
     def _low_not_above_high(self) -> Self:
@@ -57,7 +85,7 @@ class MoneyRange(_Value):
 
 # --- parsing ---------------------------------------------------------------------------------
 
-_NUMBER = r"\d[\d,_ ]*(?:\.\d+)?"
+_NUMBER = r"\d[\d,._' ]*"
 _RELATIVE = re.compile(r"^(?:in\s+)?\+?(\d+)\s*(d|day|days|w|week|weeks|m|month|months)$")
 _AGO = re.compile(r"^(?:-\s*(\d+)\s*([dwm])\w*|(\d+)\s*([dwm])\w*\s+ago)$")
 _PERIOD_WORDS: dict[str, Period] = {
@@ -70,7 +98,8 @@ _PERIOD_WORDS: dict[str, Period] = {
 _PERIOD = re.compile(
     r"(?:/|\bper\b|\ba\b|\ban\b)?\s*\b(" + "|".join(_PERIOD_WORDS) + r")\b", re.IGNORECASE
 )
-_CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
+_CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_INDIAN_UNITS = re.compile(r"^(.*?)\s*(l|lakh|lakhs|lac|lacs|cr|crore|crores)$")
 
 
 DateOrder = Literal["dmy", "mdy"]
@@ -286,12 +315,64 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def _read_number(text: str, original: str) -> float | None:
+    """The number ``text`` says, by a rule that never silently divides by a thousand; None
+    when it is no number at all.
+
+    Spaces, ``_`` and ``'`` group thousands. With both ``.`` and ``,``, the last one is the
+    decimal point (``50,000.50``, ``50.000,50``). A lone ``,`` before three digits groups
+    thousands (``50,000``); before other digits it is refused (``50,5``: write ``50.5``).
+    A lone ``.`` before three digits (``50.000``) could be either: it is refused, naming both.
+    """
+    digits = re.sub(r"[_ ']", "", text)
+    if not re.fullmatch(r"\d[\d.,]*\d|\d", digits):
+        return None
+    if "." in digits and "," in digits:
+        point = "." if digits.rfind(".") > digits.rfind(",") else ","
+        whole, _, fraction = digits.rpartition(point)
+        grouping = "," if point == "." else "."
+        groups = whole.split(grouping)
+        if point in whole or not _grouped(groups):
+            return None
+        return float("".join(groups) + "." + fraction)
+    separator = "." if "." in digits else "," if "," in digits else None
+    if separator is None:
+        return float(digits)
+    groups = digits.split(separator)
+    if len(groups) > 2:
+        return float("".join(groups)) if _grouped(groups) else None
+    whole, fraction = groups
+    if separator == "." and len(fraction) != 3:
+        return float(digits)
+    if separator == "," and len(fraction) == 3:
+        return float(whole + fraction)
+    if separator == ",":
+        raise ValueError(
+            f"{original.strip()!r}: careerpath reads a comma as a thousands separator "
+            f"(50,000); for a decimal, write {whole}.{fraction}."
+        )
+    thousand = format_amount(float(whole + fraction))
+    decimal = f"{whole}.{fraction.rstrip('0') or '0'}"
+    raise ValueError(
+        f"{original.strip()!r} could mean {thousand} or {decimal}: write {whole}{fraction} "
+        f"(or {thousand}) for the first, {decimal} for the second."
+    )
+
+
+def _grouped(groups: list[str]) -> bool:
+    """Thousands groups: 1 to 3 digits, then threes."""
+    return 1 <= len(groups[0]) <= 3 and all(len(group) == 3 for group in groups[1:])
+
+
 def parse_number(text: str, *, integer: bool = False) -> float:
-    """A number, allowing thousands separators (``40,000``, ``40 000``, ``40_000``)."""
+    """A number, allowing thousands separators (``40,000``, ``40 000``, ``40_000``,
+    ``40'000``); see ``_read_number`` for the rule."""
     cleaned = text.strip()
-    if not re.fullmatch(rf"-?{_NUMBER}", cleaned):
+    negative = cleaned.startswith("-")
+    read = _read_number(cleaned.removeprefix("-").strip(), text)
+    if read is None:
         raise ValueError(f"{cleaned!r} is not a number.")
-    value = float(re.sub(r"[,_ ]", "", cleaned))
+    value = -read if negative else read
     if integer and not value.is_integer():
         raise ValueError(f"{cleaned!r} is not a whole number.")
     return value
@@ -300,11 +381,25 @@ def parse_number(text: str, *, integer: bool = False) -> float:
 def _parse_amount(text: str, original: str) -> float:
     cleaned = text.strip().lower()
     multiplier = 1.0
+    indian = _INDIAN_UNITS.match(cleaned)
+    if indian and _read_number(indian.group(1), original) is not None:
+        unit = 100_000 if indian.group(2).startswith("l") else 10_000_000
+        name = "lakh" if unit == 100_000 else "crore"
+        whole = _read_number(indian.group(1), original) or 0.0
+        raise ValueError(
+            f"{original.strip()!r}: {indian.group(1)}{indian.group(2).upper()} reads as "
+            f"{indian.group(1)} {name} ({format_amount(unit)} each); careerpath needs the "
+            f"amount in full: write {plain_number(whole * unit)} INR."
+        )
     if cleaned.endswith("k"):
         cleaned, multiplier = cleaned[:-1].strip(), 1000.0
-    if not re.fullmatch(_NUMBER, cleaned):
-        raise ValueError(f"{original.strip()!r} is not an amount; write it like `45000 EUR`.")
-    return float(re.sub(r"[,_ ]", "", cleaned)) * multiplier
+    read = _read_number(cleaned, original)
+    if read is None:
+        raise ValueError(
+            f"{original.strip()!r} is not an amount; write it like `45000 EUR` "
+            "(or `45k EUR`: k for thousands)."
+        )
+    return read * multiplier
 
 
 def _split_currency(text: str, default_currency: str | None) -> tuple[str, str]:
@@ -318,7 +413,7 @@ def _split_currency(text: str, default_currency: str | None) -> tuple[str, str]:
     for code in re.findall(r"\b[A-Za-z]{3}\b", rest):
         if code.lower() in {"per", "and"}:
             continue
-        found.append(code.upper())
+        found.append(check_currency(code.upper()))
         rest = re.sub(rf"\b{code}\b", " ", rest)
     codes = set(found)
     if len(codes) > 1:
