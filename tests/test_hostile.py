@@ -524,3 +524,146 @@ def test_the_salary_option_refuses_the_ambiguous_form(runner: Any, started: Path
     output = run(runner, "target", "add", "Analyst", "--salary", "50.000-70.000 EUR", code=1).output
     assert "50,000" in output and "unexpected" not in output
     assert not (started / "stages" / "diving-deeper.toml").exists()
+
+
+# --- umask, the lock's holder, archives, odd terminals -----------------------------------------
+
+
+def test_folders_careerpath_creates_are_private_whatever_the_umask(
+    runner: Any, tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    from conftest import run
+
+    old = os.umask(0)
+    try:
+        home = tmp_path / "x" / "a" / "b" / "home"
+        run(runner, "--home", str(home), "start")
+        run(runner, "--home", str(home), "target", "add", "Analyst")
+        run(
+            runner,
+            "--home",
+            str(home),
+            "export",
+            "-f",
+            "csv",
+            "--output",
+            str(tmp_path / "exp" / "csv"),
+        )
+    finally:
+        os.umask(old)
+    made = [tmp_path / "x", tmp_path / "x" / "a", home, home / "stages", tmp_path / "exp"]
+    made += [tmp_path / "exp" / "csv", home / ".backups"]
+    for folder in made:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    for file in [*home.rglob("*.toml"), *(tmp_path / "exp").rglob("*.csv")]:
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
+
+
+def test_a_refusal_names_the_holder_even_while_it_is_writing_its_details(
+    started: Path,
+) -> None:
+    """The race: the second process looks while the holder has the lock but has not yet
+    written who it is. It must wait a moment for the details, not call it anonymous."""
+    import fcntl
+    import json
+    import os
+    import threading
+    import time
+
+    from careerpath.core.errors import Busy
+    from careerpath.workbook.home import Home
+
+    home = Home(started)
+    descriptor = os.open(home.lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    os.ftruncate(descriptor, 0)
+
+    def write_details() -> None:
+        time.sleep(0.2)
+        details = {
+            "command": "next",
+            "pid": 4242,
+            "host": "h",
+            "user": "u",
+            "since": "2026-11-25T09:00:00",
+        }
+        os.pwrite(descriptor, json.dumps(details).encode(), 0)
+
+    writer = threading.Thread(target=write_details)
+    writer.start()
+    try:
+        with pytest.raises(Busy) as refused, home.lock("report"):
+            pass
+    finally:
+        writer.join()
+        os.close(descriptor)
+    assert "process 4242" in refused.value.message
+
+
+def test_many_parallel_writers_every_refusal_names_its_holder(started: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CAREERPATH_HOME": str(started)}
+    command = [sys.executable, "-m", "careerpath", "target", "add", "Analyst"]
+    processes = [
+        subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(8)
+    ]
+    results = []
+    for process in processes:
+        _, error = process.communicate(timeout=60)
+        results.append((process.returncode, error))
+    for code, error in results:
+        if code != 0:
+            assert "another careerpath is using" in error, error
+            assert "(process " in " ".join(error.split()), error
+    added = sum(code == 0 for code, _ in results)
+    listed = subprocess.run(
+        [sys.executable, "-m", "careerpath", "target", "list"],
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert listed.count("Analyst") == added >= 1
+
+
+def test_archives_from_force_are_bounded(runner: Any, started: Path) -> None:
+    from careerpath.storage.folder import BACKUPS_KEPT
+
+    from conftest import run
+
+    for _ in range(BACKUPS_KEPT + 3):
+        run(runner, "start", "--force")
+    assert len(list((started / ".backups").glob("workbook-[0-9]*"))) == BACKUPS_KEPT
+    for _ in range(BACKUPS_KEPT + 2):
+        run(runner, "program", "start", "--force", "--answers", str(_intake(started)))
+    assert len(list((started / ".backups").glob("program-[0-9]*.toml"))) == BACKUPS_KEPT
+
+
+def test_a_stdout_that_cannot_take_unicode_gets_replacements(hostile: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from conftest import TODAY
+
+    env = {
+        **os.environ,
+        "CAREERPATH_HOME": str(hostile),
+        "CAREERPATH_TODAY": TODAY.isoformat(),
+        "PYTHONIOENCODING": "cp1252",
+    }
+    for command in (["report"], ["export", "-f", "markdown"], ["due", "--all"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "careerpath", *command], env=env, capture_output=True
+        )
+        assert done.returncode == 0, (command, done.stderr.decode("cp1252", "replace"))
+        assert b"Traceback" not in done.stderr
+        done.stdout.decode("cp1252")  # it is cp1252 text

@@ -253,6 +253,12 @@ def _main(
     from careerpath.tracking import records  # noqa: F401
 
     ctx.obj = Settings(home=resolve_home(home), debug=debug)
+    for stream in (sys.stdout, sys.stderr):
+        # A stream that cannot take Unicode (cp1252 on a Windows redirect) gets `?` for what
+        # it cannot show, rather than the command failing half-way.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 # --- helpers ---------------------------------------------------------------------------------

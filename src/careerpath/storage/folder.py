@@ -22,6 +22,7 @@ from careerpath.core.values import plain_number
 from careerpath.storage import tomlio
 
 BACKUPS_KEPT = 20
+"""Backups kept of each file, and archives kept of whole workbooks and programs."""
 
 
 def default_home() -> Path:
@@ -59,6 +60,22 @@ class Folder:
             number += 1
             target = self.backups_dir / f"{stem}-{number}{suffix}"
         return target
+
+    def prune(self, pattern: str) -> None:
+        """Keep only the newest ``BACKUPS_KEPT`` of the archives in ``.backups`` matching
+        ``pattern`` (their names hold the time, then ``-2``, ``-3``... within a second)."""
+        import re
+        import shutil
+
+        def when(path: Path) -> list[Any]:
+            return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", path.name)]
+
+        kept = sorted(self.backups_dir.glob(pattern), key=when)
+        for old in kept[:-BACKUPS_KEPT]:
+            if old.is_dir():
+                shutil.rmtree(old)
+            else:
+                old.unlink()
 
     def write(self, path: Path, data: Mapping[str, Any], header: str) -> None:
         """Write ``data`` as TOML under a comment ``header``, atomically, keeping a backup of
@@ -105,9 +122,16 @@ class Folder:
                     f"another careerpath is using {self.root}: {_holder(self.lock_file)}",
                     hint="Finish or close that one first, then run this again.",
                 )
-            os.ftruncate(descriptor, 0)
-            os.write(descriptor, json.dumps(_me(command)).encode())
-            yield
+            details = json.dumps(_me(command)).encode()
+            # Written over whatever is there, then cut to length: the file is never empty
+            # while held, so a second process always finds who holds it.
+            os.pwrite(descriptor, details, 0)
+            os.ftruncate(descriptor, len(details))
+            try:
+                yield
+            finally:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(descriptor, 0)  # released: nobody's details are left
         finally:
             os.close(descriptor)  # closing releases the lock
 
@@ -141,17 +165,22 @@ def _me(command: str) -> dict[str, Any]:
     }
 
 
-def _holder(lock_file: Path) -> str:
+def _holder(lock_file: Path, tries: int = 20) -> str:
+    """Who holds the lock, from its details. The holder writes them just after taking it, so
+    they are read again a few times (a second in all) before giving up."""
     import json
+    import time
 
-    try:
-        info = json.loads(lock_file.read_text(encoding="utf-8"))
-        return (
-            f"`careerpath {info['command']}` (process {info['pid']} on {info['host']}, "
-            f"since {info['since'].replace('T', ' ')})"
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        return "a process that did not say who it is"
+    for _ in range(tries):
+        try:
+            info = json.loads(lock_file.read_text(encoding="utf-8"))
+            return (
+                f"`careerpath {info['command']}` (process {info['pid']} on {info['host']}, "
+                f"since {info['since'].replace('T', ' ')})"
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            time.sleep(0.05)
+    return "a process that did not say who it is"
 
 
 M = TypeVar("M", bound=BaseModel)

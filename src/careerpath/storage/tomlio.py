@@ -175,8 +175,17 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def ensure_dir(folder: Path) -> None:
-    """Create ``folder`` (and parents) private to the person: 0700."""
-    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    """Create ``folder`` (and parents) private to the person: 0700 whatever the umask (a
+    folder that was there already keeps its mode)."""
+    missing = []
+    for ancestor in [folder, *folder.parents]:
+        if ancestor.exists():
+            break
+        missing.append(ancestor)
+    for created in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            created.mkdir(mode=DIR_MODE)
+            os.chmod(created, DIR_MODE)  # mkdir's mode is cut by the umask, chmod's is not
 
 
 # --- problems from validation ----------------------------------------------------------------

@@ -99,6 +99,7 @@ class Home(Folder):
             source = self.root / name
             if source.exists():
                 shutil.move(source, target / name)
+        self.prune("workbook-[0-9]*")
         return target
 
     # --- reading -----------------------------------------------------------------------------
@@ -218,6 +219,7 @@ class Home(Folder):
         tomlio.ensure_dir(self.backups_dir)
         target = self.unused_backup("program", now, ".toml")
         os.replace(self.program_file, target)
+        self.prune("program-[0-9]*.toml")
         return target
 
     def write_program(self, book: WorkbookDefinition, program: Program) -> None:
