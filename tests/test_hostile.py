@@ -106,6 +106,8 @@ WRITE_COMMANDS = [
     ("app", "add", "Acme", "Analyst", "--status", "applied"),
     ("contact", "add", "Ana Acme", "--how-known", "former colleague"),
     ("target", "add", "Acme analyst"),
+    ("goal", "add", "Acme goal"),
+    ("homework", "add", "Acme homework", "--due", "3d"),
 ]
 
 
@@ -156,6 +158,8 @@ def test_a_refused_write_at_any_step_saves_nothing_twice(
 
     from conftest import run
 
+    if command[0] in {"goal", "homework"}:
+        _program_home(runner, started)
     disk = Disk(monkeypatch, getattr(errno, errno_name))
     pristine = started.parent / "pristine"
     shutil.copytree(started, pristine)
