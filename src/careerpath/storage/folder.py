@@ -125,7 +125,8 @@ class Folder:
             details = json.dumps(_me(command)).encode()
             # Written over whatever is there, then cut to length: the file is never empty
             # while held, so a second process always finds who holds it.
-            os.pwrite(descriptor, details, 0)
+            os.lseek(descriptor, 0, os.SEEK_SET)  # (os.pwrite is not on Windows)
+            os.write(descriptor, details)
             os.ftruncate(descriptor, len(details))
             try:
                 yield
