@@ -284,7 +284,6 @@ def safe_console(**settings: Any) -> Console:
     return _SafeConsole(highlight=False, **settings)
 
 
-
 def out_console() -> Console:
     return _console(stderr=False)
 

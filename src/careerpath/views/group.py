@@ -298,7 +298,7 @@ def to_markdown(report: GroupReport) -> str:
     if nexts:
         out += ["", "## Next for each client", ""]
         out += [
-            f"- **{for_markdown(r.client)}:** {for_markdown(r.next_step or '')}"
+            f"- **{for_markdown_cell(r.client)}:** {for_markdown_cell(r.next_step or '')}"
             for r in nexts
         ]
     out += ["", _LEGEND, ""]
