@@ -81,7 +81,15 @@ class Folder:
         """Write ``data`` as TOML under a comment ``header``, atomically, keeping a backup of
         the version there was."""
         self.back_up(path)
-        tomlio.write_atomic(path, tomlio.dumps(_plain(data), header))
+        try:
+            before = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            before = ""
+        if before and tomlio.hand_laid_out(before, header):
+            text = tomlio.dumps_keeping(before, _plain(data), header)
+        else:
+            text = tomlio.dumps(_plain(data), header)
+        tomlio.write_atomic(path, text)
 
     def back_up(self, path: Path) -> None:
         """Keep the version a command found, once per command, bounded per file."""

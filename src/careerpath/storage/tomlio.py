@@ -114,6 +114,112 @@ def dumps(data: Mapping[str, Any], header: str = "") -> str:
     return body
 
 
+def dumps_keeping(old_text: str, data: Mapping[str, Any], header: str = "") -> str:
+    """TOML text for ``data`` that keeps ``old_text``'s comments, blank lines and key order
+    everywhere outside the values that changed.
+
+    Only a file a person has laid out by hand (see ``hand_laid_out``) needs this: tomlkit is
+    several times slower than tomli-w, so files careerpath wrote itself are written afresh.
+    Should the merge ever not read back as ``data``, the fresh text is used: a lost comment is
+    better than a lost answer.
+    """
+    import tomlkit  # only writes over a hand-edited file need it
+
+    plain = _drop_none(data)
+    try:
+        document = tomlkit.parse(old_text)
+        _merge_table(document, plain)
+        text = document.as_string()
+        if tomllib.loads(text) == plain:
+            return text
+    except Exception:  # any surprise in the merge falls back to a fresh write
+        pass
+    return dumps(data, header)
+
+
+def hand_laid_out(text: str, header: str) -> bool:
+    """Whether ``text`` has anything a fresh write would lose: a comment other than
+    careerpath's own ``header``. (A ``#`` inside a string also counts: merging costs time,
+    never data.)"""
+    own = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
+    body = text[len(own) :] if own and text.startswith(own) else text
+    return "#" in body
+
+
+def _merge_table(table: Any, new: Mapping[str, Any]) -> None:
+    """Make tomlkit ``table`` hold ``new``, touching only keys whose value changed."""
+    from tomlkit.items import AoT, InlineTable
+
+    inline = isinstance(table, InlineTable)
+    for key in [key for key in table if key not in new]:
+        del table[key]
+    for key, value in new.items():
+        if key not in table:
+            table[key] = _fresh(value, inline)
+            continue
+        old = table[key]
+        if isinstance(value, Mapping) and isinstance(old, Mapping):
+            _merge_table(old, value)
+        elif _is_records(value) and _is_records(old):
+            _merge_records(old, value)
+        elif not _same(old, value):
+            table[key] = _fresh(value, inline or not isinstance(old, Mapping | AoT))
+
+
+def _merge_records(old: Any, new: list[Mapping[str, Any]]) -> None:
+    """An array of tables: items are matched by ``id`` (by position when they have none), so
+    each keeps its comments; removed ones go, added ones are appended."""
+
+    from tomlkit.items import AoT
+
+    def identity(item: Mapping[str, Any], position: int) -> Any:
+        return item.get("id", position)
+
+    old_keys = [identity(item, n) for n, item in enumerate(old)]
+    new_keys = [identity(item, n) for n, item in enumerate(new)]
+    kept = [key for key in old_keys if key in set(new_keys)]
+    if kept != [key for key in new_keys if key in set(old_keys)]:
+        raise ValueError("records were reordered")  # rebuilt afresh by the caller
+    for position in reversed(range(len(old_keys))):
+        if old_keys[position] not in set(new_keys):
+            del old[position]
+    by_key = dict(zip(kept, old, strict=True))
+    for key, item in zip(new_keys, new, strict=True):
+        if key in by_key:
+            _merge_table(by_key[key], item)
+        else:
+            old.append(_fresh(item, inline=not isinstance(old, AoT)))
+
+
+def _is_records(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
+
+
+def _same(old: Any, new: Any) -> bool:
+    unwrapped = old.unwrap() if hasattr(old, "unwrap") else old
+    return type(unwrapped) is type(new) and bool(unwrapped == new)
+
+
+def _fresh(value: Any, inline: bool = False) -> Any:
+    """A tomlkit item for a new value; text with line breaks as a multi-line string, as the
+    fresh writer does. ``inline``: a table inside an inline array (``history = [{...}]``)."""
+    import tomlkit
+
+    if isinstance(value, str) and "\n" in value:
+        return tomlkit.string(value, multiline=True)
+    if isinstance(value, Mapping):
+        table = tomlkit.inline_table() if inline else tomlkit.table()
+        for key, item in value.items():
+            table[key] = _fresh(item, inline)
+        return table
+    if _is_records(value):
+        records = tomlkit.array() if inline else tomlkit.aot()
+        for item in value:
+            records.append(_fresh(item, inline))
+        return records
+    return tomlkit.item(value)
+
+
 def _drop_none(value: Any) -> Any:
     """TOML has no null: an absent value is an absent key."""
     if isinstance(value, Mapping):
