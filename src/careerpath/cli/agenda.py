@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careerpath.cli.base import home_of, out_console, today
+from careerpath.cli.base import FormatOption, ListFormat, home_of, out_console, print_json, today
 from careerpath.cli.recording import (
     Cell,
     day_option,
@@ -39,6 +39,7 @@ def due(
         str, typer.Option("--within", help="How far ahead to look: 7d, 2w, 1m or a date.")
     ] = "7d",
     show_all: Annotated[bool, typer.Option("--all", help="Everything open, however far.")] = False,
+    format: FormatOption = ListFormat.text,
 ) -> None:
     """What is due: overdue first, then the coming days. Follow-ups, next actions,
     interviews, offer deadlines, stale applications, and anything else dated."""
@@ -51,6 +52,11 @@ def due(
     overdue = [i for i in items if i.due < now]
     coming = [i for i in items if now <= i.due <= horizon]
     later = len(items) - len(overdue) - len(coming)
+    if format is ListFormat.json:
+        import dataclasses
+
+        print_json([dataclasses.asdict(item) for item in [*overdue, *coming]])
+        return
     console = out_console()
     sections = {"Overdue": overdue, "Ahead" if show_all else f"Until {horizon}": coming}
     _agenda_rows(console, now, sections)

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from careerpath.cli.base import out_console, today
+from careerpath.cli.base import (
+    FormatOption,
+    ListFormat,
+    out_console,
+    print_json,
+    record_json,
+    today,
+)
 from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
@@ -142,6 +149,7 @@ def app_list(
         bool, typer.Option("--all", help="Include closed ones (accepted, rejected…).")
     ] = False,
     stale: Annotated[bool, typer.Option("--stale", help="Only stale ones.")] = False,
+    format: FormatOption = ListFormat.text,
 ) -> None:
     """Applications, furthest along first; stale ones flagged."""
     from careerpath.tracking import records, scoring
@@ -159,6 +167,9 @@ def app_list(
     flagged = {a.id: scoring.stale_since(a, now, after) for a in apps}
     if stale:
         apps = [a for a in apps if flagged[a.id]]
+    if format is ListFormat.json:
+        print_json([record_json(r) for r in apps])
+        return
     console = out_console()
     if not apps:
         console.print(
@@ -210,12 +221,16 @@ def app_list(
 def app_show(
     ctx: typer.Context,
     application: Annotated[str, typer.Argument(help="Id, employer or role.")],
+    format: FormatOption = ListFormat.text,
 ) -> None:
     """Everything about one application: its full history and interviews."""
     from careerpath.tracking import records, scoring
 
     book = open_book(ctx, "applications")
     found: Application = book.get(application)
+    if format is ListFormat.json:
+        print_json(record_json(found))
+        return
     console = out_console()
     now = today()
     since = scoring.stale_since(found, now, scoring.stale_after(book.workbook))

@@ -403,6 +403,35 @@ class QuestionsFormat(StrEnum):
     toml = "toml"
 
 
+class ListFormat(StrEnum):
+    """How ``list``, ``show`` and ``due`` print: a table to read, or JSON for tools."""
+
+    text = "text"
+    json = "json"
+
+
+FormatOption = Annotated[
+    ListFormat,
+    typer.Option(
+        "--format", "-f", help="text to read, json for tools (the field names of `export`)."
+    ),
+]
+
+
+def record_json(record: Any) -> Any:
+    """A record as the JSON export has it: its saved fields, by their saved names."""
+    return record.model_dump(mode="json", exclude_none=True)
+
+
+def print_json(data: Any) -> None:
+    """``data`` as JSON on stdout, dates as ISO text, as the export writes them."""
+    import json
+
+    from careerpath.views.report_model import json_value
+
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=json_value) + "\n")
+
+
 def warn(text: str) -> None:
     """A word of warning that does not stop the command, on stderr so that what a command
     prints stays clean for a pipe or a file. ``text`` is never read as markup."""
@@ -410,7 +439,12 @@ def warn(text: str) -> None:
 
 
 def write_output(path: Path, text: str) -> None:
+    """``text`` written to the file ``path``, or to stdout when ``path`` is ``-``."""
     from careerpath.storage import tomlio
+
+    if str(path) == "-":
+        sys.stdout.write(text)
+        return
 
     try:
         tomlio.write_atomic(path, text)

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from careerpath.cli.base import out_console, today
+from careerpath.cli.base import (
+    FormatOption,
+    ListFormat,
+    out_console,
+    print_json,
+    record_json,
+    today,
+)
 from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
@@ -147,6 +154,7 @@ def contact_list(
     status: Annotated[
         str | None, typer.Option("--status", help="Only contacts with this status.")
     ] = None,
+    format: FormatOption = ListFormat.text,
 ) -> None:
     """Contacts: follow-ups due first, then by name."""
     from careerpath.tracking import records
@@ -156,6 +164,9 @@ def contact_list(
     if status:
         wanted = records.match_word(status, records.CONTACT_STATUSES, "contact status")
         contacts = [c for c in contacts if c.current_status == wanted]
+    if format is ListFormat.json:
+        print_json([record_json(r) for r in contacts])
+        return
     console = out_console()
     if not contacts:
         console.print(
@@ -194,13 +205,18 @@ def contact_list(
 
 @contact_app.command("show")
 def contact_show(
-    ctx: typer.Context, contact: Annotated[str, typer.Argument(help="Id or name.")]
+    ctx: typer.Context,
+    contact: Annotated[str, typer.Argument(help="Id or name.")],
+    format: FormatOption = ListFormat.text,
 ) -> None:
     """Everything about one contact, with every conversation."""
     from careerpath.tracking import records
 
     book = open_book(ctx, "contacts")
     found: Contact = book.get(contact)
+    if format is ListFormat.json:
+        print_json(record_json(found))
+        return
     console = out_console()
     now = today()
     heading(console, f"{found.id}  {records.label('contacts', found)}", found.current_status)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -44,7 +43,7 @@ def export(
     workbook = home_of(ctx).load()
     now = today()
     if format is ExportFormat.csv:
-        if output is None:
+        if output is None or str(output) == "-":
             raise InvalidInput(
                 "CSV makes one file per kind of record: give a folder with --output",
                 hint="For example: careerpath export --format csv --output careerpath-csv",
@@ -62,7 +61,4 @@ def export(
         text = exports.to_json(workbook, now)
     else:
         text = exports.to_ics(workbook, now, due.collect(workbook, now))
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_output(output, text)
+    write_output(output or Path("-"), text)

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from careerpath.cli.base import home_of, out_console, today
+from careerpath.cli.base import (
+    FormatOption,
+    ListFormat,
+    home_of,
+    out_console,
+    print_json,
+    record_json,
+    today,
+)
 from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
@@ -228,12 +236,18 @@ def offer_add(
 
 
 @offer_app.command("list")
-def offer_list(ctx: typer.Context) -> None:
+def offer_list(
+    ctx: typer.Context,
+    format: FormatOption = ListFormat.text,
+) -> None:
     """Offers, with score, pay and deadline."""
     from careerpath.tracking import records, scoring
 
     book = open_book(ctx, "offers")
     offers: list[Offer] = book.models()
+    if format is ListFormat.json:
+        print_json([record_json(r) for r in offers])
+        return
     console = out_console()
     if not offers:
         console.print(
@@ -272,13 +286,18 @@ def offer_list(ctx: typer.Context) -> None:
 
 @offer_app.command("show")
 def offer_show(
-    ctx: typer.Context, offer: Annotated[str, typer.Argument(help="Id or employer.")]
+    ctx: typer.Context,
+    offer: Annotated[str, typer.Argument(help="Id or employer.")],
+    format: FormatOption = ListFormat.text,
 ) -> None:
     """Everything about one offer, with its negotiation log and how it meets your needs."""
     from careerpath.tracking import records, scoring
 
     book = open_book(ctx, "offers")
     found: Offer = book.get(offer)
+    if format is ListFormat.json:
+        print_json(record_json(found))
+        return
     console = out_console()
     now = today()
     heading(console, f"{found.id}  {records.label('offers', found)}", found.current_status)

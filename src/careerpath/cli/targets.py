@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from careerpath.cli.base import out_console
+from careerpath.cli.base import FormatOption, ListFormat, out_console, print_json, record_json
 from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
     Cell,
@@ -198,12 +198,18 @@ def _fit_text(fit: Fit, compact: bool = False) -> str:
 
 
 @target_app.command("list")
-def target_list(ctx: typer.Context) -> None:
+def target_list(
+    ctx: typer.Context,
+    format: FormatOption = ListFormat.text,
+) -> None:
     """Target jobs, best fit first, with pay ranges on one yearly scale."""
     from careerpath.tracking import scoring
 
     book = open_book(ctx, "targets")
     targets: list[Target] = book.models()
+    if format is ListFormat.json:
+        print_json([record_json(r) for r in targets])
+        return
     console = out_console()
     if not targets:
         console.print("No target jobs yet. Add one: careerpath target add TITLE")
@@ -297,13 +303,18 @@ def _pay_text(target: Target, floor: Money | None) -> str | None:
 
 @target_app.command("show")
 def target_show(
-    ctx: typer.Context, target: Annotated[str, typer.Argument(help="Id or title.")]
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(help="Id or title.")],
+    format: FormatOption = ListFormat.text,
 ) -> None:
     """Everything about one target job, with its fit value by value."""
     from careerpath.tracking import records, scoring
 
     book = open_book(ctx, "targets")
     found: Target = book.get(target)
+    if format is ListFormat.json:
+        print_json(record_json(found))
+        return
     console = out_console()
     heading(console, f"{found.id}  {found.title}")
     fit = scoring.fit(found, scoring.top_values(book.workbook))

@@ -25,6 +25,8 @@ from careerpath.workbook.definition import Question, StageDefinition
 from careerpath.workbook.home import Home
 from careerpath.workbook.models import Workbook, WorkbookState
 
+STDIN = Path("-")  # ``--answers -``: the answers come on standard input
+
 
 def read(
     path: Path,
@@ -36,7 +38,14 @@ def read(
     """The answers in ``path``, checked in full by ``model`` (plus ``extra`` top-level keys
     such as a program's ``goals``) before anything is used; problems name file, line and
     field. Empty values count as not given. Used for stages, the intake and check-ins."""
-    raw, text = tomlio.read(path)
+    if path == STDIN:
+        import sys
+
+        path = Path("<stdin>")
+        text = sys.stdin.read()
+        raw = tomlio.parse(text, path)
+    else:
+        raw, text = tomlio.read(path)
     if extra:
         model = create_model(f"{model.__name__} file", __base__=model, **extra)
     try:
@@ -81,7 +90,8 @@ def apply(
 
     workbook.state, _ = home.update_state(record)
     saved = plural(len(given), "answer")
-    console.print(f"Saved {saved} to {escape(stage.title)} from {escape(str(path))}.")
+    source = "standard input" if path == STDIN else str(path)
+    console.print(f"Saved {saved} to {escape(stage.title)} from {escape(source)}.")
     if engine.progress(workbook, stage).status == "complete":
         return
     missing = engine.missing_required(stage.questions, workbook.answers_for(stage))
