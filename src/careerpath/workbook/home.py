@@ -9,6 +9,7 @@ Layout of a home::
     .backups/               earlier versions of files, a bounded number of each
     .lock                   held while a command writes, names who holds it
     drafts.txt              what was typed when no file could take it (both broken)
+    .gitignore              keeps the backups and the lock out of git (written by ``create``)
 
 Every write is atomic (``storage.folder``); a file that does not validate is reported and never
 written over; every change re-reads the file first, so an edit made by hand in the meantime is
@@ -86,6 +87,9 @@ class Home(Folder):
             definition=DefinitionRef(source=source, id=book.id, version=book.version),
         )
         self.write_state(state)
+        gitignore = self.root / ".gitignore"
+        if not gitignore.exists():  # a person's own is theirs to keep
+            tomlio.write_atomic(gitignore, _GITIGNORE)
         return Workbook(definition=book, state=state)
 
     def archive(self, now: datetime) -> Path:
@@ -273,6 +277,14 @@ _FIX_HINT = (
     "editor), or copy a version back from the .backups folder. careerpath will not write "
     "over it."
 )
+
+_GITIGNORE = """\
+# Written by `careerpath start`: the files careerpath keeps for itself, not for your history.
+.backups/
+.lock
+.cache/
+*.tmp
+"""
 
 _STATE_HEADER = """\
 careerpath workbook: where you are in the stages. Safe to read; edit with care.
