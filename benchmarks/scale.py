@@ -55,8 +55,9 @@ def day(offset: int) -> dt.date:
     return TODAY + dt.timedelta(days=offset)
 
 
-def answers(rng: random.Random) -> dict[str, dict[str, Any]]:
-    """Every stage answered, with the records at scale."""
+def answers(rng: random.Random, size: int = CONTACTS) -> dict[str, dict[str, Any]]:
+    """Every stage answered, with the records at scale: ``size`` contacts and applications,
+    twice as many conversations."""
     values = ["Autonomy", "Helping others", "Learning and growth", "Income", "Variety"]
     targets = [
         {
@@ -76,7 +77,7 @@ def answers(rng: random.Random) -> dict[str, dict[str, Any]]:
         for n in range(1, TARGETS + 1)
     ]
     contacts = []
-    for n in range(1, CONTACTS + 1):
+    for n in range(1, size + 1):
         contact: dict[str, Any] = {
             "id": f"c{n}",
             "name": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
@@ -92,7 +93,7 @@ def answers(rng: random.Random) -> dict[str, dict[str, Any]]:
             contact["next_step"] = "Send a thank-you note"
             contact["follow_up"] = day(rng.randint(-30, 30))
         contacts.append(contact)
-    for _ in range(CONVERSATIONS):
+    for _ in range(2 * size):
         talk = {
             "date": day(-rng.randint(0, 120)),
             "channel": "coffee",
@@ -105,7 +106,7 @@ def answers(rng: random.Random) -> dict[str, dict[str, Any]]:
         if not contact["conversations"]:
             del contact["conversations"]
     applications = []
-    for n in range(1, APPLICATIONS + 1):
+    for n in range(1, size + 1):
         start = -rng.randint(5, 180)
         steps = rng.randint(1, 4)
         path = list(records.PIPELINE[1 : 1 + steps])
@@ -176,10 +177,10 @@ def answers(rng: random.Random) -> dict[str, dict[str, Any]]:
     }
 
 
-def build(home: Home) -> None:
+def build(home: Home, size: int = CONTACTS) -> None:
     home.create(definition.resolve("default"), now=dt.datetime.combine(day(-200), dt.time(9)))
     book = definition.load_builtin()
-    for stage_id, stage_answers in answers(random.Random(2026)).items():
+    for stage_id, stage_answers in answers(random.Random(2026), size).items():
         home.write_answers(book.stage(stage_id), stage_answers)
 
 
