@@ -55,6 +55,17 @@ COMMANDS: dict[str, list[str]] = {
     "app add": ["app", "add", "Benchmark Ltd", "Analyst"],
 }
 
+TODAY = "2026-11-25"  # scale.TODAY
+
+CAREERPATH_BUILD = f"""
+import sys
+from pathlib import Path
+sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})
+import scale
+from careerpath.workbook.home import Home
+scale.build(Home(Path(sys.argv[2]) / "careerpath"), int(sys.argv[1]))
+"""
+
 # Built by the peers' own code, run with the peers' interpreter: argv is N and the folder.
 JOBHOUND_BUILD = """
 import sys, random
@@ -172,7 +183,7 @@ def run_size(size: int, runs: int, python: Path) -> dict[str, Sample]:
         base = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1", "HOME": str(root)}
         base.pop("PYTHONDONTWRITEBYTECODE", None)
         base.pop("CAREERPATH_HOME", None)
-        cp_env = {**base, "CAREERPATH_TODAY": scale.TODAY.isoformat()}
+        cp_env = {**base, "CAREERPATH_TODAY": TODAY}
         jh_env = {
             **base,
             **{
@@ -183,7 +194,9 @@ def run_size(size: int, runs: int, python: Path) -> dict[str, Sample]:
         ap_env = {**base, "APPLYR_HOME": str(root / "applyr"), "APPLYR_CV_HOME": str(root / "cv")}
 
         started = time.perf_counter()
-        scale.build(Home(root / "careerpath"), size)
+        # In a child process: a child forked from a big parent would report the parent's
+        # peak memory as its own (Linux keeps the high-water mark across exec).
+        subprocess.run([sys.executable, "-c", CAREERPATH_BUILD, str(size), str(root)], check=True)
         subprocess.run([str(python), "-c", JOBHOUND_BUILD, str(size)], env=jh_env, check=True)
         subprocess.run([str(python), "-c", APPLYR_BUILD, str(size)], env=ap_env, check=True)
         print(f"N={size}: stores built in {time.perf_counter() - started:.1f} s", flush=True)

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from careerpath.core.errors import Busy, InvalidFiles
 from careerpath.core.values import plain_number
 from careerpath.storage import tomlio
+from careerpath.storage.cache import ParseCache
 
 BACKUPS_KEPT = 20
 """Backups kept of each file, and archives kept of whole workbooks and programs."""
@@ -41,10 +42,11 @@ def resolve_home(given: Path | None) -> Path:
 class Folder:
     """A folder of files careerpath writes: one person's home."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, write_cache: bool = True) -> None:
         self.root = root
         self.backups_dir = root / ".backups"
         self.lock_file = root / ".lock"
+        self.parse_cache = ParseCache(root, write=write_cache)
         self._backed_up: set[Path] = set()
 
     def __str__(self) -> str:

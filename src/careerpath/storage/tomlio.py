@@ -11,14 +11,21 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from careerpath.core.errors import CannotWrite, InvalidFiles, Problem
+
+try:  # the compiled drop-in for tomllib, about three times faster
+    import tomli as toml_parser
+except ImportError:  # pragma: no cover - tomli is a dependency; tomllib reads the same
+    import tomllib as toml_parser  # type: ignore[no-redef]
+
+if TYPE_CHECKING:
+    from careerpath.storage.cache import ParseCache
 
 Loc = tuple[str | int, ...]
 
@@ -35,11 +42,12 @@ MAX_LINE = 100_000
 wrong, and every view would choke on it)."""
 
 
-def read(path: Path) -> tuple[dict[str, Any], str]:
+def read(path: Path, cache: ParseCache | None = None) -> tuple[dict[str, Any], str]:
     """The parsed data and the raw text of a TOML file; syntax errors name the line.
 
     Read as bytes and decoded strictly, with no newline translation: a bare carriage return
-    is the syntax error TOML says it is, not silently a new line."""
+    is the syntax error TOML says it is, not silently a new line. With a ``cache``, text
+    parsed before is not parsed again (see ``storage.cache``)."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -50,17 +58,17 @@ def read(path: Path) -> tuple[dict[str, Any], str]:
         line = data[: error.start].count(b"\n") + 1
         message = f"is not UTF-8 text (byte {data[error.start]:#04x})"
         raise InvalidFiles([Problem(path, message, line=line)]) from None
-    return parse(text, path), text
+    return (parse(text, path) if cache is None else cache.parse(path, text, parse)), text
 
 
 def parse(text: str, path: Path) -> dict[str, Any]:
     """Parse TOML text, turning a syntax error into a ``Problem`` with its line."""
     _check_shape(text, path)
     try:
-        return tomllib.loads(text)
+        return toml_parser.loads(text)
     except RecursionError:  # deeper than the check counts (it skips what looks like strings)
         raise InvalidFiles([Problem(path, f"is nested more than {MAX_DEPTH} deep")]) from None
-    except tomllib.TOMLDecodeError as error:
+    except toml_parser.TOMLDecodeError as error:
         message = str(error)
         match = re.search(r"\(at line (\d+), column \d+\)", message)
         line = int(match.group(1)) if match else None

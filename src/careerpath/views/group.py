@@ -213,7 +213,7 @@ def build(folder: Path, today: date) -> GroupReport:
     rows = []
     for path in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
         try:
-            home = Home(path)
+            home = Home(path, write_cache=False)
             row = client_row(path.name, home.load(), today)
             rows.append(dataclasses.replace(row, interest_code=interest_code(home)))
         except Exception as error:  # one client's folder never stops the others

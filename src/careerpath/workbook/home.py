@@ -52,8 +52,8 @@ T = TypeVar("T")
 class Home(Folder):
     """A folder holding one person's workbook."""
 
-    def __init__(self, root: Path) -> None:
-        super().__init__(root)
+    def __init__(self, root: Path, *, write_cache: bool = True) -> None:
+        super().__init__(root, write_cache=write_cache)
         self.workbook_file = root / "workbook.toml"
         self.stages_dir = root / "stages"
 
@@ -135,7 +135,7 @@ class Home(Folder):
                 f"there is no workbook in {self.root} yet",
                 hint="Start one with `careerpath start` (or point --home at an existing one).",
             )
-        raw, text = tomlio.read(self.workbook_file)
+        raw, text = tomlio.read(self.workbook_file, self.parse_cache)
         _check_schema_version(raw, text, self.workbook_file)
         return validate(WorkbookState, raw, text, self.workbook_file, _FIX_HINT)
 
@@ -149,7 +149,7 @@ class Home(Folder):
         path = self.stage_file(stage.id)
         if not path.exists():
             return {}
-        raw, text = tomlio.read(path)
+        raw, text = tomlio.read(path, self.parse_cache)
         model = validate(stage.answers_model, raw, text, path, _FIX_HINT)
         return model.model_dump(exclude_none=True)
 
@@ -213,7 +213,7 @@ class Home(Folder):
             return None
         from careerpath.workbook import program_file
 
-        raw, text = tomlio.read(self.program_file)
+        raw, text = tomlio.read(self.program_file, self.parse_cache)
         _check_schema_version(raw, text, self.program_file)
         return program_file.validate(raw, text, self.program_file, book, _FIX_HINT)
 

@@ -1,0 +1,99 @@
+"""The parse cache: what a person sees always comes from the TOML files as they are now."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from careerpath.core.errors import InvalidFiles
+from careerpath.storage.cache import CACHE_DIR
+from careerpath.workbook import definition
+from careerpath.workbook.definition import WorkbookDefinition
+from careerpath.workbook.home import Home
+
+NOW = datetime(2026, 11, 25, 9, 30)
+
+
+@pytest.fixture
+def home(home_dir: Path, book: WorkbookDefinition) -> Home:
+    home = Home(home_dir)
+    home.create(definition.resolve("default"), now=NOW)
+    home.update_answers(book.stage("exploration"), lambda a: a.update(where_now="Accountant"))
+    home.load()  # fills the cache
+    return home
+
+
+def where_now(home: Home, book: WorkbookDefinition) -> str:
+    """What a fresh command (a new Home, as every process has) reads."""
+    answer: str = Home(home.root).read_answers(book.stage("exploration"))["where_now"]
+    return answer
+
+
+def test_the_cache_is_private_and_hidden(home: Home) -> None:
+    folder = home.root / CACHE_DIR
+    entries = list(folder.iterdir())
+    assert entries
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert all(stat.S_IMODE(entry.stat().st_mode) == 0o600 for entry in entries)
+
+
+def test_a_hand_edit_is_read(home: Home, book: WorkbookDefinition) -> None:
+    path = home.stage_file("exploration")
+    path.write_text(path.read_text().replace("Accountant", "Teacher"))
+    assert where_now(home, book) == "Teacher"
+
+
+def test_a_restore_with_the_same_size_and_time_is_read(
+    home: Home, book: WorkbookDefinition
+) -> None:
+    """As `git checkout` or a copy from .backups can do: other content, same size and mtime."""
+    path = home.stage_file("exploration")
+    before = path.stat()
+    path.write_text(path.read_text().replace("Accountant", "Carpenter!"))  # same length
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert where_now(home, book) == "Carpenter!"
+
+
+def test_a_file_copied_back_from_a_backup_is_read(home: Home, book: WorkbookDefinition) -> None:
+    path = home.stage_file("exploration")
+    saved = home.root / "saved.toml"
+    shutil.copy2(path, saved)
+    home.update_answers(book.stage("exploration"), lambda a: a.update(where_now="Nurse"))
+    assert where_now(home, book) == "Nurse"
+    shutil.copy2(saved, path)
+    assert where_now(home, book) == "Accountant"
+
+
+@pytest.mark.parametrize("junk", [b"", b"\x80\x04garbage", b"cos\nsystem\n(S'echo hi'\ntR."])
+def test_a_corrupt_cache_is_rebuilt_silently(
+    home: Home, book: WorkbookDefinition, junk: bytes
+) -> None:
+    for entry in (home.root / CACHE_DIR).iterdir():
+        entry.write_bytes(junk)
+    assert where_now(home, book) == "Accountant"
+    assert Home(home.root).problems() == []
+    assert where_now(home, book) == "Accountant"  # and rebuilt: read from the new cache
+
+
+def test_a_deleted_cache_is_rebuilt(home: Home, book: WorkbookDefinition) -> None:
+    shutil.rmtree(home.root / CACHE_DIR)
+    assert where_now(home, book) == "Accountant"
+    assert (home.root / CACHE_DIR).is_dir()
+
+
+def test_a_broken_file_is_reported_even_when_it_was_cached(home: Home) -> None:
+    path = home.stage_file("exploration")
+    path.write_text(path.read_text() + "\nwhere_to = \n")
+    with pytest.raises(InvalidFiles) as raised:
+        Home(home.root).load()
+    assert "is not valid TOML" in raised.value.problems[0].message
+
+
+def test_doctor_does_not_count_the_cache(home: Home) -> None:
+    assert Home(home.root).problems() == []
