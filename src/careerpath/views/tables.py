@@ -91,6 +91,15 @@ def columns(
         widths = give_way(widths, floors, room)
         if sum(widths) <= room:
             break
+    if not fixed and _one_line_each(cells, titles if header else [], widths, wrap):
+        # No cell wraps: drawn here, line by line, as rich would draw it, without rich
+        # measuring every cell again (most of the time of a long list).
+        header_line = [_line([Text(t) for t in titles], widths, right, indent)] if header else []
+        if header_line:
+            header_line[0].stylize("bold", indent)
+        lines = [*header_line, *(_line(row, widths, right, indent) for row in cells)]
+        console.print(Text("\n").join(lines), no_wrap=True, overflow="ignore", crop=False)
+        return
     table = Table(
         box=None,
         padding=(0, GAP, 0, 0),
@@ -115,6 +124,43 @@ def columns(
 
         shown = Padding(table, (0, 0, 0, indent), expand=False)
     console.print(shown)
+
+
+def _one_line_each(
+    cells: Sequence[Sequence[Any]], titles: Sequence[str], widths: Sequence[int], wrap: bool
+) -> bool:
+    """Whether every cell stays on one line: no line breaks, and each fits its column (or,
+    without ``wrap``, is cut with "…" to fit)."""
+    from rich.cells import cell_len
+
+    for row in [[*titles], *([c.plain for c in row] for row in cells)]:
+        for index, plain in enumerate(row):
+            if "\n" in plain or (wrap and cell_len(plain) > widths[index]):
+                return False
+    return True
+
+
+def _line(row: Sequence[Any], widths: Sequence[int], right: Collection[int], indent: int) -> Any:
+    """One row of cells, each padded to its column's width in its own style, ``GAP`` apart."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    line = Text(" " * indent)
+    for index, width in enumerate(widths):
+        cell = row[index] if index < len(row) else Text()
+        if cell_len(cell.plain) > width:
+            cell = cell.copy()
+            cell.truncate(width, overflow="ellipsis")
+        padding = " " * (width - cell_len(cell.plain))
+        if index:
+            line.append(" " * GAP)
+        if index in right:
+            line.append(padding, style=cell.style)
+            line.append_text(cell)
+        else:
+            line.append_text(cell)
+            line.append(padding, style=cell.style)
+    return line
 
 
 def give_way(widths: Sequence[int], floors: Sequence[int], room: int) -> list[int]:
