@@ -91,53 +91,71 @@ def columns(
         widths = give_way(widths, floors, room)
         if sum(widths) <= room:
             break
-    if not fixed and _one_line_each(cells, titles if header else [], widths, wrap):
-        # No cell wraps: drawn here, line by line, as rich would draw it, without rich
-        # measuring every cell again (most of the time of a long list).
-        header_line = [_line([Text(t) for t in titles], widths, right, indent)] if header else []
-        if header_line:
-            header_line[0].stylize("bold", indent)
-        lines = [*header_line, *(_line(row, widths, right, indent) for row in cells)]
-        console.print(Text("\n").join(lines), no_wrap=True, overflow="ignore", crop=False)
-        return
-    table = Table(
-        box=None,
-        padding=(0, GAP, 0, 0),
-        show_header=header is not None,
-        header_style="bold",
-        show_edge=False,
-        pad_edge=False,
-    )
-    for index in range(count):
-        table.add_column(
-            titles[index],
-            width=widths[index],
-            no_wrap=not wrap and index not in fixed,
-            overflow="ellipsis",
-            justify="right" if index in right else "left",
+    def table_of(rows: Sequence[Sequence[Any]], with_header: bool) -> RenderableType:
+        table = Table(
+            box=None,
+            padding=(0, GAP, 0, 0),
+            show_header=with_header,
+            header_style="bold",
+            show_edge=False,
+            pad_edge=False,
         )
+        for index in range(count):
+            table.add_column(
+                titles[index],
+                width=widths[index],
+                no_wrap=not wrap and index not in fixed,
+                overflow="ellipsis",
+                justify="right" if index in right else "left",
+            )
+        for row in rows:
+            table.add_row(*row)
+        if indent:
+            from rich.padding import Padding
+
+            return Padding(table, (0, 0, 0, indent), expand=False)
+        return table
+
+    if fixed:
+        console.print(table_of(cells, header is not None))
+        return
+    # A row whose cells each stay on one line is drawn here, as rich would draw it, without
+    # rich measuring every cell again (most of the time of a long list); only rows that
+    # wrap go through a table of their own, with the same widths.
+    parts: list[RenderableType] = []
+    lines: list[Text] = []
+
+    def flush() -> None:
+        if lines:
+            parts.append(Text("\n", no_wrap=True, overflow="ignore").join(lines))
+            lines.clear()
+
+    if header is not None:
+        if _one_line(titles, widths, wrap):
+            lines.append(_line([Text(t) for t in titles], widths, right, indent))
+            lines[-1].stylize("bold", indent)
+        else:
+            parts.append(table_of([], True))
     for row in cells:
-        table.add_row(*row)
-    shown: RenderableType = table
-    if indent:
-        from rich.padding import Padding
+        if _one_line([cell.plain for cell in row], widths, wrap):
+            lines.append(_line(row, widths, right, indent))
+        else:
+            lines += _wrapped(console, row, widths, right, indent)
+    flush()
+    from rich.console import Group
 
-        shown = Padding(table, (0, 0, 0, indent), expand=False)
-    console.print(shown)
+    console.print(Group(*parts), crop=False)
 
 
-def _one_line_each(
-    cells: Sequence[Sequence[Any]], titles: Sequence[str], widths: Sequence[int], wrap: bool
-) -> bool:
-    """Whether every cell stays on one line: no line breaks, and each fits its column (or,
-    without ``wrap``, is cut with "…" to fit)."""
+def _one_line(plains: Sequence[str], widths: Sequence[int], wrap: bool) -> bool:
+    """Whether each cell of a row stays on one line: no line breaks, and each fits its
+    column (or, without ``wrap``, is cut with "…" to fit)."""
     from rich.cells import cell_len
 
-    for row in [[*titles], *([c.plain for c in row] for row in cells)]:
-        for index, plain in enumerate(row):
-            if "\n" in plain or (wrap and cell_len(plain) > widths[index]):
-                return False
-    return True
+    return not any(
+        "\n" in plain or (wrap and cell_len(plain) > widths[index])
+        for index, plain in enumerate(plains)
+    )
 
 
 def _line(row: Sequence[Any], widths: Sequence[int], right: Collection[int], indent: int) -> Any:
@@ -161,6 +179,33 @@ def _line(row: Sequence[Any], widths: Sequence[int], right: Collection[int], ind
             line.append_text(cell)
             line.append(padding, style=cell.style)
     return line
+
+
+def _wrapped(
+    console: Console, row: Sequence[Any], widths: Sequence[int], right: Collection[int], indent: int
+) -> list[Any]:
+    """A row whose cells wrap at word boundaries, as lines; cells top-aligned."""
+    from rich.text import Text
+
+    wrapped = [
+        (row[index] if index < len(row) else Text()).wrap(
+            console,
+            width,
+            justify="right" if index in right else "left",
+            overflow="ellipsis",
+        )
+        for index, width in enumerate(widths)
+    ]
+    height = max(len(cell_lines) for cell_lines in wrapped)
+    return [
+        _line(
+            [cell[number] if number < len(cell) else Text() for cell in wrapped],
+            widths,
+            right,
+            indent,
+        )
+        for number in range(height)
+    ]
 
 
 def give_way(widths: Sequence[int], floors: Sequence[int], room: int) -> list[int]:
