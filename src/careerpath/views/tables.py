@@ -91,6 +91,7 @@ def columns(
         widths = give_way(widths, floors, room)
         if sum(widths) <= room:
             break
+
     def table_of(rows: Sequence[Sequence[Any]], with_header: bool) -> RenderableType:
         table = Table(
             box=None,
@@ -127,7 +128,13 @@ def columns(
 
     def flush() -> None:
         if lines:
-            parts.append(Text("\n", no_wrap=True, overflow="ignore").join(lines))
+            # As segments: the lines are laid out already, so rich need not wrap them again.
+            from rich.segment import Segment, Segments
+
+            newline = Segment.line()
+            parts.append(
+                Segments(segment for line in lines for segment in (*line.render(console), newline))
+            )
             lines.clear()
 
     if header is not None:
