@@ -25,7 +25,8 @@ from typing import Any
 
 CACHE_DIR = ".cache"
 _FORMAT = 1
-"""Bumped when what is cached changes shape; older cache files are then rebuilt."""
+"""Bumped when what is cached, or what parsing accepts, changes; older cache files are then
+rebuilt (a new careerpath version rebuilds them too)."""
 
 _ALLOWED = {("datetime", name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
 
@@ -50,7 +51,10 @@ class ParseCache:
         self, path: Path, text: str, parse: Callable[[str, Path], dict[str, Any]]
     ) -> dict[str, Any]:
         """``parse(text, path)``, or the data it gave for exactly this text before."""
-        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=20).digest()
+        from careerpath import __version__
+
+        key = _key(__version__)
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=20, key=key).digest()
         entry = self._entry(path)
         cached = _load(entry)
         if cached is not None and cached[0] == _FORMAT and cached[1] == digest:
@@ -85,6 +89,11 @@ class ParseCache:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
+
+
+def _key(version: str) -> bytes:
+    """What the cached data also depends on: this careerpath and its cache format."""
+    return f"{version}/{_FORMAT}".encode()[:64]
 
 
 def _load(entry: Path) -> Any:
