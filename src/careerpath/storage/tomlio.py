@@ -138,7 +138,7 @@ def dumps_keeping(old_text: str, data: Mapping[str, Any], header: str = "") -> s
         document = tomlkit.parse(old_text)
         _merge_table(document, plain)
         text = document.as_string()
-        if tomllib.loads(text) == plain:
+        if toml_parser.loads(text) == plain:
             return text
     except Exception:  # any surprise in the merge falls back to a fresh write
         pass

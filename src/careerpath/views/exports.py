@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from careerpath.core.safe_text import for_csv, for_ics, for_json
 from careerpath.core.safe_text import for_markdown as escape
 from careerpath.tracking import records, scoring
-from careerpath.views.report_model import json_value
 from careerpath.workbook import engine
 
 if TYPE_CHECKING:
@@ -110,7 +109,9 @@ def to_json(workbook: Workbook, today: dt.date) -> str:
     credits = _pack_credits(workbook)
     if credits:
         data["credits"] = credits
-    return for_json(json.dumps(data, indent=2, ensure_ascii=False, default=json_value)) + "\n"
+    from careerpath.views import json_text
+
+    return for_json(json_text.dumps(data))
 
 
 def _program(workbook: Workbook) -> dict[str, Any] | None:

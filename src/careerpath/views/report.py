@@ -21,7 +21,6 @@ from careerpath.views.report_model import (
     Report,
     StageLine,
     WorkLine,
-    json_value,
 )
 from careerpath.workbook import engine
 from careerpath.workbook.models import Workbook
@@ -109,11 +108,11 @@ def _tracking_sections(workbook: Workbook, today: date) -> dict[str, Any]:
 
 def to_json(report: Report | GroupReport) -> str:
     """A report (a person's, or a coach's group view) as JSON, ``report_version`` first."""
-    import json
+    from careerpath.views import json_text
 
     data = dataclasses.asdict(report)
     data = {"report_version": data.pop("report_version"), **data}
-    return for_json(json.dumps(data, indent=2, ensure_ascii=False, default=json_value)) + "\n"
+    return for_json(json_text.dumps(data))
 
 
 def _dates(line: StageLine) -> str:
