@@ -47,7 +47,8 @@ WARMUP = 1
 
 READS = ("app list", "contact list", "due", "report", "export --format json")
 COMMANDS: dict[str, list[str]] = {
-    "app list": ["app", "list"],
+    # --all: the peers list closed applications too, so careerpath must as well
+    "app list": ["app", "list", "--all"],
     "contact list": ["contact", "list"],
     "due": ["due"],
     "report": ["report"],
