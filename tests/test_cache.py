@@ -97,3 +97,27 @@ def test_a_broken_file_is_reported_even_when_it_was_cached(home: Home) -> None:
 
 def test_doctor_does_not_count_the_cache(home: Home) -> None:
     assert Home(home.root).problems() == []
+
+
+def test_answers_checked_by_changed_questions_are_checked_again(home_dir: Path) -> None:
+    """Stage files are cached validated, so the cache must not outlive the questions: a coach
+    who drops a choice from their own workbook sees the answer that used it reported."""
+    own = home_dir.parent / "coach.toml"
+    shutil.copy(definition.resolve("default"), own)
+    home = Home(home_dir)
+    home.create(own, now=NOW)
+    stage = home.load().definition.stage("exploration")
+    home.update_answers(stage, lambda a: a.update(work_modes=["Hybrid"]))
+    assert Home(home.root).load().answers["exploration"]["work_modes"] == ["Hybrid"]  # cached
+    copy = home.root / "definition.toml"
+    copy.write_text(copy.read_text().replace('"Hybrid", ', ""))
+    with pytest.raises(InvalidFiles) as raised:
+        Home(home.root).load()
+    assert raised.value.problems[0].field == "work_modes[1]"
+
+
+def test_cached_answers_are_the_answers_read_afresh(home: Home, book: WorkbookDefinition) -> None:
+    stage = book.stage("exploration")
+    cached = Home(home.root).read_answers(stage)
+    shutil.rmtree(home.root / CACHE_DIR)
+    assert Home(home.root, write_cache=False).read_answers(stage) == cached

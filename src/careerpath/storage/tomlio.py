@@ -48,6 +48,12 @@ def read(path: Path, cache: ParseCache | None = None) -> tuple[dict[str, Any], s
     Read as bytes and decoded strictly, with no newline translation: a bare carriage return
     is the syntax error TOML says it is, not silently a new line. With a ``cache``, text
     parsed before is not parsed again (see ``storage.cache``)."""
+    text = read_text(path)
+    return (parse(text, path) if cache is None else cache.parse(path, text, parse)), text
+
+
+def read_text(path: Path) -> str:
+    """The text of a file, read as bytes and decoded strictly (as ``read`` does)."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -58,7 +64,7 @@ def read(path: Path, cache: ParseCache | None = None) -> tuple[dict[str, Any], s
         line = data[: error.start].count(b"\n") + 1
         message = f"is not UTF-8 text (byte {data[error.start]:#04x})"
         raise InvalidFiles([Problem(path, message, line=line)]) from None
-    return (parse(text, path) if cache is None else cache.parse(path, text, parse)), text
+    return text
 
 
 def parse(text: str, path: Path) -> dict[str, Any]:

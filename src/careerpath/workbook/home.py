@@ -149,9 +149,15 @@ class Home(Folder):
         path = self.stage_file(stage.id)
         if not path.exists():
             return {}
-        raw, text = tomlio.read(path, self.parse_cache)
-        model = validate(stage.answers_model, raw, text, path, _FIX_HINT)
-        return model.model_dump(exclude_none=True)
+        text = tomlio.read_text(path)
+
+        def validated(text: str, path: Path) -> Answers:
+            raw = tomlio.parse(text, path)
+            model = validate(stage.answers_model, raw, text, path, _FIX_HINT)
+            return model.model_dump(exclude_none=True)
+
+        # Kept validated: the same text read by the same questions gives the same answers.
+        return self.parse_cache.parse(path, text, validated, rules=_rules_of(stage))
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -293,6 +299,11 @@ Stage status and progress are worked out from your answers in stages/*.toml."""
 _ANSWERS_HEADER = """\
 careerpath answers: stage {stage!r} ({title}). These are yours: read, edit, keep in git.
 `careerpath doctor` checks this file after a hand edit."""
+
+
+def _rules_of(stage: StageDefinition) -> str:
+    """What a stage file's answers depend on beside its text: the stage's questions."""
+    return stage.model_dump_json()
 
 
 def _check_schema_version(raw: dict[str, Any], text: str, path: Path) -> None:
