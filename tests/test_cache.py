@@ -7,14 +7,18 @@ import shutil
 import stat
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from careerpath.core.errors import InvalidFiles
 from careerpath.storage.cache import CACHE_DIR
 from careerpath.workbook import definition
 from careerpath.workbook.definition import WorkbookDefinition
 from careerpath.workbook.home import Home
+
+from conftest import run
 
 NOW = datetime(2026, 11, 25, 9, 30)
 
@@ -121,3 +125,71 @@ def test_cached_answers_are_the_answers_read_afresh(home: Home, book: WorkbookDe
     cached = Home(home.root).read_answers(stage)
     shutil.rmtree(home.root / CACHE_DIR)
     assert Home(home.root, write_cache=False).read_answers(stage) == cached
+
+
+# --- a record added at the end of the file -----------------------------------------------------
+
+
+@pytest.fixture
+def applying(runner: CliRunner, started: Path) -> Path:
+    """A home with two applications, written by careerpath."""
+    run(runner, "app", "add", "Acme", "Analyst")
+    run(runner, "app", "add", "Globex", "Designer")
+    return started / "stages" / "applying.toml"
+
+
+def fresh(home: Path) -> dict[str, Any]:
+    """The applying stage as a new command reads it with no cache at all."""
+    shutil.rmtree(home / CACHE_DIR, ignore_errors=True)
+    read: dict[str, Any] = Home(home, write_cache=False).load().answers["applying"]
+    return read
+
+
+def test_an_added_record_is_appended_and_cached_as_read(runner: CliRunner, applying: Path) -> None:
+    applying.write_text(applying.read_text() + "\n\n")  # layout a fresh write would not keep
+    before = applying.read_text()
+    run(
+        runner,
+        "app",
+        "add",
+        "Initech",
+        "Researcher",
+        "--notes",
+        "Line one\n[[applications]]\nid = 1",
+    )
+    after = applying.read_text()
+    assert after.startswith(before)  # the file was added to, not written afresh
+    cached = Home(applying.parent.parent).load().answers["applying"]
+    assert cached == fresh(applying.parent.parent)
+    assert [a["employer"] for a in cached["applications"]] == ["Acme", "Globex", "Initech"]
+    assert cached["applications"][2]["notes"] == "Line one\n[[applications]]\nid = 1"
+    applying.write_text(after + "\n\n")
+    run(runner, "app", "add", "Hooli", "Lead")  # the header in the note is not counted
+    assert applying.read_text().startswith(after + "\n\n")
+    assert [a["id"] for a in fresh(applying.parent.parent)["applications"]][-1] == "a4"
+    run(runner, "app", "add", "X", "Y")  # small enough to come out inline: written afresh
+    cached = Home(applying.parent.parent).load().answers["applying"]
+    assert cached == fresh(applying.parent.parent)
+    assert [a["employer"] for a in cached["applications"]][-2:] == ["Hooli", "X"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "why"),
+    [
+        (lambda text: text.replace('id = "a2"\n', ""), "a record without its id"),
+        (
+            lambda text: 'applications = [{ id = "a1", employer = "Acme", role = "Analyst" }]\n',
+            "records written inline",
+        ),
+    ],
+)
+def test_a_file_that_cannot_take_one_more_is_written_afresh(
+    runner: CliRunner, applying: Path, edit: Any, why: str
+) -> None:
+    applying.write_text(edit(applying.read_text()))
+    run(runner, "app", "add", "Initech", "Researcher")
+    cached = Home(applying.parent.parent).load().answers["applying"]["applications"]
+    read = fresh(applying.parent.parent)["applications"]
+    assert cached == read, why
+    assert read[-1]["employer"] == "Initech", why
+    assert len({a["id"] for a in read}) == len(read), why  # no id given twice

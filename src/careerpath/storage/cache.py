@@ -61,25 +61,31 @@ class ParseCache:
         ``rules`` names whatever else ``parse`` depends on — for a stage file, the stage's
         questions, as its answers are kept already validated — so that the data is used
         again only for the same text read by the same rules."""
-        from careerpath import __version__
-
-        key = _key(__version__)
-        hasher = hashlib.blake2b(digest_size=20, key=key)
-        hasher.update(rules.encode("utf-8"))
-        hasher.update(b"\0")
-        hasher.update(text.encode("utf-8"))
-        digest = hasher.digest()
+        digest = _digest(text, rules)
         entry = self._entry(path)
         cached = _load(entry)
         if cached is not None and cached[0] == _FORMAT and cached[1] == digest:
             data: dict[str, Any] = cached[2]
             return data
         data = parse(text, path)  # a syntax error raises here: nothing is cached
-        if not self.write:
-            return data
-        with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
-            self._store(entry, (_FORMAT, digest, data))
+        self.keep(path, text, data, rules=rules, digest=digest)
         return data
+
+    def keep(
+        self,
+        path: Path,
+        text: str,
+        data: dict[str, Any],
+        *,
+        rules: str = "",
+        digest: bytes | None = None,
+    ) -> None:
+        """Keep ``data`` as what ``text`` (just written to ``path``) parses to by ``rules``:
+        the caller vouches for it, as for a record appended to what was read."""
+        if not self.write:
+            return
+        with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+            self._store(self._entry(path), (_FORMAT, digest or _digest(text, rules), data))
 
     def _entry(self, path: Path) -> Path:
         try:
@@ -103,6 +109,16 @@ class ParseCache:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
+
+
+def _digest(text: str, rules: str) -> bytes:
+    from careerpath import __version__
+
+    hasher = hashlib.blake2b(digest_size=20, key=_key(__version__))
+    hasher.update(rules.encode("utf-8"))
+    hasher.update(b"\0")
+    hasher.update(text.encode("utf-8"))
+    return hasher.digest()
 
 
 def _key(version: str) -> bytes:

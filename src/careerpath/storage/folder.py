@@ -93,6 +93,20 @@ class Folder:
             text = tomlio.dumps(_plain(data), header)
         tomlio.write_atomic(path, text)
 
+    def append(self, path: Path, before: str, addition: str) -> str:
+        """Write ``before`` (the text of ``path`` as just read) with ``addition`` after it,
+        as ``write`` does: atomically, keeping a backup of the version there was. The text
+        written."""
+        self.back_up(path)
+        text = before + ("" if before.endswith("\n") else "\n") + "\n" + addition
+        tomlio.write_atomic(path, text)
+        return text
+
+    @staticmethod
+    def toml(data: Mapping[str, Any]) -> str:
+        """``data`` as ``write`` writes it."""
+        return tomlio.dumps(_plain(data))
+
     def back_up(self, path: Path) -> None:
         """Keep the version a command found, once per command, bounded per file."""
         if path in self._backed_up or not path.exists():

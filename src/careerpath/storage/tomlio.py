@@ -243,6 +243,30 @@ def _drop_none(value: Any) -> Any:
     return value
 
 
+_STRINGS_AND_COMMENTS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*',
+    re.DOTALL,
+)
+
+
+def takes_one_more(text: str, key: str, count: int, ids: int) -> bool:
+    """Whether a ``[[key]]`` table added at the end of ``text`` (valid TOML, read as holding
+    ``count`` records under ``key`` and ``ids`` records with an id in all) becomes its record
+    ``count + 1`` and leaves every other value as it was read.
+
+    So it is when ``key`` is written as exactly ``count`` ``[[key]]`` tables (not inline, and
+    not none: an empty ``key = []`` cannot take one), and every record's id is written in the
+    file (one without is numbered when read, after the highest id, so the new one would renumber
+    it). Strings and comments are set aside before counting, so text in a note that looks
+    like a header or an id is not counted."""
+    if count < 1:
+        return False
+    bare = _STRINGS_AND_COMMENTS.sub('""', text)
+    header = rf"^[ \t]*\[\[[ \t]*{re.escape(key)}[ \t]*\]\][ \t]*$"
+    written_ids = re.findall(r"^[ \t]*id[ \t]*=", bare, re.MULTILINE)
+    return len(re.findall(header, bare, re.MULTILINE)) == count and len(written_ids) == ids
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` so that a crash leaves either the old or the new file whole.
 

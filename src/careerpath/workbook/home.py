@@ -149,8 +149,9 @@ class Home(Folder):
         path = self.stage_file(stage.id)
         if not path.exists():
             return {}
-        text = tomlio.read_text(path)
+        return self._answers_in(stage, path, tomlio.read_text(path))
 
+    def _answers_in(self, stage: StageDefinition, path: Path, text: str) -> Answers:
         def validated(text: str, path: Path) -> Answers:
             raw = tomlio.parse(text, path)
             model = validate(stage.answers_model, raw, text, path, _FIX_HINT)
@@ -171,12 +172,57 @@ class Home(Folder):
 
     def write_answers(self, stage: StageDefinition, answers: Answers) -> None:
         path = self.stage_file(stage.id)
+        header = _ANSWERS_HEADER.format(stage=stage.id, title=stage.title)
+        self.write(path, self._checked(stage, answers, path), header)
+
+    def add_record(
+        self,
+        stage: StageDefinition,
+        question_id: str,
+        make: Callable[[list[dict[str, Any]]], dict[str, Any]],
+    ) -> Answers:
+        """Add a record at the end of one of the stage's records questions; ``make`` gives
+        it from the records there now. The stage's answers after.
+
+        As ``update_answers`` (the file read again first, the change validated and written
+        atomically with a backup), but a file that keeps these records as ``[[question_id]]``
+        tables is not written out afresh: only the new record is validated, and it is
+        appended to the text as it was read (a long file costs a copy, not a rewrite, and
+        its comments and layout stay as they are)."""
+        path = self.stage_file(stage.id)
+        text = tomlio.read_text(path) if path.exists() else ""
+        answers = self._answers_in(stage, path, text) if text else {}
+        items = answers.setdefault(question_id, [])
+        record = make(items)
+        with_ids = sum(
+            isinstance(item, dict) and "id" in item
+            for value in answers.values()
+            if isinstance(value, list)
+            for item in value
+        )
+        new = self._checked(stage, {question_id: [record]}, path)
+        addition = self.toml(new)  # small records come out inline: those cannot be appended
+        if not (
+            addition.startswith(f"[[{question_id}]]\n")
+            and tomlio.takes_one_more(text, question_id, len(items), with_ids)
+        ):
+            items.append(record)
+            self.write_answers(stage, answers)
+            return answers
+        written = self.append(path, text, addition)
+        # What reading the new text gives: the records read before, then the one added,
+        # as it reads back; kept, so the next command need not read the whole file again.
+        items += self._checked(stage, tomlio.parse(addition, path), path)[question_id]
+        self.parse_cache.keep(path, written, answers, rules=_rules_of(stage))
+        return answers
+
+    def _checked(self, stage: StageDefinition, answers: Answers, path: Path) -> Answers:
         try:
             model = stage.answers_model.model_validate(answers)
         except ValidationError as error:  # a bug in careerpath, never the person's doing
             raise AssertionError(f"refusing to write invalid answers to {path}: {error}") from None
-        header = _ANSWERS_HEADER.format(stage=stage.id, title=stage.title)
-        self.write(path, model.model_dump(exclude_none=True), header)
+        dumped: Answers = model.model_dump(exclude_none=True)
+        return dumped
 
     def keep_aside(self, key: str, text: str) -> Path:
         """Keep ``text`` typed for ``key`` in ``drafts.txt`` when no file it belongs in can
