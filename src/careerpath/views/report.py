@@ -27,10 +27,14 @@ from careerpath.workbook.models import Workbook
 
 if TYPE_CHECKING:
     from careerpath.views.group import GroupReport
+    from careerpath.workbook.agenda import DueItem
 
 
 def build(workbook: Workbook, today: date) -> Report:
     """The report for ``workbook`` as of ``today``; no I/O."""
+    from careerpath.views import due
+
+    items = due.collect(workbook, today)  # once: the next step and the due section share it
     lines = [
         StageLine(
             id=p.stage.id,
@@ -88,19 +92,19 @@ def build(workbook: Workbook, today: date) -> Report:
         },
         current_stage=current.id if current else None,
         current_stage_title=current.title if current else None,
-        next_step=one_next(workbook, today),
+        next_step=one_next(workbook, today, items),
         percent=round(sum(line.percent for line in lines) / len(lines)),
         stages=lines,
         key_answers=key_answers,
         program=program,
-        **_tracking_sections(workbook, today),
+        **_tracking_sections(workbook, today, items),
     )
 
 
-def _tracking_sections(workbook: Workbook, today: date) -> dict[str, Any]:
+def _tracking_sections(workbook: Workbook, today: date, items: list[DueItem]) -> dict[str, Any]:
     from careerpath.views import tracking_report
 
-    return tracking_report.sections(workbook, today)
+    return tracking_report.sections(workbook, today, items)
 
 
 # --- renderers -------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         Report,
         TargetLine,
     )
+    from careerpath.workbook.agenda import DueItem
     from careerpath.workbook.models import Workbook
 
 
@@ -32,9 +33,9 @@ DUE_AHEAD = 7
 TARGETS_SHOWN = 10
 
 
-def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
-    """The report's record sections for ``workbook``; a section the workbook has no place
-    for is None (or empty)."""
+def sections(workbook: Workbook, today: dt.date, items: list[DueItem]) -> dict[str, Any]:
+    """The report's record sections for ``workbook``, with its due ``items`` (from
+    ``due.collect``); a section the workbook has no place for is None (or empty)."""
     from careerpath.tracking import records
 
     def stored(name: str) -> list[Any]:
@@ -44,7 +45,7 @@ def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
         return records.locate(workbook.definition, name) is not None
 
     return {
-        "due": _due(workbook, today),
+        "due": _due(items, today),
         "pipeline": _pipeline(workbook, stored("applications"), today)
         if has("applications")
         else None,
@@ -55,10 +56,7 @@ def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
     }
 
 
-def _due(workbook: Workbook, today: dt.date) -> DueSummary:
-    from careerpath.views import due
-
-    items = due.collect(workbook, today)
+def _due(items: list[DueItem], today: dt.date) -> DueSummary:
     horizon = today + dt.timedelta(days=DUE_AHEAD)
     overdue = [i for i in items if i.due < today]
     coming = [i for i in items if today <= i.due <= horizon]
