@@ -225,6 +225,11 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+_NO_WORKBOOK = {"occupations"}
+"""Commands that never read a workbook (only the occupation pack), so start without what
+reading one takes (pydantic and the record models)."""
+
+
 @app.callback()
 def _main(
     ctx: typer.Context,
@@ -248,9 +253,11 @@ def _main(
         ),
     ] = False,
 ) -> None:
-    # Every command reads a workbook; its built-in record types register with the definition.
     from careerpath.storage.folder import resolve_home
-    from careerpath.tracking import records  # noqa: F401
+
+    if ctx.invoked_subcommand not in _NO_WORKBOOK:
+        # A command reads a workbook: its built-in record types register with the definition.
+        from careerpath.tracking import records  # noqa: F401
 
     ctx.obj = Settings(home=resolve_home(home), debug=debug)
     for stream in (sys.stdout, sys.stderr):
