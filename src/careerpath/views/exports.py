@@ -10,7 +10,6 @@ inside the function that needs them.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,11 +78,10 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
 
 
 def to_json(workbook: Workbook, today: dt.date) -> str:
-    import dataclasses
-
     from careerpath.views import due, report
 
-    built = report.build(workbook, today)
+    items = due.collect(workbook, today)  # once, for the report and the list of what is due
+    built = report.build(workbook, today, items)
     stages = []
     for progress in engine.all_progress(workbook):
         stages.append(
@@ -103,8 +101,10 @@ def to_json(workbook: Workbook, today: dt.date) -> str:
         "stages": stages,
         "derived": derived(workbook, today),
         "program": _program(workbook),
-        "due": [dataclasses.asdict(item) for item in due.collect(workbook, today)],
-        "report": json.loads(report.to_json(built)),
+        # Built as plain data once and encoded once (the due items hold only plain values,
+        # so a shallow dict each is what asdict gives).
+        "due": [_fields(item) for item in items],
+        "report": report.plain(built),
     }
     credits = _pack_credits(workbook)
     if credits:
@@ -112,6 +112,12 @@ def to_json(workbook: Workbook, today: dt.date) -> str:
     from careerpath.views import json_text
 
     return for_json(json_text.dumps(data))
+
+
+def _fields(item: Any) -> dict[str, Any]:
+    import dataclasses
+
+    return {field.name: getattr(item, field.name) for field in dataclasses.fields(item)}
 
 
 def _program(workbook: Workbook) -> dict[str, Any] | None:

@@ -30,11 +30,13 @@ if TYPE_CHECKING:
     from careerpath.workbook.agenda import DueItem
 
 
-def build(workbook: Workbook, today: date) -> Report:
-    """The report for ``workbook`` as of ``today``; no I/O."""
+def build(workbook: Workbook, today: date, items: list[DueItem] | None = None) -> Report:
+    """The report for ``workbook`` as of ``today``; no I/O. ``items``: what
+    ``due.collect`` gives, when the caller has it already."""
     from careerpath.views import due
 
-    items = due.collect(workbook, today)  # once: the next step and the due section share it
+    if items is None:  # once: the next step and the due section share it
+        items = due.collect(workbook, today)
     lines = [
         StageLine(
             id=p.stage.id,
@@ -114,9 +116,33 @@ def to_json(report: Report | GroupReport) -> str:
     """A report (a person's, or a coach's group view) as JSON, ``report_version`` first."""
     from careerpath.views import json_text
 
-    data = dataclasses.asdict(report)
-    data = {"report_version": data.pop("report_version"), **data}
-    return for_json(json_text.dumps(data))
+    return for_json(json_text.dumps(plain(report)))
+
+
+def plain(report: Report | GroupReport) -> dict[str, Any]:
+    """The report as the plain data ``to_json`` writes, ``report_version`` first.
+
+    As ``dataclasses.asdict``, but the answers a key answer holds (plain data already, and
+    the biggest part of a big workbook's report) are shared, not copied."""
+    data: dict[str, Any] = _plain(report)
+    return {"report_version": data.pop("report_version"), **data}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, KeyAnswer):
+        return {
+            field.name: value.value if field.name == "value" else _plain(getattr(value, field.name))
+            for field in dataclasses.fields(value)
+        }
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            field.name: _plain(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 def _dates(line: StageLine) -> str:
