@@ -193,3 +193,12 @@ def test_a_file_that_cannot_take_one_more_is_written_afresh(
     assert cached == read, why
     assert read[-1]["employer"] == "Initech", why
     assert len({a["id"] for a in read}) == len(read), why  # no id given twice
+
+
+def test_a_list_of_one_kind_reads_only_its_own_stage(runner: CliRunner, applying: Path) -> None:
+    """`app list` does not read the contacts' file: a broken one does not stop it (and
+    a command that reads every stage still reports it)."""
+    networking = applying.parent / "networking.toml"
+    networking.write_text("contacts = [\n")
+    assert "Acme: Analyst" in run(runner, "app", "list").output
+    assert "networking.toml" in run(runner, "report", code=1).output

@@ -154,7 +154,7 @@ def app_list(
     """Applications, furthest along first; stale ones flagged."""
     from careerpath.tracking import records, scoring
 
-    book = open_book(ctx, "applications")
+    book = open_book(ctx, "applications", its_stage_only=True)
     apps: list[Application] = book.models()
     now = today()
     after = scoring.stale_after(book.workbook)

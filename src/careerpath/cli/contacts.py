@@ -159,7 +159,7 @@ def contact_list(
     """Contacts: follow-ups due first, then by name."""
     from careerpath.tracking import records
 
-    book = open_book(ctx, "contacts")
+    book = open_book(ctx, "contacts", its_stage_only=True)
     contacts: list[Contact] = book.models()
     if status:
         wanted = records.match_word(status, records.CONTACT_STATUSES, "contact status")

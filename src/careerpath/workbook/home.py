@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -108,13 +108,22 @@ class Home(Folder):
 
     # --- reading -----------------------------------------------------------------------------
 
-    def load(self) -> Workbook:
-        """The whole workbook, validated; every problem in every file is reported at once."""
+    def load(
+        self, stages: Callable[[WorkbookDefinition], Collection[str]] | None = None
+    ) -> Workbook:
+        """The whole workbook, validated; every problem in every file is reported at once.
+
+        ``stages`` picks, from the definition, the ids of the only stages whose answers are
+        read (a list of one kind of record need not read the other stages' files; those
+        stages then look unanswered)."""
         state = self.read_state()
         book = self.read_definition(state)
+        wanted = None if stages is None else stages(book)
         answers: dict[str, Answers] = {}
         problems: list[Problem] = []
         for stage in book.stages:
+            if wanted is not None and stage.id not in wanted:
+                continue
             try:
                 answers[stage.id] = self.read_answers(stage)
             except InvalidFiles as error:
