@@ -42,6 +42,8 @@ NO_TERMINAL_HINT = (
 )
 
 
+_COMMAND_LINE = "careerpath.command_line"
+
 _DEFERRED: dict[str, tuple[Callable[[], typer.Typer], str]] = {}
 """Commands built only when used: name → (what gives their Typer app, help)."""
 
@@ -132,6 +134,8 @@ class _Commands(TyperGroup):
             raise
 
     def invoke(self, ctx: Any) -> Any:  # click's Context; typer does not export its type
+        # What was typed after `careerpath` (its own options aside), for commit messages.
+        ctx.meta[_COMMAND_LINE] = [*ctx._protected_args, *ctx.args]
         try:
             return super().invoke(ctx)
         except CareerpathError as error:
@@ -358,7 +362,7 @@ def _print_error(error: CareerpathError) -> None:
 def home_of(ctx: typer.Context) -> Home:
     from careerpath.workbook.home import Home
 
-    return Home(_settings(ctx).home)
+    return Home(_settings(ctx).home, command_line=ctx.meta.get(_COMMAND_LINE, ()))
 
 
 def today() -> date:

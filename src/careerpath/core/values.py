@@ -134,12 +134,14 @@ _TIME = r"(\d{1,2})(?:([:.h])(\d{2})?)?\s*([ap]\.?m\.?)?"
 
 def date_order() -> DateOrder:
     """Whether ``8/12`` is 8 December (``dmy``, the default) or August 12 (``mdy``), from
-    ``$CAREERPATH_DATE_ORDER``; the one place a settings file can answer later."""
-    import os
+    ``$CAREERPATH_DATE_ORDER`` or the ``date_order`` setting (``careerpath config``)."""
+    from careerpath.core import config
+    from careerpath.core.errors import InvalidInput
 
-    chosen = os.environ.get(DATE_ORDER_ENV, "").strip().lower() or "dmy"
-    if chosen not in ("dmy", "mdy"):
-        raise ValueError(f"${DATE_ORDER_ENV} is {chosen!r}; set it to dmy or mdy.")
+    try:
+        chosen = config.value("date_order")
+    except InvalidInput as error:
+        raise ValueError(error.message) from None
     return "mdy" if chosen == "mdy" else "dmy"
 
 
@@ -422,7 +424,15 @@ def _split_currency(text: str, default_currency: str | None) -> tuple[str, str]:
         return rest, codes.pop()
     if default_currency:
         return rest, default_currency
-    raise ValueError("Add a currency code, e.g. `45000 EUR`.")
+    from careerpath.core import config
+
+    configured: str | None = config.value("currency")
+    if configured:
+        return rest, configured
+    raise ValueError(
+        "Add a currency code, e.g. `45000 EUR` (or set one for all: "
+        "`careerpath config set currency EUR`)."
+    )
 
 
 def _refuse_negative(rest: str, original: str) -> None:

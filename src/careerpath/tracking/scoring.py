@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from careerpath.workbook.definition import Question
     from careerpath.workbook.models import Workbook
 
-DEFAULT_STALE_AFTER = 14
 WAITING = frozenset({"applied", "screening", "interviewing"})
 """Statuses in which the next move is the employer's, so silence means something."""
 
@@ -91,7 +90,8 @@ def funnel(apps: list[Application]) -> Funnel:
 
 
 def stale_after(workbook: Workbook) -> int:
-    """The person's own threshold (the applying stage's ``stale_after``), else 14 days."""
+    """The person's own threshold (the applying stage's ``stale_after``), else the
+    ``stale_days`` setting (``careerpath config``; 14 days unless set)."""
     from careerpath.tracking.records import locate
 
     found = locate(workbook.definition, "applications")
@@ -99,7 +99,10 @@ def stale_after(workbook: Workbook) -> int:
         value = workbook.answers_for(found[0]).get(STALE_AFTER)
         if isinstance(value, int | float) and value >= 1:
             return int(value)
-    return DEFAULT_STALE_AFTER
+    from careerpath.core import config
+
+    days: int = config.value("stale_days")
+    return days
 
 
 def last_movement(app: Application) -> dt.date | None:
@@ -134,9 +137,18 @@ def stale_since(app: Application, today: dt.date, after_days: int) -> dt.date | 
 # --- outreach --------------------------------------------------------------------------------
 
 
-def week_start(day: dt.date) -> dt.date:
-    """The Monday of ``day``'s week."""
-    return day - dt.timedelta(days=day.weekday())
+def first_weekday() -> int:
+    """The day weeks start on (0 is Monday), from the ``week_start`` setting."""
+    from careerpath.core import config
+
+    return config.WEEKDAYS.index(config.value("week_start"))
+
+
+def week_start(day: dt.date, first: int | None = None) -> dt.date:
+    """The first day of ``day``'s week: weeks start on ``first`` (0 is Monday), by default
+    the ``week_start`` setting's day."""
+    first = first_weekday() if first is None else first
+    return day - dt.timedelta(days=(day.weekday() - first) % 7)
 
 
 class Outreach(NamedTuple):
@@ -144,9 +156,9 @@ class Outreach(NamedTuple):
     """People a week, the person's own goal; None when not set."""
     week_start: dt.date
     this_week: int
-    """People with a conversation logged this week (Monday to Sunday)."""
+    """People with a conversation logged this week (from its first day, see ``week_start``)."""
     weeks: list[tuple[dt.date, int]]
-    """The last four weeks, oldest first: (Monday, people)."""
+    """The last four weeks, oldest first: (first day, people)."""
     contacts: int
     conversations: int
     by_status: dict[str, int]
@@ -155,14 +167,15 @@ class Outreach(NamedTuple):
 def outreach(contacts: list[Contact], today: dt.date, goal: int | None) -> Outreach:
     from careerpath.tracking.records import CONTACT_STATUSES
 
-    monday = week_start(today)
+    first = first_weekday()
+    monday = week_start(today, first)
     mondays = [monday - dt.timedelta(weeks=back) for back in range(3, -1, -1)]
     people: dict[dt.date, set[str]] = {start: set() for start in mondays}
     conversations = 0
     for contact in contacts:
         for talk in contact.conversations or []:
             conversations += 1
-            start = week_start(talk.date)
+            start = week_start(talk.date, first)
             if start in people and talk.date <= today:
                 people[start].add(contact.id or contact.name or "")
     statuses = Counter(contact.current_status for contact in contacts)
