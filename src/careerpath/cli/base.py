@@ -108,8 +108,9 @@ class _Commands(TyperGroup):
     """Maps careerpath's errors to a clear message and exit code, for every command."""
 
     def list_commands(self, ctx: Any) -> list[str]:
+        # In the order registered, whichever were built already (`help` builds some).
         names = super().list_commands(ctx)
-        return names + [name for name in _DEFERRED if name not in names]
+        return [name for name in names if name not in _DEFERRED] + list(_DEFERRED)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         found = super().get_command(ctx, cmd_name)
