@@ -58,14 +58,14 @@ def test_contacts_without_a_conversation_are_not_the_work(
 
 def test_a_workbook_definition_says_what_done_means(tmp_path: Path) -> None:
     from careerpath.core.errors import InvalidFiles
-    from careerpath.workbook import definition
+    from careerpath.workbook import builtins, definition
 
     builtin = definition.load_builtin()
     assert [rule.label for rule in builtin.stage("closing").done] == [
         "a decision recorded on an offer",
         "the leaving-well checklist done",
     ]
-    text = (definition.builtin_dir() / "default.toml").read_text()
+    text = (builtins.builtin_dir() / "default.toml").read_text()
     broken = tmp_path / "broken.toml"
     broken.write_text(
         text.replace('question = "contacts"\nhaving = ["follow_up"]', 'question = "nope"')

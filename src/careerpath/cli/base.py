@@ -134,6 +134,18 @@ class _Commands(TyperGroup):
                     error.message = f"{message.rstrip('.')}. Did you mean {suggestions}?"
             raise
 
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: Any = None
+    ) -> None:
+        # At a TAB: Typer's completion classes (with the descriptions zsh and fish show),
+        # registered only now, so that no other run pays for them.
+        name = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        if os.environ.get(name):
+            from typer._completion_classes import completion_init
+
+            completion_init()
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
     def invoke(self, ctx: Any) -> Any:  # click's Context; typer does not export its type
         # What was typed after `careerpath` (its own options aside), for commit messages.
         ctx.meta[_COMMAND_LINE] = [*ctx._protected_args, *ctx.args]
@@ -205,7 +217,7 @@ app = _App(
         "`careerpath report`. Your answers are plain TOML files that stay yours."
     ),
     no_args_is_help=True,
-    add_completion=True,
+    add_completion=False,  # careerpath's own options, which take the shell (see _main)
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -222,6 +234,33 @@ def _settings(ctx: typer.Context) -> Settings:
     if isinstance(root.obj, Settings):
         return root.obj
     return Settings(home=Path("."), debug=False)
+
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _shell(value: str) -> str:
+    if value.lower() not in SHELLS:
+        raise typer.BadParameter(
+            f"{value!r} is not a shell careerpath completes in; use one of {', '.join(SHELLS)}."
+        )
+    return value.lower()
+
+
+def _show_completion(ctx: typer.Context, param: Any, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer import completion
+
+    completion.show_callback(ctx, param, _shell(value))
+
+
+def _install_completion(ctx: typer.Context, param: Any, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer import completion
+
+    completion.install_callback(ctx, param, _shell(value))
 
 
 def _version(value: bool) -> None:
@@ -252,6 +291,30 @@ def _main(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="SHELL",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            show_default=False,
+            help="Install completion for SHELL: bash, zsh, fish or powershell.",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            show_default=False,
+            help="Print the completion script for SHELL, to copy it or install it yourself.",
+        ),
+    ] = None,
 ) -> None:
     # Every command reads a workbook; its built-in record types register with the definition.
     from careerpath.storage.folder import resolve_home

@@ -83,7 +83,7 @@ def config_list() -> None:
     ]
     console = out_console()
     columns(console, rows, ["Setting", "Value", "From", "Meaning"], wrap=True)
-    console.print(plain(f"Settings file: {config.config_file()}"), style="dim")
+    console.print(plain(f"Settings file: {config.config_file()}"), style="dim", soft_wrap=True)
 
 
 def set_value(name: str, value: Any) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from careerpath.cli import completion
 from careerpath.cli.base import out_console
 from careerpath.cli.groups import HELP
 from careerpath.core.errors import InvalidInput
@@ -82,7 +83,13 @@ def search(
 
 @occupations_app.command()
 def show(
-    occupation: Annotated[str, typer.Argument(help="An O*NET-SOC code (15-2051.00) or a title.")],
+    occupation: Annotated[
+        str,
+        typer.Argument(
+            help="An O*NET-SOC code (15-2051.00) or a title.",
+            autocompletion=completion.occupation_codes,
+        ),
+    ],
     area: Annotated[
         str | None,
         typer.Option("--area", help="Pay in one U.S. state: its abbreviation (CA) or name."),
@@ -107,7 +114,12 @@ def show(
 @occupations_app.command()
 def compare(
     codes: Annotated[
-        list[str], typer.Argument(help="Two or more O*NET-SOC codes or titles.", show_default=False)
+        list[str],
+        typer.Argument(
+            help="Two or more O*NET-SOC codes or titles.",
+            show_default=False,
+            autocompletion=completion.occupation_codes,
+        ),
     ],
     format: FormatOption = OutputFormat.text,
 ) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from careerpath.cli import completion
 from careerpath.cli.base import (
     FormatOption,
     ListFormat,
@@ -171,7 +172,11 @@ def offer_add(
     ] = None,
     from_: Annotated[
         str | None,
-        typer.Option("--from", help="The application it comes from (id): fills employer and role."),
+        typer.Option(
+            "--from",
+            help="The application it comes from (id): fills employer and role.",
+            autocompletion=completion.applications,
+        ),
     ] = None,
     *,
     options: OfferOptions,
@@ -287,7 +292,7 @@ def offer_list(
 @offer_app.command("show")
 def offer_show(
     ctx: typer.Context,
-    offer: Annotated[str, typer.Argument(help="Id or employer.")],
+    offer: Annotated[str, typer.Argument(help="Id or employer.", autocompletion=completion.offers)],
     format: FormatOption = ListFormat.text,
 ) -> None:
     """Everything about one offer, with its negotiation log and how it meets your needs."""
@@ -353,7 +358,7 @@ def _mark(verdict: str) -> str:
 @with_options(OfferOptions)
 def offer_edit(
     ctx: typer.Context,
-    offer: Annotated[str, typer.Argument(help="Id or employer.")],
+    offer: Annotated[str, typer.Argument(help="Id or employer.", autocompletion=completion.offers)],
     employer: Annotated[str | None, typer.Option("--employer", help="The employer.")] = None,
     status: Annotated[
         str | None,
@@ -416,7 +421,7 @@ def _follow_answer(book: Book, offer: dict[str, Any], status: str | None) -> str
 @offer_app.command("remove")
 def offer_remove(
     ctx: typer.Context,
-    offer: Annotated[str, typer.Argument(help="Id or employer.")],
+    offer: Annotated[str, typer.Argument(help="Id or employer.", autocompletion=completion.offers)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")] = False,
 ) -> None:
     """Remove an offer for good (a copy stays in .backups). To keep it but say no,
@@ -427,7 +432,7 @@ def offer_remove(
 @offer_app.command("negotiate")
 def offer_negotiate(
     ctx: typer.Context,
-    offer: Annotated[str, typer.Argument(help="Id or employer.")],
+    offer: Annotated[str, typer.Argument(help="Id or employer.", autocompletion=completion.offers)],
     asked: Annotated[str | None, typer.Option("--asked", help="What you asked for.")] = None,
     answer: Annotated[
         str | None,
@@ -457,7 +462,11 @@ def offer_negotiate(
 def offer_compare(
     ctx: typer.Context,
     offers: Annotated[
-        list[str] | None, typer.Argument(help="Offers to compare (ids or employers). Default: all.")
+        list[str] | None,
+        typer.Argument(
+            help="Offers to compare (ids or employers). Default: all.",
+            autocompletion=completion.offers,
+        ),
     ] = None,
     weight: Annotated[
         list[str] | None,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
+from careerpath.cli import completion
 from careerpath.cli.base import QuestionsFormat, home_of, now, out_console, today, warn
 from careerpath.cli.groups import HELP
 
@@ -434,7 +435,12 @@ def homework_add(
     ] = None,
     stage: Annotated[
         str | None,
-        typer.Option("--stage", "-s", help="The stage it belongs to. [default: your current one]"),
+        typer.Option(
+            "--stage",
+            "-s",
+            help="The stage it belongs to. [default: your current one]",
+            autocompletion=completion.stage_ids,
+        ),
     ] = None,
 ) -> None:
     """Add homework, with a due date if it has one."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careerpath.cli import completion
 from careerpath.cli.base import (
     NO_TERMINAL_HINT,
     Format,
@@ -49,6 +50,7 @@ def start(
             "--workbook",
             "-w",
             help="A built-in workbook name, or the path to a workbook definition (.toml).",
+            autocompletion=completion.workbook_names,
         ),
     ] = "default",
     force: Annotated[
@@ -127,6 +129,7 @@ def next_(
             "--stage",
             "-s",
             help="Revisit this stage (its id), earlier answers offered as defaults.",
+            autocompletion=completion.stage_ids,
         ),
     ] = None,
     answers: Annotated[
@@ -258,7 +261,11 @@ def questions(
     ctx: typer.Context,
     stage: Annotated[
         str | None,
-        typer.Argument(help="Stage id; default: your current stage.", show_default=False),
+        typer.Argument(
+            help="Stage id; default: your current stage.",
+            show_default=False,
+            autocompletion=completion.stage_ids,
+        ),
     ] = None,
     format: Annotated[
         QuestionsFormat,
@@ -272,6 +279,7 @@ def questions(
             "--workbook",
             "-w",
             help="Show a workbook definition other than your own (name or path).",
+            autocompletion=completion.workbook_names,
         ),
     ] = None,
 ) -> None:
@@ -367,7 +375,11 @@ def edit(
     ctx: typer.Context,
     stage: Annotated[
         str | None,
-        typer.Argument(help="Stage id; default: your current stage.", show_default=False),
+        typer.Argument(
+            help="Stage id; default: your current stage.",
+            show_default=False,
+            autocompletion=completion.stage_ids,
+        ),
     ] = None,
 ) -> None:
     """Open a stage's answers in your editor ($VISUAL or $EDITOR); checked when you close it."""

@@ -304,6 +304,15 @@ def search(text: str, limit: int = 10) -> list[Match]:
     return [match for _, _, match in scored[:limit]]
 
 
+def codes(prefix: str, limit: int = 100) -> list[tuple[str, str]]:
+    """Occupations whose O*NET-SOC code begins with ``prefix``: (code, title), by code."""
+    rows = _db().execute(
+        "SELECT code, title FROM occupation WHERE code >= ? AND code < ? ORDER BY code LIMIT ?",
+        (prefix, prefix + "\uffff", limit),
+    )
+    return [(str(code), str(title)) for code, title in rows]
+
+
 def get(code_or_title: str) -> Profile:
     """The profile of one occupation, by O*NET-SOC code ("15-2051.00", or "15-2051" for its
     main occupation) or by its title or one of its alternate titles.

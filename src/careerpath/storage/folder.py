@@ -13,14 +13,14 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from careerpath.core.errors import Busy, InvalidFiles
-from careerpath.core.values import plain_number
 from careerpath.storage import tomlio
 from careerpath.storage.cache import ParseCache
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 BACKUPS_KEPT = 20
 """Backups kept of each file, and archives kept of whole workbooks and programs."""
@@ -204,24 +204,31 @@ def _holder(lock_file: Path, tries: int = 20) -> str:
     return "a process that did not say who it is"
 
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 def validate(model: type[M], raw: dict[str, Any], text: str, path: Path, hint: str) -> M:
     """``raw`` (read from ``path``, whose ``text`` it is) checked by ``model``; problems name
     the file, line and field."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(raw)
     except ValidationError as error:
         raise InvalidFiles(tomlio.problems_from(error, path, text, raw), hint=hint) from None
 
 
-def _plain(value: Any) -> Any:
+def _plain(data: Any) -> Any:
     """Values as a person should read them in TOML: 45000, not 45000.0."""
-    if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, float):
-        return plain_number(value)
-    return value
+    from careerpath.core.values import plain_number  # pydantic: only for writing commands
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return {key: plain(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [plain(item) for item in value]
+        if isinstance(value, float):
+            return plain_number(value)
+        return value
+
+    return plain(data)

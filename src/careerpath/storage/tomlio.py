@@ -15,8 +15,6 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from careerpath.core.errors import CannotWrite, InvalidFiles, Problem
 
 try:  # the compiled drop-in for tomllib, about three times faster
@@ -25,6 +23,8 @@ except ImportError:  # pragma: no cover - tomli is a dependency; tomllib reads t
     import tomllib as toml_parser  # type: ignore[no-redef]
 
 if TYPE_CHECKING:
+    from pydantic import ValidationError
+
     from careerpath.storage.cache import ParseCache
 
 Loc = tuple[str | int, ...]

@@ -41,6 +41,7 @@ from pydantic import (
 
 from careerpath.core.errors import InvalidInput, NotFound
 from careerpath.core.values import Money, MoneyRange, format_money, parse_money, plural
+from careerpath.tracking import labels
 from careerpath.workbook import definition
 from careerpath.workbook.definition import Question, StageDefinition, WorkbookDefinition
 
@@ -490,16 +491,7 @@ def _answered(value: Any) -> bool:
 
 def label(name: str, record: dict[str, Any] | Record) -> str:
     """A record's name as a person reads it in lists: "Sam Lee (Acme)", "Acme: UX lead"."""
-    data = record.model_dump() if isinstance(record, Record) else record
-    if name == "targets":
-        return str(data.get("title") or "(untitled target job)")
-    if name == "contacts":
-        organisation = data.get("organisation")
-        who = str(data.get("name") or "(unnamed contact)")
-        return f"{who} ({organisation})" if organisation else who
-    employer = data.get("employer") or "(no employer)"
-    role = data.get("role")
-    return f"{employer}: {role}" if role else str(employer)
+    return labels.label(name, record.model_dump() if isinstance(record, Record) else record)
 
 
 def summary(name: str, records: list[dict[str, Any]]) -> str:

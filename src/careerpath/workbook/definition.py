@@ -47,6 +47,7 @@ from careerpath.core.values import (
     parse_number,
 )
 from careerpath.storage import tomlio
+from careerpath.workbook.builtins import BUILTIN, builtin_dir, builtin_names
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=40)]
 CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
@@ -913,24 +914,6 @@ class WorkbookDefinition(_Definition):
 
 
 # --- loading ---------------------------------------------------------------------------------
-
-BUILTIN = "default"
-
-
-def builtin_dir() -> Path:
-    """Where the shipped workbook definitions are.
-
-    In an installed wheel they sit inside the package (``careerpath/workbooks``, see
-    pyproject's force-include); in a source checkout or editable install, at the repo root.
-    """
-    packaged = Path(__file__).parents[1] / "workbooks"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "workbooks"
-
-
-def builtin_names() -> list[str]:
-    return sorted(path.stem for path in builtin_dir().glob("*.toml"))
 
 
 def resolve(name_or_path: str) -> Path:

@@ -31,6 +31,7 @@ from careerpath.core.errors import InvalidFiles, NoWorkbook, Problem, WorkbookEx
 from careerpath.storage import tomlio
 from careerpath.storage.folder import Folder, validate
 from careerpath.workbook import definition as definitions
+from careerpath.workbook.builtins import builtin_dir
 from careerpath.workbook.definition import StageDefinition, WorkbookDefinition
 from careerpath.workbook.models import (
     SCHEMA_VERSION,
@@ -76,7 +77,7 @@ class Home(Folder):
                 hint="To start over, `careerpath start --force` moves the old one to a backup.",
             )
         tomlio.ensure_dir(self.root)
-        builtin = definition_path.resolve().parent == definitions.builtin_dir().resolve()
+        builtin = definition_path.resolve().parent == builtin_dir().resolve()
         if builtin:
             source = _BUILTIN_PREFIX + definition_path.stem
         else:

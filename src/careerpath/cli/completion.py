@@ -1,0 +1,137 @@
+"""Completion at the shell's TAB that knows the person's data: stage ids, record ids with
+their labels, due items, statuses, workbook names, occupation codes.
+
+Each completer reads as little as it can: ``workbook.toml`` and the workbook definition as
+raw TOML (through the parse cache), then the one stage file that holds what it completes; no
+models, no validation. A TAB must never print an error into the person's command line, so a
+home that cannot be read completes nothing. Used as ``autocompletion=`` on the commands'
+parameters; Typer calls them with the words typed so far in ``ctx``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import typer
+
+Completions = list[tuple[str, str]]
+"""(value, what it is): the shells that show a description (zsh, fish) show the second."""
+
+
+def _quietly(completer: Callable[..., Completions]) -> Callable[..., Completions]:
+    import functools
+
+    @functools.wraps(completer)
+    def complete(ctx: typer.Context, incomplete: str) -> Completions:
+        try:
+            return completer(ctx, incomplete)
+        except Exception:  # a broken or missing home completes nothing, silently
+            return []
+
+    return complete
+
+
+def _root(ctx: typer.Context) -> Path:
+    from careerpath.storage.folder import resolve_home
+
+    given = ctx.find_root().params.get("home")
+    return resolve_home(Path(given) if given else None)
+
+
+def _read(root: Path, path: Path) -> dict[str, Any]:
+    from careerpath.storage import tomlio
+    from careerpath.storage.cache import ParseCache
+
+    return tomlio.read(path, ParseCache(root))[0]
+
+
+def _stages(root: Path) -> list[dict[str, Any]]:
+    """The stages of the home's workbook definition, as written in it."""
+    from careerpath.workbook.builtins import builtin_dir
+
+    source = str(_read(root, root / "workbook.toml")["definition"]["source"])
+    if source.startswith("builtin:"):
+        path = builtin_dir() / f"{source.removeprefix('builtin:')}.toml"
+    else:
+        path = root / source
+    stages: list[dict[str, Any]] = _read(root, path)["stages"]
+    return stages
+
+
+def _records(root: Path, record_type: str) -> Iterator[dict[str, Any]]:
+    """The stored records of one type: only the stage file that holds them is read."""
+    for stage in _stages(root):
+        for question in stage.get("questions", []):
+            if question.get("record_type") == record_type:
+                path = root / "stages" / f"{stage['id']}.toml"
+                if path.exists():
+                    yield from _read(root, path).get(question["id"], [])
+                return
+
+
+@_quietly
+def stage_ids(ctx: typer.Context, incomplete: str) -> Completions:
+    """The ids of the workbook's stages, with their titles."""
+    return [(stage["id"], stage.get("title", "")) for stage in _stages(_root(ctx))]
+
+
+def record_ids(record_type: str) -> Callable[..., Completions]:
+    """A completer of the ids of one record type (targets, contacts, applications, offers),
+    each with its label ("a3  Acme: UX researcher")."""
+
+    @_quietly
+    def complete(ctx: typer.Context, incomplete: str) -> Completions:
+        from careerpath.tracking.labels import label
+
+        return [
+            (str(record["id"]), label(record_type, record))
+            for record in _records(_root(ctx), record_type)
+            if record.get("id")
+        ]
+
+    return complete
+
+
+@_quietly
+def due_items(ctx: typer.Context, incomplete: str) -> Completions:
+    """The ids of what is due (`careerpath due`), each with what it is: every source of dated
+    items is needed, so the whole workbook is read."""
+    from careerpath.cli.base import today
+    from careerpath.tracking import records  # noqa: F401  (registers the record types)
+    from careerpath.views import due
+    from careerpath.workbook.home import Home
+
+    items = due.collect(Home(_root(ctx), write_cache=False).load(), today())
+    return [(item.id, f"{item.due:%a %d %b}: {item.title}") for item in items]
+
+
+@_quietly
+def app_statuses(ctx: typer.Context, incomplete: str) -> Completions:
+    """The statuses of an application."""
+    from careerpath.tracking.records import STATUSES
+
+    return [(status, "") for status in STATUSES]
+
+
+@_quietly
+def workbook_names(ctx: typer.Context, incomplete: str) -> Completions:
+    """The workbook definitions careerpath ships."""
+    from careerpath.workbook.builtins import builtin_names
+
+    return [(name, "built-in workbook") for name in builtin_names()]
+
+
+@_quietly
+def occupation_codes(ctx: typer.Context, incomplete: str) -> Completions:
+    """O*NET-SOC codes beginning with what was typed, with their titles."""
+    from careerpath import occupations
+
+    return occupations.codes(incomplete)
+
+
+targets = record_ids("targets")
+contacts = record_ids("contacts")
+applications = record_ids("applications")
+offers = record_ids("offers")
