@@ -83,7 +83,7 @@ def record_ids(record_type: str) -> Callable[..., Completions]:
 
     @_quietly
     def complete(ctx: typer.Context, incomplete: str) -> Completions:
-        from careerpath.tracking.labels import label
+        from careerpath.tracking.vocabulary import label
 
         return [
             (str(record["id"]), label(record_type, record))
@@ -110,7 +110,7 @@ def due_items(ctx: typer.Context, incomplete: str) -> Completions:
 @_quietly
 def app_statuses(ctx: typer.Context, incomplete: str) -> Completions:
     """The statuses of an application."""
-    from careerpath.tracking.records import STATUSES
+    from careerpath.tracking.vocabulary import STATUSES
 
     return [(status, "") for status in STATUSES]
 

@@ -41,7 +41,14 @@ from pydantic import (
 
 from careerpath.core.errors import InvalidInput, NotFound
 from careerpath.core.values import Money, MoneyRange, format_money, parse_money, plural
-from careerpath.tracking import labels
+from careerpath.tracking import vocabulary
+
+# The statuses live in ``vocabulary`` (quick to import, for completion); they are this
+# module's names too, as everything else about records is.
+from careerpath.tracking.vocabulary import CLOSED as CLOSED
+from careerpath.tracking.vocabulary import PIPELINE as PIPELINE
+from careerpath.tracking.vocabulary import STATUSES as STATUSES
+from careerpath.tracking.vocabulary import AppStatus as AppStatus
 from careerpath.workbook import definition
 from careerpath.workbook.definition import Question, StageDefinition, WorkbookDefinition
 
@@ -50,29 +57,6 @@ if TYPE_CHECKING:
 
 # --- vocabularies ----------------------------------------------------------------------------
 
-AppStatus = Literal[
-    "interested",
-    "applied",
-    "screening",
-    "interviewing",
-    "offer",
-    "accepted",
-    "rejected",
-    "withdrawn",
-    "no response",
-]
-PIPELINE: tuple[AppStatus, ...] = (
-    "interested",
-    "applied",
-    "screening",
-    "interviewing",
-    "offer",
-    "accepted",
-)
-"""The way forward, in order. Moving to an earlier one needs --force."""
-CLOSED: tuple[AppStatus, ...] = ("rejected", "withdrawn", "no response")
-"""Ways an application ends other than accepting, reachable from any point."""
-STATUSES: tuple[AppStatus, ...] = PIPELINE + CLOSED
 FINISHED: frozenset[str] = frozenset({"accepted", *CLOSED})
 
 ContactStatus = Literal["to reach out", "reached out", "talked", "keep in touch", "closed"]
@@ -491,7 +475,7 @@ def _answered(value: Any) -> bool:
 
 def label(name: str, record: dict[str, Any] | Record) -> str:
     """A record's name as a person reads it in lists: "Sam Lee (Acme)", "Acme: UX lead"."""
-    return labels.label(name, record.model_dump() if isinstance(record, Record) else record)
+    return vocabulary.label(name, record.model_dump() if isinstance(record, Record) else record)
 
 
 def summary(name: str, records: list[dict[str, Any]]) -> str:
