@@ -92,6 +92,7 @@ def test_names_that_need_no_home(runner: CliRunner) -> None:
     assert "15-2051.00" in bash(runner, "careerpath occupations show 15-205")
     assert bash(runner, "careerpath config set stale") == ["stale_days"]
     assert bash(runner, "careerpath help app mo") == ["move"]
+    assert bash(runner, "careerpath help nope ") == []
 
 
 def test_a_home_that_cannot_be_read_completes_nothing(runner: CliRunner, home_dir: Path) -> None:

@@ -12,7 +12,10 @@ help_app = typer.Typer(add_completion=False)
 
 
 def _complete_command(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    context, command = _walk(ctx, ctx.params.get("command") or [])
+    try:
+        context, command = _walk(ctx, ctx.params.get("command") or [])
+    except InvalidInput:  # no such command: nothing to offer, and no message at a TAB
+        return []
     names = command.list_commands(context) if hasattr(command, "list_commands") else []
     found = [(name, command.get_command(context, name)) for name in names]
     return [

@@ -41,7 +41,7 @@ class Key:
 
 
 def _currency(value: Any) -> str:
-    from careerpath.core.values import check_currency
+    from careerpath.core.currencies import check_currency
 
     wanted = "a currency code (ISO 4217, like EUR, USD, GBP, INR or JPY)"
     if not isinstance(value, str):
