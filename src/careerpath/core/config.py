@@ -154,7 +154,10 @@ def forget() -> None:
 
 def read_file(path: Path) -> dict[str, Any]:
     """The settings in ``path``, each checked; a clear message naming the file otherwise."""
-    import tomllib
+    try:  # the parser storage reads homes with, already imported by then
+        import tomli as tomllib
+    except ImportError:  # pragma: no cover - tomli is a dependency
+        import tomllib  # type: ignore[no-redef]
 
     try:
         raw = tomllib.loads(path.read_bytes().decode("utf-8"))
