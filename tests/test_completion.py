@@ -130,3 +130,21 @@ def test_show_completion_honours_the_shell(runner: CliRunner, shell: str, first_
 def test_show_completion_names_the_shells_it_knows(runner: CliRunner) -> None:
     result = run(runner, "--show-completion", "tcsh", code=2)
     assert "bash, zsh, fish, powershell" in result.output
+
+
+def test_open_goals_and_homework_of_the_program(
+    runner: CliRunner, started: Path, tmp_path: Path
+) -> None:
+    intake = tmp_path / "intake.toml"
+    intake.write_text(
+        'want_by_end = "A clear direction."\nin_the_way = "Time."\nhours = 5\n'
+        'confidence = 2\ngoals = ["Talk to five people", "Pick a field"]\n'
+    )
+    run(runner, "program", "start", "--answers", str(intake))
+    run(runner, "homework", "add", "Reach out to two people")
+    run(runner, "homework", "add", "Read about UX research")
+    run(runner, "homework", "done", "h1")
+    run(runner, "goal", "done", "g2")
+    assert bash(runner, "careerpath goal revise ") == ["g1"]
+    assert bash(runner, "careerpath homework done ") == ["h2"]
+    assert '"h2":"Read about UX research"' in zsh(runner, "careerpath homework done ")

@@ -89,6 +89,7 @@ def test_git_init_then_each_writing_command_is_one_commit(
     tracked = git(home_dir, "ls-files").split()
     assert ".lock" not in tracked
     assert not [name for name in tracked if name.startswith((".backups", ".cache"))]
+    assert (home_dir / ".lock").read_bytes() == b""  # released: nothing in it changes at rest
 
 
 @needs_git

@@ -94,6 +94,24 @@ def record_ids(record_type: str) -> Callable[..., Completions]:
     return complete
 
 
+def program_ids(part: str) -> Callable[..., Completions]:
+    """A completer of the open goals or homework (``part``) of the program, with their text:
+    only ``program.toml`` is read."""
+
+    @_quietly
+    def complete(ctx: typer.Context, incomplete: str) -> Completions:
+        root = _root(ctx)
+        path = root / "program.toml"
+        if not path.exists():
+            return []
+        found = _read(root, path).get(part, [])
+        # A goal is open by its status, homework until it has a done date.
+        still_open = [i for i in found if i.get("status", "open") == "open" and not i.get("done")]
+        return [(str(item["id"]), str(item.get("text", ""))) for item in still_open]
+
+    return complete
+
+
 @_quietly
 def due_items(ctx: typer.Context, incomplete: str) -> Completions:
     """The ids of what is due (`careerpath due`), each with what it is: every source of dated
@@ -135,3 +153,5 @@ targets = record_ids("targets")
 contacts = record_ids("contacts")
 applications = record_ids("applications")
 offers = record_ids("offers")
+goals = program_ids("goals")
+homework = program_ids("homework")

@@ -391,7 +391,10 @@ def goal_add(
 @goal_app.command("revise")
 def goal_revise(
     ctx: typer.Context,
-    goal_id: Annotated[str, typer.Argument(metavar="ID", help="The goal's id, e.g. g1.")],
+    goal_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The goal's id (g1).", autocompletion=completion.goals),
+    ],
     text: Annotated[str, typer.Argument(help="The new wording.", show_default=False)],
     reason: Annotated[
         str, typer.Option("--reason", "-r", help="Why it changes (kept in the goal's history).")
@@ -413,7 +416,10 @@ def goal_revise(
 @goal_app.command("done")
 def goal_done(
     ctx: typer.Context,
-    goal_id: Annotated[str, typer.Argument(metavar="ID", help="The goal's id, e.g. g1.")],
+    goal_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The goal's id (g1).", autocompletion=completion.goals),
+    ],
 ) -> None:
     """Mark a goal met."""
     from careerpath.program import plan as programs
@@ -490,7 +496,12 @@ def homework_list(
 @homework_app.command("done")
 def homework_done(
     ctx: typer.Context,
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="The homework's id, e.g. h3.")],
+    item_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The homework's id, e.g. h3.", autocompletion=completion.homework
+        ),
+    ],
 ) -> None:
     """Mark homework done."""
     from careerpath.program import plan as programs
