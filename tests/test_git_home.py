@@ -138,6 +138,13 @@ def test_commands_work_without_git(
     assert "git is not installed" in flat(result.output)
 
 
+def test_turning_git_on_in_a_home_outside_git_says_how(runner: CliRunner, started: Path) -> None:
+    result = run(runner, "config", "set", "git", "on")
+    assert "is not a git repository yet: `careerpath git init` makes it one" in flat(result.stderr)
+    run(runner, "app", "add", "Acme", "Analyst")  # nothing to commit to, and nothing said
+    assert not (started / ".git").exists()
+
+
 def test_git_init_needs_a_workbook(runner: CliRunner, home_dir: Path) -> None:
     result = run(runner, "git", "init", code=1)
     assert "there is no workbook" in result.output

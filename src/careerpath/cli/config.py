@@ -45,6 +45,7 @@ def config_get(key: KeyArgument) -> None:
 
 @config_app.command("set")
 def config_set(
+    ctx: typer.Context,
     key: KeyArgument,
     value: Annotated[str, typer.Argument(help="The new value.", metavar="VALUE")],
 ) -> None:
@@ -54,6 +55,13 @@ def config_set(
     set_value(setting.name, checked)
     out_console().print(f"{setting.name} = {shown(checked)}", markup=False)
     _note_overridden(setting)
+    if setting.name == "git" and checked:
+        from careerpath.cli.base import home_of, warn
+        from careerpath.storage import git
+
+        home = home_of(ctx)
+        if home.exists() and not git.is_repository(home.root):
+            warn(f"{home.root} is not a git repository yet: `careerpath git init` makes it one.")
 
 
 @config_app.command("unset")
