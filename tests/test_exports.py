@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -32,35 +34,127 @@ def workbook(runner: CliRunner, home_dir: Path, write_answers: Any) -> Path:
     return home_dir
 
 
-def test_ics_parses_back_with_every_dated_item(runner: CliRunner, workbook: Path) -> None:
-    text = run(runner, "export", "--format", "ics").output
+ZONE = ZoneInfo("America/New_York")
+
+
+@pytest.fixture
+def zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The person lives in New York, whatever zone the machine running the tests is in."""
+    monkeypatch.setenv("CAREERPATH_TIMEZONE", "America/New_York")
+
+
+def events_of(text: str) -> dict[str, Any]:
+    """The events of an ICS export by item id (the UID before its first dot)."""
     calendar = icalendar.Calendar.from_ical(text)
-    events = {str(event["uid"]).split(".")[0]: event for event in calendar.walk("VEVENT")}
+    return {str(event["uid"]).split(".")[0]: event for event in calendar.walk("VEVENT")}
+
+
+def test_ics_parses_back_with_every_dated_item(
+    runner: CliRunner, workbook: Path, zone: None
+) -> None:
+    text = run(runner, "export", "--format", "ics").output
+    events = events_of(text)
     assert set(events) == {"c1-follow-up", "a1-next", "a1-i1", "o1-deadline"}
     follow_up = events["c1-follow-up"]
     assert follow_up.decoded("dtstart") == dt.date(2026, 11, 28)
     assert follow_up.decoded("dtend") == dt.date(2026, 11, 29)  # all day
     assert str(follow_up["summary"]) == "Zoë Brontë (Acme, Inc.): follow up"
     interview = events["a1-i1"]
-    assert interview.decoded("dtstart") == dt.datetime(2026, 11, 30, 14, 30)  # local time
+    assert interview.decoded("dtstart") == dt.datetime(2026, 11, 30, 14, 30, tzinfo=ZONE)
+    assert interview["dtstart"].params["TZID"] == "America/New_York"
     assert interview.decoded("duration") == dt.timedelta(hours=1)
+    (timezone,) = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")
+    assert str(timezone["tzid"]) == "America/New_York"
+    assert text.index("BEGIN:VTIMEZONE") < text.index("BEGIN:VEVENT")
     assert events["o1-deadline"].decoded("dtstart") == dt.date(2026, 12, 2)
     assert "careerpath done a1-next" in str(events["a1-next"]["description"])
+    for event in events.values():
+        assert event.decoded("dtstamp").tzinfo is not None
+        assert event.decoded("sequence") == 0
+        assert "status" not in event
+    (alarm,) = interview.walk("VALARM")
+    assert alarm.decoded("trigger") == -dt.timedelta(days=1)  # the same time the day before
+    (alarm,) = follow_up.walk("VALARM")
+    assert alarm.decoded("trigger") == -dt.timedelta(hours=15)  # 9:00 the day before
 
 
-def test_ics_uids_are_stable_so_a_new_export_updates_the_calendar(
-    runner: CliRunner, workbook: Path, tmp_path: Path
+def test_ics_without_reminders(runner: CliRunner, workbook: Path) -> None:
+    assert "BEGIN:VALARM" not in run(runner, "export", "-f", "ics", "--no-remind").output
+
+
+def test_done_and_snoozed_items_update_a_calendar_that_imported_an_earlier_export(
+    runner: CliRunner, workbook: Path, zone: None, tmp_path: Path
 ) -> None:
-    first = run(runner, "export", "-f", "ics").output
+    first = events_of(run(runner, "export", "-f", "ics").output)
     run(runner, "done", "a1-next")
-    second = run(runner, "export", "-f", "ics", "-o", str(tmp_path / "careerpath.ics")).output
-    assert "Written to" in second
-    before = {str(e["uid"]) for e in icalendar.Calendar.from_ical(first).walk("VEVENT")}
+    run(runner, "snooze", "c1-follow-up", "2026-12-05")
+    shutil.rmtree(workbook / ".cache", ignore_errors=True)  # the record is no cache
+    run(runner, "export", "-f", "ics", "-o", str(tmp_path / "careerpath.ics"))
     raw = (tmp_path / "careerpath.ics").read_bytes()
     assert raw.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")  # lines end as RFC 5545 says
-    after_text = raw.decode()
-    after = {str(e["uid"]) for e in icalendar.Calendar.from_ical(after_text).walk("VEVENT")}
-    assert after == {uid for uid in before if not uid.startswith("a1-next.")}
+    second = events_of(raw.decode())
+    assert set(second) == set(first)  # same UIDs: the calendar updates, never doubles
+    done = second["a1-next"]
+    assert done["status"] == "CANCELLED"
+    assert done.decoded("sequence") > first["a1-next"].decoded("sequence")
+    assert done.decoded("dtstart") == first["a1-next"].decoded("dtstart")
+    snoozed = second["c1-follow-up"]
+    assert snoozed.decoded("dtstart") == dt.date(2026, 12, 5)
+    assert snoozed.decoded("sequence") > first["c1-follow-up"].decoded("sequence")
+    assert "status" not in snoozed
+    assert second["o1-deadline"].decoded("sequence") == 0  # unchanged, so not renumbered
+    record = (workbook / ".exports" / "calendar.toml").read_bytes()
+    third = events_of(run(runner, "export", "-f", "ics").output)
+    assert {key: event.decoded("sequence") for key, event in third.items()} == {
+        key: event.decoded("sequence") for key, event in second.items()
+    }
+    assert third["a1-next"]["status"] == "CANCELLED"  # for a calendar that missed one
+    assert (workbook / ".exports" / "calendar.toml").read_bytes() == record  # nothing changed
+
+
+def test_a_removed_record_cancels_its_events(runner: CliRunner, workbook: Path) -> None:
+    run(runner, "export", "-f", "ics")
+    run(runner, "app", "remove", "a1", "--yes")
+    events = events_of(run(runner, "export", "-f", "ics").output)
+    assert events["a1-i1"]["status"] == "CANCELLED" and events["a1-next"]["status"] == "CANCELLED"
+    assert events["a1-i1"].decoded("sequence") == 1
+    assert "status" not in events["c1-follow-up"]
+
+
+def test_cancelled_events_are_dropped_after_a_while(runner: CliRunner, workbook: Path) -> None:
+    run(runner, "export", "-f", "ics")
+    run(runner, "done", "a1-next")
+    run(runner, "export", "-f", "ics")
+    later = run(runner, "export", "-f", "ics", today="2027-02-20").output  # 87 days on
+    assert "a1-next" in events_of(later)
+    much_later = run(runner, "export", "-f", "ics", today="2027-02-24").output  # 91
+    assert "a1-next" not in events_of(much_later)
+
+
+def test_a_broken_calendar_record_is_named_and_kept(runner: CliRunner, workbook: Path) -> None:
+    record = workbook / ".exports" / "calendar.toml"
+    record.parent.mkdir()
+    record.write_text("[events.x]\nsequence = -1\n")
+    result = run(runner, "export", "-f", "ics", code=1)
+    assert "calendar.toml" in result.output and "sequence" in result.output
+    assert record.read_text() == "[events.x]\nsequence = -1\n"
+
+
+def test_the_time_zone_comes_from_careerpath_then_the_system(
+    runner: CliRunner, workbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerpath.views.exports import person_timezone
+
+    monkeypatch.delenv("CAREERPATH_TIMEZONE", raising=False)
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    assert person_timezone() == "Asia/Tokyo"
+    interview = events_of(run(runner, "export", "-f", "ics").output)["a1-i1"]
+    assert interview["dtstart"].params["TZID"] == "Asia/Tokyo"
+    monkeypatch.setenv("CAREERPATH_TIMEZONE", "Europe/Lisbon")
+    assert person_timezone() == "Europe/Lisbon"
+    monkeypatch.setenv("CAREERPATH_TIMEZONE", "Mars/Olympus")
+    result = run(runner, "export", "-f", "ics", code=1)
+    assert "CAREERPATH_TIMEZONE='Mars/Olympus' is not a time zone" in result.output
 
 
 def test_json_has_everything_with_what_careerpath_works_out(

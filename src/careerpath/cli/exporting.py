@@ -35,12 +35,23 @@ def export(
             help="File to write (a folder for csv). Default: the screen (csv needs a folder).",
         ),
     ] = None,
+    remind: Annotated[
+        bool,
+        typer.Option(
+            "--remind/--no-remind",
+            help="ics: a reminder the day before each event (9:00 for an all-day one).",
+        ),
+    ] = True,
 ) -> None:
     """Everything in your workbook, for a coach (markdown), for tools (json), for a
-    spreadsheet (csv, one file per kind of record) or for a calendar (ics, every dated item)."""
+    spreadsheet (csv, one file per kind of record) or for a calendar (ics, every dated item).
+
+    An ics export keeps a record of its events in the home (.exports/calendar.toml), so the
+    next one cancels what you have done since and updates what you snoozed."""
     from careerpath.views import due, exports
 
-    workbook = home_of(ctx).load()
+    home = home_of(ctx)
+    workbook = home.load()
     now = today()
     if format is ExportFormat.csv:
         if output is None or str(output) == "-":
@@ -60,5 +71,14 @@ def export(
     elif format is ExportFormat.json:
         text = exports.to_json(workbook, now)
     else:
-        text = exports.to_ics(workbook, now, due.collect(workbook, now))
+        zone = exports.person_timezone()
+        with home.lock("export"):  # the record is read, then written after the calendar
+            before = exports.read_calendar_record(home.root)
+            text, record = exports.to_ics(
+                workbook, now, due.collect(workbook, now), before, zone=zone, remind=remind
+            )
+            write_output(output or Path("-"), text)
+            if record != before:
+                exports.write_calendar_record(home.root, record)
+        return
     write_output(output or Path("-"), text)
