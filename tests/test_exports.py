@@ -237,6 +237,36 @@ def test_csv_writes_one_file_per_kind_of_record(
     assert oct((folder / "offers.csv").stat().st_mode & 0o777) == "0o600"
 
 
+TRICKY = ["Writing; editing", 'Said "yes", then no', "two\nlines", "=SUM(A1)", "Zoë, \\ ü"]
+"""List items a '; '-joined cell could not give back."""
+
+
+def test_csv_lists_read_back_as_the_lists_that_were_typed(
+    runner: CliRunner, started: Path, write_answers: Any, tmp_path: Path
+) -> None:
+    answers = FULL_ANSWERS["exploration"] | {"energisers": TRICKY, "skills": TRICKY[::-1]}
+    run(runner, "next", "--answers", str(write_answers("exploration", answers)))
+    tasks = [arg for task in TRICKY for arg in ("--task", task)]
+    run(runner, "target", "add", "Writer", *tasks, "--source", "O*NET; BLS")
+    folder = tmp_path / "csv"
+    run(runner, "export", "-f", "csv", "-o", str(folder))
+    rows = {row["question"]: row for row in read_csv(folder / "answers.csv")}
+    assert json.loads(rows["energisers"]["json"]) == TRICKY
+    assert json.loads(rows["skills"]["json"]) == TRICKY[::-1]
+    for question, value in answers.items():  # every answer, exactly as given
+        assert json.loads(rows[question]["json"]) == value, question
+    (target,) = read_csv(folder / "targets.csv")
+    assert json.loads(target["tasks"]) == TRICKY
+    assert json.loads(target["sources"]) == ["O*NET; BLS"]
+    assert target["open_questions"] == ""  # none: an empty cell, not "[]" or "null"
+    for path in folder.glob("*.csv"):  # any list, in any file, is one JSON cell
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+        for row in read_csv(path):
+            for cell in row.values():
+                if cell.startswith("["):
+                    assert isinstance(json.loads(cell), list)
+
+
 def test_csv_needs_a_folder(runner: CliRunner, workbook: Path, tmp_path: Path) -> None:
     result = run(runner, "export", "--format", "csv", code=1)
     assert "give a folder with --output" in result.output

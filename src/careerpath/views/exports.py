@@ -335,7 +335,7 @@ _COLUMNS: dict[str, list[str]] = {
     ],
     "negotiation": ["offer_id", "employer", "date", "asked", "answer"],
     "homework": ["id", "text", "stage", "added", "due", "snoozed", "done", "source"],
-    "answers": ["stage", "question", "label", "answer"],
+    "answers": ["stage", "question", "label", "answer", "json"],
 }  # fmt: skip
 
 
@@ -428,6 +428,7 @@ def tables(workbook: Workbook, today: dt.date) -> dict[str, list[dict[str, Any]]
                     "question": question.id,
                     "label": question.title,
                     "answer": question.format(value),
+                    "json": _json_cell(value),
                 }
             )
     return rows
@@ -441,14 +442,29 @@ def _plain_fields(model: Any, leave_out: Iterable[str]) -> dict[str, Any]:
 
 
 def _cell(value: Any) -> str:
-    """A CSV cell; text a person wrote never starts a formula (see ``for_csv``)."""
+    """A CSV cell; text a person wrote never starts a formula (see ``for_csv``). A list (or
+    a table other than an amount of money) is JSON, so an item holding ``;`` or ``,`` stays
+    one item: ``["Writing; editing", "Teaching"]``."""
     if value is None:
         return ""
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else f"{value:.2f}"
     if isinstance(value, (int, bool)):
         return _text(value)
+    if isinstance(value, list) or (isinstance(value, dict) and not _is_money(value)):
+        return _json_cell(value)
     return for_csv(value if isinstance(value, str) else _text(value))
+
+
+def _json_cell(value: Any) -> str:
+    """``value`` as one line of JSON; it starts with ``[``, ``{`` or ``"``, never a formula."""
+    from careerpath.views.report_model import json_value
+
+    return for_json(json.dumps(value, ensure_ascii=False, default=json_value))
+
+
+def _is_money(value: dict[str, Any]) -> bool:
+    return {"amount", "currency"} <= value.keys() or {"low", "high", "currency"} <= value.keys()
 
 
 def write_csv(workbook: Workbook, today: dt.date, folder: Path) -> list[Path]:
