@@ -338,3 +338,82 @@ def test_the_program_is_exported_too(runner: CliRunner, workbook: Path, tmp_path
 def test_without_a_program_the_export_says_so(runner: CliRunner, workbook: Path) -> None:
     assert json.loads(run(runner, "export", "--format", "json").output)["program"] is None
     assert "## Program" not in run(runner, "export", "--format", "markdown").output
+
+
+HOSTILE_LINE = "Ann *bold* _it_ `code` <b>x</b> &copy; [l](http://x) | a\\b # ~~s~~ 2 * 3"
+HOSTILE_TEXT = (
+    "1. first\n# heading\n- item\n> quote\n***\n    indented\n\n    code after a blank\n"
+    "Setext?\n===\n+ plus\n<div>html</div>\n&amp; entity\n`tick` and ``double``\n~~~\n```\n"
+    "ends with a backslash\\"
+)
+
+
+def rendered_text(markdown: str) -> str:
+    """What a CommonMark reader shows: the text of every block, a line per block. No HTML,
+    indented code or link comes from what was typed."""
+    from markdown_it import MarkdownIt
+
+    pieces: list[str] = []
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        assert token.type not in {"html_block", "code_block"}, token
+        if token.type == "inline":
+            for child in token.children or []:
+                assert child.type not in {"html_inline", "link_open", "image"}, child
+                if child.type in {"text", "code_inline"}:
+                    pieces.append(child.content)
+                elif child.type in {"softbreak", "hardbreak"}:
+                    pieces.append("\n")
+        elif token.type.endswith("_close"):
+            pieces.append("\n")
+    return "".join(pieces)
+
+
+def spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_markdown_renders_what_was_typed_and_commands_as_code(
+    runner: CliRunner, started: Path, write_answers: Any, tmp_path: Path
+) -> None:
+    answers = FULL_ANSWERS["exploration"] | {
+        "where_now": HOSTILE_TEXT,
+        "where_to": "1. " + HOSTILE_LINE,
+        "energisers": [HOSTILE_LINE, "- not a list"],
+    }
+    run(runner, "next", "--answers", str(write_answers("exploration", answers)))
+    run(runner, "target", "add", HOSTILE_LINE, "--task", "# not a heading", "--notes", HOSTILE_TEXT)
+    run(runner, "contact", "add", "Zoë <Kim>", "--org", "AT&T_", "--follow-up", "2026-12-02")
+    run(runner, "app", "add", "*Acme*", "`rm -rf`", "--notes", HOSTILE_LINE)
+    intake = tmp_path / "intake.toml"
+    intake.write_text(
+        'want_by_end = "A *clear* direction."\nin_the_way = "Time."\nhours = 5\n'
+        'confidence = 2\ngoals = ["Talk to _five_ people <soon>"]\n'
+    )
+    run(runner, "program", "start", "--answers", str(intake))
+    run(runner, "homework", "add", "Read [this](x) & `that`", "--due", "2026-12-01")
+    markdown = run(runner, "export", "--format", "markdown").output
+    shown = rendered_text(markdown)
+    typed = [
+        HOSTILE_LINE,
+        *HOSTILE_TEXT.split("\n"),
+        "1. " + HOSTILE_LINE,
+        "- not a list",
+        "# not a heading",
+        "Zoë <Kim>",
+        "AT&T_",
+        "*Acme*: `rm -rf`",
+        "`rm -rf`",
+        "*Acme*",
+        "A *clear* direction.",
+        "Talk to _five_ people <soon>",
+        "Read [this](x) & `that`",
+    ]
+    for text in typed:
+        assert spaced(text) in spaced(shown), text
+    left = spaced(shown)
+    for text in sorted(typed, key=len, reverse=True):
+        left = left.replace(spaced(text), "")
+    assert "\\" not in left  # no escape shows that a person did not type
+    assert "`" not in left  # commands are code spans, not quoted with backticks
+    assert "`careerpath due`" in markdown  # a code span, rendered as code
+    assert "\\`careerpath" not in markdown and "`careerpath " in markdown
