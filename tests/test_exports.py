@@ -417,3 +417,35 @@ def test_markdown_renders_what_was_typed_and_commands_as_code(
     assert "`" not in left  # commands are code spans, not quoted with backticks
     assert "`careerpath due`" in markdown  # a code span, rendered as code
     assert "\\`careerpath" not in markdown and "`careerpath " in markdown
+
+
+def test_pack_data_travels_with_its_code_and_credit_in_every_format(
+    runner: CliRunner, started: Path, tmp_path: Path
+) -> None:
+    from careerpath.occupations import BLS_CREDIT, ONET_CREDIT
+
+    run(runner, "target", "add", "--from", "15-2051.00")
+    data = json.loads(run(runner, "export", "-f", "json").output)
+    assert data["credits"] == [ONET_CREDIT, BLS_CREDIT]
+    (target,) = data["stages"][1]["answers"]["targets"]
+    assert target["occupation"] == "15-2051.00"
+    shown = rendered_text(run(runner, "export", "-f", "markdown").output)
+    assert "Occupation: 15-2051.00" in shown
+    assert ONET_CREDIT in shown and BLS_CREDIT in shown  # O*NET® shows as written
+    folder = tmp_path / "csv"
+    result = run(runner, "export", "-f", "csv", "-o", str(folder))
+    assert "credits.txt" in result.output
+    assert read_csv(folder / "targets.csv")[0]["occupation"] == "15-2051.00"
+    assert (folder / "credits.txt").read_text(encoding="utf-8").split("\n\n") == [
+        ONET_CREDIT,
+        BLS_CREDIT + "\n",
+    ]
+
+
+def test_without_pack_data_there_is_no_credit(
+    runner: CliRunner, workbook: Path, tmp_path: Path
+) -> None:
+    assert "credits" not in json.loads(run(runner, "export", "-f", "json").output)
+    assert "## Credits" not in run(runner, "export", "-f", "markdown").output
+    run(runner, "export", "-f", "csv", "-o", str(tmp_path / "csv"))
+    assert not (tmp_path / "csv" / "credits.txt").exists()

@@ -471,7 +471,8 @@ def write_csv(workbook: Workbook, today: dt.date, folder: Path) -> list[Path]:
     """One CSV file per kind of record (and one for the other answers) in ``folder``.
 
     UTF-8 with a byte-order mark, so spreadsheet programs read accents right; every file is
-    written even when empty, so a spreadsheet linked to them keeps working."""
+    written even when empty, so a spreadsheet linked to them keeps working. With a target
+    filled from the occupation pack, ``credits.txt`` carries the O*NET® and BLS credit."""
     import csv
     import io
 
@@ -491,6 +492,14 @@ def write_csv(workbook: Workbook, today: dt.date, folder: Path) -> list[Path]:
         path = folder / f"{name}.csv"
         try:
             tomlio.write_atomic(path, "\ufeff" + buffer.getvalue())
+        except OSError as error:
+            raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
+        written.append(path)
+    credits = _pack_credits(workbook)
+    if credits:  # the pack's data is in targets.csv: its licence asks for the credit with it
+        path = folder / "credits.txt"
+        try:
+            tomlio.write_atomic(path, "\n\n".join(credits) + "\n")
         except OSError as error:
             raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
         written.append(path)
