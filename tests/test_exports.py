@@ -14,7 +14,7 @@ import icalendar
 import pytest
 from typer.testing import CliRunner
 
-from conftest import FULL_ANSWERS, run
+from conftest import FULL_ANSWERS, flat, run
 
 
 @pytest.fixture
@@ -449,3 +449,24 @@ def test_without_pack_data_there_is_no_credit(
     assert "## Credits" not in run(runner, "export", "-f", "markdown").output
     run(runner, "export", "-f", "csv", "-o", str(tmp_path / "csv"))
     assert not (tmp_path / "csv" / "credits.txt").exists()
+
+
+def test_a_home_careerpath_cannot_write_still_gets_its_calendar(
+    runner: CliRunner, workbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from careerpath.core.errors import CannotWrite
+    from careerpath.workbook.home import Home
+
+    def read_only(self: Home, command: str) -> Any:
+        raise CannotWrite(self.lock_file, OSError(errno.EROFS, "Read-only file system"))
+
+    monkeypatch.setattr(Home, "lock", read_only)
+    result = run(runner, "export", "-f", "ics")
+    assert (
+        f"careerpath cannot write in {workbook}, so this calendar is exported without a record"
+        in flat(result.output)
+    )
+    assert set(events_of(result.stdout)) == {"c1-follow-up", "a1-next", "a1-i1", "o1-deadline"}
+    assert not (workbook / ".exports").exists()

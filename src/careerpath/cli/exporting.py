@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careerpath.cli.base import err_console, home_of, today, write_output
+from careerpath.cli.base import err_console, home_of, today, warn, write_output
 from careerpath.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from careerpath.workbook.home import Home
+    from careerpath.workbook.models import Workbook
 
 export_app = typer.Typer(add_completion=False)
 
@@ -48,7 +52,7 @@ def export(
 
     An ics export keeps a record of its events in the home (.exports/calendar.toml), so the
     next one cancels what you have done since and updates what you snoozed."""
-    from careerpath.views import due, exports
+    from careerpath.views import exports
 
     home = home_of(ctx)
     workbook = home.load()
@@ -71,14 +75,35 @@ def export(
     elif format is ExportFormat.json:
         text = exports.to_json(workbook, now)
     else:
-        zone = exports.person_timezone()
-        with home.lock("export"):  # the record is read, then written after the calendar
-            before = exports.read_calendar_record(home.root)
-            text, record = exports.to_ics(
-                workbook, now, due.collect(workbook, now), before, zone=zone, remind=remind
-            )
-            write_output(output or Path("-"), text)
-            if record != before:
-                exports.write_calendar_record(home.root, record)
+        _export_ics(home, workbook, output or Path("-"), remind=remind)
         return
     write_output(output or Path("-"), text)
+
+
+def _export_ics(home: Home, workbook: Workbook, output: Path, *, remind: bool) -> None:
+    """The calendar, numbered against the record of the last export, which is then kept. A
+    home careerpath cannot write to still gets its calendar, without a record."""
+    import contextlib
+
+    from careerpath.core.errors import CannotWrite
+    from careerpath.views import due, exports
+
+    now = today()
+    zone = exports.person_timezone()
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(home.lock("export"))  # the record is read, then written
+            keep = True
+        except CannotWrite:
+            keep = False
+            warn(
+                f"careerpath cannot write in {home.root}, so this calendar is exported without "
+                "a record of it: the next export cannot cancel what you mark done before then."
+            )
+        before = exports.read_calendar_record(home.root)
+        text, record = exports.to_ics(
+            workbook, now, due.collect(workbook, now), before, zone=zone, remind=remind
+        )
+        write_output(output, text)
+        if keep and record != before:
+            exports.write_calendar_record(home.root, record)
