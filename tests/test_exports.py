@@ -381,7 +381,11 @@ def test_markdown_renders_what_was_typed_and_commands_as_code(
         "energisers": [HOSTILE_LINE, "- not a list"],
     }
     run(runner, "next", "--answers", str(write_answers("exploration", answers)))
-    run(runner, "target", "add", HOSTILE_LINE, "--task", "# not a heading", "--notes", HOSTILE_TEXT)
+    run(
+        runner,
+        *("target", "add", HOSTILE_LINE, "--notes", HOSTILE_TEXT),
+        *("--task", "# not a heading", "--task", "Writing; editing", "--task", "1. first"),
+    )
     run(runner, "contact", "add", "Zoë <Kim>", "--org", "AT&T_", "--follow-up", "2026-12-02")
     run(runner, "app", "add", "*Acme*", "`rm -rf`", "--notes", HOSTILE_LINE)
     intake = tmp_path / "intake.toml"
@@ -413,6 +417,9 @@ def test_markdown_renders_what_was_typed_and_commands_as_code(
     left = spaced(shown)
     for text in sorted(typed, key=len, reverse=True):
         left = left.replace(spaced(text), "")
+    lines = [line for line in shown.splitlines() if line]
+    at = lines.index("Tasks:")  # then one item a line, each as typed
+    assert lines[at + 1 : at + 4] == ["# not a heading", "Writing; editing", "1. first"]
     assert "\\" not in left  # no escape shows that a person did not type
     assert "`" not in left  # commands are code spans, not quoted with backticks
     assert "`careerpath due`" in markdown  # a code span, rendered as code

@@ -235,6 +235,11 @@ def _record_markdown(question: Question, record: dict[str, Any]) -> list[str]:
     for key, value in record.items():
         if key in nested or key == "id":
             continue
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            # One item a line: an item holding "; " or "," stays one item.
+            out.append(f"- **{escape(_title(key))}:**")
+            out += [f"  - {escape(_text(item), own_line=True)}" for item in value]
+            continue
         out.append(f"- **{escape(_title(key))}:** {escape(_text(value))}")
     for key in ("history", "interviews", "conversations", "negotiation"):
         items = record.get(key)
