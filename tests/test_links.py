@@ -5,7 +5,7 @@ occupation data, or picked from the occupations that fit the person's interests.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from careerpath.core.errors import Interrupted
-from careerpath.tracking.sitting import NONE
+from careerpath.tracking.sitting import KEEP_USD, NONE, OWN_PAY
 from careerpath.workbook.definition import Question
 
-from conftest import INTERRUPT, ScriptedPrompter, flat, run, stage_file
+from conftest import INTERRUPT, TODAY, ScriptedPrompter, flat, run, stage_file
 
 
 @pytest.fixture
@@ -26,9 +26,14 @@ def home(runner: CliRunner, home_dir: Path, write_answers: Any) -> Path:
     return home_dir
 
 
+ENTER = object()
+"""What a ``Person`` answers to keep what is offered."""
+
+
 class Person(ScriptedPrompter):
-    """Answers by question (its id, or the message of a pick or a confirmation); anything
-    else is answered with Enter: what is offered is kept, a pick takes its default."""
+    """Answers by question (its id, or the message of a pick or a confirmation), an iterator
+    for one asked more than once; anything else is answered with Enter: what is offered is
+    kept, a pick takes its default."""
 
     def __init__(self, answers: dict[str, Any]) -> None:
         super().__init__([])
@@ -37,22 +42,24 @@ class Person(ScriptedPrompter):
 
     def _next(self, what: str) -> Any:
         self.asked.append(what)
-        answer = self.answers.get(what, self)
+        answer = self.answers.get(what, ENTER)
+        if isinstance(answer, Iterator):  # asked more than once: the next answer each time
+            answer = next(answer)
         if answer is INTERRUPT:
             raise Interrupted()
         return answer
 
     def ask(self, question: Question, default: Any = None, draft: str | None = None) -> Any:
         answer = super().ask(question, default, draft)
-        return default if answer is self else answer
+        return default if answer is ENTER else answer
 
     def confirm(self, message: str, default: bool = True) -> bool:
         answer = self._next(message)
-        return default if answer is self else bool(answer)
+        return default if answer is ENTER else bool(answer)
 
     def select(self, message: str, options: Sequence[str], default: str | None = None) -> str:
         answer = self._next(message)
-        answer = (default or options[0]) if answer is self else answer
+        answer = (default or options[0]) if answer is ENTER else answer
         assert answer in options, f"{answer!r} not among {options}"
         self.options[message] = list(options)
         return str(answer)
@@ -160,3 +167,182 @@ def test_links_given_as_options_are_checked_and_name_the_ids_there_are(
     assert "there is no application a3" in result.output and "There is a1" in flat(result.output)
     run(runner, "offer", "add", "--application", "a1", "--base", "46000 EUR")
     assert stage_file(home, "closing")["offers"][0]["application"] == "a1"
+
+
+# --- the closing decision -------------------------------------------------------------------
+
+
+@pytest.fixture
+def closing(runner: CliRunner, home: Path, write_answers: Any) -> Path:
+    """Every stage before closing answered; two applications, an offer from the first."""
+    for stage in ("diving-deeper", "networking", "applying"):
+        run(runner, "next", "--answers", str(write_answers(stage)))
+    run(runner, "app", "add", "Globex", "Analyst", "--status", "interviewing")
+    run(runner, "offer", "add", "--from", "a2", "--base", "46000 EUR")
+    answers = {"offer_fit": 4, "offer_check": "Meets my floor."}
+    run(runner, "next", "--answers", str(write_answers("closing", answers)))
+    return home
+
+
+def app_status(home: Path, number: int) -> str:
+    status: str = stage_file(home, "applying")["applications"][number - 1]["history"][-1]["status"]
+    return status
+
+
+def test_accepting_at_the_decision_question_accepts_the_offer_and_its_application(
+    runner: CliRunner, closing: Path, terminal: Any
+) -> None:
+    assert app_status(closing, 2) == "offer"
+    terminal(decision="Accepting")
+    result = run(runner, "next")
+    assert "Recorded on o1 Globex: Analyst: accepted." in result.output
+    assert "Moved a2: offer → accepted." in result.output
+    (offer,) = stage_file(closing, "closing")["offers"]
+    assert (offer["status"], offer["responded"]) == ("accepted", TODAY)
+    assert app_status(closing, 2) == "accepted"
+    assert "accepted" in run(runner, "app", "show", "a2").output
+    listed = run(runner, "app", "list", "--all").output
+    assert any(line.startswith("a2") and "accepted" in line for line in listed.splitlines())
+
+
+def test_with_several_offers_the_decision_asks_which_and_declining_withdraws(
+    runner: CliRunner, closing: Path, terminal: Any
+) -> None:
+    run(runner, "offer", "add", "--from", "a1", "--base", "50000 EUR")
+    which = "Which offer are you declining?"
+    prompter = terminal(decision="Declining", **{which: "o1 Globex: Analyst"})
+    result = run(runner, "next")
+    assert prompter.options[which] == ["o1 Globex: Analyst", "o2 Acme: UX researcher"]
+    assert "Moved a2: offer → withdrawn." in result.output
+    offers = stage_file(closing, "closing")["offers"]
+    assert [o.get("status") for o in offers] == ["declined", None]
+    assert (app_status(closing, 2), app_status(closing, 1)) == ("withdrawn", "offer")
+
+
+def test_still_deciding_changes_no_offer(runner: CliRunner, closing: Path, terminal: Any) -> None:
+    terminal(decision="Still deciding")
+    result = run(runner, "next")
+    assert "Recorded on" not in result.output
+    assert "status" not in stage_file(closing, "closing")["offers"][0]
+
+
+# --- diving deeper: the occupation data at the prompt ----------------------------------------
+
+DATA_SCIENTISTS = "Data Scientists (15-2051.00)"
+WHICH = "Which of these is it?"
+IN_EUR = (
+    "Your income floor is in EUR; the occupation data has U.S. pay in USD. Keep the U.S. "
+    "range (USD) or enter your own?"
+)
+
+
+def test_a_target_looked_up_at_the_prompt_is_offered_field_by_field_and_keeps_its_code(
+    runner: CliRunner, home: Path, terminal: Any
+) -> None:
+    prompter = terminal(
+        look_up="data scientist",
+        **{WHICH: DATA_SCIENTISTS, IN_EUR: KEEP_USD},
+        outlook="Growing",
+        leading_option=INTERRUPT,
+    )
+    result = run(runner, "next", code=130)
+    assert prompter.asked.index("look_up") < prompter.asked.index("title")
+    assert DATA_SCIENTISTS in prompter.options[WHICH]
+    assert prompter.options[WHICH][-1] == NONE
+    assert "From the occupation data: Data Scientists (15-2051.00)." in flat(result.output)
+    assert "O*NET® 30.1 data" in result.output
+    (target,) = stage_file(home, "diving-deeper")["targets"]
+    assert prompter.defaults["title"] == target["title"] == "Data Scientists"
+    assert prompter.defaults["salary"] == target["salary"]
+    assert (target["occupation"], target["salary"]["currency"]) == ("15-2051.00", "USD")
+    assert target["outlook"] == "Growing" and len(target["tasks"]) >= 3
+    assert any(source.startswith("Pay: BLS OEWS May 2025") for source in target["sources"])
+    assert "15-2051.00" in run(runner, "target", "show", "t1").output
+
+
+def test_with_a_floor_in_euros_the_person_may_enter_their_own_pay_instead(
+    runner: CliRunner, home: Path, terminal: Any
+) -> None:
+    own = {"low": 52000, "high": 68000, "currency": "EUR", "period": "year"}
+    prompter = terminal(
+        look_up="data scientist",
+        **{WHICH: DATA_SCIENTISTS, IN_EUR: OWN_PAY},
+        title="Data scientist (Lyon)",
+        salary=own,
+        leading_option=INTERRUPT,
+    )
+    run(runner, "next", code=130)
+    assert prompter.defaults["salary"] is None  # no U.S. range offered beside a floor in EUR
+    (target,) = stage_file(home, "diving-deeper")["targets"]
+    assert (target["title"], target["salary"]) == ("Data scientist (Lyon)", own)
+    assert target["occupation"] == "15-2051.00"
+    assert not any(source.startswith("Pay:") for source in target["sources"])
+
+
+def test_no_look_up_or_none_of_these_starts_empty(
+    runner: CliRunner, home: Path, terminal: Any
+) -> None:
+    prompter = terminal(
+        look_up=iter(["zzxxq", "garden"]),
+        **{WHICH: NONE},
+        title="Gardener",
+        leading_option=INTERRUPT,
+    )
+    result = run(runner, "next", code=130)
+    assert "Nothing in the occupation data matches 'zzxxq'; try other words." in flat(result.output)
+    assert prompter.defaults["title"] is None
+    assert stage_file(home, "diving-deeper")["targets"] == [{"id": "t1", "title": "Gardener"}]
+
+
+def liking(tmp_path: Path, *letters: str) -> Path:
+    """An answers file for the interest inventory: every item of ``letters`` liked."""
+    from careerpath.instruments.interests import ITEMS
+
+    path = tmp_path / "inventory.toml"
+    lines = [f'{i.id} = "{"like" if i.type in letters else "dislike"}"\n' for i in ITEMS]
+    path.write_text("[answers]\n" + "".join(lines))
+    return path
+
+
+SUGGESTED = "suggested"
+
+
+def test_with_interest_results_the_jobs_question_offers_the_best_fits_to_tick(
+    runner: CliRunner, home: Path, terminal: Any, tmp_path: Path
+) -> None:
+    from careerpath.instruments.sitting import best_fits
+    from careerpath.workbook.home import Home
+
+    run(runner, "interests", "--answers", str(liking(tmp_path, "I")))
+    first, second, *_ = best_fits(Home(home))
+    picks = [f"{first.title} ({first.code})", f"{second.title} ({second.code})"]
+    prompter = terminal(
+        suggested=picks,
+        **{IN_EUR: KEEP_USD, "Add another target job?": iter([True, False])},
+        look_up=None,
+        title=iter([ENTER, ENTER, "Lab technician"]),  # the two picked keep their titles
+        leading_option=INTERRUPT,
+    )
+    result = run(runner, "next", code=130)
+    assert prompter.asked[:2] == [SUGGESTED, IN_EUR]  # the currency asked once for both
+    said = flat(result.output)
+    assert f"From the occupation data: {picks[0]}; {picks[1]}." in said
+    targets = stage_file(home, "diving-deeper")["targets"]
+    assert [t.get("occupation") for t in targets] == [first.code, second.code, None]
+    assert [t["title"] for t in targets] == [first.title, second.title, "Lab technician"]
+    # the look-up is offered for the one typed, not for the ones picked
+    assert prompter.asked.count("look_up") == 1
+
+
+def test_without_interest_results_the_pack_is_not_opened(
+    runner: CliRunner, home: Path, terminal: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerpath import occupations
+
+    def never() -> None:
+        raise AssertionError("the occupation pack was opened")
+
+    monkeypatch.setattr(occupations, "_db", never)
+    prompter = terminal(title="Gardener", leading_option=INTERRUPT)
+    run(runner, "next", code=130)
+    assert SUGGESTED not in prompter.asked and "look_up" in prompter.asked

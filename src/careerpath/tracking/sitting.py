@@ -17,13 +17,13 @@ import the sitting, which talks to a terminal.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from careerpath.tracking import records
 
 if TYPE_CHECKING:
+    from careerpath.occupations import Profile
     from careerpath.workbook.definition import Question, StageDefinition
     from careerpath.workbook.models import Workbook
 
@@ -147,7 +147,7 @@ class TrackingCompanion:
         picked = sitting.prompter.ask(pick) or []
         from careerpath import occupations
 
-        return [_from_pack(sitting, occupations.get(shown[label])) for label in picked]
+        return from_pack(sitting, [occupations.get(shown[label]) for label in picked])
 
     # --- answers -----------------------------------------------------------------------------
 
@@ -274,34 +274,35 @@ def look_up(sitting: Any) -> dict[str, Any]:
         picked = sitting.prompter.select("Which of these is it?", [*shown, NONE])
         if picked == NONE:
             return {}
-        return _from_pack(sitting, occupations.get(shown[picked]))
+        return from_pack(sitting, [occupations.get(shown[picked])])[0]
 
 
-def _from_pack(sitting: Any, profile: Any) -> dict[str, Any]:
-    """A target's start from an occupation's profile (the same fields as `target add --from`),
-    keeping currencies apart: with an income floor in another currency the person chooses
-    the U.S. range or their own figures."""
+def from_pack(sitting: Any, profiles: Sequence[Profile]) -> list[dict[str, Any]]:
+    """Target jobs' starts from occupations' profiles (the same fields as `target add
+    --from`), said once with the credit. Currencies are kept apart: with an income floor in
+    another currency the person chooses, once, the U.S. range or their own figures."""
     from careerpath import occupations
     from careerpath.tracking.prefill import target_from
     from careerpath.tracking.scoring import income_floor
 
-    start = target_from(profile)
+    starts = [target_from(profile) for profile in profiles]
     say = sitting.console.print
-    say(
-        f"  From the occupation data: {profile.title} ({profile.code}). Each answer is offered; "
-        "Enter keeps it, or change it.",
-        markup=False,
-        highlight=False,
-    )
-    say(f"  {occupations.SHORT_CREDIT}", markup=False, highlight=False, style="dim")
+    names = "; ".join(f"{p.title} ({p.code})" for p in profiles)
+    for line in (
+        f"  From the occupation data: {names}.",
+        "  Each answer is offered below: Enter keeps it, or change it.",
+    ):
+        say(line, markup=False, highlight=False)
+    say(occupations.SHORT_CREDIT, markup=False, highlight=False, style="dim")
     floor = income_floor(sitting.workbook)
-    if "salary" in start and floor is not None and floor.currency != "USD":
+    if any("salary" in s for s in starts) and floor is not None and floor.currency != "USD":
         keep = sitting.prompter.select(
             f"Your income floor is in {floor.currency}; the occupation data has U.S. pay in "
             "USD. Keep the U.S. range (USD) or enter your own?",
             [KEEP_USD, OWN_PAY],
         )
         if keep == OWN_PAY:
-            del start["salary"]
-            start["sources"] = [s for s in start["sources"] if not re.match(r"Pay:", s)]
-    return start
+            for start in starts:
+                start.pop("salary", None)
+                start["sources"] = [s for s in start["sources"] if not s.startswith("Pay:")]
+    return starts
