@@ -5,6 +5,7 @@ occupation data, or picked from the occupations that fit the person's interests.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -195,6 +196,10 @@ def test_accepting_at_the_decision_question_accepts_the_offer_and_its_applicatio
     assert app_status(closing, 2) == "offer"
     terminal(decision="Accepting")
     result = run(runner, "next")
+    said = flat(result.output)
+    assert (
+        "Offers: 1 offer: Globex: Analyst Accepting, negotiating or declining is recorded" in said
+    )
     assert "Recorded on o1 Globex: Analyst: accepted." in result.output
     assert "Moved a2: offer → accepted." in result.output
     (offer,) = stage_file(closing, "closing")["offers"]
@@ -346,3 +351,49 @@ def test_without_interest_results_the_pack_is_not_opened(
     prompter = terminal(title="Gardener", leading_option=INTERRUPT)
     run(runner, "next", code=130)
     assert SUGGESTED not in prompter.asked and "look_up" in prompter.asked
+
+
+# --- at the real prompt ----------------------------------------------------------------------
+
+
+def test_the_links_at_the_real_prompt_tick_and_pick(runner: CliRunner, home: Path) -> None:
+    """questionary itself, fed keys through a pipe: a checkbox for the contact's targets, a
+    list to pick the application's referring contact from."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+    from rich.console import Console
+
+    from careerpath.tracking.sitting import TrackingCompanion
+    from careerpath.workbook.home import Home
+    from careerpath.workbook.prompts import TerminalPrompter
+    from careerpath.workbook.session import Session
+
+    run(runner, "target", "add", "UX researcher")
+    run(runner, "target", "add", "Data analyst")
+    down, enter = "\x1b[B", "\r"
+    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
+        workbook = Home(home).load()
+        sitting = Session(
+            Home(home),
+            workbook,
+            TerminalPrompter(TODAY),
+            Console(file=io.StringIO()),
+            TODAY,
+            [TrackingCompanion()],
+        )
+        # tick the second target; then name, and Enter through the other fields
+        keys.send_text(down + " " + enter + "Sam Lee" + enter + enter * 8)
+        networking = workbook.definition.stage("networking")
+        sitting.ask_record(networking, networking.question("contacts"), 0)
+        applying = workbook.definition.stage("applying")
+        # target: none of these (where the pointer starts); referred by: Sam Lee (down from
+        # "none" comes round to the top); employer, role; Enter through the rest (the list
+        # of documents is finished with Esc Enter)
+        keys.send_text(enter + down + enter + "Acme" + enter + "Analyst" + enter)
+        keys.send_text(enter * 3 + "\x1b\r" + enter * 2)
+        sitting.ask_record(applying, applying.question("applications"), 0)
+    (contact,) = stage_file(home, "networking")["contacts"]
+    assert (contact["name"], contact["targets"]) == ("Sam Lee", ["t2"])
+    (app_,) = stage_file(home, "applying")["applications"]
+    assert (app_["employer"], app_["contact"]) == ("Acme", "c1") and "target" not in app_
