@@ -76,7 +76,7 @@ class TrackingCompanion:
                 return {}
             picked = _pick_many(
                 sitting,
-                "Which target jobs is this contact about? (none ticked: none)",
+                "Which target jobs is this contact about?",
                 targets,
                 "targets",
             )
@@ -139,7 +139,7 @@ class TrackingCompanion:
                 "id": "suggested",
                 "kind": "multi_choice",
                 "prompt": "These occupations fit your interests best. Tick any you are "
-                "considering (none ticked: type your own next)",
+                "considering; you can add your own after them.",
                 "choices": list(shown),
                 "required": False,
             }
