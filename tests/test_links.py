@@ -87,9 +87,9 @@ def test_a_contact_added_at_the_prompt_names_its_targets_from_a_checkbox(
 ) -> None:
     run(runner, "target", "add", "UX researcher")
     run(runner, "target", "add", "Data analyst")
-    prompter = terminal(targets=["t2 Data analyst"], name="Sam Lee")
+    prompter = terminal(ticked=["t2 Data analyst"], name="Sam Lee")
     run(runner, "contact", "add")
-    assert prompter.asked[0] == "targets"
+    assert prompter.asked[0] == "ticked"
     (contact,) = stage_file(home, "networking")["contacts"]
     assert (contact["name"], contact["targets"]) == ("Sam Lee", ["t2"])
     assert "t2 Data analyst" in flat(run(runner, "contact", "show", "c1").output)
@@ -100,8 +100,19 @@ def test_without_targets_a_contact_is_not_asked_about_them(
 ) -> None:
     prompter = terminal(name="Sam Lee")
     run(runner, "contact", "add")
-    assert "targets" not in prompter.asked
+    assert "ticked" not in prompter.asked
     assert "targets" not in stage_file(home, "networking")["contacts"][0]
+
+
+def test_with_one_target_a_contact_picks_it_or_none(
+    runner: CliRunner, home: Path, terminal: Any
+) -> None:
+    run(runner, "target", "add", "UX researcher")
+    about = "Which target jobs is this contact about?"
+    prompter = terminal(**{about: "t1 UX researcher"}, name="Sam Lee")
+    run(runner, "contact", "add")
+    assert prompter.options[about] == ["t1 UX researcher", NONE]
+    assert stage_file(home, "networking")["contacts"][0]["targets"] == ["t1"]
 
 
 def test_an_application_picks_its_target_and_referring_contact(
@@ -309,9 +320,6 @@ def liking(tmp_path: Path, *letters: str) -> Path:
     return path
 
 
-SUGGESTED = "suggested"
-
-
 def test_with_interest_results_the_jobs_question_offers_the_best_fits_to_tick(
     runner: CliRunner, home: Path, terminal: Any, tmp_path: Path
 ) -> None:
@@ -322,14 +330,14 @@ def test_with_interest_results_the_jobs_question_offers_the_best_fits_to_tick(
     first, second, *_ = best_fits(Home(home))
     picks = [f"{first.title} ({first.code})", f"{second.title} ({second.code})"]
     prompter = terminal(
-        suggested=picks,
+        ticked=picks,
         **{IN_EUR: KEEP_USD, "Add another target job?": iter([True, False])},
         look_up=None,
         title=iter([ENTER, ENTER, "Lab technician"]),  # the two picked keep their titles
         leading_option=INTERRUPT,
     )
     result = run(runner, "next", code=130)
-    assert prompter.asked[:2] == [SUGGESTED, IN_EUR]  # the currency asked once for both
+    assert prompter.asked[:2] == ["ticked", IN_EUR]  # the currency asked once for both
     said = flat(result.output)
     assert f"From the occupation data: {picks[0]}; {picks[1]}." in said
     targets = stage_file(home, "diving-deeper")["targets"]
@@ -350,7 +358,7 @@ def test_without_interest_results_the_pack_is_not_opened(
     monkeypatch.setattr(occupations, "_db", never)
     prompter = terminal(title="Gardener", leading_option=INTERRUPT)
     run(runner, "next", code=130)
-    assert SUGGESTED not in prompter.asked and "look_up" in prompter.asked
+    assert "ticked" not in prompter.asked and "look_up" in prompter.asked
 
 
 # --- at the real prompt ----------------------------------------------------------------------

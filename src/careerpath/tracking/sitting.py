@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from careerpath.workbook.models import Workbook
 
 NONE = "none of these"
+SUGGESTED = (
+    "These occupations fit your interests best. Tick any you are considering; you can add "
+    "your own after them."
+)
 LOOK_UP = "Look it up in the occupation data? (type a few words, or Enter to skip)"
 KEEP_USD = "Keep the U.S. range (USD)"
 OWN_PAY = "Enter my own"
@@ -131,20 +135,9 @@ class TrackingCompanion:
         found = [(code, title) for code, title in self.suggest() if code not in have][:5]
         if not found:
             return []
-        from careerpath.workbook.definition import Question
 
         shown = {f"{title} ({code})": code for code, title in found}
-        pick = Question.model_validate(
-            {
-                "id": "suggested",
-                "kind": "multi_choice",
-                "prompt": "These occupations fit your interests best. Tick any you are "
-                "considering; you can add your own after them.",
-                "choices": list(shown),
-                "required": False,
-            }
-        )
-        picked = sitting.prompter.ask(pick) or []
+        picked = tick(sitting, SUGGESTED, list(shown))
         from careerpath import occupations
 
         return from_pack(sitting, [occupations.get(shown[label]) for label in picked])
@@ -227,19 +220,22 @@ def _pick_one(sitting: Any, message: str, workbook: Workbook, name: str) -> dict
 
 def _pick_many(sitting: Any, message: str, stored: list[dict[str, Any]], name: str) -> list[str]:
     """The ids of the records of type ``name`` ticked in a checkbox."""
+    labels = {_label(name, record): str(record["id"]) for record in stored}
+    return [labels[label] for label in tick(sitting, message, list(labels))]
+
+
+def tick(sitting: Any, message: str, options: list[str]) -> list[str]:
+    """The ``options`` ticked in a checkbox; with one option, picked or "none of these"."""
+    if len(options) == 1:
+        picked = sitting.prompter.select(message, [*options, NONE], default=NONE)
+        return [] if picked == NONE else [picked]
     from careerpath.workbook.definition import Question
 
-    labels = {_label(name, record): str(record["id"]) for record in stored}
     pick = Question.model_validate(
-        {
-            "id": name,
-            "kind": "multi_choice",
-            "prompt": message,
-            "choices": list(labels),
-            "required": False,
-        }
+        {"id": "ticked", "kind": "multi_choice", "prompt": message, "choices": options}
+        | {"required": False}
     )
-    return [labels[label] for label in sitting.prompter.ask(pick) or []]
+    return list(sitting.prompter.ask(pick) or [])
 
 
 # --- the occupation data ---------------------------------------------------------------------
