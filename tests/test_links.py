@@ -405,3 +405,15 @@ def test_the_links_at_the_real_prompt_tick_and_pick(runner: CliRunner, home: Pat
     assert (contact["name"], contact["targets"]) == ("Sam Lee", ["t2"])
     (app_,) = stage_file(home, "applying")["applications"]
     assert (app_["employer"], app_["contact"]) == ("Acme", "c1") and "target" not in app_
+
+
+def test_a_changed_decision_on_a_revisit_says_which_offers_are_decided(
+    runner: CliRunner, closing: Path, terminal: Any
+) -> None:
+    terminal(decision="Accepting")
+    run(runner, "next")
+    terminal(decision="Declining")
+    result = run(runner, "next", "--stage", "closing")
+    assert "No open offer to record it on (o1 is accepted)" in flat(result.output)
+    assert "`careerpath offer edit ID --status STATUS`" in flat(result.output)
+    assert stage_file(closing, "closing")["offers"][0]["status"] == "accepted"

@@ -168,8 +168,12 @@ def record_decision(sitting: Any, status: records.OfferStatus) -> None:
     offers = [o for o in book.raw if o.get("status") not in tracker.OFFER_ANSWERS]
     say = sitting.console.print
     if not offers:
+        decided = ", ".join(f"{o['id']} is {o['status']}" for o in book.raw)
         say(
-            "  No open offer to record it on: add it with `careerpath offer add`.",
+            f"  No open offer to record it on ({decided}): change one with `careerpath offer "
+            "edit ID --status STATUS`."
+            if decided
+            else "  No offer to record it on yet: add it with `careerpath offer add`.",
             markup=False,
             highlight=False,
         )

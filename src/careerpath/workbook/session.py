@@ -116,6 +116,12 @@ class Companion(Protocol):
         ...
 
 
+def _a(item: str | None) -> str:
+    """ "an offer", "a contact"."""
+    word = item or "record"
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
 AfterAnswer = Callable[["Session", StageDefinition, str, Any], None]
 """Called after each answer of ``next`` is saved, so a layer above (the exercises) can offer
 something right there: (the sitting, the stage, the question's id, the answer)."""
@@ -325,7 +331,7 @@ class Session(Sitting):
             records = self.workbook.answers_for(stage).get(question.id, [])
         if not records:
             if not question.required and not self.prompter.confirm(
-                f"Add a {question.item}?", default=True
+                f"Add {_a(question.item)}?", default=True
             ):
                 self._update_state(
                     lambda state: engine.set_skipped(state, stage.id, question.id, True)
@@ -341,8 +347,8 @@ class Session(Sitting):
         while True:
             records = self.workbook.answers_for(stage).get(question.id, [])
             edits = {f"Edit {question.record_label(r)}": i for i, r in enumerate(records)}
-            add = f"Add a {question.item}"
-            remove = f"Remove a {question.item}"
+            add = f"Add {_a(question.item)}"
+            remove = f"Remove {_a(question.item)}"
             done = "Done"
             options = [*edits, add, *([remove] if records else []), done]
             picked = self.prompter.select(f"Your {question.item}s:", options, default=done)
