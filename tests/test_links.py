@@ -140,12 +140,14 @@ def test_an_offer_picks_its_application_which_fills_it_and_moves_on(
     runner: CliRunner, home: Path, terminal: Any
 ) -> None:
     run(runner, "app", "add", "Acme", "UX researcher", "--status", "interviewing")
+    run(runner, "app", "add", "Globex", "Analyst", "--status", "rejected")
     came_from = "Which application did it come from?"
     prompter = terminal(
         **{came_from: "a1 Acme: UX researcher"}, base_pay={"amount": 46000, "currency": "EUR"}
     )
     result = run(runner, "offer", "add")
     assert prompter.defaults["employer"] == "Acme"
+    assert prompter.options[came_from] == ["a1 Acme: UX researcher", NONE]  # not the rejected
     assert "Moved a1: interviewing → offer." in result.output
     (offer,) = stage_file(home, "closing")["offers"]
     assert offer["application"] == "a1"

@@ -213,8 +213,13 @@ def _label(name: str, record: dict[str, Any]) -> str:
 
 def _pick_one(sitting: Any, message: str, workbook: Workbook, name: str) -> dict[str, Any] | None:
     """One record of type ``name`` picked from a list (or none); not asked when there are
-    none to pick from."""
+    none to pick from. An offer comes from an application still under way, so ended ones
+    (rejected, withdrawn, no response, accepted) are left out of that list."""
     stored = records.stored(workbook, name)
+    if name == "applications":
+        from careerpath.tracking.tracker import status_of
+
+        stored = [app for app in stored if status_of(app) not in records.FINISHED]
     if not stored:
         return None
     labels = {_label(name, record): record for record in stored}
