@@ -162,3 +162,15 @@ def test_commit_messages_name_the_command() -> None:
     subject, _, body = long.partition("\n\n")
     assert len(subject) == SUBJECT_WIDTH and subject.endswith("…")
     assert body.strip().endswith("x" * 100)
+
+
+@needs_git
+def test_the_calendar_exports_record_is_committed_with_the_export(
+    runner: CliRunner, home_dir: Path, tmp_path: Path
+) -> None:
+    run(runner, "start")
+    run(runner, "git", "init")
+    run(runner, "contact", "add", "Sam Lee", "--next-step", "Coffee", "--follow-up", "1d")
+    run(runner, "export", "--format", "ics", "--output", str(tmp_path / "due.ics"))
+    assert log(home_dir)[0].startswith("careerpath export: --format ics --output ")
+    assert git(home_dir, "status", "--porcelain") == ""

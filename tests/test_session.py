@@ -13,7 +13,7 @@ from rich.console import Console
 
 from careerpath.core.errors import Interrupted
 from careerpath.tracking import scoring
-from careerpath.tracking.scoring import OffersCompanion
+from careerpath.tracking.sitting import TrackingCompanion
 from careerpath.workbook import definition
 from careerpath.workbook.definition import Question
 from careerpath.workbook.home import Home
@@ -327,7 +327,7 @@ def test_the_offers_companion_offers_every_need_weighted_and_keeping_them_saves_
     prompter = KeepsWhatIsOffered([])
     session = Session(home, workbook, prompter, Console(file=io.StringIO()), TODAY)
     with_offers = Session(
-        home, workbook, prompter, Console(file=io.StringIO()), TODAY, [OffersCompanion()]
+        home, workbook, prompter, Console(file=io.StringIO()), TODAY, [TrackingCompanion()]
     )
     session.revisit(book.stage("closing"))
     assert prompter.defaults["weights"] is None

@@ -212,6 +212,7 @@ def test_a_guided_contact_and_the_overdue_notice_in_a_real_terminal(spawn, home_
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TYPED = {  # what a person types at each typed question (by the start of its prompt)
+    "Look it up in the occupation data": "data scientist",
     "By when?": "2026-12-09",
     "Next action due": "2026-12-02",
     "Start date": "2027-01-04",
@@ -330,9 +331,17 @@ def journey(screen: Screen) -> list[str]:
                 no = rated_one_by_one = True  # rate the weights need by need, once
             screen.send("n" if no else "y")
         elif kind == "pick":
-            screen.send("\x1b[A\r" if "“Autonomy” count?" in question else "\r")
+            if "“Autonomy” count?" in question:
+                screen.send("\x1b[A\r")
+            elif "enter your own?" in question:  # the pack's U.S. pay, or your own: your own
+                screen.send("\x1b[B\r")
+            else:
+                screen.send("\r")
         elif kind == "tick":
             screen.send(" \r")
+        elif screen.lines()[screen.screen.cursor.y].strip() != "›":
+            # an answer is offered in the box (filled in from the occupation data): keep it
+            screen.send("\x1b\r" if kind == "multiline" else "\r")
         else:
             said = question.removeprefix("? ")
             words = next((v for k, v in TYPED.items() if said.startswith(k)), None)
@@ -415,6 +424,10 @@ def test_the_built_in_journey_at_the_real_prompts(
     exploration = answers(home_dir)
     assert exploration["income_floor"] == {"amount": 42000, "currency": "EUR"}
     assert exploration["hours"] == 32
+    # The target job was looked up in the occupation data, with the person's own pay.
+    (target,) = tomllib.loads((home_dir / "stages" / "diving-deeper.toml").read_text())["targets"]
+    assert target["occupation"] == "15-2051.00"
+    assert target["salary"]["currency"] == "EUR"
 
 
 @pytest.mark.parametrize("columns", [80, 120])

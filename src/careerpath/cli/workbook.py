@@ -101,14 +101,17 @@ def _offer_program(home: Home, workbook: Workbook) -> None:
 
 
 def _session(home: Home, workbook: Workbook) -> Session:
-    from careerpath.instruments.sitting import offer_in_exploration
+    from careerpath.instruments.sitting import best_fits, offer_in_exploration
     from careerpath.program.sitting import ProgramCompanion
-    from careerpath.tracking.scoring import OffersCompanion
+    from careerpath.tracking.sitting import TrackingCompanion
     from careerpath.workbook.prompts import TerminalPrompter
     from careerpath.workbook.session import Session
 
+    def suggest() -> list[tuple[str, str]]:
+        return [(fit.code, fit.title) for fit in best_fits(home)]
+
     day = today()
-    companions = (ProgramCompanion(), OffersCompanion())
+    companions = (ProgramCompanion(), TrackingCompanion(suggest))
     return Session(
         home,
         workbook,

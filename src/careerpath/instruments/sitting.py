@@ -13,6 +13,7 @@ from careerpath.instruments.work_values import VALUES
 from careerpath.workbook.home import Home
 
 if TYPE_CHECKING:
+    from careerpath.instruments.matching import Suggestion
     from careerpath.workbook.definition import StageDefinition
     from careerpath.workbook.session import Session
 
@@ -238,3 +239,34 @@ def _show_fits(session: Session, result: interests.Result, order: list[str]) -> 
     lines.append("More: `careerpath explore`. Now back to where you were.")
     for line in lines:
         session.console.print(line, markup=False, highlight=False)
+
+
+def usd_floor(home: Home) -> tuple[float | None, list[str]]:
+    """The income floor in USD, or ``None`` with a note saying why pay was not used."""
+    book = home.read_definition(home.read_state())
+    stage = next((s for s in book.stages if s.id == "exploration"), None)
+    answer = home.read_answers(stage).get("income_floor") if stage else None
+    if not isinstance(answer, dict):
+        return None, ["Pay was not used: no income floor yet (exploration)."]
+    if answer.get("currency") != "USD":
+        return None, [
+            f"Pay was not used: your floor is in {answer.get('currency')}, the pack's pay is "
+            "U.S. pay in USD."
+        ]
+    return float(answer["amount"]), []
+
+
+def best_fits(home: Home) -> list[Suggestion]:
+    """The occupations that fit the person, best first, as `careerpath explore` ranks them
+    (no filters); none, and the pack not opened, without finished interest results."""
+    found = store.read(home)
+    if found.interests is None or found.interests.finished is None:
+        return []
+    from careerpath import occupations
+    from careerpath.instruments import matching
+    from careerpath.instruments.work_values import scores
+
+    values = scores(found.work_values.order) if found.work_values else None
+    result = interests.score(found.interests.answers)
+    floor, _ = usd_floor(home)
+    return matching.suggest(occupations.fits(), result.scores, values, found.max_zone, floor)

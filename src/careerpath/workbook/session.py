@@ -94,6 +94,33 @@ class Companion(Protocol):
         unless this companion knows better."""
         ...
 
+    def answered(
+        self, sitting: Session, stage: StageDefinition, question: Question, value: Any
+    ) -> None:
+        """Its part once an answer is saved (a decision recorded on the offer it is about)."""
+        ...
+
+    def records_start(
+        self, sitting: Session, stage: StageDefinition, question: Question
+    ) -> list[dict[str, Any]]:
+        """New records to ask before a records question asks for its own (the jobs picked
+        from the occupations that fit the person's interests); each is asked as below."""
+        ...
+
+    def record_start(
+        self, sitting: Session, stage: StageDefinition, question: Question
+    ) -> dict[str, Any]:
+        """What a new record starts from, asked before its fields: the records it links to
+        (the target a contact is about) or a look-up in the occupation data. Values of the
+        fields asked are offered as answers; the rest are saved with the record."""
+        ...
+
+
+def _a(item: str | None) -> str:
+    """ "an offer", "a contact"."""
+    word = item or "record"
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
 
 AfterAnswer = Callable[["Session", StageDefinition, str, Any], None]
 """Called after each answer of ``next`` is saved, so a layer above (the exercises) can offer
@@ -276,6 +303,8 @@ class Session(Sitting):
                 lambda state: engine.set_skipped(state, stage.id, question.id, value is None)
             )
             self._save(stage, question.id, value)
+        for companion in self.companions:
+            companion.answered(self, stage, question, value)
         if self.after_answer is not None and not revisit:
             self.after_answer(self, stage, question.id, value)
 
@@ -295,9 +324,14 @@ class Session(Sitting):
         if revisit and records:
             self._records_menu(stage, question)
             return
+        if not revisit:
+            for start in self._records_start(stage, question):
+                index = len(self.workbook.answers_for(stage).get(question.id, []))
+                self._ask_record(stage, question, index, only_missing=False, start=start)
+            records = self.workbook.answers_for(stage).get(question.id, [])
         if not records:
             if not question.required and not self.prompter.confirm(
-                f"Add a {question.item}?", default=True
+                f"Add {_a(question.item)}?", default=True
             ):
                 self._update_state(
                     lambda state: engine.set_skipped(state, stage.id, question.id, True)
@@ -313,8 +347,8 @@ class Session(Sitting):
         while True:
             records = self.workbook.answers_for(stage).get(question.id, [])
             edits = {f"Edit {question.record_label(r)}": i for i, r in enumerate(records)}
-            add = f"Add a {question.item}"
-            remove = f"Remove a {question.item}"
+            add = f"Add {_a(question.item)}"
+            remove = f"Remove {_a(question.item)}"
             done = "Done"
             options = [*edits, add, *([remove] if records else []), done]
             picked = self.prompter.select(f"Your {question.item}s:", options, default=done)
@@ -346,23 +380,47 @@ class Session(Sitting):
             self._update_state(lambda state: engine.retire_id(state, question, removed))
 
     def _ask_record(
-        self, stage: StageDefinition, question: Question, index: int, only_missing: bool
+        self,
+        stage: StageDefinition,
+        question: Question,
+        index: int,
+        only_missing: bool,
+        start: dict[str, Any] | None = None,
     ) -> None:
-        """Ask a record's fields one by one, saving each as it is typed."""
+        """Ask a record's fields one by one, saving each as it is typed. A new record
+        starts from ``start``, else from what the companions offer (``record_start``)."""
         item = (question.item or "record").capitalize()
         self.console.print(f"  [cyan]{escape(item)} {index + 1}[/cyan]")
-        for field in self._record_fields(question):
+        is_new = index >= len(self.workbook.answers_for(stage).get(question.id, []))
+        if is_new and start is None:
+            start = {}
+            for companion in self.companions:
+                start.update(companion.record_start(self, stage, question))
+        start = start or {}
+        fields = self._record_fields(question)
+        asked = {field.id for field in fields}
+        extra = {key: value for key, value in start.items() if key not in asked}
+        for field in fields:
             records = self.workbook.answers_for(stage).get(question.id, [])
             record = records[index] if index < len(records) else {}
             earlier = question.record_value(record, field.id)
             if only_missing and (not field.required or field.is_answered(earlier)):
                 continue
+            offered = earlier
+            if not field.is_answered(earlier) and field.id in start:
+                offered = question.record_value(start, field.id)
             key = f"{question.id}.{index + 1}.{field.id}"
-            value = self._prompt(stage, field, key, earlier)
+            value = self._prompt(stage, field, key, offered)
             if index < len(records) and value == earlier:
                 continue
             with self._keeping_if_refused(stage, field, key, value):
-                self._save_field(stage, question, index, field.id, value)
+                self._save_field(stage, question, index, field.id, value, extra)
+
+    def _records_start(self, stage: StageDefinition, question: Question) -> list[dict[str, Any]]:
+        starts: list[dict[str, Any]] = []
+        for companion in self.companions:
+            starts += companion.records_start(self, stage, question)
+        return starts
 
     def _record_fields(self, question: Question) -> list[Question]:
         """The fields of one record; a built-in record type may add some from earlier answers
@@ -419,12 +477,20 @@ class Session(Sitting):
         self._change_answers(stage, change)
 
     def _save_field(
-        self, stage: StageDefinition, question: Question, index: int, field_id: str, value: Any
+        self,
+        stage: StageDefinition,
+        question: Question,
+        index: int,
+        field_id: str,
+        value: Any,
+        extra: Mapping[str, Any] | None = None,
     ) -> None:
+        """Save one field; a record it creates gets ``extra`` too (its links, its code)."""
+
         def change(answers: Answers) -> None:
             records = answers.setdefault(question.id, [])
             while len(records) <= index:
-                records.append(self._new_record(question, records))
+                records.append({**self._new_record(question, records), **(extra or {})})
             question.set_record_value(records[index], field_id, value, self.today)
 
         self._change_answers(stage, change)
