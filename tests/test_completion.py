@@ -148,3 +148,12 @@ def test_open_goals_and_homework_of_the_program(
     assert bash(runner, "careerpath goal revise ") == ["g1"]
     assert bash(runner, "careerpath homework done ") == ["h2"]
     assert '"h2":"Read about UX research"' in zsh(runner, "careerpath homework done ")
+
+
+def test_labels_kept_for_a_tab_follow_every_change(runner: CliRunner, filled: Path) -> None:
+    assert '"a1":"Acme\\\\: UX researcher"' in zsh(runner, "careerpath app move ")
+    path = filled / "stages" / "applying.toml"
+    path.write_text(path.read_text().replace('employer = "Acme"', 'employer = "Initech"'))
+    assert '"a1":"Initech\\\\: UX researcher"' in zsh(runner, "careerpath app move ")
+    run(runner, "app", "remove", "a1", "--yes")
+    assert bash(runner, "careerpath app move ") == ["a2"]

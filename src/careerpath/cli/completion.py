@@ -10,7 +10,7 @@ parameters; Typer calls them with the words typed so far in ``ctx``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,15 +60,34 @@ def _stages(root: Path) -> list[dict[str, Any]]:
     return stages
 
 
-def _records(root: Path, record_type: str) -> Iterator[dict[str, Any]]:
-    """The stored records of one type: only the stage file that holds them is read."""
-    for stage in _stages(root):
-        for question in stage.get("questions", []):
-            if question.get("record_type") == record_type:
-                path = root / "stages" / f"{stage['id']}.toml"
-                if path.exists():
-                    yield from _read(root, path).get(question["id"], [])
-                return
+def _labels(root: Path, record_type: str) -> list[tuple[str, str]]:
+    """The ids and labels of the stored records of one type. Only the stage file holding them
+    is read, and what a TAB shows of it is kept in the parse cache beside the file's own
+    entry, under the same hash of its text: a thousand records are not unpickled at a TAB."""
+    from careerpath.storage import tomlio
+    from careerpath.storage.cache import ParseCache
+    from careerpath.tracking.vocabulary import label
+
+    held = [
+        (stage["id"], question["id"])
+        for stage in _stages(root)
+        for question in stage.get("questions", [])
+        if question.get("record_type") == record_type
+    ]
+    if not held:
+        return []
+    stage_id, question_id = held[0]
+    path = root / "stages" / f"{stage_id}.toml"
+    if not path.exists():
+        return []
+
+    def shown(text: str, _: Path) -> dict[str, Any]:
+        records = tomlio.parse(text, path).get(question_id, [])
+        return {"labels": [[str(r["id"]), label(record_type, r)] for r in records if r.get("id")]}
+
+    text = path.read_bytes().decode("utf-8")
+    kept = ParseCache(root).parse(path.with_name(f"{path.name}.{record_type}-labels"), text, shown)
+    return [(id_, name) for id_, name in kept["labels"]]
 
 
 @_quietly
@@ -83,13 +102,7 @@ def record_ids(record_type: str) -> Callable[..., Completions]:
 
     @_quietly
     def complete(ctx: typer.Context, incomplete: str) -> Completions:
-        from careerpath.tracking.vocabulary import label
-
-        return [
-            (str(record["id"]), label(record_type, record))
-            for record in _records(_root(ctx), record_type)
-            if record.get("id")
-        ]
+        return _labels(_root(ctx), record_type)
 
     return complete
 
