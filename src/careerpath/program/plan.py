@@ -42,6 +42,7 @@ from careerpath.workbook.program_file import (
 
 if TYPE_CHECKING:
     from careerpath.workbook.agenda import DueItem
+    from careerpath.workbook.engine import StageProgress
     from careerpath.workbook.home import Home
     from careerpath.workbook.models import Workbook
 
@@ -175,7 +176,8 @@ class Schedule:
     expected_stages: float
     """How many stages' worth of work the plan expects by now (stages are spread evenly)."""
     actual_stages: float
-    """Stages' worth of work done: each stage counts its share of questions dealt with."""
+    """Stages' worth of work done: a complete stage counts one, any other its share of the
+    real work it asks for (``work_percents``); answered questions alone count nothing."""
     stage_count: int
     delta_weeks: float
     """Ahead (positive) or behind (negative) the plan, in weeks."""
@@ -206,8 +208,25 @@ def weeks_between(start: date, end: date) -> int:
     return max(1, round((end - start).days / 7))
 
 
+def work_percents(progress: list[StageProgress]) -> list[int]:
+    """Each stage's work done, 0–100, for the schedule: 100 once complete, else the share of
+    the real work its ``done`` rules ask for (conversations logged, applications sent...).
+    Questions answered count nothing here: the program measures the work, not the forms."""
+    found = []
+    for stage in progress:
+        if stage.status == "complete":
+            found.append(100)
+        elif stage.work:
+            share = sum(min(1.0, piece.have / piece.need) for piece in stage.work)
+            found.append(round(100 * share / len(stage.work)))
+        else:
+            found.append(0)
+    return found
+
+
 def schedule(plan: Plan, today: date, percents: list[int]) -> Schedule:
-    """The schedule as of ``today`` for stages ``percents`` complete (0–100 each).
+    """The schedule as of ``today`` for stages ``percents`` done (0–100 each; from
+    ``work_percents``).
 
     The plan spreads the stages evenly over the program's time: after a third of the time a
     person "should" be a third of the way through the stages. The gap between the two is given
@@ -591,6 +610,44 @@ class CheckinSummary:
 
 
 @dataclass(frozen=True)
+class WorkTally:
+    """The work a program counts against its timeline, as of one day."""
+
+    homework_done: int
+    homework_due: int
+    """Homework due by today, done or not, and homework done early."""
+    conversations: int
+    applications: int
+    """Applications sent (applied or further)."""
+    goals_met: int
+    goals: int
+
+    def describe(self) -> str:
+        """ "homework 1 of 2 due done · 2 conversations · 1 application sent · goals 0 of 2
+        met"."""
+        return (
+            f"homework {self.homework_done} of {self.homework_due} due done · "
+            f"{plural(self.conversations, 'conversation')} · "
+            f"{plural(self.applications, 'application')} sent · "
+            f"goals {self.goals_met} of {self.goals} met"
+        )
+
+
+def work_tally(program: Program, today: date, conversations: int, applications: int) -> WorkTally:
+    """The program's own work (homework, goals) with the records' (``conversations`` logged
+    and ``applications`` sent, counted by the caller from the records)."""
+    due = [h for h in program.homework if h.done or (due_on(h) or date.max) <= today]
+    return WorkTally(
+        homework_done=sum(1 for h in due if h.done),
+        homework_due=len(due),
+        conversations=conversations,
+        applications=applications,
+        goals_met=sum(goal.status == "met" for goal in program.goals),
+        goals=len(program.goals),
+    )
+
+
+@dataclass(frozen=True)
 class ProgramSection:
     start: date
     end: date
@@ -617,10 +674,21 @@ class ProgramSection:
     reassessed: date | None
     reassessment: list[Comparison]
     next_step: str | None
+    stage_work: list[int]
+    """Each stage's work done, 0–100 (``work_percents``): what the schedule counts."""
+    work: WorkTally
 
 
-def section(workbook: Workbook, today: date, percents: list[int]) -> ProgramSection:
-    """The program part of the report; ``percents`` are the stages' progress, in order."""
+def section(
+    workbook: Workbook,
+    today: date,
+    percents: list[int],
+    *,
+    conversations: int = 0,
+    applications: int = 0,
+) -> ProgramSection:
+    """The program part of the report; ``percents`` are the stages' work done, in order
+    (``work_percents``), ``conversations`` and ``applications`` the records' counts."""
     program = workbook.program
     assert program is not None
     plan = program.program
@@ -689,6 +757,8 @@ def section(workbook: Workbook, today: date, percents: list[int]) -> ProgramSect
         if plan.reassessed
         else [],
         next_step=next_step(program, book, today),
+        stage_work=list(percents),
+        work=work_tally(program, today, conversations, applications),
     )
 
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 def build(workbook: Workbook, today: date) -> Report:
     """The report for ``workbook`` as of ``today``; no I/O."""
+    progress = engine.all_progress(workbook)
     lines = [
         StageLine(
             id=p.stage.id,
@@ -58,14 +59,22 @@ def build(workbook: Workbook, today: date) -> Report:
             ],
             ready=p.status != "complete" and p.ready,
         )
-        for p in engine.all_progress(workbook)
+        for p in progress
     ]
     current = engine.current_stage(workbook)
     program = None
     if workbook.program is not None:
         from careerpath.program import plan as programs
+        from careerpath.views.tracking_report import work_counts
 
-        program = programs.section(workbook, today, [line.percent for line in lines])
+        talks, sent = work_counts(workbook)
+        program = programs.section(
+            workbook,
+            today,
+            programs.work_percents(progress),
+            conversations=talks,
+            applications=sent,
+        )
     key_answers = [
         KeyAnswer(
             stage=stage.id,

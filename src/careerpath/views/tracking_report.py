@@ -55,6 +55,17 @@ def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
     }
 
 
+def work_counts(workbook: Workbook) -> tuple[int, int]:
+    """Conversations logged and applications sent: the records' part of the work a program
+    counts (``program.plan.work_tally``)."""
+    from careerpath.tracking import records, scoring
+
+    contacts = records.models("contacts", records.stored(workbook, "contacts"))
+    apps = records.models("applications", records.stored(workbook, "applications"))
+    talks = sum(len(contact.conversations or []) for contact in contacts)
+    return talks, scoring.funnel(apps).applied
+
+
 def _due(workbook: Workbook, today: dt.date) -> DueSummary:
     from careerpath.views import due
 

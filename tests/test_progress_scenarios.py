@@ -1,0 +1,121 @@
+"""Scenarios with a fixed today (issue 11): what a person sees when the program counts the
+work, offers meet the floor, links dangle, homework is suggested, and Next names real ids."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import flat, run
+
+INTAKE = """\
+want_by_end = "A clear direction."
+in_the_way = "Time."
+hours = 5
+confidence = 2
+goals = ["Decide between UX research and data analysis"]
+"""
+CLOSING = """\
+want_by_end = "An offer."
+in_the_way = "Nothing."
+hours = 5
+confidence = 4
+
+[goals]
+g1 = "met"
+"""
+
+
+@pytest.fixture
+def intake(tmp_path: Path) -> Path:
+    path = tmp_path / "intake.toml"
+    path.write_text(INTAKE)
+    return path
+
+
+@pytest.fixture
+def program_home(runner: CliRunner, home_dir: Path, intake: Path) -> Path:
+    """A three-month program begun on Wed 25 Nov 2026, exploration done the same day."""
+    run(runner, "start")
+    run(runner, "program", "start", "--answers", str(intake))
+    return home_dir
+
+
+def report_json(runner: CliRunner, *args: str, today: str | None = None) -> Any:
+    return json.loads(run(runner, *args, "report", "--format", "json", today=today).output)
+
+
+# --- 1. the on-track line counts the work ----------------------------------------------------
+
+
+def test_contacts_without_a_conversation_are_no_progress_on_the_schedule(
+    runner: CliRunner, program_home: Path, write_answers: Any
+) -> None:
+    run(runner, "next", "--answers", str(write_answers("exploration")))
+    day = "2026-12-09"  # week 3
+    before = report_json(runner, today=day)["program"]
+    run(runner, "contact", "add", "Sam Lee", today=day)
+    run(runner, "contact", "add", "Ana Ruiz", today=day)
+    after = report_json(runner, today=day)["program"]
+    # Two people named, nobody talked to: networking's work is still to do.
+    assert after["stage_work"] == [100, 0, 0, 0, 0]
+    assert (after["standing"], after["delta_weeks"]) == (before["standing"], before["delta_weeks"])
+    assert after["work"]["conversations"] == 0
+    run(runner, "contact", "log", "Sam Lee", "-m", "Coffee", "--next", "Send CV", "--due", "1w",
+        today=day)  # fmt: skip
+    logged = report_json(runner, today=day)["program"]
+    assert logged["stage_work"] == [100, 0, 100, 0, 0]
+    assert logged["delta_weeks"] > after["delta_weeks"]
+    assert logged["work"]["conversations"] == 1
+    status = flat(run(runner, "program", "status", today=day).output)
+    assert (
+        "Work done: homework 0 of 0 due done · 1 conversation · 0 applications sent · "
+        "goals 0 of 1 met"
+    ) in status
+
+
+def test_answered_questions_alone_do_not_put_anyone_ahead(
+    runner: CliRunner, program_home: Path, write_answers: Any
+) -> None:
+    """Networking's and applying's questions answered, without a conversation or an
+    application sent: in week 1 the person is on track, not weeks ahead."""
+    networking = {"outreach_styles": ["A short personal email"], "weekly_goal": 2}
+    run(runner, "next", "--stage", "networking", "--answers", str(write_answers("n", networking)))
+    section = report_json(runner)["program"]
+    assert section["standing"] == "on track"
+    assert section["stage_work"] == [0, 0, 0, 0, 0]
+    text = flat(run(runner, "program", "status").output)
+    assert "Program · week 1 of 13 · on track" in text and "ahead" not in text
+
+
+def test_an_early_ended_program_reads_ended_in_the_group_view(
+    runner: CliRunner, tmp_path: Path, intake: Path, write_answers: Any
+) -> None:
+    group = tmp_path / "clients"
+    home = str(group / "gil")
+    closing = tmp_path / "closing.toml"
+    closing.write_text(CLOSING)
+    run(runner, "--home", home, "start", today="2026-11-02")
+    run(runner, "--home", home, "program", "start", "--answers", str(intake), today="2026-11-02")
+    answers = str(write_answers("exploration"))
+    run(runner, "--home", home, "next", "--answers", answers, today="2026-11-03")
+    run(runner, "--home", home, "program", "end", "--answers", str(closing), "--reason",
+        "Found a role", today="2026-11-10")  # fmt: skip
+    day = "2026-11-25"
+    text = run(runner, "report", "--group", str(group), today=day).output
+    line = next(line for line in text.splitlines() if line.startswith("gil"))
+    assert " ended " in line and "ahead" not in line and "behind" not in line
+    (row,) = json.loads(
+        run(runner, "report", "--group", str(group), "-f", "json", today=day).output
+    )["clients"]
+    assert (row["standing"], row["schedule"]) == ("ended", "ended on Tue 10 Nov 2026")
+    markdown = run(runner, "report", "--group", str(group), "-f", "markdown", today=day).output
+    assert "| ended |" in markdown and "ahead" not in markdown
+    own = report_json(runner, "--home", home, today=day)["program"]
+    assert (own["standing"], own["schedule"]) == ("ended", "ended on Tue 10 Nov 2026")
+    status = flat(run(runner, "--home", home, "program", "status", today=day).output)
+    assert "ended early on Tue 10 Nov 2026 · ended on Tue 10 Nov 2026" in status
