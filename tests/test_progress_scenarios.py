@@ -119,3 +119,58 @@ def test_an_early_ended_program_reads_ended_in_the_group_view(
     assert (own["standing"], own["schedule"]) == ("ended", "ended on Tue 10 Nov 2026")
     status = flat(run(runner, "--home", home, "program", "status", today=day).output)
     assert "ended early on Tue 10 Nov 2026 · ended on Tue 10 Nov 2026" in status
+
+
+# --- 2. the floor in `offer compare` ---------------------------------------------------------
+
+
+def test_offer_compare_marks_pay_below_the_floor_and_other_currencies(
+    runner: CliRunner, started: Path, write_answers: Any
+) -> None:
+    run(runner, "next", "--answers", str(write_answers("exploration")))  # floor 42,000 EUR
+    run(runner, "offer", "add", "Acme", "--role", "UX researcher", "--base", "40000 EUR")
+    run(runner, "offer", "add", "Globex", "--role", "Analyst", "--base", "60000 USD")
+    run(runner, "offer", "add", "Initech", "--role", "Analyst", "--base", "50000 EUR")
+    output = run(runner, "offer", "compare").output
+    lines = output.splitlines()
+    base = next(line for line in lines if line.lstrip().startswith("Base pay"))
+    marks = lines[lines.index(base) + 1]
+    # under each offer's pay: o1 below, o2 in dollars not compared, o3 meets the floor
+    assert marks.split() == [
+        "Against",
+        "your",
+        "floor",
+        "▼",
+        "below",
+        "not",
+        "compared",
+        "✓",
+        "meets",
+    ]
+    assert marks.index("▼") == base.index("40,000 EUR")
+    assert marks.index("not compared") == base.index("60,000 USD")
+    text = flat(output)
+    floor_row = next(line for line in lines if line.lstrip().startswith("Income floor"))
+    assert floor_row.split()[4:] == ["5", "✗", "1", "?", "not", "✓", "4.5"]
+    assert (
+        "Your income floor: 42,000 EUR a year · below it: o1 · not compared (another currency): o2."
+    ) in text
+    assert all(len(line) <= 80 for line in output.splitlines())
+    offers = {o["id"]: o for o in report_json(runner)["offers"]}
+    assert {key: o["floor"] for key, o in offers.items()} == {
+        "o1": "below",
+        "o2": "not compared",
+        "o3": "meets",
+    }
+    report = flat(run(runner, "report").output)
+    assert "o1 Acme: UX researcher: score 1.0, considering; pay below your floor" in report
+    assert (
+        "o3 Initech: Analyst: score" in report
+        and "o3 Initech: Analyst: score 4.5, considering;" not in report
+    )
+
+
+def test_offer_compare_without_a_floor_marks_nothing(runner: CliRunner, started: Path) -> None:
+    run(runner, "offer", "add", "Acme", "--role", "UX researcher", "--base", "40000 EUR")
+    text = flat(run(runner, "offer", "compare").output)
+    assert "▼" not in text and "Against your floor" not in text and "Your income floor" not in text

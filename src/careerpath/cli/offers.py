@@ -46,7 +46,9 @@ from careerpath.views.tables import columns
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
+    from careerpath.core.values import Money
     from careerpath.tracking.records import Offer
     from careerpath.tracking.tracker import Book
 
@@ -483,7 +485,7 @@ def offer_compare(
     models = records.models("offers", chosen)
     found = scoring.offer_criteria(book.workbook)
     scores = [scoring.score_offer(offer, found) for offer in models]
-    _print_comparison(out_console(), scores, found)
+    _print_comparison(out_console(), scores, found, scoring.income_floor(book.workbook))
 
 
 def _save_weights(ctx: typer.Context, book: Book, typed: Sequence[str]) -> Book:
@@ -508,7 +510,45 @@ def _save_weights(ctx: typer.Context, book: Book, typed: Sequence[str]) -> Book:
     return book
 
 
-def _print_comparison(console: Console, scores: list[Any], found: list[Any]) -> None:
+def _floor_cell(offer: Offer, floor: Money | None) -> Text:
+    """Base pay against the income floor: "▼ below", "✓ meets", or "not compared" (another
+    currency: there are no exchange rates to compare with)."""
+    from rich.text import Text
+
+    from careerpath.tracking import scoring
+
+    mark = scoring.pay_against_floor(offer.base_pay, floor)
+    if mark is None:
+        return Text("")
+    text, style = {
+        "below": ("▼ below", "red"),
+        "meets": ("✓ meets", "green"),
+        "not compared": ("not compared", "dim"),
+    }[mark]
+    return Text(text, style=style)
+
+
+def _floor_note(scores: list[Any], floor: Money | None) -> str | None:
+    """Under the table: the floor, which offers are below it, which were not compared."""
+    from careerpath.core.values import format_money
+    from careerpath.tracking import scoring
+
+    if floor is None:
+        return None
+    marks = {s.offer.id: scoring.pay_against_floor(s.offer.base_pay, floor) for s in scores}
+    below = [key for key, mark in marks.items() if mark == "below"]
+    other = [key for key, mark in marks.items() if mark == "not compared"]
+    parts = [f"Your income floor: {format_money(floor)} a year"]
+    if below:
+        parts.append(f"below it: {', '.join(below)}")
+    if other:
+        parts.append(f"not compared (another currency): {', '.join(other)}")
+    return " · ".join(parts) + "."
+
+
+def _print_comparison(
+    console: Console, scores: list[Any], found: list[Any], floor: Money | None
+) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -524,6 +564,8 @@ def _print_comparison(console: Console, scores: list[Any], found: list[Any]) -> 
         "",
         *[money_text(s.offer.base_pay.model_dump() if s.offer.base_pay else None) for s in scores],
     )
+    if floor is not None:
+        table.add_row("Against your floor", "", *[_floor_cell(s.offer, floor) for s in scores])
     table.add_row("Bonus", "", *[_bonus_text(s.offer) for s in scores])
     table.add_row("Start", "", *[str(s.offer.start_date or "") for s in scores])
     table.add_row("Answer by", "", *[str(s.offer.deadline or "") for s in scores])
@@ -547,6 +589,9 @@ def _print_comparison(console: Console, scores: list[Any], found: list[Any]) -> 
         *[Text(_score(s.score), style="bold") for s in scores],
     )
     console.print(table)
+    note = _floor_note(scores, floor)
+    if note:
+        console.print(plain(note))
     for scored in scores:
         label = f"{scored.offer.id} {records.label('offers', scored.offer)}"
         missed, unknown = scored.named("missed"), scored.named("unknown")

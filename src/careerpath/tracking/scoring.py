@@ -331,12 +331,7 @@ def _check_pay(offer: Offer, criterion: Criterion) -> Check:
     if pay is None:
         return Check(criterion, "unknown", None, "no base pay recorded")
     if pay.currency != floor.currency:
-        return Check(
-            criterion,
-            "unknown",
-            None,
-            f"{format_money(pay)} is in another currency than your floor ({format_money(floor)})",
-        )
+        return Check(criterion, "unknown", None, "not compared")
     if floor.amount <= 0:
         return Check(criterion, "met", 5.0, format_money(pay))
     above = pay.amount / floor.amount - 1
@@ -445,6 +440,20 @@ def income_floor(workbook: Workbook) -> Money | None:
         if earlier.kind == "money" and value:
             return Money.model_validate(value)
     return None
+
+
+FloorMark = Literal["below", "meets", "not compared"]
+
+
+def pay_against_floor(pay: Money | None, floor: Money | None) -> FloorMark | None:
+    """Where an offer's yearly base pay sits against the floor: below it, meeting it, or not
+    compared (another currency: no exchange rates, a comparison would be a guess); None
+    without a floor or a pay."""
+    if pay is None or floor is None:
+        return None
+    if pay.currency != floor.currency:
+        return "not compared"
+    return "below" if pay.amount < floor.amount else "meets"
 
 
 def below_floor(salary: MoneyRange, floor: Money | None) -> str | None:

@@ -156,6 +156,7 @@ def _offers(workbook: Workbook, offers: list[Any]) -> list[OfferLine]:
     from careerpath.tracking import scoring
 
     criteria = scoring.offer_criteria(workbook)
+    floor = scoring.income_floor(workbook)
     lines: list[OfferLine] = []
     for offer in offers:
         scored = scoring.score_offer(offer, criteria)
@@ -171,6 +172,7 @@ def _offers(workbook: Workbook, offers: list[Any]) -> list[OfferLine]:
                 "deadline": offer.deadline,
                 "meets": scored.named("met"),
                 "misses": scored.named("missed"),
+                "floor": scoring.pay_against_floor(offer.base_pay, floor),
             }
         )
     return lines
@@ -276,6 +278,8 @@ def _lines(report: Report) -> list[tuple[str, list[str]]]:
             shown = f"score {score:.1f}" if score is not None else "not scored"
             name = offer["employer"] + (f": {offer['role']}" if offer["role"] else "")
             row = f"{offer['id']} {name}: {shown}, {offer['status']}"
+            if offer["floor"] == "below":
+                row += "; pay below your floor"
             if offer["misses"]:
                 row += "; misses " + ", ".join(offer["misses"])
             rows.append(row)
