@@ -174,3 +174,54 @@ def test_offer_compare_without_a_floor_marks_nothing(runner: CliRunner, started:
     run(runner, "offer", "add", "Acme", "--role", "UX researcher", "--base", "40000 EUR")
     text = flat(run(runner, "offer", "compare").output)
     assert "▼" not in text and "Against your floor" not in text and "Your income floor" not in text
+
+
+# --- 8. dangling links: doctor and show ------------------------------------------------------
+
+
+def test_doctor_reports_dangling_links_and_show_says_missing(
+    runner: CliRunner, started: Path
+) -> None:
+    run(runner, "target", "add", "UX researcher")
+    run(runner, "contact", "add", "Sam Lee")
+    run(runner, "app", "add", "Acme", "UX researcher", "--target", "t1", "--contact", "c1")
+    run(runner, "offer", "add", "--from", "a1", "--base", "45000 EUR")
+    assert "are fine" in run(runner, "doctor").output
+    # Linked at the prompts and options: show lists each link with its label.
+    app = flat(run(runner, "app", "show", "a1").output)
+    assert "Target job t1 UX researcher" in app and "Referred by c1 Sam Lee" in app
+    assert "Offers o1 Acme: UX researcher" in app
+    assert "Applications a1 Acme: UX researcher" in flat(
+        run(runner, "contact", "show", "c1").output
+    )
+    assert "Application a1 Acme: UX researcher" in flat(run(runner, "offer", "show", "o1").output)
+    # Hand edits leave links naming records that are not there.
+    networking = started / "stages" / "networking.toml"
+    networking.write_text(
+        networking.read_text().replace(
+            'name = "Sam Lee"', 'name = "Sam Lee", targets = ["t1", "t9"]'
+        )
+    )
+    closing = started / "stages" / "closing.toml"
+    closing.write_text(closing.read_text().replace('application = "a1"', 'application = "a7"'))
+    result = run(runner, "doctor", code=1)
+    lines = [" ".join(line.split()) for line in result.output.splitlines()]
+    assert "2 links between your records name a record that does not exist:" in lines[0]
+    c1_line = next(
+        n for n, text in enumerate(networking.read_text().splitlines(), 1) if "c1" in text
+    )
+    assert (
+        f"{networking}:{c1_line}: c1.targets: names target job t9, which does not exist: "
+        "remove it, or give an existing id"
+    ) in flat(result.output)
+    assert f"{closing}:" in result.output and "o1.application: names application a7" in flat(
+        result.output
+    )
+    assert "Traceback" not in result.output and "unexpected" not in result.output
+    # Everything else goes on working; show says which link is missing.
+    assert "Target jobs t1 UX researcher; t9 (missing)" in flat(
+        run(runner, "contact", "show", "c1").output
+    )
+    assert "Application a7 (missing)" in flat(run(runner, "offer", "show", "o1").output)
+    run(runner, "report")
+    run(runner, "contact", "message", "c1")

@@ -293,7 +293,7 @@ def offer_show(
     format: FormatOption = ListFormat.text,
 ) -> None:
     """Everything about one offer, with its negotiation log and how it meets your needs."""
-    from careerpath.tracking import records, scoring
+    from careerpath.tracking import links, records, scoring
 
     book = open_book(ctx, "offers")
     found: Offer = book.get(offer)
@@ -306,7 +306,12 @@ def offer_show(
     details(
         console,
         [
-            ("Application", found.application),
+            (
+                "Application",
+                links.named(book.workbook, "applications", found.application)
+                if found.application
+                else None,
+            ),
             ("Base pay", money_text(found.base_pay.model_dump() if found.base_pay else None)),
             ("Bonus", _bonus_text(found)),
             ("Equity", found.equity),

@@ -24,7 +24,7 @@ from careerpath.cli.base import (
     today,
     write_output,
 )
-from careerpath.core.errors import CareerpathError, InvalidFiles
+from careerpath.core.errors import CareerpathError, DanglingLinks, InvalidFiles, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -396,12 +396,34 @@ def edit(
 def doctor(ctx: typer.Context) -> None:
     """Check every file of your workbook; name file, line and field of each problem."""
     home = home_of(ctx)
+    hint = "Fix these by hand or with `careerpath edit STAGE`."
     problems = home.problems()
     if problems:
-        raise InvalidFiles(problems, hint="Fix these by hand or with `careerpath edit STAGE`.")
+        raise InvalidFiles(problems, hint=hint)
+    dangling = _dangling_links(home)
+    if dangling:
+        raise DanglingLinks(dangling, hint=hint)
     files = 1 + sum(1 for _ in home.stages_dir.glob("*.toml")) + home.program_file.exists()
     from rich.markup import escape
 
     out_console().print(
         f"[green]✓[/green] All {files} files in {escape(str(home.root))} are fine.", soft_wrap=True
     )
+
+
+def _dangling_links(home: Home) -> list[Problem]:
+    """Links between records (a contact's target jobs, an application's target and contact,
+    an offer's application) that name a record not there, each at its record's line."""
+    import re
+
+    from careerpath.tracking import links
+
+    found = []
+    for link in links.dangling(home.load()):
+        path = home.stage_file(link.stage)
+        # the record's own id, as a table (`id = "c1"`) or an inline table (`{ id = "c1", ...`)
+        pattern = re.compile(rf"""(^\s*|[{{,]\s*)id\s*=\s*["']{re.escape(link.record)}["']""")
+        lines = path.read_text(encoding="utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, start=1) if pattern.search(text)), None)
+        found.append(Problem(path, link.message, line, f"{link.record}.{link.field}"))
+    return found
