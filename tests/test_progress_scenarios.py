@@ -4,13 +4,14 @@ work, offers meet the floor, links dangle, homework is suggested, and Next names
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from conftest import flat, run
+from conftest import TODAY, flat, run
 
 INTAKE = """\
 want_by_end = "A clear direction."
@@ -225,3 +226,92 @@ def test_doctor_reports_dangling_links_and_show_says_missing(
     assert "Application a7 (missing)" in flat(run(runner, "offer", "show", "o1").output)
     run(runner, "report")
     run(runner, "contact", "message", "c1")
+
+
+# --- 5. suggested homework: skips what is done, due before the deadline it prepares for -------
+
+
+def offer_homework(home_dir: Path, stage_id: str, script: list[Any]) -> tuple[list[str], str]:
+    """A sitting in ``stage_id`` that answers the homework offers with ``script`` and stops at
+    the stage's first question: what was asked, and what the person saw."""
+    import io
+
+    from rich.console import Console
+
+    from careerpath.core.errors import Interrupted
+    from careerpath.instruments.store import exercise_counts
+    from careerpath.program.sitting import ProgramCompanion
+    from careerpath.workbook.home import Home
+    from careerpath.workbook.session import Session
+
+    from conftest import INTERRUPT, ScriptedPrompter
+
+    home = Home(home_dir)
+    workbook = home.load()
+    prompter = ScriptedPrompter([*script, INTERRUPT])
+    out = io.StringIO()
+    companion = ProgramCompanion(lambda: exercise_counts(home))
+    session = Session(home, workbook, prompter, Console(file=out, width=100), TODAY, [companion])
+    with pytest.raises(Interrupted):
+        session.revisit(workbook.definition.stage(stage_id))
+    return prompter.asked, " ".join(out.getvalue().split())
+
+
+def test_homework_skips_reaching_out_when_three_people_were_reached(
+    runner: CliRunner, program_home: Path
+) -> None:
+    from careerpath.program.sitting import ACCEPT
+
+    for name in ("Sam Lee", "Ana Ruiz", "Bo Chen"):
+        run(runner, "contact", "add", name, "--status", "reached out")
+    asked, seen = offer_homework(program_home, "networking", [ACCEPT])
+    assert "Reach out to two people" not in seen
+    assert "• Have one conversation" in seen
+    assert asked.count("Take this on?") == 1
+    data = report_json(runner)["program"]
+    assert [h["text"][:22] for h in data["homework"]] == ["Have one conversation,"]
+
+
+def test_homework_is_due_before_the_offer_deadline_it_prepares_for(
+    runner: CliRunner, program_home: Path
+) -> None:
+    from careerpath.program.sitting import ACCEPT
+
+    deadline = TODAY + timedelta(days=3)  # sooner than the homework's five days
+    run(runner, "offer", "add", "Acme", "--role", "UX lead", "--base", "50000 EUR",
+        "--deadline", deadline.isoformat())  # fmt: skip
+    asked, seen = offer_homework(program_home, "closing", [ACCEPT, ACCEPT])
+    assert (
+        "List what you will negotiate for, and what you would accept. (due Fri 27 Nov 2026)" in seen
+    )
+    homework = {h["text"][:4]: h for h in report_json(runner)["program"]["homework"]}
+    assert homework["List"]["due"] == "2026-11-27"  # the day before Sat 28 Nov, not 30 Nov
+    assert homework["Than"]["due"] == "2026-12-09"  # it prepares for nothing: 14 days
+
+
+def test_exploration_offers_the_exercises_only_while_unclear_and_not_done(
+    runner: CliRunner, program_home: Path, tmp_path: Path
+) -> None:
+    from careerpath.program.sitting import SKIP
+
+    # Clarity 2 and ten days of the energy log already: the futures are suggested, the log not.
+    for day in range(10):
+        when = (TODAY - timedelta(days=10 - day)).isoformat()
+        run(runner, "energy", "log", "Month-end close", "--engagement", "2", "--energy", "-1",
+            "--date", when)  # fmt: skip
+    answers = tmp_path / "clarity.toml"
+    answers.write_text('where_now = "Accountant."\nclarity = 2\n')
+    run(runner, "next", "--answers", str(answers))
+    asked, seen = offer_homework(program_home, "exploration", [SKIP, SKIP, SKIP])
+    assert "Sketch three possible futures" in seen and "Log your energy" not in seen
+    assert asked.count("Take this on?") == 3
+    # Clear about the direction (clarity 4): neither exercise is suggested.
+    other = tmp_path / "clear"
+    run(runner, "--home", str(other), "start")
+    intake = tmp_path / "intake.toml"
+    run(runner, "--home", str(other), "program", "start", "--answers", str(intake))
+    answers.write_text('where_now = "Accountant."\nclarity = 4\n')
+    run(runner, "--home", str(other), "next", "--answers", str(answers))
+    asked, seen = offer_homework(other, "exploration", [SKIP, SKIP])
+    assert "Sketch three" not in seen and "Log your energy" not in seen
+    assert asked.count("Take this on?") == 2

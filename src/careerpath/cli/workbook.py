@@ -99,14 +99,18 @@ def _offer_program(home: Home, workbook: Workbook) -> None:
 
 
 def _session(home: Home, workbook: Workbook) -> Session:
+    import functools
+
     from careerpath.instruments.sitting import offer_in_exploration
+    from careerpath.instruments.store import exercise_counts
     from careerpath.program.sitting import ProgramCompanion
     from careerpath.tracking.scoring import OffersCompanion
     from careerpath.workbook.prompts import TerminalPrompter
     from careerpath.workbook.session import Session
 
     day = today()
-    companions = (ProgramCompanion(), OffersCompanion())
+    exercises = functools.partial(exercise_counts, home)
+    companions = (ProgramCompanion(exercises), OffersCompanion())
     return Session(
         home,
         workbook,

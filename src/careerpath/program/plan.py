@@ -14,6 +14,7 @@ changes (``extended`` / ``ended``), never stored; a goal's earlier wordings are 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
@@ -22,8 +23,13 @@ from careerpath.core.errors import InvalidInput, NotFound
 from careerpath.core.ids import next_id
 from careerpath.core.values import add_months, format_day, plural
 from careerpath.workbook import definition as definitions
-from careerpath.workbook.definition import Question, WorkbookDefinition
-from careerpath.workbook.engine import missing_required
+from careerpath.workbook.definition import (
+    Question,
+    StageDefinition,
+    SuggestedHomework,
+    WorkbookDefinition,
+)
+from careerpath.workbook.engine import count_records, missing_required
 from careerpath.workbook.program_file import (
     DEFAULT_MONTHS,
     MAX_EXTENSION,
@@ -869,5 +875,64 @@ def homework_offered(program: Program, stage_id: str) -> bool:
     )
 
 
-def suggested_homework_due(today: date, days: int | None) -> date | None:
-    return None if days is None else today + timedelta(days=days)
+@dataclass(frozen=True)
+class Suggestion:
+    """A stage's suggested homework as it is offered today, with its due date."""
+
+    text: str
+    due: date | None
+
+
+def suggestions(
+    workbook: Workbook, stage: StageDefinition, today: date, exercises: Mapping[str, int]
+) -> list[Suggestion]:
+    """The stage's suggested homework worth offering today: none the person has done already
+    (its ``done_already``, counted from the records or ``exercises``: days of the energy log,
+    futures sketched) or that an answer makes unneeded (``only_if``), each due ``due_in_days``
+    from today but never after the deadline it prepares for (``due_before``)."""
+    found = []
+    for item in stage.homework:
+        if _done_already(workbook, item, exercises) or not _needed(workbook, item):
+            continue
+        found.append(Suggestion(item.text, _suggested_due(workbook, item, today)))
+    return found
+
+
+def _done_already(
+    workbook: Workbook, item: SuggestedHomework, exercises: Mapping[str, int]
+) -> bool:
+    rule = item.done_already
+    if rule is None:
+        return False
+    if rule.exercise is not None:
+        return exercises.get(rule.exercise, 0) >= rule.at_least
+    assert rule.question is not None
+    stage, question = workbook.definition.recalled(rule.question)
+    value = workbook.answers_for(stage).get(question.id)
+    return count_records(question, value, rule.having, rule.status) >= rule.at_least
+
+
+def _needed(workbook: Workbook, item: SuggestedHomework) -> bool:
+    rule = item.only_if
+    if rule is None:
+        return True
+    stage, question = workbook.definition.recalled(rule.question)
+    value = workbook.answers_for(stage).get(question.id)
+    return not isinstance(value, int | float) or value <= rule.at_most
+
+
+def _suggested_due(workbook: Workbook, item: SuggestedHomework, today: date) -> date | None:
+    due = None if item.due_in_days is None else today + timedelta(days=item.due_in_days)
+    if item.due_before is None:
+        return due
+    ref, field = item.due_before.rsplit(".", 1)
+    stage, question = workbook.definition.recalled(ref)
+    dates = [
+        day
+        for record in workbook.answers_for(stage).get(question.id) or ()
+        if isinstance(day := question.record_value(record, field), date) and day >= today
+    ]
+    if not dates:
+        return due
+    before = max(today, min(dates) - timedelta(days=1))
+    return before if due is None else min(due, before)

@@ -750,13 +750,52 @@ _RULES: dict[str, _Rules] = {
 _SETTINGS = frozenset().union(*(rules.settings for rules in _RULES.values()))
 
 
+Exercise = Literal["energy", "futures"]
+"""Exercises outside the stages: the energy log (days logged) and the futures (sketched)."""
+
+
+class DoneAlready(_Definition):
+    """When a suggested homework is done already, so it is not suggested: at least
+    ``at_least`` records of a records question (``question``, as ``stage.question``) with
+    every field in ``having`` filled and a status among ``status``; or an ``exercise`` done
+    that many times (days of the energy log, futures sketched)."""
+
+    question: str | None = None
+    having: list[Slug] = Field(default_factory=list)
+    status: list[Text] = Field(default_factory=list)
+    at_least: int = Field(default=1, ge=1)
+    exercise: Exercise | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Self:
+        if (self.question is None) == (self.exercise is None):
+            raise ValueError("done_already: give either a records question or an exercise")
+        if self.exercise and (self.having or self.status):
+            raise ValueError("done_already: having and status are for a records question")
+        return self
+
+
+class AnswerAtMost(_Definition):
+    """An earlier answer (``stage.question``, a scale or number) at most ``at_most``; a
+    question not answered yet counts too (nothing says otherwise)."""
+
+    question: str
+    at_most: float
+
+
 class SuggestedHomework(_Definition):
     """Homework a stage suggests when it begins, during a program; the person accepts, edits
-    or skips it."""
+    or skips it. It is not suggested when it is done already (``done_already``) or when an
+    answer says it is not needed (``only_if``)."""
 
     text: Text
     due_in_days: int | None = Field(default=7, ge=0, le=180)
     """Days from the day it is accepted to its due date; no due date when absent."""
+    done_already: DoneAlready | None = None
+    only_if: AnswerAtMost | None = None
+    due_before: str | None = None
+    """``stage.question.field``: a date field of records (an offer's ``deadline``); the
+    homework prepares for it, so it falls due the day before the earliest one to come."""
 
 
 class WorkRule(_Definition):
@@ -889,6 +928,29 @@ class WorkbookDefinition(_Definition):
                         raise ValueError(
                             f"{stage.id}.{question.id} recalls {ref!r}, which is not a question "
                             "of this stage or an earlier one"
+                        )
+        return self
+
+    @model_validator(mode="after")
+    def _homework_names_questions(self) -> Self:
+        """Suggested homework's ``done_already``, ``only_if`` and ``due_before`` name
+        questions that exist, of the kind they need."""
+        known = {f"{s.id}.{q.id}": q for s in self.stages for q in s.questions}
+        for stage in self.stages:
+            for item in stage.homework:
+                refs = [
+                    (item.done_already.question if item.done_already else None, {"records"}),
+                    (item.only_if.question if item.only_if else None, {"scale", "number"}),
+                    (item.due_before.rsplit(".", 1)[0] if item.due_before else None, {"records"}),
+                ]
+                for ref, kinds in refs:
+                    if ref is None:
+                        continue
+                    question = known.get(ref)
+                    if question is None or question.kind not in kinds:
+                        raise ValueError(
+                            f"{stage.id} homework {item.text[:30]!r}: {ref!r} is not a "
+                            f"{' or '.join(sorted(kinds))} question of this workbook"
                         )
         return self
 

@@ -42,14 +42,22 @@ def work_done(stage: StageDefinition, answers: Answers) -> list[WorkDone]:
             picked = len(set(value or ()) & set(question.choices or ()))
             found.append(WorkDone(rule, picked, len(question.choices or ())))
             continue
-        have = sum(
-            1
-            for record in value or ()
-            if all(_filled(question.record_value(record, f)) for f in rule.having)
-            and (not rule.status or question.record_value(record, "status") in rule.status)
-        )
+        have = count_records(question, value, rule.having, rule.status)
         found.append(WorkDone(rule, have, rule.at_least))
     return found
+
+
+def count_records(
+    question: Question, records: Any, having: Sequence[str], status: Sequence[str]
+) -> int:
+    """How many of a records question's ``records`` have every field in ``having`` filled
+    and, when ``status`` is given, a status among it."""
+    return sum(
+        1
+        for record in records or ()
+        if all(_filled(question.record_value(record, f)) for f in having)
+        and (not status or question.record_value(record, "status") in status)
+    )
 
 
 def _filled(value: Any) -> bool:
