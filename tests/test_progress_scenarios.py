@@ -280,7 +280,7 @@ def test_homework_is_due_before_the_offer_deadline_it_prepares_for(
     deadline = TODAY + timedelta(days=3)  # sooner than the homework's five days
     run(runner, "offer", "add", "Acme", "--role", "UX lead", "--base", "50000 EUR",
         "--deadline", deadline.isoformat())  # fmt: skip
-    asked, seen = offer_homework(program_home, "closing", [ACCEPT, ACCEPT])
+    _, seen = offer_homework(program_home, "closing", [ACCEPT, ACCEPT])
     assert (
         "List what you will negotiate for, and what you would accept. (due Fri 27 Nov 2026)" in seen
     )
