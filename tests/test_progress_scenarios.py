@@ -315,3 +315,58 @@ def test_exploration_offers_the_exercises_only_while_unclear_and_not_done(
     asked, seen = offer_homework(other, "exploration", [SKIP, SKIP])
     assert "Sketch three" not in seen and "Log your energy" not in seen
     assert asked.count("Take this on?") == 2
+
+
+# --- 4. support asked once -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("changed", [False, True])
+def test_the_intake_shows_the_support_from_exploration_and_asks_only_if_it_changed(
+    runner: CliRunner, started: Path, tmp_path: Path, changed: bool
+) -> None:
+    import io
+
+    from rich.console import Console
+
+    from careerpath.program.sitting import SKIP, ProgramSession
+    from careerpath.workbook.home import Home
+
+    from conftest import ScriptedPrompter
+
+    answers = tmp_path / "support.toml"
+    answers.write_text('support = ["Interview practice", "Introductions to people"]\n')
+    run(runner, "next", "--answers", str(answers))
+    home = Home(started)
+    support = ["Interview practice"] if changed else None
+    script = [
+        "A direction.",
+        "Time.",
+        5,
+        2,
+        changed,
+        *([support] if changed else []),
+        "Decide",
+        None,
+        # then exploration's suggested homework (it began before the program): all skipped
+        *[SKIP] * 4,
+    ]
+    prompter = ScriptedPrompter(script)
+    out = io.StringIO()
+    ProgramSession(home, home.load(), prompter, Console(file=out, width=100), TODAY).begin(
+        months=3, start=TODAY
+    )
+    assert prompter.finished
+    seen = " ".join(out.getvalue().split())
+    assert (
+        "In Exploration you said, for “Support you want”: Interview practice, Introductions to "
+        "people"
+    ) in seen
+    intake = home.load().program.intake  # type: ignore[union-attr]
+    if changed:
+        assert prompter.asked[4:6] == ["Has that changed?", "support"]
+        # asked again, starting from the exploration answer
+        assert prompter.defaults["support"] == ["Interview practice", "Introductions to people"]
+        assert intake["support"] == ["Interview practice"]
+    else:
+        assert prompter.asked[4] == "Has that changed?" and "support" not in prompter.asked
+        assert intake["support"] == ["Interview practice", "Introductions to people"]

@@ -140,7 +140,9 @@ class ProgramSession(Sitting):
                 self.console.print("\n[bold]Continuing your intake.[/bold]")
             self.console.rule("[bold]Intake: where you are starting from[/bold]")
             for question in engine.pending(self.questions.intake, self.program.intake):
-                self._ask_answer("intake", question)
+                earlier = self._recalled(question)
+                if earlier is None or self._changed(question, *earlier):
+                    self._ask_answer("intake", question, earlier[2] if earlier else None)
             if not programs.open_goals(self.program):
                 self._ask_goals()
             stage = engine.current_stage(self.workbook)
@@ -303,10 +305,36 @@ class ProgramSession(Sitting):
 
     # --- asking and saving ------------------------------------------------------------------
 
-    def _ask_answer(self, part: str, question: Question) -> None:
+    def _recalled(self, question: Question) -> tuple[StageDefinition, Question, Any] | None:
+        """The stage answer an intake question recalls (e.g. the support asked in
+        exploration), when it was given: the stage, its question and the answer."""
+        for ref in question.recall:
+            stage, earlier = self.workbook.definition.recalled(ref)
+            value = self.workbook.answers_for(stage).get(earlier.id)
+            if earlier.is_answered(value):
+                return stage, earlier, value
+        return None
+
+    def _changed(
+        self, question: Question, stage: StageDefinition, earlier: Question, value: Any
+    ) -> bool:
+        """Show the earlier answer; unless it changed, keep it as this answer too. True when
+        it changed (then the question is asked, starting from it)."""
+        self.console.print(
+            f"\n  [dim]In {escape(stage.title)} you said, for “{escape(earlier.title)}”:[/dim] "
+            f"{escape(question.format(value))}",
+            highlight=False,
+        )
+        if self.prompter.confirm("Has that changed?", default=False):
+            return True
+        self._change(lambda program: program.intake.update({question.id: value}))
+        self.saved += 1
+        return False
+
+    def _ask_answer(self, part: str, question: Question, default: Any = None) -> None:
         """Ask an intake or closing question and save the answer straight away."""
         answers: dict[str, Any] = getattr(self.program, part)
-        value = self._prompt(part, question, answers.get(question.id))
+        value = self._prompt(part, question, answers.get(question.id, default))
 
         def save(program: Program) -> None:
             target: dict[str, Any] = getattr(program, part)

@@ -932,6 +932,21 @@ class WorkbookDefinition(_Definition):
         return self
 
     @model_validator(mode="after")
+    def _program_recalls_stages(self) -> Self:
+        """A program question recalls a stage question of the same kind (its answer, once
+        given, is shown and kept unless it changed)."""
+        known = {f"{s.id}.{q.id}": q for s in self.stages for q in s.questions}
+        for question in [*self.program.intake, *self.program.checkin] if self.program else []:
+            for ref in question.recall:
+                earlier = known.get(ref)
+                if earlier is None or earlier.kind != question.kind:
+                    raise ValueError(
+                        f"program question {question.id!r} recalls {ref!r}, which is not a "
+                        f"{question.kind} question of a stage"
+                    )
+        return self
+
+    @model_validator(mode="after")
     def _homework_names_questions(self) -> Self:
         """Suggested homework's ``done_already``, ``only_if`` and ``due_before`` name
         questions that exist, of the kind they need."""
