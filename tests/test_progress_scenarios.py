@@ -370,3 +370,66 @@ def test_the_intake_shows_the_support_from_exploration_and_asks_only_if_it_chang
     else:
         assert prompter.asked[4] == "Has that changed?" and "support" not in prompter.asked
         assert intake["support"] == ["Interview practice", "Introductions to people"]
+
+
+# --- 6. Next names a real record; 7. "Now" and its work fit 80 columns ----------------------
+
+
+def test_next_names_the_oldest_record_still_waiting_for_the_work(
+    runner: CliRunner, started: Path, write_answers: Any
+) -> None:
+    run(runner, "next", "--answers", str(write_answers("exploration")))
+    run(runner, "target", "add", "UX researcher", "--salary", "50000-60000 EUR")
+    run(runner, "target", "add", "Data analyst")
+    # Every question answered by hand, the stage not completed: its work is what is left.
+    path = started / "stages" / "diving-deeper.toml"
+    path.write_text('leading_option = "UX"\ngaps = "A portfolio"\n' + path.read_text())
+    data = report_json(runner)
+    assert data["next_step"] == (
+        "Diving deeper still needs a target researched, with its pay and education: run "
+        "`careerpath target edit t1`."
+    )
+    assert "Next: Diving deeper still needs a target researched" in flat(
+        run(runner, "report").output
+    )
+    run(runner, "target", "edit", "t1", "--education", "A degree, or a portfolio")
+    assert "t1" not in report_json(runner)["next_step"]
+
+
+def test_networking_next_logs_with_the_first_contact_not_yet_talked_to(
+    runner: CliRunner, started: Path, write_answers: Any
+) -> None:
+    for stage in ("exploration", "diving-deeper"):
+        run(runner, "next", "--answers", str(write_answers(stage)))
+    networking = {
+        "outreach_styles": ["A short personal email"],
+        "weekly_goal": 2,
+        "wish_list": ["A UX lead"],
+        "what_helps": "A script to start from.",
+    }
+    run(runner, "next", "--answers", str(write_answers("networking-part", networking)))
+    run(runner, "contact", "add", "Sam Lee")
+    run(runner, "contact", "add", "Ana Ruiz")
+    text = flat(run(runner, "report").output)
+    assert "run `careerpath contact log c1`." in text and "NAME" not in text
+    lines = run(runner, "report").output.splitlines()
+    now = next(n for n, line in enumerate(lines) if line.startswith("Now: "))
+    assert lines[now] == "Now: Networking (stage 3 of 5)"
+    assert lines[now + 1] == "Work: · a conversation logged; · a follow-up planned"
+    assert lines[now + 2].startswith("Next: ")
+    assert all(len(line) <= 80 for line in lines)
+
+
+def test_closing_now_and_its_two_pieces_of_work_fit_80_columns(
+    runner: CliRunner, started: Path, write_answers: Any
+) -> None:
+    for stage in ("exploration", "diving-deeper", "networking", "applying"):
+        run(runner, "next", "--answers", str(write_answers(stage)))
+    run(runner, "offer", "add", "Acme", "--role", "UX researcher", "--base", "58000 EUR")
+    lines = run(runner, "report").output.splitlines()
+    now = next(n for n, line in enumerate(lines) if line.startswith("Now: "))
+    assert lines[now] == "Now: Closing (stage 5 of 5)"
+    assert lines[now + 1] == (
+        "Work: · a decision recorded on an offer; · the leaving-well checklist done"
+    )
+    assert all(len(line) <= 80 for line in lines)

@@ -297,12 +297,14 @@ def add_goal(program: Program, text: str, today: date) -> Goal:
     text = text.strip()
     if not text:
         raise InvalidInput("a goal needs some words")
-    if len(open_goals(program)) >= MAX_OPEN_GOALS:
+    goals = open_goals(program)
+    if len(goals) >= MAX_OPEN_GOALS:
+        first = goals[0].id  # the oldest: a real id to copy
         raise InvalidInput(
             f"you have {MAX_OPEN_GOALS} open goals already; a program works best with one to "
             f"{MAX_OPEN_GOALS}",
-            hint="Mark one met with `careerpath goal done ID`, or change one with "
-            '`careerpath goal revise ID "new wording" --reason "why"`.',
+            hint=f"Mark one met with `careerpath goal done {first}`, or change one with "
+            f'`careerpath goal revise {first} "new wording" --reason "why"`.',
         )
     goal = Goal(id=next_id("g", (g.id for g in program.goals)), text=text, added=today)
     program.goals.append(goal)
