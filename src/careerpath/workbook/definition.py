@@ -66,6 +66,7 @@ Kind = Literal[
     "list",
     "records",
     "weights",
+    "ratings",
 ]
 PromptStyle = Literal[
     "typed", "choice", "multi_choice", "ranking", "scale", "yes_no", "weights", "records"
@@ -731,6 +732,63 @@ class _Weights(_Rules):
         return "{ Autonomy = 5, income_floor = 4 }"
 
 
+class _Ratings(_Choice):
+    """How well something fits each of several named things (``choices``), 1 to 5, typed
+    on one line in their order ("4 3 5 - 2"): one screen for all of them, not one each."""
+
+    description = "ratings: a number 1 to 5 for each, in order"
+    prompt: ClassVar[PromptStyle] = "typed"
+    hint = "1 (poorly) to 5 (very well) for each, in order, with spaces; - if you cannot say"
+
+    def value_type(self, q: Question) -> Any:
+        return dict[str, Annotated[int, Field(ge=1, le=5)]]
+
+    def is_answered(self, q: Question, value: Any) -> bool:
+        return bool(value)
+
+    def parse(self, q: Question, text: str, today: date) -> Any:
+        choices = q.choices or []
+        if "=" in text:  # NAME=N, as a fill-in file or an option writes them
+            ratings: dict[str, int] = {}
+            for part in text.split(","):
+                if not part.strip():
+                    continue
+                name, _, number = part.rpartition("=")
+                if number.strip() not in {"1", "2", "3", "4", "5"}:
+                    raise ValueError(f"{part.strip()!r}: rate each from 1 to 5, as NAME=N.")
+                ratings[_match_choice(name, choices)] = int(number)
+            return ratings or None
+        marks = text.replace(",", " ").split()
+        if not marks:
+            return None
+        if len(marks) != len(choices):
+            raise ValueError(
+                f"{len(marks)} given for {len(choices)}: one for each of "
+                + ", ".join(choices)
+                + " (- for one you cannot say)."
+            )
+        if any(mark not in {"1", "2", "3", "4", "5", "-", "0"} for mark in marks):
+            raise ValueError("Rate each from 1 to 5, or - if you cannot say.")
+        found = {
+            name: int(mark) for name, mark in zip(choices, marks, strict=True) if mark not in "-0"
+        }
+        return found or None
+
+    def format(self, q: Question, value: Any) -> str:
+        return ", ".join(f"{name} {rating}" for name, rating in value.items())
+
+    def as_text(self, q: Question, value: Any) -> str:
+        if not value:
+            return ""
+        return " ".join(str(value.get(name, "-")) for name in q.choices or [])
+
+    def describe(self, q: Question) -> str:
+        return "a rating 1 to 5 for each of: " + ", ".join(q.choices or ())
+
+    def example(self, q: Question) -> str:
+        return "{ " + ", ".join(f"{_toml_string(c)} = 4" for c in (q.choices or [])[:2]) + " }"
+
+
 _RULES: dict[str, _Rules] = {
     "text": _Rules(),
     "long_text": _LongText(),
@@ -746,6 +804,7 @@ _RULES: dict[str, _Rules] = {
     "list": _List(),
     "records": _Records(),
     "weights": _Weights(),
+    "ratings": _Ratings(),
 }
 _SETTINGS = frozenset().union(*(rules.settings for rules in _RULES.values()))
 
