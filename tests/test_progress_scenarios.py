@@ -433,3 +433,41 @@ def test_closing_now_and_its_two_pieces_of_work_fit_80_columns(
         "Work: · a decision recorded on an offer; · the leaving-well checklist done"
     )
     assert all(len(line) <= 80 for line in lines)
+
+
+# --- 3. closing reuses offer compare's score -------------------------------------------------
+
+
+def test_closing_asks_the_favoured_offers_fit_from_its_compare_score(
+    runner: CliRunner, started: Path, write_answers: Any
+) -> None:
+    import io
+
+    from rich.console import Console
+
+    from careerpath.core.errors import Interrupted
+    from careerpath.tracking.scoring import OffersCompanion
+    from careerpath.workbook.home import Home
+    from careerpath.workbook.session import Session
+
+    from conftest import INTERRUPT, ScriptedPrompter
+
+    for stage in ("exploration", "diving-deeper", "networking", "applying"):
+        run(runner, "next", "--answers", str(write_answers(stage)))
+    rates = ["--rate", "Autonomy=5", "--rate", "Helping others=4", "--rate", "Income=4"]
+    run(runner, "offer", "add", "Acme", "--role", "UX", "--base", "52000 EUR", *rates)
+    run(runner, "offer", "add", "Globex", "--role", "UX", "--base", "40000 EUR")
+    compare = flat(run(runner, "offer", "compare").output)
+    assert "Score (1–5) 4.6 of 5 1.0 of 5" in compare  # Acme; Globex is below the floor
+    run(runner, "next", "--answers", str(write_answers("weights", {"weights": {"Autonomy": 5}})))
+    home = Home(started)
+    prompter = ScriptedPrompter([5, INTERRUPT])  # Enter: the score as offered
+    session = Session(
+        home, home.load(), prompter, Console(file=io.StringIO()), TODAY, [OffersCompanion()]
+    )
+    with pytest.raises(Interrupted):
+        session.continue_current()
+    assert prompter.asked[0] == "offer_fit"
+    assert prompter.defaults["offer_fit"] == 5  # Acme's 4.6 in compare, not a second rating
+    closing = home.load().answers["closing"]
+    assert "offer_fit" not in closing  # kept as worked out from the offers

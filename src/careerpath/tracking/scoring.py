@@ -385,9 +385,30 @@ class OffersCompanion:
         """Nothing to add when a stage begins."""
 
     def offered(self, workbook: Workbook, question: Question, earlier: Any) -> Any:
+        if question.id == FAVOURED_FIT and question.kind == "scale" and earlier is None:
+            return favoured_fit(workbook)  # offer compare's score, not a second rating
         if question.kind != "weights":
             return earlier
         return offer_weights(workbook) or earlier
+
+
+FAVOURED_FIT = "offer_fit"
+"""The closing question on how well the favoured offer fits: it starts from the score."""
+
+
+def favoured_fit(workbook: Workbook) -> int | None:
+    """The best score ``offer compare`` gives an offer still open or accepted, rounded to
+    the 1–5 scale; None when no offer has a score."""
+    from careerpath.tracking.records import models, stored
+
+    found = offer_criteria(workbook)
+    scores = [
+        scored.score
+        for offer in models("offers", stored(workbook, "offers"))
+        if offer.current_status != "declined"
+        and (scored := score_offer(offer, found)).score is not None
+    ]
+    return min(5, max(1, round(max(scores)))) if scores else None
 
 
 def score_offer(offer: Offer, found: list[Criterion]) -> OfferScore:
