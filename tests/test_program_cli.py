@@ -703,6 +703,10 @@ def make_group(runner: CliRunner, root: Path, files: dict[str, Path], write_answ
     at("ana", "next", "--answers", str(write_answers("exploration")), today="2026-10-20")
     at("ana", "next", "--answers", str(write_answers("diving-deeper")), today="2026-11-10")
     at("ana", "next", "--answers", str(write_answers("networking")), today="2026-11-18")
+    # the work, not only the forms: a target researched, a conversation and its follow-up
+    at("ana", "target", "edit", "t1", "--education", "A degree", today="2026-11-10")
+    log = ["-m", "Coffee", "--next", "Send portfolio", "--due", "2026-12-02"]
+    at("ana", "contact", "log", "c1", *log, today="2026-11-18")
     at("ana", "checkin", "--answers", str(files["checkin"]), today="2026-11-20")
     at("ben", "start")
     at("ben", "program", "start", "--answers", str(files["intake"]))

@@ -182,8 +182,9 @@ class Schedule:
     expected_stages: float
     """How many stages' worth of work the plan expects by now (stages are spread evenly)."""
     actual_stages: float
-    """Stages' worth of work done: a complete stage counts one, any other its share of the
-    real work it asks for (``work_percents``); answered questions alone count nothing."""
+    """Stages' worth of work done: each stage its share of the real work it asks for (one
+    without work rules counts once complete; ``work_percents``); answered questions alone
+    count nothing."""
     stage_count: int
     delta_weeks: float
     """Ahead (positive) or behind (negative) the plan, in weeks."""
@@ -215,18 +216,17 @@ def weeks_between(start: date, end: date) -> int:
 
 
 def work_percents(progress: list[StageProgress]) -> list[int]:
-    """Each stage's work done, 0–100, for the schedule: 100 once complete, else the share of
-    the real work its ``done`` rules ask for (conversations logged, applications sent...).
-    Questions answered count nothing here: the program measures the work, not the forms."""
+    """Each stage's work done, 0–100, for the schedule: the share of the real work its
+    ``done`` rules ask for (conversations logged, applications sent...), whether or not the
+    stage was marked complete; a stage without rules counts 100 once complete. Questions
+    answered count nothing here: the program measures the work, not the forms."""
     found = []
     for stage in progress:
-        if stage.status == "complete":
-            found.append(100)
-        elif stage.work:
+        if stage.work:
             share = sum(min(1.0, piece.have / piece.need) for piece in stage.work)
             found.append(round(100 * share / len(stage.work)))
         else:
-            found.append(0)
+            found.append(100 if stage.status == "complete" else 0)
     return found
 
 
