@@ -232,6 +232,14 @@ def _indent(line: str, style: str = "") -> Any:
     return Text("  " + line, style=style)
 
 
+def _paragraph(line: str) -> Any:
+    """A sentence of plain text indented by two spaces, wrapped under itself."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    return Padding(Text(line), (0, 0, 0, 2))
+
+
 def render_goals(section: ProgramSection, console: Any) -> None:
     """Each goal, with its earlier wordings under it (also ``careerpath goal list``)."""
     from rich.text import Text
@@ -294,8 +302,8 @@ def render_program(report: Report, console: Any, *, next_line: bool = False) -> 
     head.append(section.schedule, style=colours[section.standing])
     console.print(head)
     render_timeline(section, report.stages, console)
-    console.print(_indent(schedule_sentence(section, report.stages)))
-    console.print(_indent(work_line(section)))
+    console.print(_paragraph(schedule_sentence(section, report.stages)))
+    console.print(_paragraph(work_line(section)))
     for line in change_lines(section):
         console.print(_indent(line, "dim"))
     console.print()
