@@ -375,3 +375,26 @@ def test_help_names_values_in_words_not_python_types(runner: CliRunner, command:
     output = run(runner, *command, "--help").output
     assert "<str>" not in output and "<bool>" not in output and "list[" not in output
     assert "TEXT" in output or "DATE" in output or "FILE" in output
+
+
+def test_questions_says_which_one_waits_for_its_moment(runner: CliRunner, started: Path) -> None:
+    output = " ".join(run(runner, "questions", "applying").output.split())
+    assert "(waits until you have had an interview)" in output
+
+
+def test_next_question_names_the_valid_ids_of_an_unknown_one(
+    runner: CliRunner, started: Path
+) -> None:
+    result = run(runner, "next", "--stage", "exploration", "--question", "hourz", code=1)
+    output = " ".join(result.output.split())
+    assert "Exploration (exploration) has no question 'hourz'" in output
+    assert "Its questions are: where_now, where_to, clarity," in output
+
+
+def test_next_question_finds_its_stage_and_needs_a_terminal(
+    runner: CliRunner, started: Path
+) -> None:
+    result = run(runner, "next", "--question", "nope", code=1)
+    assert "no stage has a question 'nope'" in result.output
+    result = run(runner, "next", "--question", "interview_reflection", code=1)
+    assert "needs a terminal" in result.output

@@ -426,6 +426,17 @@ class RecordType(NamedTuple):
     def is_complete(self, record: dict[str, Any]) -> bool:
         return is_complete(self.name, record)
 
+    def statuses(self, record: dict[str, Any]) -> list[str]:
+        if self.name == "applications":
+            return [str(move.get("status")) for move in record.get("history") or ()]
+        status = record.get("status")
+        return [str(status)] if status is not None else []
+
+    def fill_in_example(self, field: "Question") -> str:
+        if self.name == "contacts" and field.id == "warmth":
+            return '"warm"'  # stored short; the prompt offers the labels (WARMTH)
+        return field.example()
+
     def label(self, record: dict[str, Any]) -> str:
         return label(self.name, record)
 
