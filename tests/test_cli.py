@@ -398,3 +398,44 @@ def test_next_question_finds_its_stage_and_needs_a_terminal(
     assert "no stage has a question 'nope'" in result.output
     result = run(runner, "next", "--question", "interview_reflection", code=1)
     assert "needs a terminal" in result.output
+
+
+def filled_in(fill_in: str) -> str:
+    """A fill-in file with every example answer taken as it is: each ``# key = …`` line (and
+    the rest of a multi-line string) uncommented, the explanations left as comments."""
+    import re
+
+    lines, inside = [], False
+    for line in fill_in.splitlines():
+        body = line[2:] if line.startswith("# ") else None
+        if inside and body is not None:
+            lines.append(body)
+            inside = body != '"""'
+        elif body is not None and re.match(r"^([a-z_]+ = |\[\[)", body):
+            lines.append(body)
+            inside = body.endswith('= """')
+        else:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_every_fill_in_example_is_an_answer_the_stage_takes(
+    runner: CliRunner, started: Path, tmp_path: Path, stage: str
+) -> None:
+    fill_in = run(runner, "questions", stage, "--format", "toml").output
+    path = tmp_path / f"{stage}.toml"
+    path.write_text(filled_in(fill_in))
+    asked = len(tomllib.loads(path.read_text()))
+    assert asked >= 3  # the examples were uncommented, not skipped
+    output = run(runner, "next", "--stage", stage, "--answers", str(path)).output
+    assert f"Saved {asked} answers" in output
+
+
+def test_the_contacts_fill_in_suggests_a_short_warmth_with_its_labels(
+    runner: CliRunner, started: Path
+) -> None:
+    fill_in = run(runner, "questions", "networking", "--format", "toml").output
+    (line,) = [line for line in fill_in.splitlines() if line.startswith("# warmth = ")]
+    assert line.startswith('# warmth = "warm"    # How do you know them?')
+    assert "warm: I know them, introduced: someone will introduce us" in line
