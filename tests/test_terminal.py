@@ -449,3 +449,42 @@ def test_a_coachs_workbook_of_every_kind_at_the_real_prompts(
     assert second["floor"] == {"amount": 30000, "currency": "GBP"}
     assert second["review"].isoformat() == "2027-01-15"
     assert [person["met"].isoformat() for person in second["people"]] == ["2026-11-20"]
+
+
+def test_one_long_question_at_100_columns_keeps_the_typed_text_readable(
+    spawn_screen, home_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """`next --stage closing --question offer_check` in a 100-column terminal: the question,
+    its hint and the input each on their own lines; a long answer wraps and stays whole."""
+    screen = spawn_screen(100, "start")
+    while "Run it as a program?" not in screen.text():
+        screen.pump(quiet=0.2)
+    screen.send("\x03")
+    screen.child.close()
+    screen = spawn_screen(100, "next", "--stage", "closing", "--question", "offer_check")
+    while screen.prompt()[0] != "multiline":
+        assert not screen.ended, screen.text()
+        screen.pump(quiet=0.2)
+    lines = screen.lines()
+    ask = next(i for i, line in enumerate(lines) if line.startswith("? Check the offer"))
+    assert lines[ask].endswith("what does it meet, and what does it miss?")
+    assert lines[ask + 1].strip() == "(Esc then Enter to finish)"
+    assert lines[ask + 2].startswith("›")
+    long = (
+        "It meets my income floor and the two remote days I asked for, but it misses the "
+        "training budget and the four-day week I hoped to negotiate before I sign anything."
+    )
+    screen.send(long)
+    # prompt_toolkit wraps by character, each wrapped line indented under the input: joined
+    # without that indent, the answer reads whole.
+    shown = [line[2:] for line in screen.lines()[ask + 2 :] if line.strip()]
+    assert len(shown) == 2 and long == "".join(shown), screen.text()
+    assert all(len(line) <= 100 for line in screen.lines())
+    screen.send("\x1b\r")
+    while not screen.ended:
+        screen.pump(quiet=0.2)
+    whole = " ".join(screen.text().split())
+    assert "Saved “Offer against your needs” in Closing." in whole
+    assert "Next:" in whole
+    closing = tomllib.loads((home_dir / "stages" / "closing.toml").read_text())
+    assert closing["offer_check"] == long
