@@ -165,7 +165,7 @@ def next_(
             target = stage_or_current(workbook.definition, workbook, stage)
             apply(home, workbook, target, answers, today(), out_console())
             return
-        if stage or engine.current_stage(workbook) is not None:
+        if stage or engine.current_stage(workbook) is not None or engine.arrived(workbook):
             prompts.require_terminal(NO_TERMINAL_HINT)
         from rich.text import Text
 
