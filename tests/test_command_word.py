@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rich.padding import Padding
 
 from careerpath.cli import base
 
@@ -66,10 +67,12 @@ def test_the_console_writes_the_command_that_works_in_every_hint(program: Path) 
     with console.capture() as captured:
         console.print("Begin Exploration: run `careerpath next`. Or `careerpath report`.")
         console.print("careerpath hit a snag")  # prose, not a command: left alone
+        console.print(Padding("Come back with `careerpath next`.", (0, 0, 0, 2)))
     assert [line.rstrip() for line in captured.get().splitlines()] == [
         "Begin Exploration: run `.venv/bin/careerpath next`. Or",
         "`.venv/bin/careerpath report`.",
         "careerpath hit a snag",
+        "  Come back with `.venv/bin/careerpath next`.",
     ]
 
 

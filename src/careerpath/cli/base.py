@@ -317,14 +317,18 @@ def _runnable(shown: Any) -> Any:
     """``shown`` with each `careerpath …` command in backticks written as ``command_word``
     says it runs here. Hints are written once, with the plain word, at every layer; the
     console puts in the command that works, before lines are laid out to the width."""
-    from rich.text import Text
-
     word = command_word()
     if word == "careerpath":
         return shown
     import re
 
+    from rich.padding import Padding
+    from rich.text import Text
+
     pattern = re.compile(r"`careerpath(?=[\s`])")
+    if isinstance(shown, Padding):  # indented prose: the intro, a stage's welcome
+        shown.renderable = _runnable(shown.renderable)
+        return shown
     if isinstance(shown, str):
         return pattern.sub(f"`{word}", shown)
     if isinstance(shown, Text) and not shown.spans and pattern.search(shown.plain):
