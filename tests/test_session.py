@@ -420,3 +420,20 @@ def test_one_question_straight_away(home: Home) -> None:
     prompter = ScriptedPrompter([35])  # the same again: nothing to save
     session = Session(home, home.load(), prompter, Console(file=io.StringIO()), TODAY)
     assert not session.ask_one(stage, stage.question("hours"))
+
+
+def test_a_field_typed_at_ctrl_c_in_a_complete_record_is_offered_next_time(home: Home) -> None:
+    """The target has its title, so targets counts as answered; the half-typed source must
+    still come back, not stay in workbook.toml for ever."""
+    complete(home, "exploration")
+    fields = ["Data analyst", "Finance", None, ["dashboards"], None, "Growing", 4]
+    with pytest.raises(Interrupted):
+        sit(home, [*fields, Interrupt(draft="a friend at")])
+    assert saved(home).state.stages["diving-deeper"].drafts == {"targets.1.sources": "a friend at"}
+    prompter, out = sit(home, [["a friend at the bank"], False, "Because.", None, False])
+    assert prompter.asked[:2] == ["sources", "Add another target job?"]
+    assert prompter.drafts["sources"] == "a friend at"
+    assert "Let's finish t1 Data analyst." in out
+    workbook = saved(home)
+    assert workbook.answers["diving-deeper"]["targets"][0]["sources"] == ["a friend at the bank"]
+    assert workbook.state.stages["diving-deeper"].drafts == {}

@@ -399,7 +399,7 @@ def _print_error(error: CareerpathError) -> None:
 
     console = err_console()
     if isinstance(error, Interrupted):
-        console.print(f"\n{escape(error.message)}", soft_wrap=True)
+        console.print(f"\n{escape(error.message)}")  # no path in it: wrapped at words
     else:
         console.print(f"[red]Error:[/red] {escape(error.message)}", soft_wrap=True)
     if isinstance(error, InvalidFiles):

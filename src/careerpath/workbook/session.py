@@ -318,7 +318,15 @@ class Session(Sitting):
     def _pending(self, stage: StageDefinition) -> list[Question]:
         skipped = self.workbook.state.stage(stage.id).skipped
         askable = engine.askable(self.workbook, stage)
-        return engine.pending(askable, self.workbook.answers_for(stage), skipped)
+        todo = engine.pending(askable, self.workbook.answers_for(stage), skipped)
+        # A records question answered enough, but with a field typed at Ctrl-C: asked again
+        # so that the draft is offered, not left in workbook.toml for ever.
+        drafts = self.workbook.state.stage(stage.id).drafts
+        return [
+            q
+            for q in askable
+            if q in todo or (q.kind == "records" and any(k.startswith(f"{q.id}.") for k in drafts))
+        ]
 
     def _ask(self, stage: StageDefinition, question: Question, revisit: bool) -> None:
         self.console.print()
@@ -356,8 +364,10 @@ class Session(Sitting):
 
     def _ask_records(self, stage: StageDefinition, question: Question, revisit: bool) -> None:
         records = self.workbook.answers_for(stage).get(question.id, [])
+        drafts = self.workbook.state.stage(stage.id).drafts
         for index, record in enumerate(records):
-            if not question.record_is_complete(record):
+            drafted = any(k.startswith(f"{question.id}.{index + 1}.") for k in drafts)
+            if drafted or not question.record_is_complete(record):
                 self.console.print(f"  Let's finish {escape(question.record_label(record))}.")
                 self._ask_record(stage, question, index, only_missing=True)
         if revisit and records:
@@ -443,12 +453,13 @@ class Session(Sitting):
             records = self.workbook.answers_for(stage).get(question.id, [])
             record = records[index] if index < len(records) else {}
             earlier = question.record_value(record, field.id)
-            if only_missing and (not field.required or field.is_answered(earlier)):
+            key = f"{question.id}.{index + 1}.{field.id}"
+            drafted = key in self.workbook.state.stage(stage.id).drafts
+            if only_missing and not drafted and (not field.required or field.is_answered(earlier)):
                 continue
             offered = earlier
             if not field.is_answered(earlier) and field.id in start:
                 offered = question.record_value(start, field.id)
-            key = f"{question.id}.{index + 1}.{field.id}"
             value = self._prompt(stage, field, key, offered)
             if index < len(records) and value == earlier:
                 continue
