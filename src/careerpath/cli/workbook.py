@@ -207,9 +207,16 @@ def _one_question(home: Home, workbook: Workbook, stage_id: str | None, question
         stage = having[0]
     ids = [q.id for q in stage.questions]
     if question_id not in ids:
+        import textwrap
+
+        from careerpath.cli.base import err_console
+
+        # Hints are not wrapped (a path in one stays whole); a list of ids is, between ids.
+        listed = "Its questions are: " + ", ".join(ids) + "."
+        width = err_console().width - 1
         raise NotFound(
             f"{stage.title} ({stage.id}) has no question {question_id!r}",
-            hint="Its questions are: " + ", ".join(ids) + ".",
+            hint="\n".join(textwrap.wrap(listed, width, break_on_hyphens=False)),
         )
     prompts.require_terminal(NO_TERMINAL_HINT)
     chosen = stage.question(question_id)
