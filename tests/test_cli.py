@@ -380,6 +380,8 @@ def test_help_names_values_in_words_not_python_types(runner: CliRunner, command:
 def test_questions_says_which_one_waits_for_its_moment(runner: CliRunner, started: Path) -> None:
     output = " ".join(run(runner, "questions", "applying").output.split())
     assert "(waits until you have had an interview)" in output
+    fill_in = run(runner, "questions", "applying", "--format", "toml").output
+    assert "# It waits until you have had an interview." in fill_in
 
 
 def test_next_question_names_the_valid_ids_of_an_unknown_one(

@@ -447,3 +447,9 @@ def test_energy_log_without_a_terminal_says_to_give_all_three(
         in output
     )
     assert store.read(Home(started)).energy == []
+
+
+def test_ctrl_c_at_the_energy_prompt_logs_nothing(keys: PipeInput) -> None:
+    keys.send_text("Mentoring\r\x03")
+    with pytest.raises(Interrupted):
+        sitting.ask_energy_entry(TerminalPrompter(TODAY), None, None, None)

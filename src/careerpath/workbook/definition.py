@@ -1117,8 +1117,9 @@ def stage_fill_in(stage: StageDefinition) -> str:
 
 def _question_comment(question: Question) -> list[str]:
     need = "required" if question.required else "optional"
+    waits = [f"It waits until {question.after.until}."] if question.after else []
     return _comment(
-        [question.prompt, f"{question.describe()}; {need}.", *question.help.splitlines()]
+        [question.prompt, f"{question.describe()}; {need}.", *waits, *question.help.splitlines()]
     )
 
 
