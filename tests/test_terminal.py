@@ -277,8 +277,14 @@ class Screen:
             pass  # wait for the program to react at all, then for it to settle
 
     def type(self, words: str) -> None:
-        """Type ``words`` (no Enter) and check they show on one line of the screen."""
+        """Type ``words`` (no Enter) and check they show on one line of the screen. A busy
+        machine may draw them in pieces: wait a little for the screen to settle first."""
+        import time
+
         self.send(words)
+        deadline = time.monotonic() + 5
+        while not any(words in line for line in self.lines()) and time.monotonic() < deadline:
+            self.pump(quiet=0.2)
         assert any(words in line for line in self.lines()), (
             f"typed {words!r}, but the screen shows:\n{self.text()}"
         )
