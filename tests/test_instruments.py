@@ -422,3 +422,34 @@ def test_declining_the_offer_is_remembered(keys: PipeInput, started: Path) -> No
     assert store.read(Home(started)).offer_declined == TODAY
     sitting.offer_in_exploration(session, stage, "clarity", 1)  # type: ignore[arg-type]
     assert "careerpath interests" in session.console.export_text()
+
+
+def test_energy_log_asks_what_it_was_not_given(keys: PipeInput) -> None:
+    """`careerpath energy log` alone: the activity typed, engagement and energy picked."""
+    keys.send_text("Mentoring a junior\r" + "\x1b[B" * 3 + "\r" + "\r")
+    asked = sitting.ask_energy_entry(TerminalPrompter(TODAY), None, None, None)
+    assert asked == ("Mentoring a junior", 4, 2)
+    keys.send_text("\x1b[B" * 4 + "\r")  # only the energy is missing: drained
+    assert sitting.ask_energy_entry(TerminalPrompter(TODAY), "Expenses", 2, None) == (
+        "Expenses",
+        2,
+        -2,
+    )
+
+
+def test_energy_log_without_a_terminal_says_to_give_all_three(
+    runner: CliRunner, started: Path
+) -> None:
+    output = flat(run(runner, "energy", "log", "Teaching", "--engagement", "4", code=1).output)
+    assert "careerpath needs a terminal to ask questions" in output
+    assert (
+        'give all three: `careerpath energy log "ACTIVITY" --engagement 1..5 --energy -2..2`'
+        in output
+    )
+    assert store.read(Home(started)).energy == []
+
+
+def test_ctrl_c_at_the_energy_prompt_logs_nothing(keys: PipeInput) -> None:
+    keys.send_text("Mentoring\r\x03")
+    with pytest.raises(Interrupted):
+        sitting.ask_energy_entry(TerminalPrompter(TODAY), None, None, None)

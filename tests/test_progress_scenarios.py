@@ -446,7 +446,7 @@ def test_closing_asks_the_favoured_offers_fit_from_its_compare_score(
     from rich.console import Console
 
     from careerpath.core.errors import Interrupted
-    from careerpath.tracking.scoring import OffersCompanion
+    from careerpath.tracking.sitting import TrackingCompanion
     from careerpath.workbook.home import Home
     from careerpath.workbook.session import Session
 
@@ -463,7 +463,7 @@ def test_closing_asks_the_favoured_offers_fit_from_its_compare_score(
     home = Home(started)
     prompter = ScriptedPrompter([5, INTERRUPT])  # Enter: the score as offered
     session = Session(
-        home, home.load(), prompter, Console(file=io.StringIO()), TODAY, [OffersCompanion()]
+        home, home.load(), prompter, Console(file=io.StringIO()), TODAY, [TrackingCompanion()]
     )
     with pytest.raises(Interrupted):
         session.continue_current()

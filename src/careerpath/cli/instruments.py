@@ -7,15 +7,12 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from careerpath.cli.base import app, home_of, out_console, today
 from careerpath.core.errors import InvalidInput, NotFound
-
-if TYPE_CHECKING:
-    from careerpath.workbook.home import Home
 
 
 class OutputFormat(StrEnum):
@@ -197,7 +194,7 @@ def explore(
 
                 if sys.stdin.isatty() and sys.stdout.isatty():
                     max_zone = sitting.ask_preparation(home, prompts.TerminalPrompter(today()))
-    floor_usd, notes = _floor(home)
+    floor_usd, notes = sitting.usd_floor(home)
     if max_zone is None:
         notes.append("Preparation was not used: say how much you would take on with --prepare.")
     values = scores(found.work_values.order) if found.work_values else None
@@ -227,21 +224,6 @@ def explore(
     from rich.text import Text
 
     console.print(Text(occupations.SHORT_CREDIT, style="dim"))
-
-
-def _floor(home: Home) -> tuple[float | None, list[str]]:
-    """The income floor in USD, or ``None`` with a note saying why pay was not used."""
-    book = home.read_definition(home.read_state())
-    stage = next((s for s in book.stages if s.id == "exploration"), None)
-    answer = home.read_answers(stage).get("income_floor") if stage else None
-    if not isinstance(answer, dict):
-        return None, ["Pay was not used: no income floor yet (exploration)."]
-    if answer.get("currency") != "USD":
-        return None, [
-            f"Pay was not used: your floor is in {answer.get('currency')}, the pack's pay is "
-            "U.S. pay in USD."
-        ]
-    return float(answer["amount"]), []
 
 
 def _print_json(data: Any) -> None:

@@ -173,7 +173,11 @@ def offer_add(
     ] = None,
     from_: Annotated[
         str | None,
-        typer.Option("--from", help="The application it comes from (id): fills employer and role."),
+        typer.Option(
+            "--from",
+            "--application",
+            help="The application it comes from (id): fills employer and role.",
+        ),
     ] = None,
     *,
     options: OfferOptions,
@@ -399,25 +403,13 @@ def offer_edit(
                     stored.setdefault("responded", today())
 
             book.update(record["id"], change, today())
-            moved = _follow_answer(book, book.find(record["id"]), new_status)
+            moved = tracker.follow_offer(
+                book, book.find(record["id"]).get("application"), new_status, today()
+            )
     console = out_console()
     console.print(plain(f"Saved {record['id']}: {book.label(book.find(record['id']))}."))
     if moved:
         console.print(plain(moved))
-
-
-def _follow_answer(book: Book, offer: dict[str, Any], status: str | None) -> str | None:
-    """Accepting or declining an offer moves the application it came from (see
-    ``tracker.follow``); what moved, in words."""
-    from careerpath.tracking import tracker
-
-    apps = book.other("applications")
-    linked = offer.get("application")
-    if status not in tracker.OFFER_ANSWERS or not any(a["id"] == linked for a in apps.raw):
-        return None
-    to = tracker.OFFER_ANSWERS[str(status)]
-    before = apps.update(str(linked), lambda app: tracker.follow(app, to, today()), today())
-    return f"Moved {linked}: {before} → {to}." if before else None
 
 
 @offer_app.command("remove")

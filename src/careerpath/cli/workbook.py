@@ -101,16 +101,19 @@ def _offer_program(home: Home, workbook: Workbook) -> None:
 def _session(home: Home, workbook: Workbook) -> Session:
     import functools
 
-    from careerpath.instruments.sitting import offer_in_exploration
+    from careerpath.instruments.sitting import best_fits, offer_in_exploration
     from careerpath.instruments.store import exercise_counts
     from careerpath.program.sitting import ProgramCompanion
-    from careerpath.tracking.scoring import OffersCompanion
+    from careerpath.tracking.sitting import TrackingCompanion
     from careerpath.workbook.prompts import TerminalPrompter
     from careerpath.workbook.session import Session
 
+    def suggest() -> list[tuple[str, str]]:
+        return [(fit.code, fit.title) for fit in best_fits(home)]
+
     day = today()
     exercises = functools.partial(exercise_counts, home)
-    companions = (ProgramCompanion(exercises), OffersCompanion())
+    companions = (ProgramCompanion(exercises), TrackingCompanion(suggest))
     return Session(
         home,
         workbook,
@@ -133,6 +136,15 @@ def next_(
             help="Revisit this stage (its id), earlier answers offered as defaults.",
         ),
     ] = None,
+    question: Annotated[
+        str | None,
+        typer.Option(
+            "--question",
+            "-q",
+            metavar="ID",
+            help="Ask just this question (its id, see `careerpath questions STAGE`), then stop.",
+        ),
+    ] = None,
     answers: Annotated[
         Path | None,
         typer.Option(
@@ -148,13 +160,16 @@ def next_(
     home = home_of(ctx)
     with home.lock("next"):
         workbook = home.load()
+        if question is not None:
+            _one_question(home, workbook, stage, question)
+            return
         if answers is not None:
             from careerpath.workbook.answers_file import apply
 
             target = stage_or_current(workbook.definition, workbook, stage)
             apply(home, workbook, target, answers, today(), out_console())
             return
-        if stage or engine.current_stage(workbook) is not None:
+        if stage or engine.current_stage(workbook) is not None or engine.arrived(workbook):
             prompts.require_terminal(NO_TERMINAL_HINT)
         from rich.text import Text
 
@@ -169,6 +184,54 @@ def next_(
             session.revisit(workbook.definition.stage(stage))
         else:
             session.continue_current()
+
+
+def _one_question(home: Home, workbook: Workbook, stage_id: str | None, question_id: str) -> None:
+    """``next --question``: ask one question (of ``--stage``, else of the one stage that has
+    it), save it, and say what was saved and what comes next."""
+    from rich.markup import escape
+
+    from careerpath.core.errors import NotFound
+    from careerpath.views.next_step import one_next
+    from careerpath.workbook import prompts
+
+    book = workbook.definition
+    if stage_id:
+        stage = book.stage(stage_id)
+    else:
+        having = [s for s in book.stages if question_id in {q.id for q in s.questions}]
+        if len(having) != 1:
+            where = " and ".join(s.id for s in having)
+            raise NotFound(
+                f"the question {question_id!r} is in {where}: say which with --stage"
+                if having
+                else f"no stage has a question {question_id!r}",
+                hint="`careerpath questions STAGE` lists each stage's questions.",
+            )
+        stage = having[0]
+    ids = [q.id for q in stage.questions]
+    if question_id not in ids:
+        import textwrap
+
+        from careerpath.cli.base import err_console
+
+        # Hints are not wrapped (a path in one stays whole); a list of ids is, between ids.
+        listed = "Its questions are: " + ", ".join(ids) + "."
+        width = err_console().width - 1
+        raise NotFound(
+            f"{stage.title} ({stage.id}) has no question {question_id!r}",
+            hint="\n".join(textwrap.wrap(listed, width, break_on_hyphens=False)),
+        )
+    prompts.require_terminal(NO_TERMINAL_HINT)
+    chosen = stage.question(question_id)
+    session = _session(home, workbook)
+    saved = session.ask_one(stage, chosen)
+    what = f"“{chosen.title}” in {stage.title}"
+    console = out_console()
+    console.print(
+        f"\n{'Saved' if saved else 'Nothing changed for'} {escape(what)}.", highlight=False
+    )
+    console.print(f"Next: {escape(one_next(session.workbook, today()))}", highlight=False)
 
 
 @app.command()
@@ -320,9 +383,10 @@ def print_questions(title: str, questions: Sequence[Question]) -> None:
     table.add_column("kind")
     table.add_column("required")
     for question in questions:
+        waits = f" (waits until {question.after.until})" if question.after else ""
         table.add_row(
             question.id,
-            escape(question.prompt),
+            escape(question.prompt + waits),
             escape(question.describe()),
             "yes" if question.required else "no",
         )

@@ -415,6 +415,21 @@ class ProgramCompanion:
     def offered(self, workbook: Workbook, question: Question, earlier: Any) -> Any:
         return earlier
 
+    def answered(
+        self, sitting: Session, stage: StageDefinition, question: Question, value: Any
+    ) -> None:
+        """Nothing follows from an answer."""
+
+    def records_start(
+        self, sitting: Session, stage: StageDefinition, question: Question
+    ) -> list[dict[str, Any]]:
+        return []
+
+    def record_start(
+        self, sitting: Session, stage: StageDefinition, question: Question
+    ) -> dict[str, Any]:
+        return {}
+
 
 # --- answers files ---------------------------------------------------------------------------
 

@@ -109,6 +109,8 @@ STALE_AFTER = "stale_after"
 """applying: days without news before an application counts as stale."""
 LEAVING_WELL = "leaving_well"
 """closing: the leaving-well checklist (a multiple choice)."""
+DECISION = "decision"
+"""closing: where the person is with their decision, recorded on the offer it is about."""
 
 Rating = Annotated[int, Field(ge=1, le=5)]
 TargetRef = Annotated[str, StringConstraints(pattern=r"^t[1-9][0-9]*$")]
@@ -424,6 +426,17 @@ class RecordType(NamedTuple):
     def is_complete(self, record: dict[str, Any]) -> bool:
         return is_complete(self.name, record)
 
+    def statuses(self, record: dict[str, Any]) -> list[str]:
+        if self.name == "applications":
+            return [str(move.get("status")) for move in record.get("history") or ()]
+        status = record.get("status")
+        return [str(status)] if status is not None else []
+
+    def fill_in_example(self, field: "Question") -> str:
+        if self.name == "contacts" and field.id == "warmth":
+            return '"warm"'  # stored short; the prompt offers the labels (WARMTH)
+        return field.example()
+
     def label(self, record: dict[str, Any]) -> str:
         return label(self.name, record)
 
@@ -576,10 +589,7 @@ def find(name: str, records: list[dict[str, Any]], query: str) -> dict[str, Any]
         for record in records:
             if str(record.get("id", "")).casefold() == wanted:
                 return record
-        raise NotFound(
-            f"there is no {kind.item} {wanted}",
-            hint=f"`careerpath {kind.command} list` shows them with their ids.",
-        )
+        raise NotFound(f"there is no {kind.item} {wanted}", hint=_there_are(name, records))
     if not wanted:
         raise InvalidInput(f"say which {kind.item}: its id or name")
 
@@ -604,6 +614,21 @@ def find(name: str, records: list[dict[str, Any]], query: str) -> dict[str, Any]
         f"{query.strip()!r} is ambiguous: it matches {listed}{more}",
         hint=f"Use the id, e.g. `careerpath {kind.command} show {partial[0].get('id')}`.",
     )
+
+
+def _there_are(name: str, records: list[dict[str, Any]]) -> str:
+    """The records there are, by id and name (the first eight), for a message about an id
+    that is not among them."""
+    kind = TYPES[name]
+    if not records:
+        return f"There are no {kind.item}s yet: `careerpath {kind.command} add` adds one."
+    listed = ", ".join(f"{r.get('id')} {label(name, r)}" for r in records[:8])
+    more = (
+        f" and {len(records) - 8} more (`careerpath {kind.command} list`)"
+        if len(records) > 8
+        else ""
+    )
+    return f"There {'is' if len(records) == 1 else 'are'} {listed}{more}."
 
 
 def match_status(text: str) -> AppStatus:

@@ -374,24 +374,6 @@ def offer_weights(workbook: Workbook) -> dict[str, int]:
     return {criterion.key: criterion.weight for criterion in offer_criteria(workbook)}
 
 
-class OffersCompanion:
-    """The offers' part in a sitting with the stages (``Session(companions=...)``): a weights
-    question starts from every need offers are compared on, weighted as now."""
-
-    def sitting_started(self, sitting: object) -> None:
-        """Nothing to say as a sitting starts."""
-
-    def stage_begun(self, sitting: object, stage: object) -> None:
-        """Nothing to add when a stage begins."""
-
-    def offered(self, workbook: Workbook, question: Question, earlier: Any) -> Any:
-        if question.id == FAVOURED_FIT and question.kind == "scale" and earlier is None:
-            return favoured_fit(workbook)  # offer compare's score, not a second rating
-        if question.kind != "weights":
-            return earlier
-        return offer_weights(workbook) or earlier
-
-
 FAVOURED_FIT = "offer_fit"
 """The closing question on how well the favoured offer fits: it starts from the score."""
 

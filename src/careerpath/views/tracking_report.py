@@ -214,7 +214,7 @@ def _lines(report: Report) -> list[tuple[str, list[str]]]:
     if due is not None and (due["overdue"] or due["coming"]):
         rows = [f"{d['due']}  {d['title']}  ({d['id']})" for d in due["next"]]
         head = f"What is due: {due['overdue']} overdue, {due['coming']} in the next week"
-        found.append((head, [*rows, "All of it: careerpath due"]))
+        found.append((head, [*rows, "All of it: `careerpath due`"]))
     pipeline = report.pipeline
     if pipeline is not None and pipeline["total"]:
         reached = [

@@ -117,6 +117,15 @@ class RecordKind(Protocol):
 
     def is_complete(self, record: dict[str, Any]) -> bool: ...
 
+    def statuses(self, record: dict[str, Any]) -> list[str]:
+        """Every status a stored record has had, oldest first (the current one last)."""
+        ...
+
+    def fill_in_example(self, field: Question) -> str:
+        """One field's example in a fill-in file, as the record is stored (which may differ
+        from what its prompt offers)."""
+        ...
+
     def label(self, record: dict[str, Any]) -> str:
         """A record's name in lists."""
         ...
@@ -149,6 +158,21 @@ class _Definition(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Moment(_Definition):
+    """When a question's moment comes: once a records question (``stage.question``, or the id
+    of one in the same stage) holds ``at_least`` records that have every field in ``having``
+    answered and, with ``status``, have at some point had one of those statuses (an
+    application that reached "interviewing" and was then rejected still counts). Until then
+    the question is not asked and does not keep its stage from being complete."""
+
+    question: Text
+    having: list[Slug] = Field(default_factory=list)
+    status: list[Text] = Field(default_factory=list)
+    at_least: int = Field(default=1, ge=1)
+    until: Text
+    """What is waited for, to follow "waits until": "you have had an interview"."""
+
+
 class Question(_Definition):
     """One question of a stage, or one field of a records question."""
 
@@ -166,6 +190,9 @@ class Question(_Definition):
     sample: str | None = None
     """An example answer as TOML for fill-in files (``32`` for hours a week); the kind's own
     example when absent. Checked against the question when the definition is loaded."""
+    after: Moment | None = None
+    """A question that only makes sense later (after an interview, once there is an offer)
+    waits for its moment; see ``Moment``."""
 
     # Settings; which kinds use which is in each kind's ``settings`` below.
     choices: Annotated[list[Text], Field(min_length=2), AfterValidator(unique)] | None = None
@@ -302,6 +329,19 @@ class Question(_Definition):
             record.pop(field_id, None)
         else:
             record[field_id] = value
+
+    def record_statuses(self, record: dict[str, Any]) -> list[str]:
+        """records: every status a stored record has had (a moment counts any of them)."""
+        if self.record_type:
+            return record_kind(self.record_type).statuses(record)
+        status = record.get("status")
+        return [str(status)] if status is not None else []
+
+    def record_example(self, field: Question) -> str:
+        """records: one field's example in a fill-in file."""
+        if self.record_type:
+            return record_kind(self.record_type).fill_in_example(field)
+        return field.example()
 
     def record_is_complete(self, record: dict[str, Any]) -> bool:
         if self.record_type:
@@ -676,6 +716,8 @@ class _Records(_Rules):
         for field in q.fields or []:
             if field.kind in ("records", "weights"):
                 raise ValueError(f"field {field.id!r}: records cannot hold {field.kind}")
+            if field.after is not None:
+                raise ValueError(f"field {field.id!r}: a record's field cannot wait (after)")
 
     def value_type(self, q: Question) -> Any:
         if q.record_type:
@@ -923,6 +965,8 @@ def _program_questions(questions: list[Question]) -> list[Question]:
             raise ValueError(f"{question.id!r}: a program cannot ask a records question")
         if question.id == "date":
             raise ValueError("'date' is kept for the date itself; give the question another id")
+        if question.after is not None:
+            raise ValueError(f"{question.id!r}: a program question cannot wait (after)")
     return questions
 
 
@@ -1027,6 +1071,51 @@ class WorkbookDefinition(_Definition):
                             f"{' or '.join(sorted(kinds))} question of this workbook"
                         )
         return self
+
+    def _moments_name_records(self) -> Self:
+        """A question's moment counts the records of a records question of this workbook,
+        by fields and statuses those records have."""
+        for stage in self.stages:
+            for question in stage.questions:
+                if question.after is not None:
+                    self._check_moment(stage, question, question.after)
+        return self
+
+    def _check_moment(self, stage: StageDefinition, question: Question, moment: Moment) -> None:
+        where = f"{stage.id}.{question.id}: after"
+        try:
+            _, counted = self.moment_records(stage, moment)
+        except (NotFound, ValueError):
+            raise ValueError(
+                f"{where}: {moment.question!r} is not a question of this workbook "
+                "(write STAGE.QUESTION, or the id of a question in this stage)"
+            ) from None
+        if counted.kind != "records":
+            raise ValueError(f"{where}: {moment.question!r} is a {counted.kind!r} question")
+        if counted.record_type and counted.record_type not in _RECORD_KINDS:
+            return  # its fields are checked once the record types are registered, when used
+        fields = {f.id: f for f in counted.record_fields}
+        unknown = [name for name in moment.having if name not in fields]
+        if unknown:
+            raise ValueError(f"{where}: {counted.item}s have no field {', '.join(unknown)}")
+        if moment.status:
+            choices = (fields["status"].choices or []) if "status" in fields else []
+            wrong = [name for name in moment.status if name not in choices]
+            if wrong:
+                known = ", ".join(choices) or "none: they have no status"
+                raise ValueError(
+                    f"{where}: {', '.join(map(repr, wrong))} is not a status of "
+                    f"{counted.item}s ({known})"
+                )
+
+    def moment_records(
+        self, stage: StageDefinition, moment: Moment
+    ) -> tuple[StageDefinition, Question]:
+        """The stage and records question a moment counts: ``stage.question``, or a question
+        of ``stage`` itself."""
+        if "." in moment.question:
+            return self.recalled(moment.question)
+        return stage, stage.question(moment.question)
 
     def recalled(self, ref: str) -> tuple[StageDefinition, Question]:
         """The stage and question a ``stage.question`` reference names."""
@@ -1140,8 +1229,11 @@ def fill_in(
         lines.append(f"# [[{question.id}]]")
         for field in question.record_fields:
             need = "required" if field.required else "optional"
-            example = field.example() if "\n" not in field.example() else '"..."'
-            lines.append(f"# {field.id} = {example}    # {field.title} ({need})")
+            example = question.record_example(field)
+            example = example if "\n" not in example else '"..."'
+            # A choice's choices are named, so a short stored value reads with its meaning.
+            choices = f"; {field.describe()}" if field.kind == "choice" else ""
+            lines.append(f"# {field.id} = {example}    # {field.title} ({need}{choices})")
         lines.append("")
     if footer:
         lines += [*_comment(footer), ""]
@@ -1160,8 +1252,9 @@ def stage_fill_in(stage: StageDefinition) -> str:
 
 def _question_comment(question: Question) -> list[str]:
     need = "required" if question.required else "optional"
+    waits = [f"It waits until {question.after.until}."] if question.after else []
     return _comment(
-        [question.prompt, f"{question.describe()}; {need}.", *question.help.splitlines()]
+        [question.prompt, f"{question.describe()}; {need}.", *waits, *question.help.splitlines()]
     )
 
 
