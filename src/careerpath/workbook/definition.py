@@ -1072,6 +1072,7 @@ class WorkbookDefinition(_Definition):
                         )
         return self
 
+    @model_validator(mode="after")
     def _moments_name_records(self) -> Self:
         """A question's moment counts the records of a records question of this workbook,
         by fields and statuses those records have."""
