@@ -4,15 +4,18 @@ not know where to go yet, and the pack's occupations ranked against their result
 from __future__ import annotations
 
 import json
-import sys
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from careerpath.cli.base import app, home_of, out_console, today
 from careerpath.core.errors import InvalidInput, NotFound
+
+if TYPE_CHECKING:
+    from careerpath.instruments.matching import Suggestion
 
 
 class OutputFormat(StrEnum):
@@ -166,8 +169,9 @@ def explore(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to show.")] = 10,
     format: FormatOption = OutputFormat.text,
 ) -> None:  # fmt: skip
-    """Occupations that fit your interests, then your work values, the preparation you are
-    open to and your income floor, each with one line saying why."""
+    """Occupations that fit your interests, then the preparation you are open to, your
+    income floor and your work values, each with one line saying why. At a terminal, pick
+    one to read in full or to add as a target job."""
     from careerpath import occupations
     from careerpath.instruments import interests as inventory
     from careerpath.instruments import matching, sitting, store
@@ -192,7 +196,7 @@ def explore(
             elif format is OutputFormat.text:
                 from careerpath.workbook import prompts
 
-                if sys.stdin.isatty() and sys.stdout.isatty():
+                if prompts.has_terminal():
                     max_zone = sitting.ask_preparation(home, prompts.TerminalPrompter(today()))
     floor_usd, notes = sitting.usd_floor(home)
     if max_zone is None:
@@ -224,6 +228,87 @@ def explore(
     from rich.text import Text
 
     console.print(Text(occupations.SHORT_CREDIT, style="dim"))
+    from careerpath.workbook import prompts
+
+    if prompts.has_terminal():
+        console.print()
+        pick_from(
+            prompts.TerminalPrompter(today()),
+            console,
+            shown,
+            floor_usd,
+            lambda code: _add_target(ctx, code),
+        )
+
+
+PICK_DONE = "Done"
+PICK_ADD = "Add it as a target job (filled from the pack; you can edit it)"
+PICK_BACK = "Back to the list"
+PICK_WIDTH = 74  # an option with the picker's pointer in front fits 80 columns
+
+
+def pick_from(
+    asker: Any,
+    console: Any,
+    shown: Sequence[Suggestion],
+    floor_usd: float | None,
+    add: Callable[[str], None],
+) -> list[str]:
+    """Let the person pick a suggestion to read in full (as ``occupations show``) and add it
+    as a target job with ``add(code)``, until they are done. Ctrl-C here just ends the
+    list: nothing typed is at stake.
+
+    Returns:
+        The codes added as targets.
+    """
+    from careerpath import occupations
+    from careerpath.cli.occupations import render_profile
+    from careerpath.core.errors import Interrupted
+
+    added: list[str] = []
+    try:
+        while True:
+            labels = [
+                _one_line(f"{n}. {s.title}" + ("  (added)" if s.code in added else ""))
+                for n, s in enumerate(shown, start=1)
+            ]
+            picked = asker.select("Pick one to read in full, or Done:", [*labels, PICK_DONE])
+            if picked == PICK_DONE:
+                return added
+            suggestion = shown[labels.index(picked)]
+            console.print()
+            render_profile(console, occupations.get(suggestion.code), floor_usd=floor_usd)
+            console.print()
+            options = [PICK_BACK, PICK_DONE]
+            if suggestion.code not in added:
+                options.insert(0, PICK_ADD)
+            then = asker.select(_one_line(f"{suggestion.title}:"), options)
+            if then == PICK_ADD:
+                add(suggestion.code)
+                added.append(suggestion.code)
+            elif then == PICK_DONE:
+                return added
+    except Interrupted:
+        return added
+
+
+def _one_line(text: str) -> str:
+    """``text`` cut at a word to fit the picker's line, with … when cut."""
+    if len(text) <= PICK_WIDTH:
+        return text
+    return text[: PICK_WIDTH - 1].rsplit(" ", 1)[0].rstrip(",") + "…"
+
+
+def _add_target(ctx: typer.Context, code: str) -> None:
+    """``careerpath target add --from CODE``, as typed."""
+    import dataclasses
+
+    from careerpath.cli.targets import TargetOptions, target_add
+
+    # The command as Typer calls it: its shared options come one by one (see with_options).
+    command: Any = target_add
+    blank = {field.name: None for field in dataclasses.fields(TargetOptions)}
+    command(ctx=ctx, title=None, from_pack=code, **blank)
 
 
 def _print_json(data: Any) -> None:

@@ -245,13 +245,23 @@ def render_comparison(console: Console, profiles: Sequence[Profile]) -> None:
     scale = (min(f.p10 or 0 for f in annual), max(f.p90 or 0 for f in annual)) if annual else None
     rows: list[list[Any]] = []
     for profile, (figures, per) in zip(profiles, ranges, strict=True):
+        # The title beside its bar: a person compares jobs, not codes.
         if figures and per == "year" and scale:
-            rows.append([profile.code, pay_bar(figures, scale, BAR), _money(figures.median)])
+            rows.append(
+                [profile.code, pay_bar(figures, scale, BAR), _money(figures.median), profile.title]
+            )
         elif figures:
-            rows.append([profile.code, Text(f"per hour only: median ${figures.median:,.2f}"), ""])
+            rows.append(
+                [
+                    profile.code,
+                    Text(f"per hour only: median ${figures.median:,.2f}"),
+                    "",
+                    profile.title,
+                ]
+            )
         else:
-            rows.append([profile.code, Text("no BLS pay figures"), ""])
-    columns(console, rows, fixed={1: BAR}, right={2})
+            rows.append([profile.code, Text("no BLS pay figures"), "", profile.title])
+    columns(console, rows, fixed={1: BAR}, right={2}, wrap=True)
     if scale:
         _dim(console, f"Scale: {_money(scale[0])} to {_money(scale[1])}")
 
