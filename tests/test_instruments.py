@@ -559,3 +559,13 @@ def test_exports_carry_the_code_values_and_suggestions(
     markdown = run(runner, "export", "--format", "markdown").output
     assert "## Interests and work values" in markdown and "SER" in markdown
     assert section["suggestions"][0]["code"] in markdown and "## Credits" in markdown
+
+
+def test_a_long_title_in_the_explore_picker_is_cut_at_a_word() -> None:
+    from careerpath.cli.instruments import PICK_ASK, PICK_WIDTH, _one_line
+
+    title = "10. First-Line Supervisors of Landscaping, Lawn Service, and Groundskeeping Workers"
+    cut = _one_line(title)
+    assert cut.endswith("…") and len(cut) <= PICK_WIDTH
+    assert title.startswith(cut[:-1]) and title[len(cut) - 1] in " ,"
+    assert len(f"? {PICK_ASK} {cut}") <= 80  # the answer echoed after the question

@@ -242,9 +242,10 @@ def explore(
 
 
 PICK_DONE = "Done"
-PICK_ADD = "Add it as a target job (filled from the pack; you can edit it)"
+PICK_ADD = "Add it as a target job, filled from the pack"
 PICK_BACK = "Back to the list"
-PICK_WIDTH = 74  # an option with the picker's pointer in front fits 80 columns
+PICK_ASK = "Pick one to read:"
+PICK_WIDTH = 58  # the picked option, echoed after PICK_ASK, stays on one 80-column line
 
 
 def pick_from(
@@ -272,7 +273,7 @@ def pick_from(
                 _one_line(f"{n}. {s.title}" + ("  (added)" if s.code in added else ""))
                 for n, s in enumerate(shown, start=1)
             ]
-            picked = asker.select("Pick one to read in full, or Done:", [*labels, PICK_DONE])
+            picked = asker.select(PICK_ASK, [*labels, PICK_DONE])
             if picked == PICK_DONE:
                 return added
             suggestion = shown[labels.index(picked)]
@@ -282,7 +283,7 @@ def pick_from(
             options = [PICK_BACK, PICK_DONE]
             if suggestion.code not in added:
                 options.insert(0, PICK_ADD)
-            then = asker.select(_one_line(f"{suggestion.title}:"), options)
+            then = asker.select(f"{suggestion.code}:", options)
             if then == PICK_ADD:
                 add(suggestion.code)
                 added.append(suggestion.code)
