@@ -59,6 +59,18 @@ EVERYDAY = [
     ("CEO", "11-1011.00"),
     ("social worker", "21-1022.00"),
     ("elementary school teacher", "25-2021.00"),
+    ("teacher", "25-2021.00"),
+    ("developer", "15-1254.00"),
+    ("engineer", "17-2051.00"),
+    ("counselor", "21-1012.00"),
+    ("therapist", "29-1123.00"),
+    ("designer", "27-1024.00"),
+    ("cook", "35-2014.00"),
+    ("HR", "13-1071.00"),
+    ("IT support", "15-1232.00"),
+    ("security guard", "33-9032.00"),
+    ("bookkeeper", "43-3031.00"),
+    ("customer service", "43-4051.00"),
 ]
 
 
@@ -71,6 +83,16 @@ def test_everyday_searches_find_the_occupation_in_the_top_three(query: str, expe
 def test_case_plural_and_word_order_do_not_change_the_best_match() -> None:
     best = {occupations.search(q, 1)[0].code for q in ["data scientist", "SCIENTISTS DATA"]}
     assert best == {"15-2051.00"}
+
+
+@pytest.mark.parametrize("query", ["engineer", "managers", "Counselor", "cooks", "designer"])
+def test_a_catch_all_is_not_the_best_match_for_a_bare_job_word(query: str) -> None:
+    found = occupations.search(query, 3)
+    assert not any(m.title.endswith(", All Other") for m in found), [m.title for m in found]
+
+
+def test_a_catch_all_is_found_when_asked_for() -> None:
+    assert occupations.search("Engineers, All Other", 1)[0].code == "17-2199.00"
 
 
 def test_a_word_only_begun_still_finds_occupations() -> None:
