@@ -489,6 +489,7 @@ def test_explore_filters_by_pay_and_names_every_title_whole(
     text = run(runner, "explore", "--min-pay", "60000").output
     assert all(len(line) <= 80 for line in text.splitlines())
     assert all(f"{s['title']} {s['code']}" in flat(text) for s in data["suggestions"])
+    assert "from -1 (opposite) to 1 (the same shape)" in flat(text)
     assert "no occupation passes" in run(runner, "explore", "--min-pay", "9000000", code=1).output
 
 

@@ -94,6 +94,12 @@ def why(suggestion: Suggestion, pay_used: bool) -> str:
     return " · ".join(parts)
 
 
+READING = (
+    "How to read it: interests and values say how closely the occupation's profile follows "
+    "yours, from -1 (opposite) to 1 (the same shape); above 0.7 is close."
+)
+
+
 def render_suggestions(
     console: Console, suggestions: Sequence[Suggestion], code: str, notes: Sequence[str]
 ) -> None:
@@ -108,6 +114,7 @@ def render_suggestions(
         console.print(Text(f"{number:>2}. {suggestion.title}  {suggestion.code}"))
         console.print(Padding(Text(why(suggestion, pay_used), style="dim"), (0, 0, 0, 4)))
     console.print()
+    console.print(Text(READING, style="dim"))
     for note in notes:
         console.print(Text(note, style="dim"))
     console.print(Text("More: careerpath occupations show CODE", style="dim"))
