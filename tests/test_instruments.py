@@ -129,7 +129,9 @@ def test_inventory_from_a_file_then_explore(
     assert stored["interests"]["finished"] == TODAY
     assert len(stored["interests"]["answers"]) == 54
 
+    assert "Next: `careerpath work-values`, then `careerpath explore`." in shown
     run(runner, "work-values", "--order", "ach, ind, work, sup, rel, rec")
+    assert "Next: `careerpath explore`." in run(runner, "interests").output
     text = run(runner, "explore", "--prepare", "4").output
     assert all(len(line) <= 80 for line in text.splitlines())
     assert " 1. " in text and "interests 0." in text and "zone " in text

@@ -68,8 +68,8 @@ def interests(
                 "(`careerpath interests --items` lists the item ids)."
             )
             result = sitting.take_inventory(home, prompts.TerminalPrompter(today()), today())
-    earlier = store.read(home).interests
-    kept = earlier.earlier if earlier else []
+    stored = store.read(home)
+    kept = stored.interests.earlier if stored.interests else []
     if format is OutputFormat.json:
         _print_json(
             {
@@ -79,7 +79,12 @@ def interests(
         )
         return
     render_interests(out_console(), result, kept)
-    out_console().print("\nNext: `careerpath work-values`, then `careerpath explore`.")
+    after = (
+        "`careerpath explore`"
+        if stored.work_values
+        else ("`careerpath work-values`, then `careerpath explore`")
+    )
+    out_console().print(f"\nNext: {after}.", markup=False, highlight=False)
 
 
 def _read_answers(path: Path) -> dict[str, Any]:
