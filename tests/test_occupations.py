@@ -286,3 +286,21 @@ def test_commands_that_do_not_use_the_pack_never_import_it(
     assert "careerpath.cli" in done.stderr  # importtime did report
     assert "careerpath.occupations" not in done.stderr
     assert "sqlite3" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("floor", "shown"),
+    [
+        ('{ amount = 90000, currency = "USD" }', "▼ your floor: $90,000."),
+        ('{ amount = 40000, currency = "EUR" }', "Your income floor is in EUR, so it is not"),
+    ],
+)
+def test_show_marks_the_persons_own_floor_only_in_usd(
+    runner: CliRunner, started: Path, floor: str, shown: str
+) -> None:
+    (started / "stages").mkdir(exist_ok=True)
+    (started / "stages" / "exploration.toml").write_text(f"income_floor = {floor}\n")
+    output = run(runner, "occupations", "show", "15-2051.00").output
+    assert shown in flat(output)
+    assert ("▼" in output) == ("USD" in floor)
+    assert all(len(line) <= 80 for line in _lines(output))

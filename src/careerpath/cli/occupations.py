@@ -82,6 +82,7 @@ def search(
 
 @occupations_app.command()
 def show(
+    ctx: typer.Context,
     occupation: Annotated[str, typer.Argument(help="An O*NET-SOC code (15-2051.00) or a title.")],
     area: Annotated[
         str | None,
@@ -101,7 +102,17 @@ def show(
             data["area_pay"] = occupations.as_data(state)
         _print_json(data)
         return
-    render_profile(out_console(), profile, state=state, asked_area=area)
+    from careerpath.cli.base import home_of
+    from careerpath.instruments.sitting import income_floor_answer
+
+    floor = income_floor_answer(home_of(ctx))
+    currency = floor.get("currency") if floor else None
+    floor_usd = float(floor["amount"]) if floor and currency == "USD" else None
+    console = out_console()
+    render_profile(console, profile, state=state, asked_area=area, floor_usd=floor_usd)
+    if currency and currency != "USD" and profile.pay is not None:
+        # Two currencies are never drawn on one scale.
+        _dim(console, f"Your income floor is in {currency}, so it is not marked on U.S. pay.")
 
 
 @occupations_app.command()
