@@ -508,13 +508,22 @@ def test_explore_at_a_terminal_reads_one_and_adds_it_as_a_target(
     monkeypatch.setattr(prompts, "has_terminal", lambda: True)
     keys.send_text("\r")  # the first suggestion
     keys.send_text("\r")  # add it as a target
-    keys.send_text("\r")  # the first again: now marked added
+    keys.send_text("\r")  # the first again: now a target
     keys.send_text("\x1b[B\r")  # done (no add offered a second time)
     shown = run(runner, "explore", "-n", "3").output
     assert "Main tasks" in shown and f"{first['title']}  ({first['code']})" in shown
     assert f"Added t1: {first['title']}." in flat(shown)
     stored = tomllib.loads((started / "stages" / "diving-deeper.toml").read_text())
     assert [t["occupation"] for t in stored["targets"]] == [first["code"]]
+
+    # Another day: the target is known, so picking it offers only Back and Done.
+    keys.send_text("\r")  # the first suggestion, a target already
+    keys.send_text("\r")  # back to the list (the first option now)
+    keys.send_text("\x1b[B" * 3 + "\r")  # done
+    again = run(runner, "explore", "-n", "3").output
+    assert "Added" not in again and "Main tasks" in again
+    stored = tomllib.loads((started / "stages" / "diving-deeper.toml").read_text())
+    assert len(stored["targets"]) == 1
 
 
 def test_explore_pick_ends_quietly_on_ctrl_c(keys: PipeInput) -> None:

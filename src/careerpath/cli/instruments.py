@@ -4,7 +4,7 @@ not know where to go yet, and the pack's occupations ranked against their result
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -243,6 +243,7 @@ def explore(
             shown,
             floor_usd,
             lambda code: _add_target(ctx, code),
+            _target_codes(home),
         )
 
 
@@ -250,6 +251,7 @@ PICK_DONE = "Done"
 PICK_ADD = "Add it as a target job, filled from the pack"
 PICK_BACK = "Back to the list"
 PICK_ASK = "Pick one to read:"
+TARGET_MARK = "  (a target)"
 PICK_WIDTH = 58  # the picked option, echoed after PICK_ASK, stays on one 80-column line
 
 
@@ -259,10 +261,12 @@ def pick_from(
     shown: Sequence[Suggestion],
     floor_usd: float | None,
     add: Callable[[str], None],
+    targets: Collection[str] = (),
 ) -> list[str]:
     """Let the person pick a suggestion to read in full (as ``occupations show``) and add it
-    as a target job with ``add(code)``, until they are done. Ctrl-C here just ends the
-    list: nothing typed is at stake.
+    as a target job with ``add(code)``, until they are done; an occupation among
+    ``targets`` (codes of their target jobs) is marked and not offered again. Ctrl-C here
+    just ends the list: nothing typed is at stake.
 
     Returns:
         The codes added as targets.
@@ -272,10 +276,11 @@ def pick_from(
     from careerpath.core.errors import Interrupted
 
     added: list[str] = []
+    already = set(targets)
     try:
         while True:
             labels = [
-                _one_line(f"{n}. {s.title}" + ("  (added)" if s.code in added else ""))
+                _one_line(f"{n}. {s.title}" + (TARGET_MARK if s.code in already else ""))
                 for n, s in enumerate(shown, start=1)
             ]
             picked = asker.select(PICK_ASK, [*labels, PICK_DONE])
@@ -286,12 +291,13 @@ def pick_from(
             render_profile(console, occupations.get(suggestion.code), floor_usd=floor_usd)
             console.print()
             options = [PICK_BACK, PICK_DONE]
-            if suggestion.code not in added:
+            if suggestion.code not in already:
                 options.insert(0, PICK_ADD)
             then = asker.select(f"{suggestion.code}:", options)
             if then == PICK_ADD:
                 add(suggestion.code)
                 added.append(suggestion.code)
+                already.add(suggestion.code)
             elif then == PICK_DONE:
                 return added
     except Interrupted:
@@ -303,6 +309,17 @@ def _one_line(text: str) -> str:
     if len(text) <= PICK_WIDTH:
         return text
     return text[: PICK_WIDTH - 1].rsplit(" ", 1)[0].rstrip(",") + "…"
+
+
+def _target_codes(home: Home) -> set[str]:
+    """The occupation codes of the person's target jobs (those filled from the pack)."""
+    from careerpath.tracking import records
+
+    if not home.exists():
+        return set()
+    return {
+        str(t["occupation"]) for t in records.stored(home.load(), "targets") if t.get("occupation")
+    }
 
 
 def _add_target(ctx: typer.Context, code: str) -> None:
