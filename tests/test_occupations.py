@@ -91,6 +91,12 @@ def test_a_catch_all_is_not_the_best_match_for_a_bare_job_word(query: str) -> No
     assert not any(m.title.endswith(", All Other") for m in found), [m.title for m in found]
 
 
+def test_a_big_occupation_that_only_mentions_the_word_does_not_crowd_the_list() -> None:
+    found = [m.code for m in occupations.search("data", 10)]
+    assert "15-1243.00" in found  # Database Architects
+    assert "43-9061.00" not in found  # Office Clerks, General: "data" in its description
+
+
 def test_a_catch_all_is_found_when_asked_for() -> None:
     assert occupations.search("Engineers, All Other", 1)[0].code == "17-2199.00"
 
