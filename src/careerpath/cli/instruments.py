@@ -16,6 +16,7 @@ from careerpath.core.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
     from careerpath.instruments.matching import Suggestion
+    from careerpath.workbook.home import Home
 
 
 class OutputFormat(StrEnum):
