@@ -37,10 +37,10 @@ def test_contacts_without_a_conversation_are_not_the_work(
     text = flat(run(runner, "report").output)
     assert "ready to complete" not in text
     assert (
-        "Next: Networking still needs a conversation logged: run `careerpath contact log NAME`."
+        "Next: Networking still needs a conversation logged: run `careerpath contact log c1`."
         in text
     )
-    assert "work done: · a conversation logged; · a follow-up planned" in text
+    assert "Work: · a conversation logged; · a follow-up planned" in text
     networking = _networking(json.loads(run(runner, "report", "-f", "json").output))
     assert networking["status"] == "in progress" and networking["ready"] is False
     assert networking["questions_percent"] == 100

@@ -247,7 +247,7 @@ def app_show(
     format: FormatOption = ListFormat.text,
 ) -> None:
     """Everything about one application: its full history and interviews."""
-    from careerpath.tracking import records, scoring
+    from careerpath.tracking import links, records, scoring
 
     book = open_book(ctx, "applications")
     found: Application = book.get(application)
@@ -259,13 +259,9 @@ def app_show(
     since = scoring.stale_since(found, now, scoring.stale_after(book.workbook))
     extra = found.status + (f" · stale since {since}" if since else "")
     heading(console, f"{found.id}  {records.label('applications', found)}", extra)
-    targets = {t["id"]: t for t in records.stored(book.workbook, "targets")}
-    contacts = {c["id"]: c for c in records.stored(book.workbook, "contacts")}
 
-    def named(name: str, ref: str | None, pool: dict[str, dict[str, Any]]) -> str | None:
-        if ref is None:
-            return None
-        return f"{ref} {records.label(name, pool[ref])}" if ref in pool else f"{ref} (removed)"
+    def named(name: str, ref: str | None) -> str | None:
+        return None if ref is None else links.named(book.workbook, name, ref)
 
     action = found.next_action
     if found.next_action_due:
@@ -274,9 +270,13 @@ def app_show(
     details(
         console,
         [
-            ("Target job", named("targets", found.target, targets)),
+            ("Target job", named("targets", found.target)),
             ("Source", found.source),
-            ("Referred by", named("contacts", found.contact, contacts)),
+            ("Referred by", named("contacts", found.contact)),
+            (
+                "Offers",
+                links.linking_to(book.workbook, "offers", "applications", found.id),
+            ),
             ("Link", found.link),
             ("Documents", found.documents),
             ("Next action", action),

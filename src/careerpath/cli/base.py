@@ -7,6 +7,7 @@ that ``--help`` and the reading commands start fast.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable
@@ -342,6 +343,9 @@ def safe_console(**settings: Any) -> Console:
     from careerpath.core.safe_text import for_terminal
 
     class _SafeConsole(Console):
+        def print(self, *objects: Any, **settings: Any) -> None:
+            super().print(*(_runnable(o) for o in objects), **settings)
+
         def _render_buffer(self, buffer: Any) -> str:
             safe = (
                 segment if segment.control else Segment(for_terminal(segment.text), *segment[1:])
@@ -350,6 +354,56 @@ def safe_console(**settings: Any) -> Console:
             return super()._render_buffer(safe)
 
     return _SafeConsole(highlight=False, **settings)
+
+
+@functools.cache
+def command_word() -> str:
+    """How to run careerpath here, for the hints that say "run `careerpath next`": the plain
+    word when it is on PATH and is the program running; else the program's path, relative to
+    the current folder when it is under it (``.venv/bin/careerpath`` before the environment is
+    activated)."""
+    import shutil
+
+    running = Path(sys.argv[0])
+    if running.name != "careerpath":  # `python -m careerpath`, or a test runner
+        return "careerpath"
+    found = shutil.which("careerpath")
+    try:
+        if found and os.path.samefile(found, running):
+            return "careerpath"
+    except OSError:
+        pass
+    full = running.absolute()
+    try:
+        here = full.relative_to(Path.cwd())
+    except ValueError:
+        return str(full)
+    return str(here) if here.parent != Path(".") else f"./{here}"
+
+
+def _runnable(shown: Any) -> Any:
+    """``shown`` with each `careerpath …` command in backticks written as ``command_word``
+    says it runs here. Hints are written once, with the plain word, at every layer; the
+    console puts in the command that works, before lines are laid out to the width."""
+    word = command_word()
+    if word == "careerpath":
+        return shown
+    import re
+
+    from rich.padding import Padding
+    from rich.text import Text
+
+    pattern = re.compile(r"`careerpath(?=[\s`])")
+    if isinstance(shown, Padding):  # indented prose: the intro, a stage's welcome
+        shown.renderable = _runnable(shown.renderable)
+        return shown
+    if isinstance(shown, str):
+        return pattern.sub(f"`{word}", shown)
+    if isinstance(shown, Text) and not shown.spans and pattern.search(shown.plain):
+        changed = shown.copy()
+        changed.plain = pattern.sub(f"`{word}", shown.plain)
+        return changed
+    return shown
 
 
 def out_console() -> Console:
@@ -413,7 +467,7 @@ def _print_error(error: CareerpathError) -> None:
 
     console = err_console()
     if isinstance(error, Interrupted):
-        console.print(f"\n{escape(error.message)}", soft_wrap=True)
+        console.print(f"\n{escape(error.message)}")  # no path in it: wrapped at words
     else:
         console.print(f"[red]Error:[/red] {escape(error.message)}", soft_wrap=True)
     if isinstance(error, InvalidFiles):

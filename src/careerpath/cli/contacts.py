@@ -213,7 +213,7 @@ def contact_show(
     format: FormatOption = ListFormat.text,
 ) -> None:
     """Everything about one contact, with every conversation."""
-    from careerpath.tracking import records
+    from careerpath.tracking import links, records
 
     book = open_book(ctx, "contacts")
     found: Contact = book.get(contact)
@@ -223,7 +223,7 @@ def contact_show(
     console = out_console()
     now = today()
     heading(console, f"{found.id}  {records.label('contacts', found)}", found.current_status)
-    targets = {t["id"]: t for t in records.stored(book.workbook, "targets")}
+    workbook = book.workbook
     details(
         console,
         [
@@ -231,12 +231,10 @@ def contact_show(
             ("How you know them", found.warmth),
             ("How exactly", found.how_known),
             ("Channel", found.channel),
+            ("Target jobs", [links.named(workbook, "targets", t) for t in found.targets or []]),
             (
-                "Target jobs",
-                [
-                    f"{t} {records.label('targets', targets[t]) if t in targets else '(removed)'}"
-                    for t in found.targets or []
-                ],
+                "Applications",
+                links.linking_to(workbook, "applications", "contacts", found.id),
             ),
             ("Next step", found.next_step),
             ("Due", due_text(found.follow_up, now, found.snoozed)),

@@ -79,11 +79,15 @@ def _change_program(
 
 
 def _sitting(home: Home, workbook: Workbook) -> ProgramSession:
+    import functools
+
+    from careerpath.instruments.store import exercise_counts
     from careerpath.program.sitting import ProgramSession
     from careerpath.workbook.prompts import TerminalPrompter
 
     day = today()
-    return ProgramSession(home, workbook, TerminalPrompter(day), out_console(), day)
+    exercises = functools.partial(exercise_counts, home)
+    return ProgramSession(home, workbook, TerminalPrompter(day), out_console(), day, exercises)
 
 
 def _need_terminal(what: str) -> None:

@@ -411,6 +411,17 @@ class RecordType(NamedTuple):
     def is_complete(self, record: dict[str, Any]) -> bool:
         return is_complete(self.name, record)
 
+    def statuses(self, record: dict[str, Any]) -> list[str]:
+        if self.name == "applications":
+            return [str(move.get("status")) for move in record.get("history") or ()]
+        status = record.get("status")
+        return [str(status)] if status is not None else []
+
+    def fill_in_example(self, field: "Question") -> str:
+        if self.name == "contacts" and field.id == "warmth":
+            return '"warm"'  # stored short; the prompt offers the labels (WARMTH)
+        return field.example()
+
     def label(self, record: dict[str, Any]) -> str:
         return label(self.name, record)
 
@@ -746,7 +757,8 @@ def prompt_fields(name: str) -> list["Question"]:
     ]
 
 
-RATING_PREFIX = {"targets": "fit:", "offers": "rating:"}
+RATINGS = {"targets": "fit", "offers": "ratings"}
+"""The field a record keeps its ratings against the person's top values in, by value."""
 
 
 def fields_for(
@@ -760,21 +772,21 @@ def fields_for(
         return question.fields or []
     fields = list(prompt_fields(name))
     ranked = _recalled_of_kind(recalled, "ranking")
-    if name in RATING_PREFIX and ranked:
-        ratings = [
-            Question.model_construct(
-                id=f"{RATING_PREFIX[name]}{value}",
-                kind="scale",
-                prompt=f"How well does it fit “{value}”?",
-                label=value,
-                required=False,
-                low_label="poorly",
-                high_label="very well",
-            )
-            for value in ranked
-        ]
+    if name in RATINGS and ranked:
+        # One screen for every top value, not a prompt each (for a target, in place of the
+        # one overall rating).
+        what = "it" if name == "targets" else "the offer"
+        ratings = _field(
+            id=RATINGS[name],
+            kind="ratings",
+            prompt=f"How well does {what} fit each of your top values? In order: "
+            + ", ".join(ranked),
+            label="Fit with your top values",
+            required=False,
+            choices=list(ranked),
+        )
         at = next((i for i, f in enumerate(fields) if f.id == "values_fit"), len(fields))
-        fields[at : at + (1 if name == "targets" else 0)] = ratings
+        fields[at : at + (1 if name == "targets" else 0)] = [ratings]
     modes = next((q for q, v in recalled.values() if q.kind == "multi_choice" and v), None)
     if name == "offers" and modes is not None:
         at = next(i for i, f in enumerate(fields) if f.id == "hours")
@@ -800,10 +812,6 @@ def _recalled_of_kind(recalled: Mapping[str, tuple["Question", Any]], kind: str)
 
 def get_field(name: str, record: dict[str, Any], field_id: str) -> Any:
     """The value ``next`` offers as the earlier answer for one field of a stored record."""
-    prefix = RATING_PREFIX.get(name)
-    if prefix and field_id.startswith(prefix):
-        ratings = record.get("fit" if name == "targets" else "ratings") or {}
-        return ratings.get(field_id.removeprefix(prefix))
     if name == "contacts" and field_id == "warmth":
         return WARMTH.get(record.get("warmth") or "")
     if name == "applications" and field_id == "status":
@@ -816,13 +824,6 @@ def get_field(name: str, record: dict[str, Any], field_id: str) -> Any:
 
 def set_field(name: str, record: dict[str, Any], field_id: str, value: Any, today: dt.date) -> None:
     """Save one answered field into a stored record (None removes it)."""
-    prefix = RATING_PREFIX.get(name)
-    if prefix and field_id.startswith(prefix):
-        key = "fit" if name == "targets" else "ratings"
-        ratings = dict(record.get(key) or {})
-        _put(ratings, field_id.removeprefix(prefix), value)
-        _put(record, key, ratings or None)
-        return
     if name == "contacts" and field_id == "warmth" and value is not None:
         value = _short_warmth(value)
     if name == "applications" and field_id == "status":

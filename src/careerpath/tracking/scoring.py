@@ -344,12 +344,7 @@ def _check_pay(offer: Offer, criterion: Criterion) -> Check:
     if pay is None:
         return Check(criterion, "unknown", None, "no base pay recorded")
     if pay.currency != floor.currency:
-        return Check(
-            criterion,
-            "unknown",
-            None,
-            f"{format_money(pay)} is in another currency than your floor ({format_money(floor)})",
-        )
+        return Check(criterion, "unknown", None, "not compared")
     if floor.amount <= 0:
         return Check(criterion, "met", 5.0, format_money(pay))
     above = pay.amount / floor.amount - 1
@@ -390,6 +385,25 @@ def offer_weights(workbook: Workbook) -> dict[str, int]:
     """Every need offers are compared on, with the weight it has now (the person's own, else
     the one from their ranking): what the weights prompt starts from."""
     return {criterion.key: criterion.weight for criterion in offer_criteria(workbook)}
+
+
+FAVOURED_FIT = "offer_fit"
+"""The closing question on how well the favoured offer fits: it starts from the score."""
+
+
+def favoured_fit(workbook: Workbook) -> int | None:
+    """The best score ``offer compare`` gives an offer still open or accepted, rounded to
+    the 1–5 scale; None when no offer has a score."""
+    from careerpath.tracking.records import models, stored
+
+    found = offer_criteria(workbook)
+    scores = [
+        scored.score
+        for offer in models("offers", stored(workbook, "offers"))
+        if offer.current_status != "declined"
+        and (scored := score_offer(offer, found)).score is not None
+    ]
+    return min(5, max(1, round(max(scores)))) if scores else None
 
 
 def score_offer(offer: Offer, found: list[Criterion]) -> OfferScore:
@@ -442,6 +456,20 @@ def income_floor(workbook: Workbook) -> Money | None:
         if earlier.kind == "money" and value:
             return Money.model_validate(value)
     return None
+
+
+FloorMark = Literal["below", "meets", "not compared"]
+
+
+def pay_against_floor(pay: Money | None, floor: Money | None) -> FloorMark | None:
+    """Where an offer's yearly base pay sits against the floor: below it, meeting it, or not
+    compared (another currency: no exchange rates, a comparison would be a guess); None
+    without a floor or a pay."""
+    if pay is None or floor is None:
+        return None
+    if pay.currency != floor.currency:
+        return "not compared"
+    return "below" if pay.amount < floor.amount else "meets"
 
 
 def below_floor(salary: MoneyRange, floor: Money | None) -> str | None:

@@ -80,12 +80,14 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
     return {"applications": apps, "targets": targets, "contacts": contacts, "offers": offers}
 
 
-def to_json(workbook: Workbook, today: dt.date) -> str:
+def to_json(workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None = None) -> str:
+    """Everything, for tools; ``exercises`` is the report's section on the interest
+    inventory and work values (``views.instruments.exercises_section``), when taken."""
     import dataclasses
 
     from careerpath.views import due, report
 
-    built = report.build(workbook, today)
+    built = dataclasses.replace(report.build(workbook, today), exercises=exercises)
     stages = []
     for progress in engine.all_progress(workbook):
         stages.append(
@@ -108,7 +110,7 @@ def to_json(workbook: Workbook, today: dt.date) -> str:
         "due": [dataclasses.asdict(item) for item in due.collect(workbook, today)],
         "report": json.loads(report.to_json(built)),
     }
-    credits = _pack_credits(workbook)
+    credits = _pack_credits(workbook, exercises)
     if credits:
         data["credits"] = credits
     from careerpath.views import json_text
@@ -131,26 +133,31 @@ def _program(workbook: Workbook) -> dict[str, Any] | None:
 # --- Markdown --------------------------------------------------------------------------------
 
 
-def to_markdown(workbook: Workbook, today: dt.date) -> str:
-    """The report, then every answer of every stage, records in full: for a coach."""
+def to_markdown(workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None = None) -> str:
+    """The report (with ``exercises``, as in ``to_json``), then every answer of every stage,
+    records in full: for a coach."""
+    import dataclasses
+
     from careerpath.views import report
 
-    built = report.build(workbook, today)
+    built = dataclasses.replace(report.build(workbook, today), exercises=exercises)
     out = [report.to_markdown(built).rstrip(), "", "# Everything I have written down", ""]
     for stage in workbook.definition.stages:
         out += [f"## {escape(stage.title)}", ""]
         out += [*_answers_markdown(stage.questions, workbook.answers_for(stage)), ""]
     if workbook.program is not None:
         out += _program_markdown(workbook)
-    credits = _pack_credits(workbook)
+    credits = _pack_credits(workbook, exercises)
     if credits:
         out += ["## Credits", "", *(f"{escape(line)}\n" for line in credits)]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _pack_credits(workbook: Workbook) -> list[str]:
-    """The O*NET® and BLS credit lines, when a target job was filled from the pack."""
-    if not any(t.get("occupation") for t in records.stored(workbook, "targets")):
+def _pack_credits(workbook: Workbook, exercises: dict[str, Any] | None = None) -> list[str]:
+    """The O*NET® and BLS credit lines, when a target job was filled from the pack or the
+    exercises' suggestions (pack occupations) are exported."""
+    suggested = bool(exercises and exercises.get("suggestions"))
+    if not suggested and not any(t.get("occupation") for t in records.stored(workbook, "targets")):
         return []
     from careerpath.occupations import BLS_CREDIT, ONET_CREDIT
 

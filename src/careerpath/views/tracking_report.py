@@ -55,6 +55,17 @@ def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
     }
 
 
+def work_counts(workbook: Workbook) -> tuple[int, int]:
+    """Conversations logged and applications sent: the records' part of the work a program
+    counts (``program.plan.work_tally``)."""
+    from careerpath.tracking import records, scoring
+
+    contacts = records.models("contacts", records.stored(workbook, "contacts"))
+    apps = records.models("applications", records.stored(workbook, "applications"))
+    talks = sum(len(contact.conversations or []) for contact in contacts)
+    return talks, scoring.funnel(apps).applied
+
+
 def _due(workbook: Workbook, today: dt.date) -> DueSummary:
     from careerpath.views import due
 
@@ -145,6 +156,7 @@ def _offers(workbook: Workbook, offers: list[Any]) -> list[OfferLine]:
     from careerpath.tracking import scoring
 
     criteria = scoring.offer_criteria(workbook)
+    floor = scoring.income_floor(workbook)
     lines: list[OfferLine] = []
     for offer in offers:
         scored = scoring.score_offer(offer, criteria)
@@ -160,6 +172,7 @@ def _offers(workbook: Workbook, offers: list[Any]) -> list[OfferLine]:
                 "deadline": offer.deadline,
                 "meets": scored.named("met"),
                 "misses": scored.named("missed"),
+                "floor": scoring.pay_against_floor(offer.base_pay, floor),
             }
         )
     return lines
@@ -265,6 +278,8 @@ def _lines(report: Report) -> list[tuple[str, list[str]]]:
             shown = f"score {score:.1f}" if score is not None else "not scored"
             name = offer["employer"] + (f": {offer['role']}" if offer["role"] else "")
             row = f"{offer['id']} {name}: {shown}, {offer['status']}"
+            if offer["floor"] == "below":
+                row += "; pay below your floor"
             if offer["misses"]:
                 row += "; misses " + ", ".join(offer["misses"])
             rows.append(row)

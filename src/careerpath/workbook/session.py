@@ -149,8 +149,9 @@ class Session(Sitting):
     def continue_current(self) -> None:
         """``careerpath next``: the current stage from its first open question, then onwards."""
         with self._counting_interrupts():
-            stage = engine.current_stage(self.workbook)
             self._sitting_started()
+            self._ask_arrived()
+            stage = engine.current_stage(self.workbook)
             if stage is None:
                 self._all_done()
                 return
@@ -158,9 +159,39 @@ class Session(Sitting):
             while stage is not None:
                 self._open_stage(stage, resuming=first)
                 first = False
-                for question in self._pending(stage):
+                asked: set[str] = set()
+                # Worked out again after each answer: a record added may bring a moment.
+                while question := next(
+                    (q for q in self._pending(stage) if q.id not in asked), None
+                ):
+                    asked.add(question.id)
                     self._ask(stage, question, revisit=False)
                 stage = self._offer_to_complete(stage)
+
+    def _ask_arrived(self) -> None:
+        """Questions of completed stages whose moment has come since (an interview had):
+        asked first, once; a skip is final, as for any other question."""
+        for stage, question in engine.arrived(self.workbook):
+            until = question.after.until if question.after else ""
+            self.console.print(
+                f"\n[bold]Now that {escape(until)}:[/bold] a question from "
+                f"{escape(stage.title)} that waited for this.",
+                highlight=False,
+            )
+            self._ask(stage, question, revisit=False)
+
+    def ask_one(self, stage: StageDefinition, question: Question) -> bool:
+        """``careerpath next --stage ID --question QID``: just that question, earlier answer
+        as the default; True when something was saved."""
+        with self._counting_interrupts():
+            before = self.saved
+            waiting = {q.id for q in engine.waiting(self.workbook, stage)}
+            if question.id in waiting and question.after is not None:
+                self.console.print(
+                    f"[dim]This one usually waits until {escape(question.after.until)}.[/dim]"
+                )
+            self._ask(stage, question, revisit=True)
+            return self.saved > before
 
     def revisit(self, stage: StageDefinition) -> None:
         """``careerpath next --stage ID``: every question again, earlier answers as defaults."""
@@ -170,6 +201,13 @@ class Session(Sitting):
             if self._status(stage) != "complete":
                 self._stage_begun(stage)
             for question in stage.questions:
+                if question.after and question in engine.waiting(self.workbook, stage):
+                    self.console.print(
+                        f"\n[dim]“{escape(question.title)}” waits until "
+                        f"{escape(question.after.until)}.[/dim]",
+                        highlight=False,
+                    )
+                    continue
                 self._ask(stage, question, revisit=True)
             if self._status(stage) == "complete":
                 self.console.print(
@@ -227,7 +265,7 @@ class Session(Sitting):
         Returns the stage to continue with, or None to stop this sitting.
         """
         answers = self.workbook.answers_for(stage)
-        missing = engine.missing_required(stage.questions, answers)
+        missing = engine.missing_required(engine.askable(self.workbook, stage), answers)
         if missing:
             names = ", ".join(f"“{q.title}”" for q in missing)
             self.console.print(
@@ -279,7 +317,16 @@ class Session(Sitting):
 
     def _pending(self, stage: StageDefinition) -> list[Question]:
         skipped = self.workbook.state.stage(stage.id).skipped
-        return engine.pending(stage.questions, self.workbook.answers_for(stage), skipped)
+        askable = engine.askable(self.workbook, stage)
+        todo = engine.pending(askable, self.workbook.answers_for(stage), skipped)
+        # A records question answered enough, but with a field typed at Ctrl-C: asked again
+        # so that the draft is offered, not left in workbook.toml for ever.
+        drafts = self.workbook.state.stage(stage.id).drafts
+        return [
+            q
+            for q in askable
+            if q in todo or (q.kind == "records" and any(k.startswith(f"{q.id}.") for k in drafts))
+        ]
 
     def _ask(self, stage: StageDefinition, question: Question, revisit: bool) -> None:
         self.console.print()
@@ -317,8 +364,10 @@ class Session(Sitting):
 
     def _ask_records(self, stage: StageDefinition, question: Question, revisit: bool) -> None:
         records = self.workbook.answers_for(stage).get(question.id, [])
+        drafts = self.workbook.state.stage(stage.id).drafts
         for index, record in enumerate(records):
-            if not question.record_is_complete(record):
+            drafted = any(k.startswith(f"{question.id}.{index + 1}.") for k in drafts)
+            if drafted or not question.record_is_complete(record):
                 self.console.print(f"  Let's finish {escape(question.record_label(record))}.")
                 self._ask_record(stage, question, index, only_missing=True)
         if revisit and records:
@@ -404,12 +453,13 @@ class Session(Sitting):
             records = self.workbook.answers_for(stage).get(question.id, [])
             record = records[index] if index < len(records) else {}
             earlier = question.record_value(record, field.id)
-            if only_missing and (not field.required or field.is_answered(earlier)):
+            key = f"{question.id}.{index + 1}.{field.id}"
+            drafted = key in self.workbook.state.stage(stage.id).drafts
+            if only_missing and not drafted and (not field.required or field.is_answered(earlier)):
                 continue
             offered = earlier
             if not field.is_answered(earlier) and field.id in start:
                 offered = question.record_value(start, field.id)
-            key = f"{question.id}.{index + 1}.{field.id}"
             value = self._prompt(stage, field, key, offered)
             if index < len(records) and value == earlier:
                 continue
@@ -551,9 +601,12 @@ class Session(Sitting):
         table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
         table.add_column(style="bold", max_width=32)
         table.add_column()
+        waiting = {q.id for q in engine.waiting(self.workbook, stage)}
         for question in stage.questions:
             value = answers.get(question.id)
-            if question.is_answered(value):
+            if question.id in waiting and question.after is not None:
+                shown = f"(waits until {question.after.until})"
+            elif question.is_answered(value):
                 shown = question.format(value)
             elif question.id in skipped:
                 shown = "[dim](skipped)[/dim]"
