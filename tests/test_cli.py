@@ -375,3 +375,69 @@ def test_help_names_values_in_words_not_python_types(runner: CliRunner, command:
     output = run(runner, *command, "--help").output
     assert "<str>" not in output and "<bool>" not in output and "list[" not in output
     assert "TEXT" in output or "DATE" in output or "FILE" in output
+
+
+def test_questions_says_which_one_waits_for_its_moment(runner: CliRunner, started: Path) -> None:
+    output = " ".join(run(runner, "questions", "applying").output.split())
+    assert "(waits until you have had an interview)" in output
+    fill_in = run(runner, "questions", "applying", "--format", "toml").output
+    assert "# It waits until you have had an interview." in fill_in
+
+
+def test_next_question_names_the_valid_ids_of_an_unknown_one(
+    runner: CliRunner, started: Path
+) -> None:
+    result = run(runner, "next", "--stage", "exploration", "--question", "hourz", code=1)
+    output = " ".join(result.output.split())
+    assert "Exploration (exploration) has no question 'hourz'" in output
+    assert "Its questions are: where_now, where_to, clarity," in output
+
+
+def test_next_question_finds_its_stage_and_needs_a_terminal(
+    runner: CliRunner, started: Path
+) -> None:
+    result = run(runner, "next", "--question", "nope", code=1)
+    assert "no stage has a question 'nope'" in result.output
+    result = run(runner, "next", "--question", "interview_reflection", code=1)
+    assert "needs a terminal" in result.output
+
+
+def filled_in(fill_in: str) -> str:
+    """A fill-in file with every example answer taken as it is: each ``# key = …`` line (and
+    the rest of a multi-line string) uncommented, the explanations left as comments."""
+    import re
+
+    lines, inside = [], False
+    for line in fill_in.splitlines():
+        body = line[2:] if line.startswith("# ") else None
+        if inside and body is not None:
+            lines.append(body)
+            inside = body != '"""'
+        elif body is not None and re.match(r"^([a-z_]+ = |\[\[)", body):
+            lines.append(body)
+            inside = body.endswith('= """')
+        else:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_every_fill_in_example_is_an_answer_the_stage_takes(
+    runner: CliRunner, started: Path, tmp_path: Path, stage: str
+) -> None:
+    fill_in = run(runner, "questions", stage, "--format", "toml").output
+    path = tmp_path / f"{stage}.toml"
+    path.write_text(filled_in(fill_in))
+    asked = len(tomllib.loads(path.read_text()))
+    assert asked >= 3  # the examples were uncommented, not skipped
+    output = run(runner, "next", "--stage", stage, "--answers", str(path)).output
+    assert f"Saved {asked} answers" in output
+
+
+def test_the_contacts_fill_in_suggests_a_short_warmth_with_its_labels(
+    runner: CliRunner, started: Path
+) -> None:
+    fill_in = run(runner, "questions", "networking", "--format", "toml").output
+    (line,) = [line for line in fill_in.splitlines() if line.startswith("# warmth = ")]
+    assert line.startswith('# warmth = "warm"    # How do you know them?')
+    assert "warm: I know them, introduced: someone will introduce us" in line

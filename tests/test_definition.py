@@ -306,6 +306,7 @@ KIND_SETTINGS: dict[str, dict[str, Any]] = {
     "choice": {"choices": ["Office", "Remote"]},
     "multi_choice": {"choices": ["Office", "Remote"]},
     "ranking": {"choices": ["Autonomy", "Income", "Security"]},
+    "ratings": {"choices": ["Autonomy", "Income", "Security"]},
     "records": {"item": "thing", "fields": [{"id": "name", "kind": "text", "prompt": "Name"}]},
 }
 
@@ -330,3 +331,44 @@ def test_every_kind_has_its_stored_type_example_parser_rendering_and_prompt(kind
     assert shown
     again = question.parse(question.as_text(stored), TODAY)
     assert question.format(again).strip() == shown.strip()  # typed text is stripped
+
+
+# --- questions that wait for their moment ----------------------------------------------------
+
+WAITS = SMALL.replace(
+    'choices = ["red", "blue"]\nrequired = false\n',
+    'choices = ["red", "blue"]\nrequired = false\n'
+    'after = { question = "two.jobs", having = ["title"], until = "you have a job" }\n',
+)
+
+
+def test_a_question_may_wait_for_records_of_a_later_stage(tmp_path: Path) -> None:
+    book = definition.load(write(tmp_path, WAITS))
+    moment = book.stage("one").question("colour").after
+    assert moment is not None and moment.until == "you have a job"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("two.jobs", "two.nope"), "'two.nope' is not a question of this workbook"),
+        (("two.jobs", "name"), "'name' is a 'text' question"),
+        (('["title"]', '["salary"]'), "jobs have no field salary"),
+        (
+            ('having = ["title"]', 'status = ["hired"]'),
+            "'hired' is not a status of jobs (none: they have no status)",
+        ),
+    ],
+)
+def test_a_moment_that_cannot_come_is_refused_at_load(
+    tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
+    found = problems(tmp_path, WAITS.replace(*change))
+    assert any(expected in problem for problem in found), found
+
+
+def test_a_builtin_moment_names_statuses_of_applications(tmp_path: Path) -> None:
+    text = (definition.builtin_dir() / "default.toml").read_text()
+    broken = text.replace('"interviewing", "offer", "accepted"]', '"interview"]')
+    found = problems(tmp_path, broken)
+    assert any("'interview' is not a status of applications (interested" in p for p in found)

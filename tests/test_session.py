@@ -13,8 +13,8 @@ from rich.console import Console
 
 from careerpath.core.errors import Interrupted
 from careerpath.tracking import scoring
-from careerpath.tracking.scoring import OffersCompanion
-from careerpath.workbook import definition
+from careerpath.tracking.sitting import TrackingCompanion
+from careerpath.workbook import definition, engine
 from careerpath.workbook.definition import Question
 from careerpath.workbook.home import Home
 from careerpath.workbook.models import Workbook
@@ -77,8 +77,8 @@ def test_a_whole_stage_then_pause_at_the_next(home: Home) -> None:
 
 
 def test_moving_straight_on_opens_the_next_stage(home: Home) -> None:
-    # Title, then the other fields: with two values ranked, a fit rating for each of them.
-    target = ["UX researcher", *[None] * 9]
+    # Title, then the other fields: the values ranked are rated on one screen.
+    target = ["UX researcher", *[None] * 8]
     with pytest.raises(Interrupted):
         sit(home, [*EXPLORATION, True, *target, False, INTERRUPT])
     assert saved(home).answers["diving-deeper"] == {
@@ -224,8 +224,8 @@ def test_recalled_answers_are_shown_before_the_question(home: Home) -> None:
     stage = home.load().definition.stage("exploration")
     home.update_answers(stage, lambda a: a.update(FULL_ANSWERS["exploration"]))
     complete(home, "exploration")
-    # Five fields, a fit rating for each of the five top values, two more fields.
-    _, out = sit(home, ["UX", *[None] * 12, False, "Because.", None, False])
+    # Five fields, the five top values rated on one screen, two more fields.
+    _, out = sit(home, ["UX", *[None] * 8, False, "Because.", None, False])
     assert "Earlier you said:" in out
     assert "Top values: 1. Autonomy  2. Helping others" in out
 
@@ -237,12 +237,12 @@ def test_next_rates_a_target_against_each_top_value(home: Home) -> None:
     stage = home.load().definition.stage("exploration")
     home.update_answers(stage, lambda a: a.update(FULL_ANSWERS["exploration"]))
     complete(home, "exploration")
-    # title, field, education, tasks, salary, outlook; a rating for each of the five values;
+    # title, field, education, tasks, salary, outlook; the five values rated on one screen;
     # sources, open questions; then no more targets, and the stage's other questions.
-    ratings = [5, None, 4, None, 2]
-    script = ["UX researcher", None, None, None, None, "Growing", *ratings, None, None, False]
+    ratings = {"Autonomy": 5, "Learning and growth": 4, "Variety": 2}
+    script = ["UX researcher", None, None, None, None, "Growing", ratings, None, None, False]
     prompter, _ = sit(home, [*script, "Because.", None, False])
-    assert "fit:Autonomy" in prompter.asked and "fit:Variety" in prompter.asked
+    assert prompter.asked.count("fit") == 1 and not any(":" in a for a in prompter.asked)
     (target,) = saved(home).answers["diving-deeper"]["targets"]
     assert target == {
         "id": "t1",
@@ -270,7 +270,9 @@ def test_next_records_an_application_status_as_a_dated_move(home: Home) -> None:
     )
     complete(home, "applying")
     edit = ["Edit a4 Acme: UX", "Acme", "UX", "screening", None, None, None, None, None]
-    sit(home, [4, 3, None, *edit, "Done", None, None, None, None], stage="applying")
+    # The interview reflection waits: no application has reached an interview.
+    _, out = sit(home, [4, 3, None, *edit, "Done", None, None, None], stage="applying")
+    assert "“Interview reflection” waits until you have had an interview." in out
     (application,) = saved(home).answers["applying"]["applications"]
     assert [(m["date"], m["status"]) for m in application["history"]] == [
         (datetime(2026, 11, 1).date(), "applied"),
@@ -327,7 +329,7 @@ def test_the_offers_companion_offers_every_need_weighted_and_keeping_them_saves_
     prompter = KeepsWhatIsOffered([])
     session = Session(home, workbook, prompter, Console(file=io.StringIO()), TODAY)
     with_offers = Session(
-        home, workbook, prompter, Console(file=io.StringIO()), TODAY, [OffersCompanion()]
+        home, workbook, prompter, Console(file=io.StringIO()), TODAY, [TrackingCompanion()]
     )
     session.revisit(book.stage("closing"))
     assert prompter.defaults["weights"] is None
@@ -336,3 +338,102 @@ def test_the_offers_companion_offers_every_need_weighted_and_keeping_them_saves_
     assert offered == scoring.offer_weights(workbook)
     assert {"Autonomy", "income_floor"} <= set(offered)
     assert "weights" not in home.load().answers["closing"]
+
+
+# --- questions that wait for their moment ----------------------------------------------------
+
+APPLIED = ["Acme", "UX researcher", "applied", *[None] * 5]  # the fields of one application
+
+
+def test_the_interview_reflection_waits_for_an_interview_then_is_offered_once(
+    home: Home,
+) -> None:
+    complete(home, "exploration", "diving-deeper", "networking")
+    # resume, cover letter, documents, one application, no more, stale after, preparation,
+    # energy: no reflection, since no application has reached an interview.
+    script = [4, 3, None, *APPLIED, False, None, None, None, True, INTERRUPT]
+    with pytest.raises(Interrupted):
+        sit(home, script)
+    workbook = saved(home)
+    assert workbook.state.stages["applying"].completed == TODAY
+    assert "interview_reflection" not in workbook.state.stages["applying"].skipped
+    assert engine.next_step(workbook).startswith("Answer “Offers” in Closing")
+
+    # An interview, logged by `app move a1 interviewing`.
+    stage = workbook.definition.stage("applying")
+
+    def interview(answers: dict[str, Any]) -> None:
+        answers["applications"][0]["history"].append({"date": TODAY, "status": "interviewing"})
+
+    home.update_answers(stage, interview)
+    assert engine.next_step(saved(home)) == (
+        "Answer “Interview reflection” in Applying, now that its moment has come: "
+        "run `careerpath next`."
+    )
+    with pytest.raises(Interrupted):
+        sit(home, ["Good stories; ask about the team next time.", INTERRUPT])
+    reflection = saved(home).answers["applying"]["interview_reflection"]
+    assert reflection == "Good stories; ask about the team next time."
+    # Answered once: the next sitting goes straight on with closing.
+    prompter = ScriptedPrompter([INTERRUPT])
+    out = io.StringIO()
+    session = Session(home, home.load(), prompter, Console(file=out, width=80), TODAY)
+    with pytest.raises(Interrupted):
+        session.continue_current()
+    assert prompter.asked == ["employer"]
+    assert "Now that" not in out.getvalue()
+
+
+def test_a_waiting_question_shows_in_the_recap_and_does_not_hold_up_the_stage(
+    home: Home,
+) -> None:
+    complete(home, "exploration", "diving-deeper", "networking")
+    _, out = sit(home, [4, 3, None, *APPLIED, False, None, None, None, False])
+    assert "(waits until you have had an interview)" in " ".join(out.split())
+    progress = engine.progress(saved(home), saved(home).definition.stage("applying"))
+    assert progress.total == 7 and progress.ready  # eight questions, one of them waiting
+
+
+def test_a_moment_that_came_and_went_still_counts(home: Home) -> None:
+    """An application rejected after its interview: the reflection is still worth asking."""
+    complete(home, "exploration", "diving-deeper", "networking", "applying")
+    stage = home.load().definition.stage("applying")
+    history = [{"date": TODAY, "status": s} for s in ("applied", "interviewing", "rejected")]
+    home.update_answers(
+        stage,
+        lambda a: a.update(applications=[{"employer": "Acme", "role": "UX", "history": history}]),
+    )
+    with pytest.raises(Interrupted):
+        sit(home, [None, INTERRUPT])  # skipped at its moment, then Ctrl-C in closing
+    assert "interview_reflection" in saved(home).state.stages["applying"].skipped
+    assert engine.arrived(saved(home)) == []
+
+
+def test_one_question_straight_away(home: Home) -> None:
+    workbook = home.load()
+    stage = workbook.definition.stage("exploration")
+    prompter = ScriptedPrompter([35])
+    session = Session(home, workbook, prompter, Console(file=io.StringIO()), TODAY)
+    assert session.ask_one(stage, stage.question("hours"))
+    assert prompter.asked == ["hours"]
+    assert saved(home).answers["exploration"] == {"hours": 35}
+    prompter = ScriptedPrompter([35])  # the same again: nothing to save
+    session = Session(home, home.load(), prompter, Console(file=io.StringIO()), TODAY)
+    assert not session.ask_one(stage, stage.question("hours"))
+
+
+def test_a_field_typed_at_ctrl_c_in_a_complete_record_is_offered_next_time(home: Home) -> None:
+    """The target has its title, so targets counts as answered; the half-typed source must
+    still come back, not stay in workbook.toml for ever."""
+    complete(home, "exploration")
+    fields = ["Data analyst", "Finance", None, ["dashboards"], None, "Growing", 4]
+    with pytest.raises(Interrupted):
+        sit(home, [*fields, Interrupt(draft="a friend at")])
+    assert saved(home).state.stages["diving-deeper"].drafts == {"targets.1.sources": "a friend at"}
+    prompter, out = sit(home, [["a friend at the bank"], False, "Because.", None, False])
+    assert prompter.asked[:2] == ["sources", "Add another target job?"]
+    assert prompter.drafts["sources"] == "a friend at"
+    assert "Let's finish t1 Data analyst." in out
+    workbook = saved(home)
+    assert workbook.answers["diving-deeper"]["targets"][0]["sources"] == ["a friend at the bank"]
+    assert workbook.state.stages["diving-deeper"].drafts == {}

@@ -212,6 +212,7 @@ def test_a_guided_contact_and_the_overdue_notice_in_a_real_terminal(spawn, home_
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TYPED = {  # what a person types at each typed question (by the start of its prompt)
+    "Look it up in the occupation data": "data scientist",
     "By when?": "2026-12-09",
     "Next action due": "2026-12-02",
     "Start date": "2027-01-04",
@@ -229,6 +230,9 @@ TYPED = {  # what a person types at each typed question (by the start of its pro
     "How many people would you like": "2",
     "After how many days": "21",
     "How much does each thing count": "Pay=5, Time=3",
+    "How well does it fit each of your top values": "4 3 - 5 2",  # all five on one screen
+    "How well does the offer fit each of your top values": "5 4 3 - 4",
+    "How well does each fit you": "4 2",
     "How many": "3",
 }
 
@@ -276,8 +280,14 @@ class Screen:
             pass  # wait for the program to react at all, then for it to settle
 
     def type(self, words: str) -> None:
-        """Type ``words`` (no Enter) and check they show on one line of the screen."""
+        """Type ``words`` (no Enter) and check they show on one line of the screen. A busy
+        machine may draw them in pieces: wait a little for the screen to settle first."""
+        import time
+
         self.send(words)
+        deadline = time.monotonic() + 5
+        while not any(words in line for line in self.lines()) and time.monotonic() < deadline:
+            self.pump(quiet=0.2)
         assert any(words in line for line in self.lines()), (
             f"typed {words!r}, but the screen shows:\n{self.text()}"
         )
@@ -330,9 +340,17 @@ def journey(screen: Screen) -> list[str]:
                 no = rated_one_by_one = True  # rate the weights need by need, once
             screen.send("n" if no else "y")
         elif kind == "pick":
-            screen.send("\x1b[A\r" if "“Autonomy” count?" in question else "\r")
+            if "“Autonomy” count?" in question:
+                screen.send("\x1b[A\r")
+            elif "enter your own?" in question:  # the pack's U.S. pay, or your own: your own
+                screen.send("\x1b[B\r")
+            else:
+                screen.send("\r")
         elif kind == "tick":
             screen.send(" \r")
+        elif screen.lines()[screen.screen.cursor.y].strip() != "›":
+            # an answer is offered in the box (filled in from the occupation data): keep it
+            screen.send("\x1b\r" if kind == "multiline" else "\r")
         else:
             said = question.removeprefix("? ")
             words = next((v for k, v in TYPED.items() if said.startswith(k)), None)
@@ -415,6 +433,16 @@ def test_the_built_in_journey_at_the_real_prompts(
     exploration = answers(home_dir)
     assert exploration["income_floor"] == {"amount": 42000, "currency": "EUR"}
     assert exploration["hours"] == 32
+    # Every top value rated on one screen per record, never one prompt per value.
+    assert not any("How well does it fit “" in q for q in asked)
+    top = exploration["values"]
+    deeper = tomllib.loads((home_dir / "stages" / "diving-deeper.toml").read_text())
+    assert deeper["targets"][0]["fit"] == {top[0]: 4, top[1]: 3, top[3]: 5, top[4]: 2}
+    assert closing["offers"][0]["ratings"] == {top[0]: 5, top[1]: 4, top[2]: 3, top[4]: 4}
+    # The target job was looked up in the occupation data, with the person's own pay.
+    (target,) = tomllib.loads((home_dir / "stages" / "diving-deeper.toml").read_text())["targets"]
+    assert target["occupation"] == "15-2051.00"
+    assert target["salary"]["currency"] == "EUR"
 
 
 @pytest.mark.parametrize("columns", [80, 120])
@@ -433,6 +461,46 @@ def test_a_coachs_workbook_of_every_kind_at_the_real_prompts(
     assert [stage["status"] for stage in summary["stages"]] == ["complete", "complete"]  # type: ignore[attr-defined]
     second = tomllib.loads((home_dir / "stages" / "second.toml").read_text())
     assert second["weights"] == {"Pay": 5, "Time": 3}
+    assert second["fits"] == {"Pay": 4, "Time": 2}
     assert second["floor"] == {"amount": 30000, "currency": "GBP"}
     assert second["review"].isoformat() == "2027-01-15"
     assert [person["met"].isoformat() for person in second["people"]] == ["2026-11-20"]
+
+
+def test_one_long_question_at_100_columns_keeps_the_typed_text_readable(
+    spawn_screen, home_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """`next --stage closing --question offer_check` in a 100-column terminal: the question,
+    its hint and the input each on their own lines; a long answer wraps and stays whole."""
+    screen = spawn_screen(100, "start")
+    while "Run it as a program?" not in screen.text():
+        screen.pump(quiet=0.2)
+    screen.send("\x03")
+    screen.child.close()
+    screen = spawn_screen(100, "next", "--stage", "closing", "--question", "offer_check")
+    while screen.prompt()[0] != "multiline":
+        assert not screen.ended, screen.text()
+        screen.pump(quiet=0.2)
+    lines = screen.lines()
+    ask = next(i for i, line in enumerate(lines) if line.startswith("? Check the offer"))
+    assert lines[ask].endswith("what does it meet, and what does it miss?")
+    assert lines[ask + 1].strip() == "(Esc then Enter to finish)"
+    assert lines[ask + 2].startswith("›")
+    long = (
+        "It meets my income floor and the two remote days I asked for, but it misses the "
+        "training budget and the four-day week I hoped to negotiate before I sign anything."
+    )
+    screen.send(long)
+    # prompt_toolkit wraps by character, each wrapped line indented under the input: joined
+    # without that indent, the answer reads whole.
+    shown = [line[2:] for line in screen.lines()[ask + 2 :] if line.strip()]
+    assert len(shown) == 2 and long == "".join(shown), screen.text()
+    assert all(len(line) <= 100 for line in screen.lines())
+    screen.send("\x1b\r")
+    while not screen.ended:
+        screen.pump(quiet=0.2)
+    whole = " ".join(screen.text().split())
+    assert "Saved “Offer against your needs” in Closing." in whole
+    assert "Next:" in whole
+    closing = tomllib.loads((home_dir / "stages" / "closing.toml").read_text())
+    assert closing["offer_check"] == long

@@ -865,11 +865,11 @@ def test_ctrl_c_while_adding_keeps_every_answer_given(
 def test_ctrl_c_at_the_first_field_of_a_new_record_saves_nothing_and_keeps_the_draft(
     runner: CliRunner, home: Path, terminal: Any
 ) -> None:
-    terminal(Interrupt("UX res"))
+    terminal(None, Interrupt("UX res"))  # no look-up in the occupation data, then the title
     result = run(runner, "target", "add", code=130)
     assert "`careerpath target add` asks again." in result.output
     assert not (home / "stages" / "diving-deeper.toml").exists()
-    prompter = terminal("UX researcher", INTERRUPT)
+    prompter = terminal(None, "UX researcher", INTERRUPT)
     run(runner, "target", "add", code=130)
     assert prompter.drafts["title"] == "UX res"
     assert stage_file(home, "diving-deeper")["targets"] == [{"id": "t1", "title": "UX researcher"}]

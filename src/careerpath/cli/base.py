@@ -7,6 +7,7 @@ that ``--help`` and the reading commands start fast.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable
@@ -41,6 +42,8 @@ NO_TERMINAL_HINT = (
     "fill it in, then `careerpath next --answers answers.toml`."
 )
 
+
+_COMMAND_LINE = "careerpath.command_line"
 
 _DEFERRED: dict[str, tuple[Callable[[], typer.Typer], str]] = {}
 """Commands built only when used: name → (what gives their Typer app, help)."""
@@ -106,8 +109,9 @@ class _Commands(TyperGroup):
     """Maps careerpath's errors to a clear message and exit code, for every command."""
 
     def list_commands(self, ctx: Any) -> list[str]:
+        # In the order registered, whichever were built already (`help` builds some).
         names = super().list_commands(ctx)
-        return names + [name for name in _DEFERRED if name not in names]
+        return [name for name in names if name not in _DEFERRED] + list(_DEFERRED)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         found = super().get_command(ctx, cmd_name)
@@ -131,7 +135,21 @@ class _Commands(TyperGroup):
                     error.message = f"{message.rstrip('.')}. Did you mean {suggestions}?"
             raise
 
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: Any = None
+    ) -> None:
+        # At a TAB: Typer's completion classes (with the descriptions zsh and fish show),
+        # registered only now, so that no other run pays for them.
+        name = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        if os.environ.get(name):
+            from typer._completion_classes import completion_init
+
+            completion_init()
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
     def invoke(self, ctx: Any) -> Any:  # click's Context; typer does not export its type
+        # What was typed after `careerpath` (its own options aside), for commit messages.
+        ctx.meta[_COMMAND_LINE] = [*ctx._protected_args, *ctx.args]
         try:
             return super().invoke(ctx)
         except CareerpathError as error:
@@ -200,7 +218,7 @@ app = _App(
         "`careerpath report`. Your answers are plain TOML files that stay yours."
     ),
     no_args_is_help=True,
-    add_completion=True,
+    add_completion=False,  # careerpath's own options, which take the shell (see _main)
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -217,6 +235,33 @@ def _settings(ctx: typer.Context) -> Settings:
     if isinstance(root.obj, Settings):
         return root.obj
     return Settings(home=Path("."), debug=False)
+
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _shell(value: str) -> str:
+    if value.lower() not in SHELLS:
+        raise typer.BadParameter(
+            f"{value!r} is not a shell careerpath completes in; use one of {', '.join(SHELLS)}."
+        )
+    return value.lower()
+
+
+def _show_completion(ctx: typer.Context, param: Any, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer import completion
+
+    completion.show_callback(ctx, param, _shell(value))
+
+
+def _install_completion(ctx: typer.Context, param: Any, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer import completion
+
+    completion.install_callback(ctx, param, _shell(value))
 
 
 def _version(value: bool) -> None:
@@ -252,6 +297,30 @@ def _main(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="SHELL",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            show_default=False,
+            help="Install completion for SHELL: bash, zsh, fish or powershell.",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            show_default=False,
+            help="Print the completion script for SHELL, to copy it or install it yourself.",
+        ),
+    ] = None,
 ) -> None:
     from careerpath.storage.folder import resolve_home
 
@@ -281,6 +350,9 @@ def safe_console(**settings: Any) -> Console:
     from careerpath.core.safe_text import for_terminal
 
     class _SafeConsole(Console):
+        def print(self, *objects: Any, **settings: Any) -> None:
+            super().print(*(_runnable(o) for o in objects), **settings)
+
         def _render_buffer(self, buffer: Any) -> str:
             safe = (
                 segment if segment.control else Segment(for_terminal(segment.text), *segment[1:])
@@ -289,6 +361,56 @@ def safe_console(**settings: Any) -> Console:
             return super()._render_buffer(safe)
 
     return _SafeConsole(highlight=False, **settings)
+
+
+@functools.cache
+def command_word() -> str:
+    """How to run careerpath here, for the hints that say "run `careerpath next`": the plain
+    word when it is on PATH and is the program running; else the program's path, relative to
+    the current folder when it is under it (``.venv/bin/careerpath`` before the environment is
+    activated)."""
+    import shutil
+
+    running = Path(sys.argv[0])
+    if running.name != "careerpath":  # `python -m careerpath`, or a test runner
+        return "careerpath"
+    found = shutil.which("careerpath")
+    try:
+        if found and os.path.samefile(found, running):
+            return "careerpath"
+    except OSError:
+        pass
+    full = running.absolute()
+    try:
+        here = full.relative_to(Path.cwd())
+    except ValueError:
+        return str(full)
+    return str(here) if here.parent != Path(".") else f"./{here}"
+
+
+def _runnable(shown: Any) -> Any:
+    """``shown`` with each `careerpath …` command in backticks written as ``command_word``
+    says it runs here. Hints are written once, with the plain word, at every layer; the
+    console puts in the command that works, before lines are laid out to the width."""
+    word = command_word()
+    if word == "careerpath":
+        return shown
+    import re
+
+    from rich.padding import Padding
+    from rich.text import Text
+
+    pattern = re.compile(r"`careerpath(?=[\s`])")
+    if isinstance(shown, Padding):  # indented prose: the intro, a stage's welcome
+        shown.renderable = _runnable(shown.renderable)
+        return shown
+    if isinstance(shown, str):
+        return pattern.sub(f"`{word}", shown)
+    if isinstance(shown, Text) and not shown.spans and pattern.search(shown.plain):
+        changed = shown.copy()
+        changed.plain = pattern.sub(f"`{word}", shown.plain)
+        return changed
+    return shown
 
 
 def out_console() -> Console:
@@ -352,7 +474,7 @@ def _print_error(error: CareerpathError) -> None:
 
     console = err_console()
     if isinstance(error, Interrupted):
-        console.print(f"\n{escape(error.message)}", soft_wrap=True)
+        console.print(f"\n{escape(error.message)}")  # no path in it: wrapped at words
     else:
         console.print(f"[red]Error:[/red] {escape(error.message)}", soft_wrap=True)
     if isinstance(error, InvalidFiles):
@@ -365,7 +487,7 @@ def _print_error(error: CareerpathError) -> None:
 def home_of(ctx: typer.Context) -> Home:
     from careerpath.workbook.home import Home
 
-    return Home(_settings(ctx).home)
+    return Home(_settings(ctx).home, command_line=ctx.meta.get(_COMMAND_LINE, ()))
 
 
 def today() -> date:

@@ -50,22 +50,36 @@ def energy(ctx: typer.Context, format: FormatOption = OutputFormat.text) -> None
 @energy_app.command("log")
 def log(
     ctx: typer.Context,
-    activity: Annotated[str, typer.Argument(help="What you did, in a few words.")],
-    engagement: Annotated[
-        int, typer.Option("--engagement", min=1, max=5, help="How engaged you were, 1 to 5.")
-    ],
-    energy: Annotated[
-        int,
-        typer.Option(
-            "--energy", min=-2, max=2, help="What it did to your energy: -2 (drained) to +2."
+    activity: Annotated[
+        str | None,
+        typer.Argument(
+            help="What you did, in a few words; asked when left out.", show_default=False
         ),
-    ],
+    ] = None,
+    engagement: Annotated[
+        int | None,
+        typer.Option(
+            "--engagement", min=1, max=5, help="How engaged you were, 1 to 5; asked when left out."
+        ),
+    ] = None,
+    energy: Annotated[
+        int | None,
+        typer.Option(
+            "--energy",
+            min=-2,
+            max=2,
+            help="What it did to your energy: -2 (drained) to +2; asked when left out.",
+        ),
+    ] = None,
     on: Annotated[
         str | None, typer.Option("--date", help="The day (YYYY-MM-DD); default today.")
     ] = None,
 ) -> None:
-    """Log one activity: how engaged it kept you and whether it gave or took energy."""
-    from careerpath.core.errors import InvalidInput
+    """Log one activity: how engaged it kept you and whether it gave or took energy.
+
+    Leave out what you would rather be asked: `careerpath energy log` alone asks for all three.
+    """
+    from careerpath.core.errors import Interrupted, InvalidInput
     from careerpath.instruments import store
 
     day = today()
@@ -74,6 +88,21 @@ def log(
             day = date.fromisoformat(on)
         except ValueError:
             raise InvalidInput(f"--date {on!r}: give a date as YYYY-MM-DD") from None
+    if activity is None or engagement is None or energy is None:
+        from careerpath.instruments.sitting import ask_energy_entry
+        from careerpath.workbook import prompts
+
+        prompts.require_terminal(
+            'Without a terminal, give all three: `careerpath energy log "ACTIVITY" '
+            "--engagement 1..5 --energy -2..2`."
+        )
+        try:
+            activity, engagement, energy = ask_energy_entry(
+                prompts.TerminalPrompter(day), activity, engagement, energy
+            )
+        except Interrupted as stop:
+            stop.message, stop.hint = "Stopped. Nothing was logged.", None
+            raise
     text = " ".join(activity.split())
     if not text:
         raise InvalidInput('say what you did: `careerpath energy log "ACTIVITY" ...`')

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careerpath.cli.base import err_console, home_of, today, write_output
+from careerpath.cli.base import err_console, home_of, today, warn, write_output
 from careerpath.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from careerpath.workbook.home import Home
+    from careerpath.workbook.models import Workbook
 
 export_app = typer.Typer(add_completion=False)
 
@@ -35,12 +39,23 @@ def export(
             help="File to write (a folder for csv). Default: the screen (csv needs a folder).",
         ),
     ] = None,
+    remind: Annotated[
+        bool,
+        typer.Option(
+            "--remind/--no-remind",
+            help="ics: a reminder the day before each event (9:00 for an all-day one).",
+        ),
+    ] = True,
 ) -> None:
     """Everything in your workbook, for a coach (markdown), for tools (json), for a
-    spreadsheet (csv, one file per kind of record) or for a calendar (ics, every dated item)."""
-    from careerpath.views import due, exports
+    spreadsheet (csv, one file per kind of record) or for a calendar (ics, every dated item).
 
-    workbook = home_of(ctx).load()
+    An ics export keeps a record of its events in the home (.exports/calendar.toml), so the
+    next one cancels what you have done since and updates what you snoozed."""
+    from careerpath.views import exports
+
+    home = home_of(ctx)
+    workbook = home.load()
     now = today()
     if format is ExportFormat.csv:
         if output is None or str(output) == "-":
@@ -55,10 +70,42 @@ def export(
             soft_wrap=True,
         )
         return
-    if format is ExportFormat.markdown:
-        text = exports.to_markdown(workbook, now)
-    elif format is ExportFormat.json:
-        text = exports.to_json(workbook, now)
+    if format is ExportFormat.markdown or format is ExportFormat.json:
+        from careerpath.views.instruments import exercises_section
+
+        exercises = exercises_section(home, workbook)
+        to_text = exports.to_markdown if format is ExportFormat.markdown else exports.to_json
+        text = to_text(workbook, now, exercises)
     else:
-        text = exports.to_ics(workbook, now, due.collect(workbook, now))
+        _export_ics(home, workbook, output or Path("-"), remind=remind)
+        return
     write_output(output or Path("-"), text)
+
+
+def _export_ics(home: Home, workbook: Workbook, output: Path, *, remind: bool) -> None:
+    """The calendar, numbered against the record of the last export, which is then kept. A
+    home careerpath cannot write to still gets its calendar, without a record."""
+    import contextlib
+
+    from careerpath.core.errors import CannotWrite
+    from careerpath.views import due, exports
+
+    now = today()
+    zone = exports.person_timezone()
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(home.lock("export"))  # the record is read, then written
+            keep = True
+        except CannotWrite:
+            keep = False
+            warn(
+                f"careerpath cannot write in {home.root}, so this calendar is exported without "
+                "a record of it: the next export cannot cancel what you mark done before then."
+            )
+        before = exports.read_calendar_record(home.root)
+        text, record = exports.to_ics(
+            workbook, now, due.collect(workbook, now), before, zone=zone, remind=remind
+        )
+        write_output(output, text)
+        if keep and record != before:
+            exports.write_calendar_record(home.root, record)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from careerpath.cli import completion
 from careerpath.cli.base import (
     FormatOption,
     ListFormat,
@@ -46,7 +47,9 @@ from careerpath.views.tables import columns
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
+    from careerpath.core.values import Money
     from careerpath.tracking.records import Offer
     from careerpath.tracking.tracker import Book
 
@@ -171,7 +174,12 @@ def offer_add(
     ] = None,
     from_: Annotated[
         str | None,
-        typer.Option("--from", help="The application it comes from (id): fills employer and role."),
+        typer.Option(
+            "--from",
+            "--application",
+            help="The application it comes from (id): fills employer and role.",
+            autocompletion=completion.applications,
+        ),
     ] = None,
     *,
     options: OfferOptions,
@@ -287,11 +295,11 @@ def offer_list(
 @offer_app.command("show")
 def offer_show(
     ctx: typer.Context,
-    offer: Annotated[str, typer.Argument(help="Id or employer.")],
+    offer: Annotated[str, typer.Argument(help="Id or employer.", autocompletion=completion.offers)],
     format: FormatOption = ListFormat.text,
 ) -> None:
     """Everything about one offer, with its negotiation log and how it meets your needs."""
-    from careerpath.tracking import records, scoring
+    from careerpath.tracking import links, records, scoring
 
     book = open_book(ctx, "offers")
     found: Offer = book.get(offer)
@@ -304,7 +312,12 @@ def offer_show(
     details(
         console,
         [
-            ("Application", found.application),
+            (
+                "Application",
+                links.named(book.workbook, "applications", found.application)
+                if found.application
+                else None,
+            ),
             ("Base pay", money_text(found.base_pay.model_dump() if found.base_pay else None)),
             ("Bonus", _bonus_text(found)),
             ("Equity", found.equity),
@@ -353,7 +366,7 @@ def _mark(verdict: str) -> str:
 @with_options(OfferOptions)
 def offer_edit(
     ctx: typer.Context,
-    offer: Annotated[str, typer.Argument(help="Id or employer.")],
+    offer: Annotated[str, typer.Argument(help="Id or employer.", autocompletion=completion.offers)],
     employer: Annotated[str | None, typer.Option("--employer", help="The employer.")] = None,
     status: Annotated[
         str | None,
@@ -392,31 +405,19 @@ def offer_edit(
                     stored.setdefault("responded", today())
 
             book.update(record["id"], change, today())
-            moved = _follow_answer(book, book.find(record["id"]), new_status)
+            moved = tracker.follow_offer(
+                book, book.find(record["id"]).get("application"), new_status, today()
+            )
     console = out_console()
     console.print(plain(f"Saved {record['id']}: {book.label(book.find(record['id']))}."))
     if moved:
         console.print(plain(moved))
 
 
-def _follow_answer(book: Book, offer: dict[str, Any], status: str | None) -> str | None:
-    """Accepting or declining an offer moves the application it came from (see
-    ``tracker.follow``); what moved, in words."""
-    from careerpath.tracking import tracker
-
-    apps = book.other("applications")
-    linked = offer.get("application")
-    if status not in tracker.OFFER_ANSWERS or not any(a["id"] == linked for a in apps.raw):
-        return None
-    to = tracker.OFFER_ANSWERS[str(status)]
-    before = apps.update(str(linked), lambda app: tracker.follow(app, to, today()), today())
-    return f"Moved {linked}: {before} → {to}." if before else None
-
-
 @offer_app.command("remove")
 def offer_remove(
     ctx: typer.Context,
-    offer: Annotated[str, typer.Argument(help="Id or employer.")],
+    offer: Annotated[str, typer.Argument(help="Id or employer.", autocompletion=completion.offers)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")] = False,
 ) -> None:
     """Remove an offer for good (a copy stays in .backups). To keep it but say no,
@@ -427,7 +428,7 @@ def offer_remove(
 @offer_app.command("negotiate")
 def offer_negotiate(
     ctx: typer.Context,
-    offer: Annotated[str, typer.Argument(help="Id or employer.")],
+    offer: Annotated[str, typer.Argument(help="Id or employer.", autocompletion=completion.offers)],
     asked: Annotated[str | None, typer.Option("--asked", help="What you asked for.")] = None,
     answer: Annotated[
         str | None,
@@ -457,7 +458,11 @@ def offer_negotiate(
 def offer_compare(
     ctx: typer.Context,
     offers: Annotated[
-        list[str] | None, typer.Argument(help="Offers to compare (ids or employers). Default: all.")
+        list[str] | None,
+        typer.Argument(
+            help="Offers to compare (ids or employers). Default: all.",
+            autocompletion=completion.offers,
+        ),
     ] = None,
     weight: Annotated[
         list[str] | None,
@@ -483,7 +488,7 @@ def offer_compare(
     models = records.models("offers", chosen)
     found = scoring.offer_criteria(book.workbook)
     scores = [scoring.score_offer(offer, found) for offer in models]
-    _print_comparison(out_console(), scores, found)
+    _print_comparison(out_console(), scores, found, scoring.income_floor(book.workbook))
 
 
 def _save_weights(ctx: typer.Context, book: Book, typed: Sequence[str]) -> Book:
@@ -508,7 +513,45 @@ def _save_weights(ctx: typer.Context, book: Book, typed: Sequence[str]) -> Book:
     return book
 
 
-def _print_comparison(console: Console, scores: list[Any], found: list[Any]) -> None:
+def _floor_cell(offer: Offer, floor: Money | None) -> Text:
+    """Base pay against the income floor: "▼ below", "✓ meets", or "not compared" (another
+    currency: there are no exchange rates to compare with)."""
+    from rich.text import Text
+
+    from careerpath.tracking import scoring
+
+    mark = scoring.pay_against_floor(offer.base_pay, floor)
+    if mark is None:
+        return Text("")
+    text, style = {
+        "below": ("▼ below", "red"),
+        "meets": ("✓ meets", "green"),
+        "not compared": ("not compared", "dim"),
+    }[mark]
+    return Text(text, style=style)
+
+
+def _floor_note(scores: list[Any], floor: Money | None) -> str | None:
+    """Under the table: the floor, which offers are below it, which were not compared."""
+    from careerpath.core.values import format_money
+    from careerpath.tracking import scoring
+
+    if floor is None:
+        return None
+    marks = {s.offer.id: scoring.pay_against_floor(s.offer.base_pay, floor) for s in scores}
+    below = [key for key, mark in marks.items() if mark == "below"]
+    other = [key for key, mark in marks.items() if mark == "not compared"]
+    parts = [f"Your income floor: {format_money(floor)} a year"]
+    if below:
+        parts.append(f"below it: {', '.join(below)}")
+    if other:
+        parts.append(f"not compared (another currency): {', '.join(other)}")
+    return " · ".join(parts) + "."
+
+
+def _print_comparison(
+    console: Console, scores: list[Any], found: list[Any], floor: Money | None
+) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -524,6 +567,8 @@ def _print_comparison(console: Console, scores: list[Any], found: list[Any]) -> 
         "",
         *[money_text(s.offer.base_pay.model_dump() if s.offer.base_pay else None) for s in scores],
     )
+    if floor is not None:
+        table.add_row("Against your floor", "", *[_floor_cell(s.offer, floor) for s in scores])
     table.add_row("Bonus", "", *[_bonus_text(s.offer) for s in scores])
     table.add_row("Start", "", *[str(s.offer.start_date or "") for s in scores])
     table.add_row("Answer by", "", *[str(s.offer.deadline or "") for s in scores])
@@ -547,6 +592,9 @@ def _print_comparison(console: Console, scores: list[Any], found: list[Any]) -> 
         *[Text(_score(s.score), style="bold") for s in scores],
     )
     console.print(table)
+    note = _floor_note(scores, floor)
+    if note:
+        console.print(plain(note))
     for scored in scores:
         label = f"{scored.offer.id} {records.label('offers', scored.offer)}"
         missed, unknown = scored.named("missed"), scored.named("unknown")

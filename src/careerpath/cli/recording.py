@@ -232,11 +232,19 @@ def ask_record(book: Book, record_id: str | None) -> str:
     `careerpath next` saves them: Ctrl-C keeps every answer, and what was being typed is
     offered again the next time that field is asked."""
     from careerpath.core.errors import Interrupted
+    from careerpath.tracking.sitting import TrackingCompanion
     from careerpath.workbook.prompts import TerminalPrompter
     from careerpath.workbook.session import Session
 
     index = len(book.raw) if record_id is None else book.index(record_id)
-    sitting = Session(book.home, book.workbook, TerminalPrompter(today()), out_console(), today())
+    sitting = Session(
+        book.home,
+        book.workbook,
+        TerminalPrompter(today()),
+        out_console(),
+        today(),
+        [TrackingCompanion()],
+    )
     try:
         sitting.ask_record(book.stage, book.question, index)
     except Interrupted as stop:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careerpath.cli import completion
 from careerpath.cli.base import (
     NO_TERMINAL_HINT,
     Format,
@@ -24,7 +25,7 @@ from careerpath.cli.base import (
     today,
     write_output,
 )
-from careerpath.core.errors import CareerpathError, InvalidFiles
+from careerpath.core.errors import CareerpathError, DanglingLinks, InvalidFiles, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -49,6 +50,7 @@ def start(
             "--workbook",
             "-w",
             help="A built-in workbook name, or the path to a workbook definition (.toml).",
+            autocompletion=completion.workbook_names,
         ),
     ] = "default",
     force: Annotated[
@@ -99,14 +101,21 @@ def _offer_program(home: Home, workbook: Workbook) -> None:
 
 
 def _session(home: Home, workbook: Workbook) -> Session:
-    from careerpath.instruments.sitting import offer_in_exploration
+    import functools
+
+    from careerpath.instruments.sitting import best_fits, offer_in_exploration
+    from careerpath.instruments.store import exercise_counts
     from careerpath.program.sitting import ProgramCompanion
-    from careerpath.tracking.scoring import OffersCompanion
+    from careerpath.tracking.sitting import TrackingCompanion
     from careerpath.workbook.prompts import TerminalPrompter
     from careerpath.workbook.session import Session
 
+    def suggest() -> list[tuple[str, str]]:
+        return [(fit.code, fit.title) for fit in best_fits(home)]
+
     day = today()
-    companions = (ProgramCompanion(), OffersCompanion())
+    exercises = functools.partial(exercise_counts, home)
+    companions = (ProgramCompanion(exercises), TrackingCompanion(suggest))
     return Session(
         home,
         workbook,
@@ -127,6 +136,16 @@ def next_(
             "--stage",
             "-s",
             help="Revisit this stage (its id), earlier answers offered as defaults.",
+            autocompletion=completion.stage_ids,
+        ),
+    ] = None,
+    question: Annotated[
+        str | None,
+        typer.Option(
+            "--question",
+            "-q",
+            metavar="ID",
+            help="Ask just this question (its id, see `careerpath questions STAGE`), then stop.",
         ),
     ] = None,
     answers: Annotated[
@@ -144,13 +163,16 @@ def next_(
     home = home_of(ctx)
     with home.lock("next"):
         workbook = home.load()
+        if question is not None:
+            _one_question(home, workbook, stage, question)
+            return
         if answers is not None:
             from careerpath.workbook.answers_file import apply
 
             target = stage_or_current(workbook.definition, workbook, stage)
             apply(home, workbook, target, answers, today(), out_console())
             return
-        if stage or engine.current_stage(workbook) is not None:
+        if stage or engine.current_stage(workbook) is not None or engine.arrived(workbook):
             prompts.require_terminal(NO_TERMINAL_HINT)
         from rich.text import Text
 
@@ -165,6 +187,54 @@ def next_(
             session.revisit(workbook.definition.stage(stage))
         else:
             session.continue_current()
+
+
+def _one_question(home: Home, workbook: Workbook, stage_id: str | None, question_id: str) -> None:
+    """``next --question``: ask one question (of ``--stage``, else of the one stage that has
+    it), save it, and say what was saved and what comes next."""
+    from rich.markup import escape
+
+    from careerpath.core.errors import NotFound
+    from careerpath.views.next_step import one_next
+    from careerpath.workbook import prompts
+
+    book = workbook.definition
+    if stage_id:
+        stage = book.stage(stage_id)
+    else:
+        having = [s for s in book.stages if question_id in {q.id for q in s.questions}]
+        if len(having) != 1:
+            where = " and ".join(s.id for s in having)
+            raise NotFound(
+                f"the question {question_id!r} is in {where}: say which with --stage"
+                if having
+                else f"no stage has a question {question_id!r}",
+                hint="`careerpath questions STAGE` lists each stage's questions.",
+            )
+        stage = having[0]
+    ids = [q.id for q in stage.questions]
+    if question_id not in ids:
+        import textwrap
+
+        from careerpath.cli.base import err_console
+
+        # Hints are not wrapped (a path in one stays whole); a list of ids is, between ids.
+        listed = "Its questions are: " + ", ".join(ids) + "."
+        width = err_console().width - 1
+        raise NotFound(
+            f"{stage.title} ({stage.id}) has no question {question_id!r}",
+            hint="\n".join(textwrap.wrap(listed, width, break_on_hyphens=False)),
+        )
+    prompts.require_terminal(NO_TERMINAL_HINT)
+    chosen = stage.question(question_id)
+    session = _session(home, workbook)
+    saved = session.ask_one(stage, chosen)
+    what = f"“{chosen.title}” in {stage.title}"
+    console = out_console()
+    console.print(
+        f"\n{'Saved' if saved else 'Nothing changed for'} {escape(what)}.", highlight=False
+    )
+    console.print(f"Next: {escape(one_next(session.workbook, today()))}", highlight=False)
 
 
 @app.command()
@@ -258,7 +328,11 @@ def questions(
     ctx: typer.Context,
     stage: Annotated[
         str | None,
-        typer.Argument(help="Stage id; default: your current stage.", show_default=False),
+        typer.Argument(
+            help="Stage id; default: your current stage.",
+            show_default=False,
+            autocompletion=completion.stage_ids,
+        ),
     ] = None,
     format: Annotated[
         QuestionsFormat,
@@ -272,6 +346,7 @@ def questions(
             "--workbook",
             "-w",
             help="Show a workbook definition other than your own (name or path).",
+            autocompletion=completion.workbook_names,
         ),
     ] = None,
 ) -> None:
@@ -316,9 +391,10 @@ def print_questions(title: str, questions: Sequence[Question]) -> None:
     table.add_column("kind")
     table.add_column("required")
     for question in questions:
+        waits = f" (waits until {question.after.until})" if question.after else ""
         table.add_row(
             question.id,
-            escape(question.prompt),
+            escape(question.prompt + waits),
             escape(question.describe()),
             "yes" if question.required else "no",
         )
@@ -367,7 +443,11 @@ def edit(
     ctx: typer.Context,
     stage: Annotated[
         str | None,
-        typer.Argument(help="Stage id; default: your current stage.", show_default=False),
+        typer.Argument(
+            help="Stage id; default: your current stage.",
+            show_default=False,
+            autocompletion=completion.stage_ids,
+        ),
     ] = None,
 ) -> None:
     """Open a stage's answers in your editor ($VISUAL or $EDITOR); checked when you close it."""
@@ -396,12 +476,34 @@ def edit(
 def doctor(ctx: typer.Context) -> None:
     """Check every file of your workbook; name file, line and field of each problem."""
     home = home_of(ctx)
+    hint = "Fix these by hand or with `careerpath edit STAGE`."
     problems = home.problems()
     if problems:
-        raise InvalidFiles(problems, hint="Fix these by hand or with `careerpath edit STAGE`.")
+        raise InvalidFiles(problems, hint=hint)
+    dangling = _dangling_links(home)
+    if dangling:
+        raise DanglingLinks(dangling, hint=hint)
     files = 1 + sum(1 for _ in home.stages_dir.glob("*.toml")) + home.program_file.exists()
     from rich.markup import escape
 
     out_console().print(
         f"[green]✓[/green] All {files} files in {escape(str(home.root))} are fine.", soft_wrap=True
     )
+
+
+def _dangling_links(home: Home) -> list[Problem]:
+    """Links between records (a contact's target jobs, an application's target and contact,
+    an offer's application) that name a record not there, each at its record's line."""
+    import re
+
+    from careerpath.tracking import links
+
+    found = []
+    for link in links.dangling(home.load()):
+        path = home.stage_file(link.stage)
+        # the record's own id, as a table (`id = "c1"`) or an inline table (`{ id = "c1", ...`)
+        pattern = re.compile(rf"""(^\s*|[{{,]\s*)id\s*=\s*["']{re.escape(link.record)}["']""")
+        lines = path.read_text(encoding="utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, start=1) if pattern.search(text)), None)
+        found.append(Problem(path, link.message, line, f"{link.record}.{link.field}"))
+    return found

@@ -35,26 +35,43 @@ def for_terminal(text: str) -> str:
     return visible(text)
 
 
-_INLINE = "\\`*_[]|<>#~"
-_BLOCK_START = re.compile(r"^(\s*)([-+*=>#~`]|\d+[.)])", re.MULTILINE)
+_INLINE = "\\`*_[]|<>#~&"
+_BLOCK_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
+"""What starts a list, rule or heading underline; the other marks are escaped everywhere."""
+_COMMAND = re.compile(r"`(careerpath(?: [^`\n]*)?)`")
+"""A command careerpath names in its own sentences: a code span in Markdown."""
 
 
 def for_markdown(text: str, *, own_line: bool = False) -> str:
-    """Text for Markdown: inline formatting characters escaped, and whatever would start a
-    heading, list item, rule, quote or code fence at the start of a line (``===``, ``- ``,
-    ``---``, ``> ``, ``1.``) escaped too, so an answer stays the paragraph it was.
+    """Text for Markdown: inline formatting characters (and ``&``, which would start an
+    entity) escaped, and whatever would start a heading, list item, rule, quote or code block
+    at the start of a line (``===``, ``- ``, ``---``, ``> ``, ``1.``, an indent) escaped or
+    dropped too, so an answer stays the paragraph it was. A command in backticks
+    (`` `careerpath next` ``) stays a code span.
 
     The first line is escaped so only when ``own_line`` (the text starts a line of the
     document); after ``- **Values:** `` a leading ``1.`` is no list."""
     text = visible(text)
+    parts = _COMMAND.split(text)  # text, command, text, command... text
+    for at in range(0, len(parts), 2):
+        parts[at] = _escaped(parts[at])
+    for at in range(1, len(parts), 2):
+        parts[at] = f"`{parts[at]}`"
+    text = "".join(parts)
+    # Leading blanks would make an indented code block; a paragraph drops them anyway.
+    first, newline, rest = text.partition("\n")
+    rest = re.sub(r"^[ \t]+", "", rest, flags=re.MULTILINE)
+    if own_line:
+        first = _BLOCK_START.sub(_escape_block_start, first.lstrip(" \t"))
+    return first + newline + _BLOCK_START.sub(_escape_block_start, rest)
+
+
+def _escaped(text: str) -> str:
+    # A backslash before `#`, `*`, `` ` ``, `~`, `>` and the rest; `-`, `+`, `=` and `1.` are
+    # only structure at a line start (``_BLOCK_START``).
     for char in _INLINE:
         text = text.replace(char, "\\" + char)
-    # The escapes above put a backslash before `#`, `*`, `` ` ``, `~` and `>`; the rest
-    # (`-`, `+`, `=`, `1.`) are only structure at a line start.
-    first, newline, rest = text.partition("\n")
-    if own_line:
-        first = _BLOCK_START.sub(_escape_block_start, first)
-    return first + newline + _BLOCK_START.sub(_escape_block_start, rest)
+    return text
 
 
 def _escape_block_start(match: re.Match[str]) -> str:

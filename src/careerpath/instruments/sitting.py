@@ -13,7 +13,9 @@ from careerpath.instruments.work_values import VALUES
 from careerpath.workbook.home import Home
 
 if TYPE_CHECKING:
+    from careerpath.instruments.matching import Suggestion
     from careerpath.workbook.definition import StageDefinition
+    from careerpath.workbook.prompts import Prompter
     from careerpath.workbook.session import Session
 
 RESUME_HINT = "Run `careerpath interests` to carry on where you left off."
@@ -238,3 +240,84 @@ def _show_fits(session: Session, result: interests.Result, order: list[str]) -> 
     lines.append("More: `careerpath explore`. Now back to where you were.")
     for line in lines:
         session.console.print(line, markup=False, highlight=False)
+
+
+def income_floor_answer(home: Home) -> dict[str, Any] | None:
+    """The person's income floor as answered in exploration (amount, currency, period), or
+    ``None`` when there is none yet (or no workbook)."""
+    if not home.exists():
+        return None
+    book = home.read_definition(home.read_state())
+    stage = next((s for s in book.stages if s.id == "exploration"), None)
+    answer = home.read_answers(stage).get("income_floor") if stage else None
+    return answer if isinstance(answer, dict) else None
+
+
+def usd_floor(home: Home) -> tuple[float | None, list[str]]:
+    """The income floor in USD, or ``None`` with a note saying why pay was not used."""
+    answer = income_floor_answer(home)
+    if answer is None:
+        return None, ["Pay was not used: no income floor yet (exploration)."]
+    if answer.get("currency") != "USD":
+        return None, [
+            f"Pay was not used: your floor is in {answer.get('currency')}, the pack's pay is "
+            "U.S. pay in USD."
+        ]
+    return float(answer["amount"]), []
+
+
+def best_fits(home: Home) -> list[Suggestion]:
+    """The occupations that fit the person, best first, as `careerpath explore` ranks them
+    (no filters); none, and the pack not opened, without finished interest results."""
+    found = store.read(home)
+    if found.interests is None or found.interests.finished is None:
+        return []
+    from careerpath import occupations
+    from careerpath.instruments import matching
+    from careerpath.instruments.work_values import scores
+
+    values = scores(found.work_values.order) if found.work_values else None
+    result = interests.score(found.interests.answers)
+    floor, _ = usd_floor(home)
+    return matching.suggest(occupations.fits(), result.scores, values, found.max_zone, floor)
+
+
+# --- the energy log at a prompt --------------------------------------------------------------
+
+ENERGY_EFFECT = {
+    "+2  it gave me a lot of energy": 2,
+    "+1  it gave me some energy": 1,
+    " 0  neither": 0,
+    "-1  it took some energy": -1,
+    "-2  it drained me": -2,
+}
+"""The energy log's −2..+2, as a person picks it."""
+
+
+def ask_energy_entry(
+    prompter: Prompter, activity: str | None, engagement: int | None, energy: int | None
+) -> tuple[str, int, int]:
+    """What ``energy log`` was not given, asked at the prompt: the activity, how engaged it
+    kept the person (1–5) and what it did to their energy (−2..+2)."""
+    from careerpath.workbook.definition import Question
+
+    if activity is None:
+        asked = Question.model_validate(
+            {"id": "activity", "kind": "text", "prompt": "What did you do, in a few words?"}
+        )
+        activity = str(prompter.ask(asked))
+    if engagement is None:
+        scale = Question.model_validate(
+            {
+                "id": "engagement",
+                "kind": "scale",
+                "prompt": f"How engaged did “{activity}” keep you?",
+                "low_label": "not at all",
+                "high_label": "completely absorbed",
+            }
+        )
+        engagement = int(prompter.ask(scale))
+    if energy is None:
+        picked = prompter.select("What did it do to your energy?", list(ENERGY_EFFECT))
+        energy = ENERGY_EFFECT[picked]
+    return activity, engagement, energy

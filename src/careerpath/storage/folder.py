@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -42,8 +42,12 @@ def resolve_home(given: Path | None) -> Path:
 class Folder:
     """A folder of files careerpath writes: one person's home."""
 
-    def __init__(self, root: Path, *, write_cache: bool = True) -> None:
+    def __init__(
+        self, root: Path, *, write_cache: bool = True, command_line: Sequence[str] = ()
+    ) -> None:
         self.root = root
+        self.command_line = list(command_line)
+        """What the person typed after ``careerpath``, for the commit message (``git``)."""
         self.backups_dir = root / ".backups"
         self.lock_file = root / ".lock"
         self.parse_cache = ParseCache(root, write=write_cache)
@@ -135,7 +139,10 @@ class Folder:
     @contextlib.contextmanager
     def lock(self, command: str) -> Iterator[None]:
         """Hold the folder for one writing command; a second one stops with who holds it.
-        The folder must be there (the caller says what to do when it is not)."""
+        The folder must be there (the caller says what to do when it is not).
+
+        Released, it commits what the command changed, when the home is kept in git (see
+        ``storage.git``); what was saved is committed even when the command stopped after."""
         import json
 
         with tomlio.refusals(self.lock_file):
@@ -155,6 +162,9 @@ class Folder:
             try:
                 yield
             finally:
+                from careerpath.storage import git
+
+                git.commit_changes(self.root, command, self.command_line)
                 with contextlib.suppress(OSError):
                     os.ftruncate(descriptor, 0)  # released: nobody's details are left
         finally:
@@ -222,14 +232,17 @@ def validate(model: type[M], raw: dict[str, Any], text: str, path: Path, hint: s
         raise InvalidFiles(tomlio.problems_from(error, path, text, raw), hint=hint) from None
 
 
-def _plain(value: Any) -> Any:
+def _plain(data: Any) -> Any:
     """Values as a person should read them in TOML: 45000, not 45000.0."""
-    from careerpath.core.values import plain_number
+    from careerpath.core.values import plain_number  # pydantic: only for writing commands
 
-    if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, float):
-        return plain_number(value)
-    return value
+    def plain(value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return {key: plain(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [plain(item) for item in value]
+        if isinstance(value, float):
+            return plain_number(value)
+        return value
+
+    return plain(data)

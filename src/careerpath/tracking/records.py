@@ -41,6 +41,14 @@ from pydantic import (
 
 from careerpath.core.errors import InvalidInput, NotFound
 from careerpath.core.values import Money, MoneyRange, format_money, parse_money, plural
+from careerpath.tracking import vocabulary
+
+# The statuses live in ``vocabulary`` (quick to import, for completion); they are this
+# module's names too, as everything else about records is.
+from careerpath.tracking.vocabulary import CLOSED as CLOSED
+from careerpath.tracking.vocabulary import PIPELINE as PIPELINE
+from careerpath.tracking.vocabulary import STATUSES as STATUSES
+from careerpath.tracking.vocabulary import AppStatus as AppStatus
 from careerpath.workbook import definition
 from careerpath.workbook.definition import Question, StageDefinition, WorkbookDefinition
 
@@ -49,29 +57,6 @@ if TYPE_CHECKING:
 
 # --- vocabularies ----------------------------------------------------------------------------
 
-AppStatus = Literal[
-    "interested",
-    "applied",
-    "screening",
-    "interviewing",
-    "offer",
-    "accepted",
-    "rejected",
-    "withdrawn",
-    "no response",
-]
-PIPELINE: tuple[AppStatus, ...] = (
-    "interested",
-    "applied",
-    "screening",
-    "interviewing",
-    "offer",
-    "accepted",
-)
-"""The way forward, in order. Moving to an earlier one needs --force."""
-CLOSED: tuple[AppStatus, ...] = ("rejected", "withdrawn", "no response")
-"""Ways an application ends other than accepting, reachable from any point."""
-STATUSES: tuple[AppStatus, ...] = PIPELINE + CLOSED
 FINISHED: frozenset[str] = frozenset({"accepted", *CLOSED})
 
 ContactStatus = Literal["to reach out", "reached out", "talked", "keep in touch", "closed"]
@@ -109,6 +94,8 @@ STALE_AFTER = "stale_after"
 """applying: days without news before an application counts as stale."""
 LEAVING_WELL = "leaving_well"
 """closing: the leaving-well checklist (a multiple choice)."""
+DECISION = "decision"
+"""closing: where the person is with their decision, recorded on the offer it is about."""
 
 Rating = Annotated[int, Field(ge=1, le=5)]
 TargetRef = Annotated[str, StringConstraints(pattern=r"^t[1-9][0-9]*$")]
@@ -424,6 +411,17 @@ class RecordType(NamedTuple):
     def is_complete(self, record: dict[str, Any]) -> bool:
         return is_complete(self.name, record)
 
+    def statuses(self, record: dict[str, Any]) -> list[str]:
+        if self.name == "applications":
+            return [str(move.get("status")) for move in record.get("history") or ()]
+        status = record.get("status")
+        return [str(status)] if status is not None else []
+
+    def fill_in_example(self, field: "Question") -> str:
+        if self.name == "contacts" and field.id == "warmth":
+            return '"warm"'  # stored short; the prompt offers the labels (WARMTH)
+        return field.example()
+
     def label(self, record: dict[str, Any]) -> str:
         return label(self.name, record)
 
@@ -490,16 +488,7 @@ def _answered(value: Any) -> bool:
 
 def label(name: str, record: dict[str, Any] | Record) -> str:
     """A record's name as a person reads it in lists: "Sam Lee (Acme)", "Acme: UX lead"."""
-    data = record.model_dump() if isinstance(record, Record) else record
-    if name == "targets":
-        return str(data.get("title") or "(untitled target job)")
-    if name == "contacts":
-        organisation = data.get("organisation")
-        who = str(data.get("name") or "(unnamed contact)")
-        return f"{who} ({organisation})" if organisation else who
-    employer = data.get("employer") or "(no employer)"
-    role = data.get("role")
-    return f"{employer}: {role}" if role else str(employer)
+    return vocabulary.label(name, record.model_dump() if isinstance(record, Record) else record)
 
 
 def summary(name: str, records: list[dict[str, Any]]) -> str:
@@ -576,10 +565,7 @@ def find(name: str, records: list[dict[str, Any]], query: str) -> dict[str, Any]
         for record in records:
             if str(record.get("id", "")).casefold() == wanted:
                 return record
-        raise NotFound(
-            f"there is no {kind.item} {wanted}",
-            hint=f"`careerpath {kind.command} list` shows them with their ids.",
-        )
+        raise NotFound(f"there is no {kind.item} {wanted}", hint=_there_are(name, records))
     if not wanted:
         raise InvalidInput(f"say which {kind.item}: its id or name")
 
@@ -604,6 +590,21 @@ def find(name: str, records: list[dict[str, Any]], query: str) -> dict[str, Any]
         f"{query.strip()!r} is ambiguous: it matches {listed}{more}",
         hint=f"Use the id, e.g. `careerpath {kind.command} show {partial[0].get('id')}`.",
     )
+
+
+def _there_are(name: str, records: list[dict[str, Any]]) -> str:
+    """The records there are, by id and name (the first eight), for a message about an id
+    that is not among them."""
+    kind = TYPES[name]
+    if not records:
+        return f"There are no {kind.item}s yet: `careerpath {kind.command} add` adds one."
+    listed = ", ".join(f"{r.get('id')} {label(name, r)}" for r in records[:8])
+    more = (
+        f" and {len(records) - 8} more (`careerpath {kind.command} list`)"
+        if len(records) > 8
+        else ""
+    )
+    return f"There {'is' if len(records) == 1 else 'are'} {listed}{more}."
 
 
 def match_status(text: str) -> AppStatus:
@@ -756,7 +757,8 @@ def prompt_fields(name: str) -> list["Question"]:
     ]
 
 
-RATING_PREFIX = {"targets": "fit:", "offers": "rating:"}
+RATINGS = {"targets": "fit", "offers": "ratings"}
+"""The field a record keeps its ratings against the person's top values in, by value."""
 
 
 def fields_for(
@@ -770,21 +772,21 @@ def fields_for(
         return question.fields or []
     fields = list(prompt_fields(name))
     ranked = _recalled_of_kind(recalled, "ranking")
-    if name in RATING_PREFIX and ranked:
-        ratings = [
-            Question.model_construct(
-                id=f"{RATING_PREFIX[name]}{value}",
-                kind="scale",
-                prompt=f"How well does it fit “{value}”?",
-                label=value,
-                required=False,
-                low_label="poorly",
-                high_label="very well",
-            )
-            for value in ranked
-        ]
+    if name in RATINGS and ranked:
+        # One screen for every top value, not a prompt each (for a target, in place of the
+        # one overall rating).
+        what = "it" if name == "targets" else "the offer"
+        ratings = _field(
+            id=RATINGS[name],
+            kind="ratings",
+            prompt=f"How well does {what} fit each of your top values? In order: "
+            + ", ".join(ranked),
+            label="Fit with your top values",
+            required=False,
+            choices=list(ranked),
+        )
         at = next((i for i, f in enumerate(fields) if f.id == "values_fit"), len(fields))
-        fields[at : at + (1 if name == "targets" else 0)] = ratings
+        fields[at : at + (1 if name == "targets" else 0)] = [ratings]
     modes = next((q for q, v in recalled.values() if q.kind == "multi_choice" and v), None)
     if name == "offers" and modes is not None:
         at = next(i for i, f in enumerate(fields) if f.id == "hours")
@@ -810,10 +812,6 @@ def _recalled_of_kind(recalled: Mapping[str, tuple["Question", Any]], kind: str)
 
 def get_field(name: str, record: dict[str, Any], field_id: str) -> Any:
     """The value ``next`` offers as the earlier answer for one field of a stored record."""
-    prefix = RATING_PREFIX.get(name)
-    if prefix and field_id.startswith(prefix):
-        ratings = record.get("fit" if name == "targets" else "ratings") or {}
-        return ratings.get(field_id.removeprefix(prefix))
     if name == "contacts" and field_id == "warmth":
         return WARMTH.get(record.get("warmth") or "")
     if name == "applications" and field_id == "status":
@@ -826,13 +824,6 @@ def get_field(name: str, record: dict[str, Any], field_id: str) -> Any:
 
 def set_field(name: str, record: dict[str, Any], field_id: str, value: Any, today: dt.date) -> None:
     """Save one answered field into a stored record (None removes it)."""
-    prefix = RATING_PREFIX.get(name)
-    if prefix and field_id.startswith(prefix):
-        key = "fit" if name == "targets" else "ratings"
-        ratings = dict(record.get(key) or {})
-        _put(ratings, field_id.removeprefix(prefix), value)
-        _put(record, key, ratings or None)
-        return
     if name == "contacts" and field_id == "warmth" and value is not None:
         value = _short_warmth(value)
     if name == "applications" and field_id == "status":

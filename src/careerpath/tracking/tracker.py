@@ -221,6 +221,17 @@ def follow(
     return move(application, to, day)
 
 
+def follow_offer(book: Book, linked: str | None, status: str | None, day: dt.date) -> str | None:
+    """Accepting or declining an offer moves the application it came from (``linked``) to
+    accepted or withdrawn (``OFFER_ANSWERS``, by ``follow``); what moved, in words."""
+    apps = book.other("applications")
+    if status not in OFFER_ANSWERS or not any(a["id"] == linked for a in apps.raw):
+        return None
+    to = OFFER_ANSWERS[str(status)]
+    before = apps.update(str(linked), lambda app: follow(app, to, day), day)
+    return f"Moved {linked}: {before} → {to}." if before else None
+
+
 # --- rules: offers --------------------------------------------------------------------------
 
 

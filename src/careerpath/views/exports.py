@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from careerpath.core.safe_text import for_csv, for_ics, for_json
 from careerpath.core.safe_text import for_markdown as escape
 from careerpath.tracking import records, scoring
@@ -77,11 +79,15 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
     return {"applications": apps, "targets": targets, "contacts": contacts, "offers": offers}
 
 
-def to_json(workbook: Workbook, today: dt.date) -> str:
+def to_json(workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None = None) -> str:
+    """Everything, for tools; ``exercises`` is the report's section on the interest
+    inventory and work values (``views.instruments.exercises_section``), when taken."""
+    import dataclasses
+
     from careerpath.views import due, report
 
     items = due.collect(workbook, today)  # once, for the report and the list of what is due
-    built = report.build(workbook, today, items)
+    built = dataclasses.replace(report.build(workbook, today, items), exercises=exercises)
     stages = []
     for progress in engine.all_progress(workbook):
         stages.append(
@@ -106,7 +112,7 @@ def to_json(workbook: Workbook, today: dt.date) -> str:
         "due": [_fields(item) for item in items],
         "report": report.plain(built),
     }
-    credits = _pack_credits(workbook)
+    credits = _pack_credits(workbook, exercises)
     if credits:
         data["credits"] = credits
     from careerpath.views import json_text
@@ -135,26 +141,31 @@ def _program(workbook: Workbook) -> dict[str, Any] | None:
 # --- Markdown --------------------------------------------------------------------------------
 
 
-def to_markdown(workbook: Workbook, today: dt.date) -> str:
-    """The report, then every answer of every stage, records in full: for a coach."""
+def to_markdown(workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None = None) -> str:
+    """The report (with ``exercises``, as in ``to_json``), then every answer of every stage,
+    records in full: for a coach."""
+    import dataclasses
+
     from careerpath.views import report
 
-    built = report.build(workbook, today)
+    built = dataclasses.replace(report.build(workbook, today), exercises=exercises)
     out = [report.to_markdown(built).rstrip(), "", "# Everything I have written down", ""]
     for stage in workbook.definition.stages:
         out += [f"## {escape(stage.title)}", ""]
         out += [*_answers_markdown(stage.questions, workbook.answers_for(stage)), ""]
     if workbook.program is not None:
         out += _program_markdown(workbook)
-    credits = _pack_credits(workbook)
+    credits = _pack_credits(workbook, exercises)
     if credits:
         out += ["## Credits", "", *(f"{escape(line)}\n" for line in credits)]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _pack_credits(workbook: Workbook) -> list[str]:
-    """The O*NET® and BLS credit lines, when a target job was filled from the pack."""
-    if not any(t.get("occupation") for t in records.stored(workbook, "targets")):
+def _pack_credits(workbook: Workbook, exercises: dict[str, Any] | None = None) -> list[str]:
+    """The O*NET® and BLS credit lines, when a target job was filled from the pack or the
+    exercises' suggestions (pack occupations) are exported."""
+    suggested = bool(exercises and exercises.get("suggestions"))
+    if not suggested and not any(t.get("occupation") for t in records.stored(workbook, "targets")):
         return []
     from careerpath.occupations import BLS_CREDIT, ONET_CREDIT
 
@@ -238,6 +249,11 @@ def _record_markdown(question: Question, record: dict[str, Any]) -> list[str]:
     nested = {"history", "conversations", "interviews", "negotiation"}
     for key, value in record.items():
         if key in nested or key == "id":
+            continue
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            # One item a line: an item holding "; " or "," stays one item.
+            out.append(f"- **{escape(_title(key))}:**")
+            out += [f"  - {escape(_text(item), own_line=True)}" for item in value]
             continue
         out.append(f"- **{escape(_title(key))}:** {escape(_text(value))}")
     for key in ("history", "interviews", "conversations", "negotiation"):
@@ -339,7 +355,7 @@ _COLUMNS: dict[str, list[str]] = {
     ],
     "negotiation": ["offer_id", "employer", "date", "asked", "answer"],
     "homework": ["id", "text", "stage", "added", "due", "snoozed", "done", "source"],
-    "answers": ["stage", "question", "label", "answer"],
+    "answers": ["stage", "question", "label", "answer", "json"],
 }  # fmt: skip
 
 
@@ -432,6 +448,7 @@ def tables(workbook: Workbook, today: dt.date) -> dict[str, list[dict[str, Any]]
                     "question": question.id,
                     "label": question.title,
                     "answer": question.format(value),
+                    "json": _json_cell(value),
                 }
             )
     return rows
@@ -445,21 +462,39 @@ def _plain_fields(model: Any, leave_out: Iterable[str]) -> dict[str, Any]:
 
 
 def _cell(value: Any) -> str:
-    """A CSV cell; text a person wrote never starts a formula (see ``for_csv``)."""
+    """A CSV cell; text a person wrote never starts a formula (see ``for_csv``). A list (or
+    a table other than an amount of money) is JSON, so an item holding ``;`` or ``,`` stays
+    one item: ``["Writing; editing", "Teaching"]``."""
     if value is None:
         return ""
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else f"{value:.2f}"
     if isinstance(value, (int, bool)):
         return _text(value)
+    if isinstance(value, list) or (isinstance(value, dict) and not _is_money(value)):
+        return _json_cell(value)
     return for_csv(value if isinstance(value, str) else _text(value))
+
+
+def _json_cell(value: Any) -> str:
+    """``value`` as one line of JSON; it starts with ``[``, ``{`` or ``"``, never a formula."""
+    import json
+
+    from careerpath.views.report_model import json_value
+
+    return for_json(json.dumps(value, ensure_ascii=False, default=json_value))
+
+
+def _is_money(value: dict[str, Any]) -> bool:
+    return {"amount", "currency"} <= value.keys() or {"low", "high", "currency"} <= value.keys()
 
 
 def write_csv(workbook: Workbook, today: dt.date, folder: Path) -> list[Path]:
     """One CSV file per kind of record (and one for the other answers) in ``folder``.
 
     UTF-8 with a byte-order mark, so spreadsheet programs read accents right; every file is
-    written even when empty, so a spreadsheet linked to them keeps working."""
+    written even when empty, so a spreadsheet linked to them keeps working. With a target
+    filled from the occupation pack, ``credits.txt`` carries the O*NET® and BLS credit."""
     import csv
     import io
 
@@ -482,45 +517,242 @@ def write_csv(workbook: Workbook, today: dt.date, folder: Path) -> list[Path]:
         except OSError as error:
             raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
         written.append(path)
+    credits = _pack_credits(workbook)
+    if credits:  # the pack's data is in targets.csv: its licence asks for the credit with it
+        path = folder / "credits.txt"
+        try:
+            tomlio.write_atomic(path, "\n\n".join(credits) + "\n")
+        except OSError as error:
+            raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
+        written.append(path)
     return written
 
 
 # --- iCalendar -------------------------------------------------------------------------------
 
+CALENDAR_RECORD = Path(".exports") / "calendar.toml"
+"""Under the home: what the last iCalendar export put in a calendar (see ``CalendarRecord``)."""
 
-def to_ics(workbook: Workbook, today: dt.date, items: Sequence[DueItem]) -> str:
-    """Every open dated item as a calendar event: all-day on its date, or an hour from its
-    time for an interview (in local time, wherever the calendar is). Each event's UID is
-    stable, so importing a newer export updates the events instead of doubling them."""
+CANCELLED_KEPT = dt.timedelta(days=90)
+"""How long a cancelled event is still written out, for a calendar that missed an export."""
+
+_RECORD_HEADER = """\
+careerpath calendar record: each event the iCalendar export has written, so that the next
+export can cancel what was done or removed since, and number each change (SEQUENCE).
+Written by `careerpath export --format ics`; deleting it only means done items are no longer
+cancelled in a calendar that imported them."""
+
+
+class ExportedEvent(BaseModel):
+    """One event as the last export wrote it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sequence: int = Field(0, ge=0)
+    start: dt.datetime | dt.date
+    summary: str
+    cancelled: dt.date | None = None
+    """The day an export first wrote it as cancelled (done or removed in careerpath)."""
+
+
+class CalendarRecord(BaseModel):
+    """Every event written by earlier exports, by UID."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    events: dict[str, ExportedEvent] = {}
+
+
+def person_timezone() -> str | None:
+    """The person's time zone as a zoneinfo key (``Europe/Berlin``): ``CAREERPATH_TIMEZONE``,
+    else ``TZ``, else the zone ``/etc/localtime`` links to; None when none is known (times
+    are then written as floating local times).
+
+    Raises:
+        InvalidInput: ``CAREERPATH_TIMEZONE`` names no time zone.
+    """
+    import os
+
+    from careerpath.core.errors import InvalidInput
+
+    chosen = os.environ.get("CAREERPATH_TIMEZONE", "").strip()
+    if chosen:
+        if not _known_zone(chosen):
+            raise InvalidInput(
+                f"CAREERPATH_TIMEZONE={chosen!r} is not a time zone",
+                hint="Use a name like Europe/Berlin or America/New_York.",
+            )
+        return chosen
+    candidates = [os.environ.get("TZ", "").strip().removeprefix(":")]
+    try:
+        link = os.readlink("/etc/localtime")
+    except OSError:
+        link = ""
+    if "zoneinfo/" in link:
+        candidates.append(link.rsplit("zoneinfo/", 1)[1])
+    return next((key for key in candidates if key and _known_zone(key)), None)
+
+
+def _known_zone(key: str) -> bool:
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(key)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def read_calendar_record(root: Path) -> CalendarRecord:
+    """The record under the home ``root``; empty when there is none yet."""
+    from careerpath.storage import tomlio
+    from careerpath.storage.folder import validate
+
+    path = root / CALENDAR_RECORD
+    if not path.exists():
+        return CalendarRecord()
+    raw, text = tomlio.read(path)
+    hint = "Fix it by hand, or delete it: the next export then starts a new record."
+    return validate(CalendarRecord, raw, text, path, hint)
+
+
+def write_calendar_record(root: Path, record: CalendarRecord) -> None:
+    """Keep ``record`` under the home ``root`` (atomically, private like every file there)."""
+    from careerpath.storage import tomlio
+
+    path = root / CALENDAR_RECORD
+    tomlio.ensure_dir(path.parent)
+    tomlio.write_atomic(path, tomlio.dumps(record.model_dump(exclude_none=True), _RECORD_HEADER))
+
+
+def to_ics(
+    workbook: Workbook,
+    today: dt.date,
+    items: Sequence[DueItem],
+    record: CalendarRecord | None = None,
+    *,
+    zone: str | None = None,
+    remind: bool = True,
+) -> tuple[str, CalendarRecord]:
+    """Every open dated item as a calendar event, and the record for the next export.
+
+    Each event's UID is stable, so importing a newer export updates the events instead of
+    doubling them. An event whose date or title changed since ``record`` gets a higher
+    SEQUENCE; one in ``record`` that is no longer open (done, or its record removed) is
+    written again as cancelled, with a higher SEQUENCE, for ``CANCELLED_KEPT``. Interviews
+    last an hour from their time, in ``zone`` (a TZID with its VTIMEZONE) or floating when
+    None; other items are all-day. ``remind`` adds an alarm the day before (at 9:00 for an
+    all-day item)."""
     import icalendar
 
     from careerpath import __version__
 
+    record = record or CalendarRecord()
+    tz = None
+    if zone is not None:
+        import zoneinfo
+
+        tz = zoneinfo.ZoneInfo(zone)
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//careerpath//careerpath {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", for_ics(workbook.definition.title))
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     created = workbook.state.created.strftime("%Y%m%dT%H%M%S")
+    kept: dict[str, ExportedEvent] = {}
+    timed: list[dt.datetime] = []
     for item in items:
         if item.what == "stale":
             continue  # a flag for the agenda, not something to put in a calendar
-        event = icalendar.Event()
-        event.add("uid", f"{item.id}.{created}@careerpath")
-        event.add("dtstamp", stamp)
-        event.add("summary", for_ics(item.title))
+        uid = f"{item.id}.{created}@careerpath"
+        start: dt.date | dt.datetime = item.due if item.at is None else _local(item.at, tz)
+        title = for_ics(item.title)
+        kept[uid] = _next_version(record.events.get(uid), start, title)
+        event = _event(uid, stamp, kept[uid], tz)
         event.add("categories", [item.what])
         event.add(
             "description",
             for_ics(f"{item.what} ({item.id}) from careerpath. Done: careerpath done {item.id}"),
         )
-        if item.at is not None:
-            at = item.at if item.at.tzinfo is None else item.at.astimezone(dt.UTC)
-            event.add("dtstart", at)
+        if isinstance(start, dt.datetime):
             event.add("duration", dt.timedelta(hours=1))
+            timed.append(start)
         else:
-            event.add("dtstart", item.due)
-            event.add("dtend", item.due + dt.timedelta(days=1))
+            event.add("dtend", start + dt.timedelta(days=1))
+        if remind:
+            event.add_component(_alarm(title, timed=isinstance(start, dt.datetime)))
         calendar.add_component(event)
+    for uid, was in record.events.items():
+        if uid in kept or (was.cancelled and today - was.cancelled > CANCELLED_KEPT):
+            continue
+        if was.cancelled is None:
+            was = was.model_copy(update={"sequence": was.sequence + 1, "cancelled": today})
+        kept[uid] = was
+        event = _event(uid, stamp, was, tz)
+        event.add("status", "CANCELLED")
+        event.add("description", "Done or removed in careerpath.")
+        if isinstance(was.start, dt.datetime):
+            event.add("duration", dt.timedelta(hours=1))
+            timed.append(event.decoded("dtstart"))
+        else:
+            event.add("dtend", was.start + dt.timedelta(days=1))
+        calendar.add_component(event)
+    if tz is not None and any(start.tzinfo is not None for start in timed):
+        first, last = min(timed).date(), max(timed).date()
+        definition = icalendar.Timezone.from_tzinfo(
+            tz,
+            tzid=zone,
+            first_date=first.replace(year=first.year - 1, day=1),
+            last_date=last.replace(year=last.year + 1, day=1),
+        )
+        calendar.subcomponents.insert(0, definition)  # before the events that use it
     text: str = calendar.to_ical().decode("utf-8")
-    return text
+    return text, CalendarRecord(events=kept)
+
+
+def _local(at: dt.datetime, tz: dt.tzinfo | None) -> dt.datetime:
+    """An interview's time in the person's zone: a time typed without a zone is theirs."""
+    if tz is None:
+        return at.replace(tzinfo=None) if at.tzinfo is None else at.astimezone(dt.UTC)
+    return at.replace(tzinfo=tz) if at.tzinfo is None else at.astimezone(tz)
+
+
+def _next_version(
+    was: ExportedEvent | None, start: dt.date | dt.datetime, title: str
+) -> ExportedEvent:
+    """The event as written now: its SEQUENCE goes up when it moved, was renamed or comes
+    back after being cancelled, so a calendar takes the change."""
+    now = ExportedEvent(start=start, summary=title)
+    if was is None:
+        return now
+    same = was.cancelled is None and (was.start, was.summary) == (start, title)
+    return now.model_copy(update={"sequence": was.sequence + (0 if same else 1)})
+
+
+def _event(uid: str, stamp: dt.datetime, version: ExportedEvent, tz: dt.tzinfo | None) -> Any:
+    """An event's common lines; a time kept with its offset is shown in the zone ``tz``."""
+    import icalendar
+
+    start = version.start
+    if isinstance(start, dt.datetime) and start.tzinfo is not None and tz is not None:
+        start = start.astimezone(tz)
+
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("sequence", version.sequence)
+    event.add("summary", version.summary)
+    event.add("dtstart", start)
+    return event
+
+
+def _alarm(title: str, *, timed: bool) -> Any:
+    """A reminder the day before: at the same time for an interview, at 9:00 for an all-day
+    item (its start is midnight)."""
+    import icalendar
+
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"Tomorrow: {title}")
+    alarm.add("trigger", -dt.timedelta(days=1) if timed else -dt.timedelta(hours=15))
+    return alarm

@@ -48,8 +48,10 @@ def one_next(workbook: Workbook, today: date, items: list[DueItem] | None = None
         return engine.next_step(workbook)
     for progress in engine.all_progress(workbook):
         if progress.work_open:
-            rule = progress.work_open[0].rule
-            return f"{progress.stage.title} still needs {rule.label}: run `{rule.command}`."
+            piece = progress.work_open[0]
+            answers = workbook.answers_for(progress.stage)
+            command = engine.work_command(progress.stage, answers, piece)
+            return f"{progress.stage.title} still needs {piece.rule.label}: run `{command}`."
     if program is not None:
         from careerpath.program import plan
 

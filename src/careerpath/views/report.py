@@ -37,6 +37,7 @@ def build(workbook: Workbook, today: date, items: list[DueItem] | None = None) -
 
     if items is None:  # once: the next step and the due section share it
         items = due.collect(workbook, today)
+    progress = engine.all_progress(workbook)
     lines = [
         StageLine(
             id=p.stage.id,
@@ -64,14 +65,22 @@ def build(workbook: Workbook, today: date, items: list[DueItem] | None = None) -
             ],
             ready=p.status != "complete" and p.ready,
         )
-        for p in engine.all_progress(workbook)
+        for p in progress
     ]
     current = engine.current_stage(workbook)
     program = None
     if workbook.program is not None:
         from careerpath.program import plan as programs
+        from careerpath.views.tracking_report import work_counts
 
-        program = programs.section(workbook, today, [line.percent for line in lines])
+        talks, sent = work_counts(workbook)
+        program = programs.section(
+            workbook,
+            today,
+            programs.work_percents(progress),
+            conversations=talks,
+            applications=sent,
+        )
     key_answers = [
         KeyAnswer(
             stage=stage.id,
@@ -235,18 +244,17 @@ def render(report: Report, console: Any) -> None:
     header = ["#", "Stage", "Status", "Answered", "Required", "Work", "Progress", ""]
     tables.columns(console, rows, header, right=(0, 3, 4, 5, 7), fixed={6: 8})
     console.print()
-    now = Text("Now: ", style="bold")
     current = next((line for line in report.stages if line.id == report.current_stage), None)
+    now = Text("Now: ", style="bold")
     if current:
         now.append(f"{current.title} (stage {current.number} of {len(report.stages)})")
-        if current.work:
-            now.append("  ·  work done: ", style="dim")
-            now.append(
-                "; ".join(f"{'✓' if piece.done else '·'} {piece.label}" for piece in current.work)
-            )
     else:
         now.append("every stage is complete")
     console.print(now)
+    if current and current.work:  # a line of its own: with two pieces it would not fit beside
+        work = Text("Work: ", style="bold")
+        work.append("; ".join(f"{'✓' if p.done else '·'} {p.label}" for p in current.work))
+        console.print(work)
     step = Text("Next: ", style="bold")
     step.append(report.next_step)
     console.print(step)

@@ -56,6 +56,17 @@ def sections(workbook: Workbook, today: dt.date, items: list[DueItem]) -> dict[s
     }
 
 
+def work_counts(workbook: Workbook) -> tuple[int, int]:
+    """Conversations logged and applications sent: the records' part of the work a program
+    counts (``program.plan.work_tally``)."""
+    from careerpath.tracking import records, scoring
+
+    contacts = records.models("contacts", records.stored(workbook, "contacts"))
+    apps = records.models("applications", records.stored(workbook, "applications"))
+    talks = sum(len(contact.conversations or []) for contact in contacts)
+    return talks, scoring.funnel(apps).applied
+
+
 def _due(items: list[DueItem], today: dt.date) -> DueSummary:
     horizon = today + dt.timedelta(days=DUE_AHEAD)
     overdue = [i for i in items if i.due < today]
@@ -143,6 +154,7 @@ def _offers(workbook: Workbook, offers: list[Any]) -> list[OfferLine]:
     from careerpath.tracking import scoring
 
     criteria = scoring.offer_criteria(workbook)
+    floor = scoring.income_floor(workbook)
     lines: list[OfferLine] = []
     for offer in offers:
         scored = scoring.score_offer(offer, criteria)
@@ -158,6 +170,7 @@ def _offers(workbook: Workbook, offers: list[Any]) -> list[OfferLine]:
                 "deadline": offer.deadline,
                 "meets": scored.named("met"),
                 "misses": scored.named("missed"),
+                "floor": scoring.pay_against_floor(offer.base_pay, floor),
             }
         )
     return lines
@@ -199,7 +212,7 @@ def _lines(report: Report) -> list[tuple[str, list[str]]]:
     if due is not None and (due["overdue"] or due["coming"]):
         rows = [f"{d['due']}  {d['title']}  ({d['id']})" for d in due["next"]]
         head = f"What is due: {due['overdue']} overdue, {due['coming']} in the next week"
-        found.append((head, [*rows, "All of it: careerpath due"]))
+        found.append((head, [*rows, "All of it: `careerpath due`"]))
     pipeline = report.pipeline
     if pipeline is not None and pipeline["total"]:
         reached = [
@@ -263,6 +276,8 @@ def _lines(report: Report) -> list[tuple[str, list[str]]]:
             shown = f"score {score:.1f}" if score is not None else "not scored"
             name = offer["employer"] + (f": {offer['role']}" if offer["role"] else "")
             row = f"{offer['id']} {name}: {shown}, {offer['status']}"
+            if offer["floor"] == "below":
+                row += "; pay below your floor"
             if offer["misses"]:
                 row += "; misses " + ", ".join(offer["misses"])
             rows.append(row)

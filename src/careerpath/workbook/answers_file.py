@@ -94,7 +94,7 @@ def apply(
     console.print(f"Saved {saved} to {escape(stage.title)} from {escape(source)}.")
     if engine.progress(workbook, stage).status == "complete":
         return
-    missing = engine.missing_required(stage.questions, workbook.answers_for(stage))
+    missing = engine.missing_required(engine.askable(workbook, stage), workbook.answers_for(stage))
     if missing:
         names = ", ".join(q.id for q in missing)
         console.print(f"Still to answer in {escape(stage.title)}: {names}.")

@@ -47,6 +47,7 @@ from careerpath.core.values import (
     parse_number,
 )
 from careerpath.storage import tomlio
+from careerpath.workbook.builtins import BUILTIN, builtin_dir, builtin_names
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=40)]
 CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
@@ -66,6 +67,7 @@ Kind = Literal[
     "list",
     "records",
     "weights",
+    "ratings",
 ]
 PromptStyle = Literal[
     "typed", "choice", "multi_choice", "ranking", "scale", "yes_no", "weights", "records"
@@ -116,6 +118,15 @@ class RecordKind(Protocol):
 
     def is_complete(self, record: dict[str, Any]) -> bool: ...
 
+    def statuses(self, record: dict[str, Any]) -> list[str]:
+        """Every status a stored record has had, oldest first (the current one last)."""
+        ...
+
+    def fill_in_example(self, field: Question) -> str:
+        """One field's example in a fill-in file, as the record is stored (which may differ
+        from what its prompt offers)."""
+        ...
+
     def label(self, record: dict[str, Any]) -> str:
         """A record's name in lists."""
         ...
@@ -148,6 +159,21 @@ class _Definition(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Moment(_Definition):
+    """When a question's moment comes: once a records question (``stage.question``, or the id
+    of one in the same stage) holds ``at_least`` records that have every field in ``having``
+    answered and, with ``status``, have at some point had one of those statuses (an
+    application that reached "interviewing" and was then rejected still counts). Until then
+    the question is not asked and does not keep its stage from being complete."""
+
+    question: Text
+    having: list[Slug] = Field(default_factory=list)
+    status: list[Text] = Field(default_factory=list)
+    at_least: int = Field(default=1, ge=1)
+    until: Text
+    """What is waited for, to follow "waits until": "you have had an interview"."""
+
+
 class Question(_Definition):
     """One question of a stage, or one field of a records question."""
 
@@ -165,6 +191,9 @@ class Question(_Definition):
     sample: str | None = None
     """An example answer as TOML for fill-in files (``32`` for hours a week); the kind's own
     example when absent. Checked against the question when the definition is loaded."""
+    after: Moment | None = None
+    """A question that only makes sense later (after an interview, once there is an offer)
+    waits for its moment; see ``Moment``."""
 
     # Settings; which kinds use which is in each kind's ``settings`` below.
     choices: Annotated[list[Text], Field(min_length=2), AfterValidator(unique)] | None = None
@@ -301,6 +330,19 @@ class Question(_Definition):
             record.pop(field_id, None)
         else:
             record[field_id] = value
+
+    def record_statuses(self, record: dict[str, Any]) -> list[str]:
+        """records: every status a stored record has had (a moment counts any of them)."""
+        if self.record_type:
+            return record_kind(self.record_type).statuses(record)
+        status = record.get("status")
+        return [str(status)] if status is not None else []
+
+    def record_example(self, field: Question) -> str:
+        """records: one field's example in a fill-in file."""
+        if self.record_type:
+            return record_kind(self.record_type).fill_in_example(field)
+        return field.example()
 
     def record_is_complete(self, record: dict[str, Any]) -> bool:
         if self.record_type:
@@ -675,6 +717,8 @@ class _Records(_Rules):
         for field in q.fields or []:
             if field.kind in ("records", "weights"):
                 raise ValueError(f"field {field.id!r}: records cannot hold {field.kind}")
+            if field.after is not None:
+                raise ValueError(f"field {field.id!r}: a record's field cannot wait (after)")
 
     def value_type(self, q: Question) -> Any:
         if q.record_type:
@@ -731,6 +775,63 @@ class _Weights(_Rules):
         return "{ Autonomy = 5, income_floor = 4 }"
 
 
+class _Ratings(_Choice):
+    """How well something fits each of several named things (``choices``), 1 to 5, typed
+    on one line in their order ("4 3 5 - 2"): one screen for all of them, not one each."""
+
+    description = "ratings: a number 1 to 5 for each, in order"
+    prompt: ClassVar[PromptStyle] = "typed"
+    hint = "1 (poorly) to 5 (very well) for each, in order, with spaces; - if you cannot say"
+
+    def value_type(self, q: Question) -> Any:
+        return dict[str, Annotated[int, Field(ge=1, le=5)]]
+
+    def is_answered(self, q: Question, value: Any) -> bool:
+        return bool(value)
+
+    def parse(self, q: Question, text: str, today: date) -> Any:
+        choices = q.choices or []
+        if "=" in text:  # NAME=N, as a fill-in file or an option writes them
+            ratings: dict[str, int] = {}
+            for part in text.split(","):
+                if not part.strip():
+                    continue
+                name, _, number = part.rpartition("=")
+                if number.strip() not in {"1", "2", "3", "4", "5"}:
+                    raise ValueError(f"{part.strip()!r}: rate each from 1 to 5, as NAME=N.")
+                ratings[_match_choice(name, choices)] = int(number)
+            return ratings or None
+        marks = text.replace(",", " ").split()
+        if not marks:
+            return None
+        if len(marks) != len(choices):
+            raise ValueError(
+                f"{len(marks)} given for {len(choices)}: one for each of "
+                + ", ".join(choices)
+                + " (- for one you cannot say)."
+            )
+        if any(mark not in {"1", "2", "3", "4", "5", "-", "0"} for mark in marks):
+            raise ValueError("Rate each from 1 to 5, or - if you cannot say.")
+        found = {
+            name: int(mark) for name, mark in zip(choices, marks, strict=True) if mark not in "-0"
+        }
+        return found or None
+
+    def format(self, q: Question, value: Any) -> str:
+        return ", ".join(f"{name} {rating}" for name, rating in value.items())
+
+    def as_text(self, q: Question, value: Any) -> str:
+        if not value:
+            return ""
+        return " ".join(str(value.get(name, "-")) for name in q.choices or [])
+
+    def describe(self, q: Question) -> str:
+        return "a rating 1 to 5 for each of: " + ", ".join(q.choices or ())
+
+    def example(self, q: Question) -> str:
+        return "{ " + ", ".join(f"{_toml_string(c)} = 4" for c in (q.choices or [])[:2]) + " }"
+
+
 _RULES: dict[str, _Rules] = {
     "text": _Rules(),
     "long_text": _LongText(),
@@ -746,17 +847,57 @@ _RULES: dict[str, _Rules] = {
     "list": _List(),
     "records": _Records(),
     "weights": _Weights(),
+    "ratings": _Ratings(),
 }
 _SETTINGS = frozenset().union(*(rules.settings for rules in _RULES.values()))
 
 
+Exercise = Literal["energy", "futures"]
+"""Exercises outside the stages: the energy log (days logged) and the futures (sketched)."""
+
+
+class DoneAlready(_Definition):
+    """When a suggested homework is done already, so it is not suggested: at least
+    ``at_least`` records of a records question (``question``, as ``stage.question``) with
+    every field in ``having`` filled and a status among ``status``; or an ``exercise`` done
+    that many times (days of the energy log, futures sketched)."""
+
+    question: str | None = None
+    having: list[Slug] = Field(default_factory=list)
+    status: list[Text] = Field(default_factory=list)
+    at_least: int = Field(default=1, ge=1)
+    exercise: Exercise | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Self:
+        if (self.question is None) == (self.exercise is None):
+            raise ValueError("done_already: give either a records question or an exercise")
+        if self.exercise and (self.having or self.status):
+            raise ValueError("done_already: having and status are for a records question")
+        return self
+
+
+class AnswerAtMost(_Definition):
+    """An earlier answer (``stage.question``, a scale or number) at most ``at_most``; a
+    question not answered yet counts too (nothing says otherwise)."""
+
+    question: str
+    at_most: float
+
+
 class SuggestedHomework(_Definition):
     """Homework a stage suggests when it begins, during a program; the person accepts, edits
-    or skips it."""
+    or skips it. It is not suggested when it is done already (``done_already``) or when an
+    answer says it is not needed (``only_if``)."""
 
     text: Text
     due_in_days: int | None = Field(default=7, ge=0, le=180)
     """Days from the day it is accepted to its due date; no due date when absent."""
+    done_already: DoneAlready | None = None
+    only_if: AnswerAtMost | None = None
+    due_before: str | None = None
+    """``stage.question.field``: a date field of records (an offer's ``deadline``); the
+    homework prepares for it, so it falls due the day before the earliest one to come."""
 
 
 class WorkRule(_Definition):
@@ -825,6 +966,8 @@ def _program_questions(questions: list[Question]) -> list[Question]:
             raise ValueError(f"{question.id!r}: a program cannot ask a records question")
         if question.id == "date":
             raise ValueError("'date' is kept for the date itself; give the question another id")
+        if question.after is not None:
+            raise ValueError(f"{question.id!r}: a program question cannot wait (after)")
     return questions
 
 
@@ -892,6 +1035,90 @@ class WorkbookDefinition(_Definition):
                         )
         return self
 
+    @model_validator(mode="after")
+    def _program_recalls_stages(self) -> Self:
+        """A program question recalls a stage question of the same kind (its answer, once
+        given, is shown and kept unless it changed)."""
+        known = {f"{s.id}.{q.id}": q for s in self.stages for q in s.questions}
+        for question in [*self.program.intake, *self.program.checkin] if self.program else []:
+            for ref in question.recall:
+                earlier = known.get(ref)
+                if earlier is None or earlier.kind != question.kind:
+                    raise ValueError(
+                        f"program question {question.id!r} recalls {ref!r}, which is not a "
+                        f"{question.kind} question of a stage"
+                    )
+        return self
+
+    @model_validator(mode="after")
+    def _homework_names_questions(self) -> Self:
+        """Suggested homework's ``done_already``, ``only_if`` and ``due_before`` name
+        questions that exist, of the kind they need."""
+        known = {f"{s.id}.{q.id}": q for s in self.stages for q in s.questions}
+        for stage in self.stages:
+            for item in stage.homework:
+                refs = [
+                    (item.done_already.question if item.done_already else None, {"records"}),
+                    (item.only_if.question if item.only_if else None, {"scale", "number"}),
+                    (item.due_before.rsplit(".", 1)[0] if item.due_before else None, {"records"}),
+                ]
+                for ref, kinds in refs:
+                    if ref is None:
+                        continue
+                    question = known.get(ref)
+                    if question is None or question.kind not in kinds:
+                        raise ValueError(
+                            f"{stage.id} homework {item.text[:30]!r}: {ref!r} is not a "
+                            f"{' or '.join(sorted(kinds))} question of this workbook"
+                        )
+        return self
+
+    @model_validator(mode="after")
+    def _moments_name_records(self) -> Self:
+        """A question's moment counts the records of a records question of this workbook,
+        by fields and statuses those records have."""
+        for stage in self.stages:
+            for question in stage.questions:
+                if question.after is not None:
+                    self._check_moment(stage, question, question.after)
+        return self
+
+    def _check_moment(self, stage: StageDefinition, question: Question, moment: Moment) -> None:
+        where = f"{stage.id}.{question.id}: after"
+        try:
+            _, counted = self.moment_records(stage, moment)
+        except (NotFound, ValueError):
+            raise ValueError(
+                f"{where}: {moment.question!r} is not a question of this workbook "
+                "(write STAGE.QUESTION, or the id of a question in this stage)"
+            ) from None
+        if counted.kind != "records":
+            raise ValueError(f"{where}: {moment.question!r} is a {counted.kind!r} question")
+        if counted.record_type and counted.record_type not in _RECORD_KINDS:
+            return  # its fields are checked once the record types are registered, when used
+        fields = {f.id: f for f in counted.record_fields}
+        unknown = [name for name in moment.having if name not in fields]
+        if unknown:
+            raise ValueError(f"{where}: {counted.item}s have no field {', '.join(unknown)}")
+        if moment.status:
+            choices = (fields["status"].choices or []) if "status" in fields else []
+            wrong = [name for name in moment.status if name not in choices]
+            if wrong:
+                known = ", ".join(choices) or "none: they have no status"
+                raise ValueError(
+                    f"{where}: {', '.join(map(repr, wrong))} is not a status of "
+                    f"{counted.item}s ({known})"
+                )
+
+    def moment_records(
+        self, stage: StageDefinition, moment: Moment
+    ) -> tuple[StageDefinition, Question]:
+        """The stage and records question a moment counts: ``stage.question``, or a question
+        of ``stage`` itself."""
+        if "." in moment.question:
+            return self.recalled(moment.question)
+        return stage, stage.question(moment.question)
+
     def recalled(self, ref: str) -> tuple[StageDefinition, Question]:
         """The stage and question a ``stage.question`` reference names."""
         stage_id, question_id = ref.split(".", 1)
@@ -913,24 +1140,6 @@ class WorkbookDefinition(_Definition):
 
 
 # --- loading ---------------------------------------------------------------------------------
-
-BUILTIN = "default"
-
-
-def builtin_dir() -> Path:
-    """Where the shipped workbook definitions are.
-
-    In an installed wheel they sit inside the package (``careerpath/workbooks``, see
-    pyproject's force-include); in a source checkout or editable install, at the repo root.
-    """
-    packaged = Path(__file__).parents[1] / "workbooks"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "workbooks"
-
-
-def builtin_names() -> list[str]:
-    return sorted(path.stem for path in builtin_dir().glob("*.toml"))
 
 
 def resolve(name_or_path: str) -> Path:
@@ -1004,8 +1213,11 @@ def fill_in(
         lines.append(f"# [[{question.id}]]")
         for field in question.record_fields:
             need = "required" if field.required else "optional"
-            example = field.example() if "\n" not in field.example() else '"..."'
-            lines.append(f"# {field.id} = {example}    # {field.title} ({need})")
+            example = question.record_example(field)
+            example = example if "\n" not in example else '"..."'
+            # A choice's choices are named, so a short stored value reads with its meaning.
+            choices = f"; {field.describe()}" if field.kind == "choice" else ""
+            lines.append(f"# {field.id} = {example}    # {field.title} ({need}{choices})")
         lines.append("")
     if footer:
         lines += [*_comment(footer), ""]
@@ -1024,8 +1236,9 @@ def stage_fill_in(stage: StageDefinition) -> str:
 
 def _question_comment(question: Question) -> list[str]:
     need = "required" if question.required else "optional"
+    waits = [f"It waits until {question.after.until}."] if question.after else []
     return _comment(
-        [question.prompt, f"{question.describe()}; {need}.", *question.help.splitlines()]
+        [question.prompt, f"{question.describe()}; {need}.", *waits, *question.help.splitlines()]
     )
 
 

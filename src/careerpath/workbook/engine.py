@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from careerpath.workbook.definition import Question, StageDefinition, WorkRule
+from careerpath.workbook.definition import Moment, Question, StageDefinition, WorkRule
 from careerpath.workbook.models import Answers, StageState, Workbook, WorkbookState
 
 Status = Literal["not started", "in progress", "complete"]
@@ -42,13 +42,105 @@ def work_done(stage: StageDefinition, answers: Answers) -> list[WorkDone]:
             picked = len(set(value or ()) & set(question.choices or ()))
             found.append(WorkDone(rule, picked, len(question.choices or ())))
             continue
-        have = sum(
-            1
-            for record in value or ()
-            if all(_filled(question.record_value(record, f)) for f in rule.having)
-            and (not rule.status or question.record_value(record, "status") in rule.status)
-        )
+        have = count_records(question, value, rule.having, rule.status)
         found.append(WorkDone(rule, have, rule.at_least))
+    return found
+
+
+def count_records(
+    question: Question, records: Any, having: Sequence[str], status: Sequence[str]
+) -> int:
+    """How many of a records question's ``records`` have every field in ``having`` filled
+    and, when ``status`` is given, a status among it."""
+    return sum(1 for record in records or () if _counts(question, record, having, status))
+
+
+def _counts(
+    question: Question, record: dict[str, Any], having: Sequence[str], status: Sequence[str]
+) -> bool:
+    return all(_filled(question.record_value(record, f)) for f in having) and (
+        not status or question.record_value(record, "status") in status
+    )
+
+
+PLACEHOLDERS = frozenset({"ID", "NAME"})
+"""Words in a work rule's command that stand for a record (``careerpath contact log NAME``)."""
+
+
+def work_command(stage: StageDefinition, answers: Answers, piece: WorkDone) -> str:
+    """The command that does a piece of work, ready to copy and run: its placeholder (``ID``,
+    ``NAME``) becomes the id of the oldest record that does not count yet (else the oldest
+    record). Without a record to name, the command as the workbook gives it."""
+    rule = piece.rule
+    words = rule.command.split(" ")
+    if rule.all_choices or not PLACEHOLDERS & set(words):
+        return rule.command
+    question = stage.question(rule.question)
+    found = [record for record in answers.get(question.id) or () if record.get("id")]
+    waiting = [r for r in found if not _counts(question, r, rule.having, rule.status)]
+    chosen = (waiting or found)[:1]
+    if not chosen:
+        return rule.command
+    return " ".join(str(chosen[0]["id"]) if word in PLACEHOLDERS else word for word in words)
+
+
+# --- questions that wait for their moment ----------------------------------------------------
+
+
+def moment_has_come(workbook: Workbook, stage: StageDefinition, question: Question) -> bool:
+    """Whether ``question`` may be asked now: always, unless it waits (``after``) for records
+    that are not there yet."""
+    moment = question.after
+    if moment is None:
+        return True
+    return _moment_count(workbook, stage, moment) >= moment.at_least
+
+
+def _moment_count(workbook: Workbook, stage: StageDefinition, moment: Moment) -> int:
+    source, counted = workbook.definition.moment_records(stage, moment)
+    wanted = set(moment.status)
+    return sum(
+        1
+        for record in workbook.answers_for(source).get(counted.id) or ()
+        if all(_filled(counted.record_value(record, f)) for f in moment.having)
+        and (not wanted or wanted & set(counted.record_statuses(record)))
+    )
+
+
+def waiting(workbook: Workbook, stage: StageDefinition) -> list[Question]:
+    """The questions of ``stage`` still waiting for their moment (an answered one never
+    waits): not asked, and not needed for the stage to be complete."""
+    answers = workbook.answers_for(stage)
+    return [
+        q
+        for q in stage.questions
+        if not is_answered(q, answers) and not moment_has_come(workbook, stage, q)
+    ]
+
+
+def askable(workbook: Workbook, stage: StageDefinition) -> list[Question]:
+    """The questions of ``stage`` that can be asked now: those not waiting for a moment."""
+    held = {q.id for q in waiting(workbook, stage)}
+    return [q for q in stage.questions if q.id not in held]
+
+
+def arrived(workbook: Workbook) -> list[tuple[StageDefinition, Question]]:
+    """Questions of completed stages whose moment has come since, not answered or skipped:
+    ``careerpath next`` asks them before going on."""
+    found = []
+    for stage in workbook.definition.stages:
+        saved = workbook.state.stages.get(stage.id, StageState())
+        if not saved.completed:
+            continue
+        answers = workbook.answers_for(stage)
+        found += [
+            (stage, q)
+            for q in stage.questions
+            if q.after is not None
+            and q.id not in saved.skipped
+            and not is_answered(q, answers)
+            and moment_has_come(workbook, stage, q)
+        ]
     return found
 
 
@@ -122,11 +214,10 @@ def missing_required(questions: Sequence[Question], answers: Answers) -> list[Qu
 def progress(workbook: Workbook, stage: StageDefinition) -> StageProgress:
     answers = workbook.answers_for(stage)
     saved = workbook.state.stages.get(stage.id, StageState())
-    answered = sum(is_answered(q, answers) for q in stage.questions)
-    skipped = sum(
-        1 for q in stage.questions if q.id in saved.skipped and not is_answered(q, answers)
-    )
-    required = [q for q in stage.questions if q.required]
+    questions = askable(workbook, stage)  # one waiting for its moment is not counted yet
+    answered = sum(is_answered(q, answers) for q in questions)
+    skipped = sum(1 for q in questions if q.id in saved.skipped and not is_answered(q, answers))
+    required = [q for q in questions if q.required]
     status: Status
     if saved.completed:
         status = "complete"
@@ -140,7 +231,7 @@ def progress(workbook: Workbook, stage: StageDefinition) -> StageProgress:
         status=status,
         answered=answered,
         skipped=skipped,
-        total=len(stage.questions),
+        total=len(questions),
         required=len(required),
         required_answered=sum(is_answered(q, answers) for q in required),
         started=saved.started,
@@ -173,20 +264,27 @@ def next_open_stage(workbook: Workbook, after: StageDefinition) -> StageDefiniti
 
 def next_step(workbook: Workbook) -> str:
     """The very next thing to do, in one sentence."""
+    late = arrived(workbook)
+    if late:
+        earlier, question = late[0]
+        return (
+            f"Answer “{question.title}” in {earlier.title}, now that its moment has come: "
+            "run `careerpath next`."
+        )
     stage = current_stage(workbook)
     if stage is None:
         return "All stages are complete. Look back over this report, and share it with your coach."
     answers = workbook.answers_for(stage)
     saved = workbook.state.stages.get(stage.id, StageState())
-    todo = pending(stage.questions, answers, saved.skipped)
+    todo = pending(askable(workbook, stage), answers, saved.skipped)
     if not saved.started and not any(is_answered(q, answers) for q in stage.questions):
         return f"Begin {stage.title}: run `careerpath next`."
     if todo:
         return f"Answer “{todo[0].title}” in {stage.title}: run `careerpath next`."
     open_work = progress(workbook, stage).work_open
     if open_work:
-        rule = open_work[0].rule
-        return f"{stage.title} still needs {rule.label}: run `{rule.command}`."
+        command = work_command(stage, answers, open_work[0])
+        return f"{stage.title} still needs {open_work[0].rule.label}: run `{command}`."
     return f"{stage.title} is ready to complete: run `careerpath next` to review it and move on."
 
 

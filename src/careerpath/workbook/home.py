@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,6 +31,7 @@ from careerpath.core.errors import InvalidFiles, NoWorkbook, Problem, WorkbookEx
 from careerpath.storage import tomlio
 from careerpath.storage.folder import Folder, validate
 from careerpath.workbook import definition as definitions
+from careerpath.workbook.builtins import builtin_dir
 from careerpath.workbook.definition import StageDefinition, WorkbookDefinition
 from careerpath.workbook.models import (
     SCHEMA_VERSION,
@@ -52,8 +53,10 @@ T = TypeVar("T")
 class Home(Folder):
     """A folder holding one person's workbook."""
 
-    def __init__(self, root: Path, *, write_cache: bool = True) -> None:
-        super().__init__(root, write_cache=write_cache)
+    def __init__(
+        self, root: Path, *, write_cache: bool = True, command_line: Sequence[str] = ()
+    ) -> None:
+        super().__init__(root, write_cache=write_cache, command_line=command_line)
         self.workbook_file = root / "workbook.toml"
         self.stages_dir = root / "stages"
 
@@ -74,7 +77,7 @@ class Home(Folder):
                 hint="To start over, `careerpath start --force` moves the old one to a backup.",
             )
         tomlio.ensure_dir(self.root)
-        builtin = definition_path.resolve().parent == definitions.builtin_dir().resolve()
+        builtin = definition_path.resolve().parent == builtin_dir().resolve()
         if builtin:
             source = _BUILTIN_PREFIX + definition_path.stem
         else:
@@ -91,6 +94,25 @@ class Home(Folder):
         if not gitignore.exists():  # a person's own is theirs to keep
             tomlio.write_atomic(gitignore, _GITIGNORE)
         return Workbook(definition=book, state=state)
+
+    def keep_out_of_git(self) -> bool:
+        """Make sure ``.gitignore`` keeps careerpath's own files out of git: written when
+        there is none, the missing lines added to a person's own. True when it changed."""
+        gitignore = self.root / ".gitignore"
+        try:
+            before = gitignore.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            tomlio.write_atomic(gitignore, _GITIGNORE)
+            return True
+        present = {line.strip() for line in before.splitlines()}
+        missing = [line for line in _GITIGNORE.splitlines() if line and not line.startswith("#")]
+        missing = [line for line in missing if line not in present]
+        if not missing:
+            return False
+        added = "# Added by `careerpath git init`: careerpath's own files.\n" + "\n".join(missing)
+        joiner = "" if not before or before.endswith("\n") else "\n"
+        tomlio.write_atomic(gitignore, f"{before}{joiner}{added}\n")
+        return True
 
     def archive(self, now: datetime) -> Path:
         """Move the whole workbook, its program too, into ``.backups/workbook-<time>/``

@@ -158,7 +158,10 @@ class TerminalPrompter:
                 return "An answer is needed here (a few words are enough)."
             return True
 
-        hints = [question.rules.hint or question.describe()]
+        hint = question.rules.hint or question.describe()
+        if "(one per line)" in question.prompt:  # said once is enough
+            hint = hint.removeprefix("one per line").lstrip("; ")
+        hints = [hint]
         if not question.required:
             hints.append(_SKIP_TYPED[question.rules.multiline])
         hint = "; ".join(h for h in hints if h)
@@ -237,7 +240,8 @@ class TerminalPrompter:
                 message = (
                     _message(question)
                     if not ranked
-                    else f"  Number {len(ranked) + 1}: which matters most of what is left?"
+                    else f"Number {len(ranked) + 1} of {question.count}: which matters most "
+                    "of what is left?"
                 )
                 picked = self.select(message, options)
                 if picked in (ENOUGH, SKIP):

@@ -94,6 +94,33 @@ class Companion(Protocol):
         unless this companion knows better."""
         ...
 
+    def answered(
+        self, sitting: Session, stage: StageDefinition, question: Question, value: Any
+    ) -> None:
+        """Its part once an answer is saved (a decision recorded on the offer it is about)."""
+        ...
+
+    def records_start(
+        self, sitting: Session, stage: StageDefinition, question: Question
+    ) -> list[dict[str, Any]]:
+        """New records to ask before a records question asks for its own (the jobs picked
+        from the occupations that fit the person's interests); each is asked as below."""
+        ...
+
+    def record_start(
+        self, sitting: Session, stage: StageDefinition, question: Question
+    ) -> dict[str, Any]:
+        """What a new record starts from, asked before its fields: the records it links to
+        (the target a contact is about) or a look-up in the occupation data. Values of the
+        fields asked are offered as answers; the rest are saved with the record."""
+        ...
+
+
+def _a(item: str | None) -> str:
+    """ "an offer", "a contact"."""
+    word = item or "record"
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
 
 AfterAnswer = Callable[["Session", StageDefinition, str, Any], None]
 """Called after each answer of ``next`` is saved, so a layer above (the exercises) can offer
@@ -122,8 +149,9 @@ class Session(Sitting):
     def continue_current(self) -> None:
         """``careerpath next``: the current stage from its first open question, then onwards."""
         with self._counting_interrupts():
-            stage = engine.current_stage(self.workbook)
             self._sitting_started()
+            self._ask_arrived()
+            stage = engine.current_stage(self.workbook)
             if stage is None:
                 self._all_done()
                 return
@@ -131,9 +159,39 @@ class Session(Sitting):
             while stage is not None:
                 self._open_stage(stage, resuming=first)
                 first = False
-                for question in self._pending(stage):
+                asked: set[str] = set()
+                # Worked out again after each answer: a record added may bring a moment.
+                while question := next(
+                    (q for q in self._pending(stage) if q.id not in asked), None
+                ):
+                    asked.add(question.id)
                     self._ask(stage, question, revisit=False)
                 stage = self._offer_to_complete(stage)
+
+    def _ask_arrived(self) -> None:
+        """Questions of completed stages whose moment has come since (an interview had):
+        asked first, once; a skip is final, as for any other question."""
+        for stage, question in engine.arrived(self.workbook):
+            until = question.after.until if question.after else ""
+            self.console.print(
+                f"\n[bold]Now that {escape(until)}:[/bold] a question from "
+                f"{escape(stage.title)} that waited for this.",
+                highlight=False,
+            )
+            self._ask(stage, question, revisit=False)
+
+    def ask_one(self, stage: StageDefinition, question: Question) -> bool:
+        """``careerpath next --stage ID --question QID``: just that question, earlier answer
+        as the default; True when something was saved."""
+        with self._counting_interrupts():
+            before = self.saved
+            waiting = {q.id for q in engine.waiting(self.workbook, stage)}
+            if question.id in waiting and question.after is not None:
+                self.console.print(
+                    f"[dim]This one usually waits until {escape(question.after.until)}.[/dim]"
+                )
+            self._ask(stage, question, revisit=True)
+            return self.saved > before
 
     def revisit(self, stage: StageDefinition) -> None:
         """``careerpath next --stage ID``: every question again, earlier answers as defaults."""
@@ -143,6 +201,13 @@ class Session(Sitting):
             if self._status(stage) != "complete":
                 self._stage_begun(stage)
             for question in stage.questions:
+                if question.after and question in engine.waiting(self.workbook, stage):
+                    self.console.print(
+                        f"\n[dim]“{escape(question.title)}” waits until "
+                        f"{escape(question.after.until)}.[/dim]",
+                        highlight=False,
+                    )
+                    continue
                 self._ask(stage, question, revisit=True)
             if self._status(stage) == "complete":
                 self.console.print(
@@ -200,7 +265,7 @@ class Session(Sitting):
         Returns the stage to continue with, or None to stop this sitting.
         """
         answers = self.workbook.answers_for(stage)
-        missing = engine.missing_required(stage.questions, answers)
+        missing = engine.missing_required(engine.askable(self.workbook, stage), answers)
         if missing:
             names = ", ".join(f"“{q.title}”" for q in missing)
             self.console.print(
@@ -252,7 +317,16 @@ class Session(Sitting):
 
     def _pending(self, stage: StageDefinition) -> list[Question]:
         skipped = self.workbook.state.stage(stage.id).skipped
-        return engine.pending(stage.questions, self.workbook.answers_for(stage), skipped)
+        askable = engine.askable(self.workbook, stage)
+        todo = engine.pending(askable, self.workbook.answers_for(stage), skipped)
+        # A records question answered enough, but with a field typed at Ctrl-C: asked again
+        # so that the draft is offered, not left in workbook.toml for ever.
+        drafts = self.workbook.state.stage(stage.id).drafts
+        return [
+            q
+            for q in askable
+            if q in todo or (q.kind == "records" and any(k.startswith(f"{q.id}.") for k in drafts))
+        ]
 
     def _ask(self, stage: StageDefinition, question: Question, revisit: bool) -> None:
         self.console.print()
@@ -276,6 +350,8 @@ class Session(Sitting):
                 lambda state: engine.set_skipped(state, stage.id, question.id, value is None)
             )
             self._save(stage, question.id, value)
+        for companion in self.companions:
+            companion.answered(self, stage, question, value)
         if self.after_answer is not None and not revisit:
             self.after_answer(self, stage, question.id, value)
 
@@ -288,16 +364,23 @@ class Session(Sitting):
 
     def _ask_records(self, stage: StageDefinition, question: Question, revisit: bool) -> None:
         records = self.workbook.answers_for(stage).get(question.id, [])
+        drafts = self.workbook.state.stage(stage.id).drafts
         for index, record in enumerate(records):
-            if not question.record_is_complete(record):
+            drafted = any(k.startswith(f"{question.id}.{index + 1}.") for k in drafts)
+            if drafted or not question.record_is_complete(record):
                 self.console.print(f"  Let's finish {escape(question.record_label(record))}.")
                 self._ask_record(stage, question, index, only_missing=True)
         if revisit and records:
             self._records_menu(stage, question)
             return
+        if not revisit:
+            for start in self._records_start(stage, question):
+                index = len(self.workbook.answers_for(stage).get(question.id, []))
+                self._ask_record(stage, question, index, only_missing=False, start=start)
+            records = self.workbook.answers_for(stage).get(question.id, [])
         if not records:
             if not question.required and not self.prompter.confirm(
-                f"Add a {question.item}?", default=True
+                f"Add {_a(question.item)}?", default=True
             ):
                 self._update_state(
                     lambda state: engine.set_skipped(state, stage.id, question.id, True)
@@ -313,8 +396,8 @@ class Session(Sitting):
         while True:
             records = self.workbook.answers_for(stage).get(question.id, [])
             edits = {f"Edit {question.record_label(r)}": i for i, r in enumerate(records)}
-            add = f"Add a {question.item}"
-            remove = f"Remove a {question.item}"
+            add = f"Add {_a(question.item)}"
+            remove = f"Remove {_a(question.item)}"
             done = "Done"
             options = [*edits, add, *([remove] if records else []), done]
             picked = self.prompter.select(f"Your {question.item}s:", options, default=done)
@@ -346,23 +429,48 @@ class Session(Sitting):
             self._update_state(lambda state: engine.retire_id(state, question, removed))
 
     def _ask_record(
-        self, stage: StageDefinition, question: Question, index: int, only_missing: bool
+        self,
+        stage: StageDefinition,
+        question: Question,
+        index: int,
+        only_missing: bool,
+        start: dict[str, Any] | None = None,
     ) -> None:
-        """Ask a record's fields one by one, saving each as it is typed."""
+        """Ask a record's fields one by one, saving each as it is typed. A new record
+        starts from ``start``, else from what the companions offer (``record_start``)."""
         item = (question.item or "record").capitalize()
         self.console.print(f"  [cyan]{escape(item)} {index + 1}[/cyan]")
-        for field in self._record_fields(question):
+        is_new = index >= len(self.workbook.answers_for(stage).get(question.id, []))
+        if is_new and start is None:
+            start = {}
+            for companion in self.companions:
+                start.update(companion.record_start(self, stage, question))
+        start = start or {}
+        fields = self._record_fields(question)
+        asked = {field.id for field in fields}
+        extra = {key: value for key, value in start.items() if key not in asked}
+        for field in fields:
             records = self.workbook.answers_for(stage).get(question.id, [])
             record = records[index] if index < len(records) else {}
             earlier = question.record_value(record, field.id)
-            if only_missing and (not field.required or field.is_answered(earlier)):
-                continue
             key = f"{question.id}.{index + 1}.{field.id}"
-            value = self._prompt(stage, field, key, earlier)
+            drafted = key in self.workbook.state.stage(stage.id).drafts
+            if only_missing and not drafted and (not field.required or field.is_answered(earlier)):
+                continue
+            offered = earlier
+            if not field.is_answered(earlier) and field.id in start:
+                offered = question.record_value(start, field.id)
+            value = self._prompt(stage, field, key, offered)
             if index < len(records) and value == earlier:
                 continue
             with self._keeping_if_refused(stage, field, key, value):
-                self._save_field(stage, question, index, field.id, value)
+                self._save_field(stage, question, index, field.id, value, extra)
+
+    def _records_start(self, stage: StageDefinition, question: Question) -> list[dict[str, Any]]:
+        starts: list[dict[str, Any]] = []
+        for companion in self.companions:
+            starts += companion.records_start(self, stage, question)
+        return starts
 
     def _record_fields(self, question: Question) -> list[Question]:
         """The fields of one record; a built-in record type may add some from earlier answers
@@ -419,12 +527,20 @@ class Session(Sitting):
         self._change_answers(stage, change)
 
     def _save_field(
-        self, stage: StageDefinition, question: Question, index: int, field_id: str, value: Any
+        self,
+        stage: StageDefinition,
+        question: Question,
+        index: int,
+        field_id: str,
+        value: Any,
+        extra: Mapping[str, Any] | None = None,
     ) -> None:
+        """Save one field; a record it creates gets ``extra`` too (its links, its code)."""
+
         def change(answers: Answers) -> None:
             records = answers.setdefault(question.id, [])
             while len(records) <= index:
-                records.append(self._new_record(question, records))
+                records.append({**self._new_record(question, records), **(extra or {})})
             question.set_record_value(records[index], field_id, value, self.today)
 
         self._change_answers(stage, change)
@@ -485,9 +601,12 @@ class Session(Sitting):
         table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
         table.add_column(style="bold", max_width=32)
         table.add_column()
+        waiting = {q.id for q in engine.waiting(self.workbook, stage)}
         for question in stage.questions:
             value = answers.get(question.id)
-            if question.is_answered(value):
+            if question.id in waiting and question.after is not None:
+                shown = f"(waits until {question.after.until})"
+            elif question.is_answered(value):
                 shown = question.format(value)
             elif question.id in skipped:
                 shown = "[dim](skipped)[/dim]"
