@@ -21,6 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from careerpath import __version__
+from careerpath.cli import coercion
 from careerpath.core.errors import (
     CannotWrite,
     CareerpathError,
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from careerpath.workbook.definition import StageDefinition, WorkbookDefinition
     from careerpath.workbook.home import Home
     from careerpath.workbook.models import Workbook
+
+coercion.install()
 
 TODAY_ENV = "CAREERPATH_TODAY"
 NO_TERMINAL_HINT = (
@@ -482,6 +485,12 @@ def _print_error(error: CareerpathError) -> None:
             console.print(f"  {escape(str(problem))}", soft_wrap=True)
     if error.hint:
         console.print(escape(error.hint), soft_wrap=True)
+
+
+def has_workbook(ctx: typer.Context) -> bool:
+    """Whether the home holds a workbook, known without importing the workbook's models
+    (``Home.workbook_file``), for commands that only look at it when there is one."""
+    return (_settings(ctx).home / "workbook.toml").is_file()
 
 
 def home_of(ctx: typer.Context) -> Home:

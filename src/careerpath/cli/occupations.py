@@ -109,10 +109,13 @@ def show(
             data["area_pay"] = occupations.as_data(state)
         _print_json(data)
         return
-    from careerpath.cli.base import home_of
-    from careerpath.instruments.sitting import income_floor_answer
+    from careerpath.cli.base import has_workbook, home_of
 
-    floor = income_floor_answer(home_of(ctx))
+    floor = None
+    if has_workbook(ctx):  # no workbook, no floor: its models are not even imported
+        from careerpath.instruments.sitting import income_floor_answer
+
+        floor = income_floor_answer(home_of(ctx))
     currency = floor.get("currency") if floor else None
     floor_usd = float(floor["amount"]) if floor and currency == "USD" else None
     console = out_console()
