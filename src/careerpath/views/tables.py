@@ -43,7 +43,6 @@ def columns(
     has to give way wraps its cells at word boundaries with ``wrap``; without it, each cell
     stays on one line and is cut with "…".
     """
-    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
@@ -70,7 +69,7 @@ def columns(
         return [titles[index], *found] if header else found
 
     def longest_word(strings: list[str]) -> int:
-        return max((cell_len(word) for s in strings for word in s.split()), default=0)
+        return max((_width(word) for s in strings for word in s.split()), default=0)
 
     natural, body, words = [], [], []
     for index in range(count):
@@ -80,9 +79,10 @@ def columns(
             words.append(fixed[index])
             continue
         strings = texts(index)
-        widest = max((cell_len(s) for s in strings), default=0)
+        lengths = [_width(s) for s in strings]
+        widest = max(lengths, default=0)
         natural.append(widest)
-        body.append(max((cell_len(s) for s in strings[1 if header else 0 :]), default=0))
+        body.append(max(lengths[1 if header else 0 :], default=0))
         words.append(min(widest, max(NARROWEST, min(longest_word(strings), LONGEST_WORD_KEPT))))
     room = console.width - indent - GAP * (count - 1)
     # Long columns wrap first, short ones (a status, a date) kept whole; then headers wrap;
@@ -219,30 +219,44 @@ def _segments(
             )
         return found
 
-    segments = [Segment(" " * indent)] if indent else []
+    pieces: list[tuple[str, Any]] = [(" " * indent, None)] if indent else []
     for index, width in enumerate(widths):
         cell = row[index] if index < len(row) else None
         plain, name = cell if cell is not None else ("", "")
-        length = cell_len(plain)
+        length = _width(plain)
         if length > width:
             plain = set_cell_size(plain, width - 1) + "…"  # as rich's Text.truncate
             length = cell_len(plain)
         padding = " " * (width - length)
         if index:
-            segments.append(Segment(" " * GAP))
+            pieces.append((" " * GAP, None))
         style = style_of(name) if name else None
-        pieces = (padding, plain) if index in right else (plain, padding)
-        segments += [Segment(piece, style) for piece in pieces if piece]
-    return segments
+        cells = (padding, plain) if index in right else (plain, padding)
+        pieces += [(piece, style) for piece in cells if piece]
+    if console.color_system is None:  # styles are not written: the row is one piece of text
+        return [Segment("".join(piece for piece, _ in pieces))]
+    merged: list[list[Any]] = []  # one segment for neighbours in one style, as rich's Text
+    for piece, style in pieces:
+        if merged and merged[-1][1] == style:
+            merged[-1][0] += piece
+        else:
+            merged.append([piece, style])
+    return [Segment(piece, style) for piece, style in merged]
+
+
+def _width(text: str) -> int:
+    """``cell_len``, counted without a lookup for printable ASCII (one cell a character)."""
+    from rich.cells import cell_len
+
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
 
 
 def _one_line(plains: Sequence[str], widths: Sequence[int], wrap: bool) -> bool:
     """Whether each cell of a row stays on one line: no line breaks, and each fits its
     column (or, without ``wrap``, is cut with "…" to fit)."""
-    from rich.cells import cell_len
 
     return not any(
-        "\n" in plain or (wrap and cell_len(plain) > widths[index])
+        "\n" in plain or (wrap and _width(plain) > widths[index])
         for index, plain in enumerate(plains)
     )
 
@@ -276,13 +290,17 @@ def _wrapped(
     """A row whose cells wrap at word boundaries, as lines; cells top-aligned."""
     from rich.text import Text
 
-    wrapped = [
-        (row[index] if index < len(row) else Text()).wrap(
-            console,
-            width,
-            justify="right" if index in right else "left",
-            overflow="ellipsis",
+    def lines_of(cell: Text, index: int, width: int) -> list[Text]:
+        if "\n" not in cell.plain and _width(cell.plain) <= width:
+            return [cell]  # it fits: one line, padded by ``_line`` as it pads every cell
+        return list(
+            cell.wrap(
+                console, width, justify="right" if index in right else "left", overflow="ellipsis"
+            )
         )
+
+    wrapped = [
+        lines_of(row[index] if index < len(row) else Text(), index, width)
         for index, width in enumerate(widths)
     ]
     height = max(len(cell_lines) for cell_lines in wrapped)
