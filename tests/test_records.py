@@ -234,3 +234,21 @@ def test_a_new_date_for_the_next_step_typed_at_a_prompt_ends_its_snooze() -> Non
     records.set_field("contacts", contact, "follow_up", None, TODAY)
     assert contact == {"id": "c1", "next_step": "Call"}
     Contact.model_validate(contact)
+
+
+@pytest.mark.parametrize(
+    ("name", "record", "shown"),
+    [
+        ("contacts", {"name": "Sam Lee", "organisation": "Acme"}, "Sam Lee (Acme)"),
+        ("contacts", {"name": "Sam Lee"}, "Sam Lee"),
+        ("applications", {"employer": "Acme", "role": "UX lead"}, "Acme: UX lead"),
+        ("applications", {"employer": "Acme"}, "Acme"),
+        ("targets", {"title": "Data scientist"}, "Data scientist"),
+    ],
+)
+def test_a_label_reads_the_same_from_a_stored_record_and_its_model(
+    name: str, record: dict[str, object], shown: str
+) -> None:
+    model = records.TYPES[name].model.model_validate(record)
+    assert records.label(name, record) == shown
+    assert records.label(name, model) == shown
