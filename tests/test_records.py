@@ -252,3 +252,21 @@ def test_a_label_reads_the_same_from_a_stored_record_and_its_model(
     model = records.TYPES[name].model.model_validate(record)
     assert records.label(name, record) == shown
     assert records.label(name, model) == shown
+
+
+def test_records_are_validated_once_within_a_read_and_never_served_stale() -> None:
+    stored = [{"id": "a1", "employer": "Acme", "role": "UX lead"}]
+    assert (
+        records.models("applications", stored)[0]
+        is not (
+            records.models("applications", stored)[0]  # outside: validated on every call
+        )
+    )
+    with records.validated_once():
+        first = records.models("applications", stored)
+        assert records.models("applications", list(stored))[0] is first[0]  # a copy: same
+        changed = [{**stored[0], "employer": "Initech"}]  # another record, same id and count
+        assert records.models("applications", changed)[0].employer == "Initech"
+        assert records.models("applications", stored)[0].employer == "Acme"
+    with records.validated_once():  # a new read validates afresh
+        assert records.models("applications", stored)[0] is not first[0]

@@ -49,7 +49,10 @@ def due(
     now = today()
     horizon = dt.date.max if show_all else day_option(within, "--within", echo=False)
     assert horizon is not None
-    items = due.collect(home_of(ctx).load(), now)
+    from careerpath.tracking.records import validated_once
+
+    with validated_once():  # it only reads: each list of records validated once
+        items = due.collect(home_of(ctx).load(), now)
     overdue = [i for i in items if i.due < now]
     coming = [i for i in items if now <= i.due <= horizon]
     later = len(items) - len(overdue) - len(coming)

@@ -71,11 +71,13 @@ def export(
         )
         return
     if format is ExportFormat.markdown or format is ExportFormat.json:
+        from careerpath.tracking.records import validated_once
         from careerpath.views.instruments import exercises_section
 
         exercises = exercises_section(home, workbook)
         to_text = exports.to_markdown if format is ExportFormat.markdown else exports.to_json
-        text = to_text(workbook, now, exercises)
+        with validated_once():  # it only reads: each list of records validated once
+            text = to_text(workbook, now, exercises)
     else:
         _export_ics(home, workbook, output or Path("-"), remind=remind)
         return

@@ -22,10 +22,11 @@ This module holds the models, ids, matching what a person types to a record, and
 scores) are in ``scoring``; changing records on disk is in ``tracker``.
 """
 
+import contextlib
 import datetime as dt
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, NamedTuple, TypeVar
 
 from pydantic import (
@@ -501,10 +502,37 @@ def summary(name: str, records: list[dict[str, Any]]) -> str:
     return f"{plural(len(records), kind.item)}: " + ", ".join(names) + more
 
 
+_VALIDATED: dict[tuple[str, int, int], tuple[list[dict[str, Any]], list[Any]]] | None = None
+"""Inside ``validated_once``: the models of each list of stored records met, by the records."""
+
+
+@contextlib.contextmanager
+def validated_once() -> Iterator[None]:
+    """Within it, ``models`` validates the same stored records once and hands out the same
+    models again (a report's sections, the due items and an export's figures all read them).
+    Only for code that reads: nothing may change the records meanwhile."""
+    global _VALIDATED
+    outer = _VALIDATED
+    _VALIDATED = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _VALIDATED = outer
+
+
 def models(name: str, records: list[dict[str, Any]] | None) -> list[Any]:
     """Stored records as their models (they were validated when read)."""
     model = TYPES[name].model
-    return [model.model_validate(record) for record in records or []]
+    memo = _VALIDATED
+    if memo is None or not records:
+        return [model.model_validate(record) for record in records or []]
+    key = (name, len(records), id(records[0]))
+    found = memo.get(key)
+    # The same records, not merely the same count: each one the very dict seen before (the
+    # memo keeps them, so no id is reused while it lives).
+    if found is None or not all(a is b for a, b in zip(found[0], records, strict=True)):
+        found = memo[key] = (list(records), [model.model_validate(r) for r in records])
+    return list(found[1])
 
 
 # --- where a workbook keeps each type --------------------------------------------------------

@@ -478,8 +478,8 @@ class ApplicationSource(_RecordSource):
         stage = self._stage_id(workbook)
         after = scoring.stale_after(workbook)
         found = []
-        for record in records.stored(workbook, self.name):
-            app = records.Application.model_validate(record)
+        stored = records.stored(workbook, self.name)
+        for record, app in zip(stored, records.models(self.name, stored), strict=True):
             name = records.label("applications", record)
             due = app.next_action_on
             if due is not None:
