@@ -36,9 +36,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import scale  # noqa: E402  (the careerpath store builder, next to this file)
-
-from careerpath.workbook.home import Home  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 PEERS_VENV = HERE / ".peers-venv"

@@ -15,8 +15,8 @@ What it measures, each as a separate process (interpreter start, imports, work, 
 The reports run on a fully answered default workbook in a temporary home folder, built
 without prompting (``start``, then ``next --answers FILE`` for every stage). Commands run
 round-robin so machine noise hits all alike; the first two rounds are warm-up and discarded.
-It prints median and min wall time, the ratio to the floor, the targets (report <= 1.5x
-floor, --help <= 1.3x floor --help), whether ``report`` imports questionary or
+It prints median and min wall time, the ratio to the floor, the targets (report <= 1.3x
+floor, --help <= 1.1x floor --help), whether ``report`` imports questionary or
 prompt_toolkit, and the slowest imports of ``report`` (from ``python -X importtime``).
 
 Run it from the repository with the project's virtualenv active:
@@ -50,8 +50,8 @@ from careerpath.workbook.home import Home
 
 PYTHON = sys.executable
 WARMUP = 2
-REPORT_TARGET = 1.5
-HELP_TARGET = 1.3
+REPORT_TARGET = 1.3  # issue 13
+HELP_TARGET = 1.1  # issue 13
 TAB_TARGET = 1.2
 PROMPT_LIBRARIES = ("questionary", "prompt_toolkit")
 ENV = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
