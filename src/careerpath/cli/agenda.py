@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerpath.cli import completion
-from careerpath.cli.base import FormatOption, ListFormat, home_of, out_console, print_json, today
+from careerpath.cli.base import (
+    FormatOption,
+    LimitOption,
+    ListFormat,
+    home_of,
+    left_out,
+    list_limit,
+    out_console,
+    print_json,
+    today,
+)
 from careerpath.cli.recording import (
     Cell,
     day_option,
@@ -41,6 +51,7 @@ def due(
     ] = "7d",
     show_all: Annotated[bool, typer.Option("--all", help="Everything open, however far.")] = False,
     format: FormatOption = ListFormat.text,
+    limit: LimitOption = None,
 ) -> None:
     """What is due: overdue first, then the coming days. Follow-ups, next actions,
     interviews, offer deadlines, stale applications, and anything else dated."""
@@ -56,14 +67,20 @@ def due(
     overdue = [i for i in items if i.due < now]
     coming = [i for i in items if now <= i.due <= horizon]
     later = len(items) - len(overdue) - len(coming)
+    most = list_limit(limit, format)
     if format is ListFormat.json:
         import dataclasses
 
-        print_json([dataclasses.asdict(item) for item in [*overdue, *coming]])
+        print_json([dataclasses.asdict(item) for item in [*overdue, *coming][:most]])
         return
     console = out_console()
-    sections = {"Overdue": overdue, "Ahead" if show_all else f"Until {horizon}": coming}
+    room = len(overdue) + len(coming) if most is None else most
+    sections = {
+        "Overdue": overdue[:room],
+        "Ahead" if show_all else f"Until {horizon}": coming[: max(0, room - len(overdue))],
+    }
     _agenda_rows(console, now, sections)
+    left_out(console, len(overdue) + len(coming) - room, "careerpath due")
     if not overdue and not coming:
         console.print(plain("Nothing is due." if show_all else f"Nothing due until {horizon}."))
     if later:

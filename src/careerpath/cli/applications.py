@@ -12,7 +12,10 @@ import typer
 from careerpath.cli import completion
 from careerpath.cli.base import (
     FormatOption,
+    LimitOption,
     ListFormat,
+    left_out,
+    list_limit,
     out_console,
     print_json,
     record_json,
@@ -171,6 +174,7 @@ def app_list(
     ] = False,
     stale: Annotated[bool, typer.Option("--stale", help="Only stale ones.")] = False,
     format: FormatOption = ListFormat.text,
+    limit: LimitOption = None,
 ) -> None:
     """Applications, furthest along first; stale ones flagged."""
     from careerpath.tracking import records, scoring
@@ -188,8 +192,9 @@ def app_list(
     flagged = {a.id: scoring.stale_since(a, now, after) for a in apps}
     if stale:
         apps = [a for a in apps if flagged[a.id]]
+    most = list_limit(limit, format)
     if format is ListFormat.json:
-        print_json([record_json(r) for r in apps])
+        print_json([record_json(r) for r in apps[:most]])
         return
     console = out_console()
     if not apps:
@@ -210,7 +215,7 @@ def app_list(
         )
     )
     rows: list[list[Cell]] = []
-    for app_ in apps:
+    for app_ in apps[:most]:
         moved = app_.history[-1].date if app_.history else None
         quiet = scoring.days_without_news(app_, now)
         flag: Cell = (f"stale {quiet}d", "yellow") if flagged[app_.id] else ""
@@ -231,6 +236,7 @@ def app_list(
     columns(
         console, rows, header=["id", "application", "status", "since", "", "next action"], wrap=True
     )
+    left_out(console, len(apps) - len(rows), "careerpath app list")
     shown = len(apps)
     if shown < total and not status and not stale:
         console.print(

@@ -556,6 +556,37 @@ FormatOption = Annotated[
 ]
 
 
+TERMINAL_LIMIT = 50
+"""How many rows a long list shows on a terminal unless ``--limit`` says otherwise."""
+
+LimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        min=0,
+        metavar="N",
+        show_default=False,
+        help=f"Show at most N (0: all). Without it: {TERMINAL_LIMIT} on a terminal, all when "
+        "the output goes to a file or a program, and all as JSON.",
+    ),
+]
+
+
+def list_limit(limit: int | None, format: ListFormat) -> int | None:
+    """How many rows a list prints (None: all), from its ``--limit`` and where it goes."""
+    if limit is not None:
+        return limit or None
+    if format is ListFormat.json or not out_console().is_terminal:
+        return None
+    return TERMINAL_LIMIT
+
+
+def left_out(console: Console, count: int, command: str) -> None:
+    """Say how many rows a ``--limit`` left out, and how to see them."""
+    if count > 0:
+        console.print(f"… {count:,} more: {command} --limit 0 shows all", style="dim", markup=False)
+
+
 def record_json(record: Any) -> Any:
     """A record as the JSON export has it: its saved fields, by their saved names."""
     return record.model_dump(mode="json", exclude_none=True)

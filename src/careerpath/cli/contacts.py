@@ -14,7 +14,10 @@ import typer
 from careerpath.cli import completion
 from careerpath.cli.base import (
     FormatOption,
+    LimitOption,
     ListFormat,
+    left_out,
+    list_limit,
     out_console,
     print_json,
     record_json,
@@ -158,6 +161,7 @@ def contact_list(
         str | None, typer.Option("--status", help="Only contacts with this status.")
     ] = None,
     format: FormatOption = ListFormat.text,
+    limit: LimitOption = None,
 ) -> None:
     """Contacts: follow-ups due first, then by name."""
     from careerpath.tracking import records
@@ -167,8 +171,9 @@ def contact_list(
     if status:
         wanted = records.match_word(status, records.CONTACT_STATUSES, "contact status")
         contacts = [c for c in contacts if c.current_status == wanted]
+    most = list_limit(limit, format)
     if format is ListFormat.json:
-        print_json([record_json(r) for r in contacts])
+        print_json([record_json(r) for r in contacts[:most]])
         return
     console = out_console()
     if not contacts:
@@ -181,7 +186,7 @@ def contact_list(
     far = dt.date.max
     contacts.sort(key=lambda c: (c.follow_up_on or far, (c.name or "").casefold()))
     rows: list[list[Cell]] = []
-    for contact in contacts:
+    for contact in contacts[:most]:
         last = max((talk.date for talk in contact.conversations or []), default=None)
         follow: Cell = ""
         due = contact.follow_up_on
@@ -204,6 +209,7 @@ def contact_list(
         header=["id", "name", "warmth", "status", "last talked", "next step due", "next step"],
         wrap=True,
     )
+    left_out(console, len(contacts) - len(rows), "careerpath contact list")
 
 
 @contact_app.command("show")
