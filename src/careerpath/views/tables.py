@@ -43,6 +43,7 @@ def columns(
     has to give way wraps its cells at word boundaries with ``wrap``; without it, each cell
     stays on one line and is cut with "…".
     """
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
@@ -69,7 +70,7 @@ def columns(
         return [titles[index], *found] if header else found
 
     def longest_word(strings: list[str]) -> int:
-        return max((_width(word) for s in strings for word in s.split()), default=0)
+        return max((cell_len(word) for s in strings for word in s.split()), default=0)
 
     natural, body, words = [], [], []
     for index in range(count):
@@ -79,7 +80,7 @@ def columns(
             words.append(fixed[index])
             continue
         strings = texts(index)
-        lengths = [_width(s) for s in strings]
+        lengths = [cell_len(s) for s in strings]
         widest = max(lengths, default=0)
         natural.append(widest)
         body.append(max(lengths[1 if header else 0 :], default=0))
@@ -223,7 +224,7 @@ def _segments(
     for index, width in enumerate(widths):
         cell = row[index] if index < len(row) else None
         plain, name = cell if cell is not None else ("", "")
-        length = _width(plain)
+        length = cell_len(plain)
         if length > width:
             plain = set_cell_size(plain, width - 1) + "…"  # as rich's Text.truncate
             length = cell_len(plain)
@@ -244,19 +245,13 @@ def _segments(
     return [Segment(piece, style) for piece, style in merged]
 
 
-def _width(text: str) -> int:
-    """``cell_len``, counted without a lookup for printable ASCII (one cell a character)."""
-    from rich.cells import cell_len
-
-    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
-
-
 def _one_line(plains: Sequence[str], widths: Sequence[int], wrap: bool) -> bool:
     """Whether each cell of a row stays on one line: no line breaks, and each fits its
     column (or, without ``wrap``, is cut with "…" to fit)."""
+    from rich.cells import cell_len
 
     return not any(
-        "\n" in plain or (wrap and _width(plain) > widths[index])
+        "\n" in plain or (wrap and cell_len(plain) > widths[index])
         for index, plain in enumerate(plains)
     )
 
@@ -288,10 +283,11 @@ def _wrapped(
     console: Console, row: Sequence[Any], widths: Sequence[int], right: Collection[int], indent: int
 ) -> list[Any]:
     """A row whose cells wrap at word boundaries, as lines; cells top-aligned."""
+    from rich.cells import cell_len
     from rich.text import Text
 
     def lines_of(cell: Text, index: int, width: int) -> list[Text]:
-        if "\n" not in cell.plain and _width(cell.plain) <= width:
+        if "\n" not in cell.plain and cell_len(cell.plain) <= width:
             return [cell]  # it fits: one line, padded by ``_line`` as it pads every cell
         return list(
             cell.wrap(
