@@ -276,10 +276,7 @@ def report(
         return
     home = home_of(ctx)
     workbook = home.load()
-    from careerpath.tracking.records import validated_once
-
-    with validated_once():  # it only reads: each list of records validated once
-        built = reports.build(workbook, today())
+    built = reports.build(workbook, today())
     from careerpath.views.instruments import exercises_section
 
     exercises = exercises_section(home, workbook)
