@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import (
+    CLOSING_DONE,
     FULL_ANSWERS,
     INTERRUPT,
     TODAY,
@@ -581,7 +582,8 @@ def test_next_starts_with_what_is_overdue(
     runner: CliRunner, home: Path, write_answers: Any
 ) -> None:
     for stage_id in ("diving-deeper", "networking", "applying", "closing"):
-        run(runner, "next", "--stage", stage_id, "--answers", str(write_answers(stage_id)))
+        answers = CLOSING_DONE if stage_id == "closing" else None
+        run(runner, "next", "--stage", stage_id, "--answers", str(write_answers(stage_id, answers)))
     run(runner, "contact", "add", "Kim", "--next-step", "Say thanks", "--follow-up", "-3d")
     output = run(runner, "next").output
     # the one Next first, the same as the report's; then the overdue list

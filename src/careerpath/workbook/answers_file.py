@@ -70,7 +70,8 @@ def apply(
     console: Console,
 ) -> None:
     """Save the answers in ``path`` to ``stage``; complete the stage once nothing required is
-    missing, as answering the last question at a prompt and saying "move on" would."""
+    missing and its work (``done`` rules) is done, as answering the last question at a prompt
+    and saying "move on" would. With work open it stays in progress and says what is missing."""
     hint = (
         f"`careerpath questions {stage.id}` lists what this stage asks; "
         "`--format toml` writes a file to fill in."
@@ -98,6 +99,15 @@ def apply(
     if missing:
         names = ", ".join(q.id for q in missing)
         console.print(f"Still to answer in {escape(stage.title)}: {names}.")
+        return
+    open_work = engine.progress(workbook, stage).work_open
+    if open_work:  # as at a prompt, where moving on with open work is asked for, not assumed
+        todo = engine.open_work_sentence(stage, workbook.answers_for(stage), open_work)
+        console.print(
+            f"{escape(stage.title)} stays in progress: {escape(todo)}. Once that is done, "
+            "`careerpath next` completes it.",
+            highlight=False,
+        )
         return
     workbook.state, _ = home.update_state(
         lambda state: engine.mark_complete(state, stage.id, today)

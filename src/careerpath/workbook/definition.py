@@ -194,6 +194,9 @@ class Question(_Definition):
     after: Moment | None = None
     """A question that only makes sense later (after an interview, once there is an offer)
     waits for its moment; see ``Moment``."""
+    needed_until: Moment | None = None
+    """A question that only serves until a moment (comparing offers, until one is decided):
+    once that moment has come, it is not asked and not needed for its stage, unless answered."""
 
     # Settings; which kinds use which is in each kind's ``settings`` below.
     choices: Annotated[list[Text], Field(min_length=2), AfterValidator(unique)] | None = None
@@ -717,8 +720,10 @@ class _Records(_Rules):
         for field in q.fields or []:
             if field.kind in ("records", "weights"):
                 raise ValueError(f"field {field.id!r}: records cannot hold {field.kind}")
-            if field.after is not None:
-                raise ValueError(f"field {field.id!r}: a record's field cannot wait (after)")
+            if field.after is not None or field.needed_until is not None:
+                raise ValueError(
+                    f"field {field.id!r}: a record's field cannot wait (after, needed_until)"
+                )
 
     def value_type(self, q: Question) -> Any:
         if q.record_type:
@@ -966,8 +971,10 @@ def _program_questions(questions: list[Question]) -> list[Question]:
             raise ValueError(f"{question.id!r}: a program cannot ask a records question")
         if question.id == "date":
             raise ValueError("'date' is kept for the date itself; give the question another id")
-        if question.after is not None:
-            raise ValueError(f"{question.id!r}: a program question cannot wait (after)")
+        if question.after is not None or question.needed_until is not None:
+            raise ValueError(
+                f"{question.id!r}: a program question cannot wait (after, needed_until)"
+            )
     return questions
 
 
@@ -1080,11 +1087,15 @@ class WorkbookDefinition(_Definition):
         for stage in self.stages:
             for question in stage.questions:
                 if question.after is not None:
-                    self._check_moment(stage, question, question.after)
+                    self._check_moment(stage, question, question.after, "after")
+                if question.needed_until is not None:
+                    self._check_moment(stage, question, question.needed_until, "needed_until")
         return self
 
-    def _check_moment(self, stage: StageDefinition, question: Question, moment: Moment) -> None:
-        where = f"{stage.id}.{question.id}: after"
+    def _check_moment(
+        self, stage: StageDefinition, question: Question, moment: Moment, key: str
+    ) -> None:
+        where = f"{stage.id}.{question.id}: {key}"
         try:
             _, counted = self.moment_records(stage, moment)
         except (NotFound, ValueError):
@@ -1100,6 +1111,8 @@ class WorkbookDefinition(_Definition):
         unknown = [name for name in moment.having if name not in fields]
         if unknown:
             raise ValueError(f"{where}: {counted.item}s have no field {', '.join(unknown)}")
+        if moment.status and counted.record_type and "status" not in fields:
+            return  # set by commands, not asked (an offer's decision): its file checks it
         if moment.status:
             choices = (fields["status"].choices or []) if "status" in fields else []
             wrong = [name for name in moment.status if name not in choices]
@@ -1237,6 +1250,8 @@ def stage_fill_in(stage: StageDefinition) -> str:
 def _question_comment(question: Question) -> list[str]:
     need = "required" if question.required else "optional"
     waits = [f"It waits until {question.after.until}."] if question.after else []
+    if question.needed_until:
+        waits.append(f"It is needed until {question.needed_until.until}.")
     return _comment(
         [question.prompt, f"{question.describe()}; {need}.", *waits, *question.help.splitlines()]
     )

@@ -84,6 +84,13 @@ def work_command(stage: StageDefinition, answers: Answers, piece: WorkDone) -> s
     return " ".join(str(chosen[0]["id"]) if word in PLACEHOLDERS else word for word in words)
 
 
+def open_work_sentence(stage: StageDefinition, answers: Answers, open_work: Sequence[WorkDone]) -> str:
+    """What a stage's open work is, with the command for the first piece: "it still needs a
+    target researched, with its pay and education (`careerpath target edit t1`)"."""
+    names = "; ".join(piece.rule.label for piece in open_work)
+    return f"it still needs {names} (`{work_command(stage, answers, open_work[0])}`)"
+
+
 # --- questions that wait for their moment ----------------------------------------------------
 
 
@@ -118,9 +125,23 @@ def waiting(workbook: Workbook, stage: StageDefinition) -> list[Question]:
     ]
 
 
+def no_longer_needed(workbook: Workbook, stage: StageDefinition) -> list[Question]:
+    """The questions of ``stage`` whose use has passed (``needed_until``: the weights for
+    comparing offers, once an offer is decided), not answered: not asked, not needed."""
+    answers = workbook.answers_for(stage)
+    return [
+        q
+        for q in stage.questions
+        if q.needed_until is not None
+        and not is_answered(q, answers)
+        and _moment_count(workbook, stage, q.needed_until) >= q.needed_until.at_least
+    ]
+
+
 def askable(workbook: Workbook, stage: StageDefinition) -> list[Question]:
-    """The questions of ``stage`` that can be asked now: those not waiting for a moment."""
-    held = {q.id for q in waiting(workbook, stage)}
+    """The questions of ``stage`` that can be asked now: those not waiting for a moment and
+    still needed."""
+    held = {q.id for q in [*waiting(workbook, stage), *no_longer_needed(workbook, stage)]}
     return [q for q in stage.questions if q.id not in held]
 
 
@@ -279,12 +300,16 @@ def next_step(workbook: Workbook) -> str:
     todo = pending(askable(workbook, stage), answers, saved.skipped)
     if not saved.started and not any(is_answered(q, answers) for q in stage.questions):
         return f"Begin {stage.title}: run `careerpath next`."
-    if todo:
-        return f"Answer “{todo[0].title}” in {stage.title}: run `careerpath next`."
+    # Required questions, then the work, then what is optional: the work matters more.
+    required = [q for q in todo if q.required]
+    if required:
+        return f"Answer “{required[0].title}” in {stage.title}: run `careerpath next`."
     open_work = progress(workbook, stage).work_open
     if open_work:
         command = work_command(stage, answers, open_work[0])
         return f"{stage.title} still needs {open_work[0].rule.label}: run `{command}`."
+    if todo:
+        return f"Answer “{todo[0].title}” in {stage.title}: run `careerpath next`."
     return f"{stage.title} is ready to complete: run `careerpath next` to review it and move on."
 
 

@@ -276,16 +276,21 @@ class Session(Sitting):
             return None
         self._recap(stage)
         open_work = engine.progress(self.workbook, stage).work_open
-        if open_work:  # the questions are answered; the work they are about may not be
-            names = "; ".join(piece.rule.label for piece in open_work)
-            self.console.print(
-                f"\nThe work of {escape(stage.title)} is still open: {escape(names)}. "
-                "You can move on now and come back to it.",
-                highlight=False,
-            )
         following = engine.next_open_stage(self.workbook, after=stage)
         question = f"Move on to {following.title}?" if following else "Mark this stage complete?"
-        if not self.prompter.confirm(question, default=True):
+        if open_work:
+            # The questions are answered; the work they are about is not. Moving on stays
+            # possible, but only when asked for: the default (and an answers file) stays.
+            todo = engine.open_work_sentence(stage, answers, open_work)
+            self.console.print(
+                f"\n{escape(stage.title)} is not done yet: {escape(todo)}.", highlight=False
+            )
+            question = (
+                f"Move on to {following.title} with this work still open?"
+                if following
+                else "Mark this stage complete with its work still open?"
+            )
+        if not self.prompter.confirm(question, default=not open_work):
             self.console.print(
                 f"\nStaying with {escape(stage.title)}. Your answers are saved. Change any of them "
                 f"with `careerpath next --stage {stage.id}`; run `careerpath next` to move on "
@@ -602,10 +607,13 @@ class Session(Sitting):
         table.add_column(style="bold", max_width=32)
         table.add_column()
         waiting = {q.id for q in engine.waiting(self.workbook, stage)}
+        passed = {q.id for q in engine.no_longer_needed(self.workbook, stage)}
         for question in stage.questions:
             value = answers.get(question.id)
             if question.id in waiting and question.after is not None:
                 shown = f"(waits until {question.after.until})"
+            elif question.id in passed and question.needed_until is not None:
+                shown = f"(not needed now: {question.needed_until.until})"
             elif question.is_answered(value):
                 shown = question.format(value)
             elif question.id in skipped:
