@@ -415,7 +415,7 @@ def test_networking_next_logs_with_the_first_contact_not_yet_talked_to(
     lines = run(runner, "report").output.splitlines()
     now = next(n for n, line in enumerate(lines) if line.startswith("Now: "))
     assert lines[now] == "Now: Networking (stage 3 of 5)"
-    assert lines[now + 1] == "Work: · a conversation logged; · a follow-up planned"
+    assert lines[now + 1] == "Work: · a conversation logged; · a follow-up planned or done"
     assert lines[now + 2].startswith("Next: ")
     assert all(len(line) <= 80 for line in lines)
 

@@ -909,13 +909,15 @@ class WorkRule(_Definition):
     """One piece of real work a stage needs before it is done, e.g. "a conversation logged".
 
     It counts the records of a ``records`` question that have every field in ``having``
-    answered (and, with ``status``, a status among those), or, for a ``multi_choice``
-    question with ``all_choices``, whether every choice is picked (a checklist done)."""
+    answered, at least one of ``having_any`` (a follow-up planned, or one done) and, with
+    ``status``, a status among those; or, for a ``multi_choice`` question with
+    ``all_choices``, whether every choice is picked (a checklist done)."""
 
     label: Text
     """What the work is, as the report lists it: "a conversation logged"."""
     question: Slug
     having: list[Slug] = Field(default_factory=list)
+    having_any: list[Slug] = Field(default_factory=list)
     status: list[Text] = Field(default_factory=list)
     at_least: int = Field(default=1, ge=1)
     all_choices: bool = False
@@ -945,10 +947,10 @@ class StageDefinition(_Definition):
             if rule.all_choices != (kind == "multi_choice"):
                 raise ValueError(
                     f"done: {rule.question!r} is a {kind!r} question; all_choices is for "
-                    "a multi_choice checklist, having/status for records"
+                    "a multi_choice checklist, having/having_any/status for records"
                 )
-            if kind != "records" and (rule.having or rule.status):
-                raise ValueError("done: having and status need a records question")
+            if kind != "records" and (rule.having or rule.having_any or rule.status):
+                raise ValueError("done: having, having_any and status need a records question")
         return self
 
     def question(self, question_id: str) -> Question:

@@ -42,24 +42,37 @@ def work_done(stage: StageDefinition, answers: Answers) -> list[WorkDone]:
             picked = len(set(value or ()) & set(question.choices or ()))
             found.append(WorkDone(rule, picked, len(question.choices or ())))
             continue
-        have = count_records(question, value, rule.having, rule.status)
+        have = count_records(question, value, rule.having, rule.status, rule.having_any)
         found.append(WorkDone(rule, have, rule.at_least))
     return found
 
 
 def count_records(
-    question: Question, records: Any, having: Sequence[str], status: Sequence[str]
+    question: Question,
+    records: Any,
+    having: Sequence[str],
+    status: Sequence[str],
+    having_any: Sequence[str] = (),
 ) -> int:
-    """How many of a records question's ``records`` have every field in ``having`` filled
-    and, when ``status`` is given, a status among it."""
-    return sum(1 for record in records or () if _counts(question, record, having, status))
+    """How many of a records question's ``records`` have every field in ``having`` filled,
+    at least one of ``having_any`` (when given) and, when ``status`` is given, a status
+    among it."""
+    return sum(
+        1 for record in records or () if _counts(question, record, having, status, having_any)
+    )
 
 
 def _counts(
-    question: Question, record: dict[str, Any], having: Sequence[str], status: Sequence[str]
+    question: Question,
+    record: dict[str, Any],
+    having: Sequence[str],
+    status: Sequence[str],
+    having_any: Sequence[str] = (),
 ) -> bool:
-    return all(_filled(question.record_value(record, f)) for f in having) and (
-        not status or question.record_value(record, "status") in status
+    return (
+        all(_filled(question.record_value(record, f)) for f in having)
+        and (not having_any or any(_filled(question.record_value(record, f)) for f in having_any))
+        and (not status or question.record_value(record, "status") in status)
     )
 
 
@@ -77,14 +90,18 @@ def work_command(stage: StageDefinition, answers: Answers, piece: WorkDone) -> s
         return rule.command
     question = stage.question(rule.question)
     found = [record for record in answers.get(question.id) or () if record.get("id")]
-    waiting = [r for r in found if not _counts(question, r, rule.having, rule.status)]
+    waiting = [
+        r for r in found if not _counts(question, r, rule.having, rule.status, rule.having_any)
+    ]
     chosen = (waiting or found)[:1]
     if not chosen:
         return rule.command
     return " ".join(str(chosen[0]["id"]) if word in PLACEHOLDERS else word for word in words)
 
 
-def open_work_sentence(stage: StageDefinition, answers: Answers, open_work: Sequence[WorkDone]) -> str:
+def open_work_sentence(
+    stage: StageDefinition, answers: Answers, open_work: Sequence[WorkDone]
+) -> str:
     """What a stage's open work is, with the command for the first piece: "it still needs a
     target researched, with its pay and education (`careerpath target edit t1`)"."""
     names = "; ".join(piece.rule.label for piece in open_work)
