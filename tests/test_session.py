@@ -437,3 +437,19 @@ def test_a_field_typed_at_ctrl_c_in_a_complete_record_is_offered_next_time(home:
     workbook = saved(home)
     assert workbook.answers["diving-deeper"]["targets"][0]["sources"] == ["a friend at the bank"]
     assert workbook.state.stages["diving-deeper"].drafts == {}
+
+
+def test_moving_on_with_the_work_open_is_asked_and_staying_is_the_default(home: Home) -> None:
+    complete(home, "exploration")
+    target = ["UX researcher", "Tech", None, ["interviews"], None, "Growing", 4, None, None]
+    prompter, out = sit(home, [*target, False, "UX research.", None, False])
+    assert prompter.asked[-1] == "Move on to Networking with this work still open?"
+    assert (
+        "Diving deeper is not done yet: it still needs a target researched, with its pay and "
+        "education (`careerpath target edit t1`)." in " ".join(out.split())
+    )
+    assert saved(home).state.stages["diving-deeper"].completed is None
+    assert engine.next_step(saved(home)) == (
+        "Diving deeper still needs a target researched, with its pay and education: "
+        "run `careerpath target edit t1`."
+    )
