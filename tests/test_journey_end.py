@@ -5,6 +5,7 @@ comparing offers already decided."""
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -174,3 +175,21 @@ def test_with_a_decision_but_the_checklist_open_next_is_the_checklist(
     assert report_json(runner)["next_step"] == (
         "Closing still needs a decision recorded on an offer: run `careerpath offer edit o1`."
     )
+
+
+# --- small ones --------------------------------------------------------------------------------
+
+
+def test_an_offer_from_an_application_is_recorded_as_the_hint_says_and_declining_moves_it(
+    runner: CliRunner, home_dir: Path
+) -> None:
+    run(runner, "start")
+    run(runner, "app", "add", "Acme", "UX researcher", "--status", "interviewing")
+    hint = flat(run(runner, "app", "move", "a1", "offer").output)
+    assert "--base AMOUNT" not in hint
+    command = "careerpath offer add --from a1 --base '52000 EUR'"
+    assert f"`{command}`" in hint
+    run(runner, *shlex.split(command)[1:])
+    declined = run(runner, "offer", "edit", "o1", "--status", "declined").output
+    assert "Moved a1: offer → withdrawn." in declined
+    assert "withdrawn" in run(runner, "app", "show", "a1").output

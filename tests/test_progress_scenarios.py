@@ -119,7 +119,8 @@ def test_an_early_ended_program_reads_ended_in_the_group_view(
     own = report_json(runner, "--home", home, today=day)["program"]
     assert (own["standing"], own["schedule"]) == ("ended", "ended on Tue 10 Nov 2026")
     status = flat(run(runner, "--home", home, "program", "status", today=day).output)
-    assert "ended early on Tue 10 Nov 2026 · ended on Tue 10 Nov 2026" in status
+    assert "Program · ended early on Tue 10 Nov 2026 " in status  # said once
+    assert status.count("ended on Tue 10 Nov 2026") == 0
 
 
 # --- 2. the floor in `offer compare` ---------------------------------------------------------
