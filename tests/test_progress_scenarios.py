@@ -290,6 +290,32 @@ def test_homework_is_due_before_the_offer_deadline_it_prepares_for(
     assert homework["Than"]["due"] == "2026-12-09"  # it prepares for nothing: 14 days
 
 
+def test_an_offer_added_later_pulls_the_negotiation_homework_in_before_its_deadline(
+    runner: CliRunner, program_home: Path
+) -> None:
+    from careerpath.program.sitting import ACCEPT
+
+    _, seen = offer_homework(program_home, "closing", [ACCEPT, ACCEPT])  # no offer yet
+    assert "List what you will negotiate for, and what you would accept. (due Mon 30 Nov" in seen
+    run(runner, "offer", "add", "Acme", "--role", "UX lead", "--base", "50000 EUR",
+        "--deadline", (TODAY + timedelta(days=2)).isoformat())  # fmt: skip
+    homework = {h["text"][:4]: h for h in report_json(runner)["program"]["homework"]}
+    assert homework["List"]["due"] == "2026-11-26"  # the day before Fri 27 Nov, not 30 Nov
+    assert homework["Than"]["due"] == "2026-12-09"  # prepares for no deadline: as taken on
+    due = flat(run(runner, "due", today="2026-11-26").output)
+    assert "List what you will negotiate for" in due
+    # the employer gives more time: the homework follows, never past its own five days
+    run(runner, "offer", "edit", "o1", "--deadline", "2026-11-29")
+    homework = {h["text"][:4]: h for h in report_json(runner)["program"]["homework"]}
+    assert homework["List"]["due"] == "2026-11-28"
+    run(runner, "offer", "edit", "o1", "--deadline", "2026-12-20")
+    homework = {h["text"][:4]: h for h in report_json(runner)["program"]["homework"]}
+    assert homework["List"]["due"] == "2026-11-30"
+    # overdue by the deadline, it is the Next
+    report = report_json(runner, today="2026-12-01")
+    assert report["next_step"].startswith("Homework “List what you will negotiate for")
+
+
 def test_exploration_offers_the_exercises_only_while_unclear_and_not_done(
     runner: CliRunner, program_home: Path, tmp_path: Path
 ) -> None:
