@@ -193,3 +193,49 @@ def test_an_offer_from_an_application_is_recorded_as_the_hint_says_and_declining
     declined = run(runner, "offer", "edit", "o1", "--status", "declined").output
     assert "Moved a1: offer → withdrawn." in declined
     assert "withdrawn" in run(runner, "app", "show", "a1").output
+
+
+INTAKE = """\
+want_by_end = "An offer I want."
+in_the_way = "Time."
+hours = 5
+confidence = 3
+goals = ["Accept an offer that meets my floor"]
+"""
+
+
+def test_at_the_end_open_homework_then_goals_come_before_all_complete(
+    runner: CliRunner, home_dir: Path, write_answers: Any, tmp_path: Path
+) -> None:
+    from conftest import CLOSING_DONE
+
+    intake = tmp_path / "intake.toml"
+    intake.write_text(INTAKE)
+    run(runner, "start")
+    run(runner, "program", "start", "--answers", str(intake))
+    run(runner, "homework", "add", "Thank Sam for the introduction", "--due", "2026-12-20")
+    for stage_id in ("exploration", "diving-deeper", "networking", "applying"):
+        run(runner, "next", "--stage", stage_id, "--answers", str(write_answers(stage_id)))
+    run(runner, "next", "--stage", "closing", "--answers", str(write_answers("c", CLOSING_DONE)))
+    report = report_json(runner)
+    assert report["current_stage"] is None
+    assert report["next_step"] == (
+        "Homework h1 is still open: “Thank Sam for the introduction” "
+        "(`careerpath homework done h1` once it is done)."
+    )
+    run(runner, "homework", "done", "h1")
+    assert report_json(runner)["next_step"] == (
+        "Goal g1 is still open: “Accept an offer that meets my floor” "
+        "(`careerpath goal done g1` once it is met)."
+    )
+    run(runner, "goal", "done", "g1")
+    final = report_json(runner)["next_step"]
+    assert final == (
+        "Every stage is complete and your goals are met: run `careerpath program end` "
+        "for the closing re-assessment."
+    )
+    assert f"Next: {final}" in flat(run(runner, "report").output)
+    closing = tmp_path / "closing.toml"
+    closing.write_text(INTAKE.split("goals")[0] + '\n[goals]\ng1 = "met"\n')
+    run(runner, "program", "end", "--answers", str(closing))
+    assert report_json(runner)["next_step"].startswith("All stages are complete")
