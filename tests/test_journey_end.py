@@ -239,3 +239,22 @@ def test_at_the_end_open_homework_then_goals_come_before_all_complete(
     closing.write_text(INTAKE.split("goals")[0] + '\n[goals]\ng1 = "met"\n')
     run(runner, "program", "end", "--answers", str(closing))
     assert report_json(runner)["next_step"].startswith("All stages are complete")
+
+
+def test_a_decision_in_an_answers_file_is_recorded_on_the_offer_as_at_a_prompt(
+    runner: CliRunner, home_dir: Path, write_answers: Any
+) -> None:
+    _to_closing(runner, write_answers)
+    run(runner, "offer", "add", "--from", "a1", "--base", "52000 EUR", "--deadline", "2026-12-01")
+    closing = {
+        "offer_check": "Meets my floor.",
+        "decision": "Accepting",
+        "leaving_well": LEAVING_WELL,
+    }
+    output = flat(run(runner, "next", "--answers", str(write_answers("closing", closing))).output)
+    assert "Recorded on o1 Acme: UX researcher: accepted." in output
+    assert "Moved a1: offer → accepted." in output  # `offer add --from` moved it to offer
+    assert "✓ Closing complete." in output
+    report = report_json(runner)
+    assert report["current_stage"] is None
+    assert "o1-deadline" not in report["next_step"]  # answered: no longer due

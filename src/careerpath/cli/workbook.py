@@ -167,10 +167,20 @@ def next_(
             _one_question(home, workbook, stage, question)
             return
         if answers is not None:
+            from careerpath.tracking.sitting import decision_from_file
             from careerpath.workbook.answers_file import apply
 
             target = stage_or_current(workbook.definition, workbook, stage)
-            apply(home, workbook, target, answers, today(), out_console())
+            console, day = out_console(), today()
+            apply(
+                home,
+                workbook,
+                target,
+                answers,
+                day,
+                console,
+                lambda given: decision_from_file(home, workbook, target, given, day, console),
+            )
             return
         if stage or engine.current_stage(workbook) is not None or engine.arrived(workbook):
             prompts.require_terminal(NO_TERMINAL_HINT)

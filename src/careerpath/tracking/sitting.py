@@ -161,6 +161,43 @@ class TrackingCompanion:
             record_decision(sitting, status)
 
 
+def decision_from_file(
+    home: Any,
+    workbook: Any,
+    stage: StageDefinition,
+    given: dict[str, Any],
+    today: Any,
+    console: Any,
+) -> None:
+    """A decision given in an answers file (``next --answers``) is recorded on the offer it is
+    about, as at a prompt: on the one open offer; with several, it says how to pick one."""
+    from types import SimpleNamespace
+
+    from careerpath.tracking import tracker
+
+    found = records.locate(workbook.definition, "offers")
+    if records.DECISION not in given or found is None or found[0].id != stage.id:
+        return
+    value = str(given[records.DECISION]).casefold()
+    status = next((s for start, s in DECISION_STATUS.items() if value.startswith(start)), None)
+    if status is None:
+        return
+    book = tracker.Book(home, workbook, "offers")
+    offers = [o for o in book.raw if o.get("status") not in tracker.OFFER_ANSWERS]
+    if len(offers) > 1:
+        console.print(
+            f"Several offers are open: record the decision on one with `careerpath offer edit "
+            f"ID --status {status}` ({', '.join(o['id'] for o in offers)}).",
+            markup=False,
+            highlight=False,
+        )
+        return
+    sitting = SimpleNamespace(
+        home=home, workbook=workbook, console=console, today=today, saved=0, prompter=None
+    )
+    record_decision(sitting, status)
+
+
 def record_decision(sitting: Any, status: records.OfferStatus) -> None:
     """Record ``status`` on the offer the decision is about (asked when there are several
     open), and move the application it came from; say what changed."""

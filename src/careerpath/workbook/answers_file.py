@@ -8,7 +8,7 @@ Keys in the file replace the saved answers for those questions; other answers st
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -68,10 +68,12 @@ def apply(
     path: Path,
     today: date,
     console: Console,
+    after_save: Callable[[dict[str, Any]], None] | None = None,
 ) -> None:
     """Save the answers in ``path`` to ``stage``; complete the stage once nothing required is
     missing and its work (``done`` rules) is done, as answering the last question at a prompt
-    and saying "move on" would. With work open it stays in progress and says what is missing."""
+    and saying "move on" would. With work open it stays in progress and says what is missing.
+    ``after_save`` gets the answers given, once saved, before the stage's work is counted."""
     hint = (
         f"`careerpath questions {stage.id}` lists what this stage asks; "
         "`--format toml` writes a file to fill in."
@@ -93,6 +95,8 @@ def apply(
     saved = plural(len(given), "answer")
     source = "standard input" if path == STDIN else str(path)
     console.print(f"Saved {saved} to {escape(stage.title)} from {escape(source)}.")
+    if after_save is not None:  # a layer above takes its part (a decision on its offer)
+        after_save(given)
     if engine.progress(workbook, stage).status == "complete":
         return
     missing = engine.missing_required(engine.askable(workbook, stage), workbook.answers_for(stage))

@@ -102,10 +102,10 @@ def work_command(stage: StageDefinition, answers: Answers, piece: WorkDone) -> s
 def open_work_sentence(
     stage: StageDefinition, answers: Answers, open_work: Sequence[WorkDone]
 ) -> str:
-    """What a stage's open work is, with the command for the first piece: "it still needs a
-    target researched, with its pay and education (`careerpath target edit t1`)"."""
-    names = "; ".join(piece.rule.label for piece in open_work)
-    return f"it still needs {names} (`{work_command(stage, answers, open_work[0])}`)"
+    """What a stage's open work is, each piece with its command: "it still needs a target
+    researched, with its pay and education (`careerpath target edit t1`)"."""
+    pieces = [f"{p.rule.label} (`{work_command(stage, answers, p)}`)" for p in open_work]
+    return f"it still needs {'; '.join(pieces)}"
 
 
 # --- questions that wait for their moment ----------------------------------------------------
@@ -303,15 +303,23 @@ def next_open_stage(workbook: Workbook, after: StageDefinition) -> StageDefiniti
 def next_step(workbook: Workbook) -> str:
     """The very next thing to do, in one sentence."""
     late = arrived(workbook)
+    # A question whose moment came in a stage done earlier: first when it is required; an
+    # optional one (a reflection) waits behind the current stage's questions and work.
+    late.sort(key=lambda found: not found[1].required)
+    late_step = None
     if late:
         earlier, question = late[0]
-        return (
+        late_step = (
             f"Answer “{question.title}” in {earlier.title}, now that its moment has come: "
             "run `careerpath next`."
         )
+        if question.required:
+            return late_step
     stage = current_stage(workbook)
     if stage is None:
-        return "All stages are complete. Look back over this report, and share it with your coach."
+        return late_step or (
+            "All stages are complete. Look back over this report, and share it with your coach."
+        )
     answers = workbook.answers_for(stage)
     saved = workbook.state.stages.get(stage.id, StageState())
     todo = pending(askable(workbook, stage), answers, saved.skipped)
@@ -325,6 +333,8 @@ def next_step(workbook: Workbook) -> str:
     if open_work:
         command = work_command(stage, answers, open_work[0])
         return f"{stage.title} still needs {open_work[0].rule.label}: run `{command}`."
+    if late_step:
+        return late_step
     if todo:
         return f"Answer “{todo[0].title}” in {stage.title}: run `careerpath next`."
     return f"{stage.title} is ready to complete: run `careerpath next` to review it and move on."
