@@ -278,6 +278,41 @@ def test_a_target_looked_up_at_the_prompt_is_offered_field_by_field_and_keeps_it
     assert "15-2051.00" in run(runner, "target", "show", "t1").output
 
 
+def test_the_fit_with_the_top_values_starts_from_the_occupations_work_values(
+    runner: CliRunner, home: Path, terminal: Any
+) -> None:
+    from careerpath import occupations
+    from careerpath.tracking.prefill import fit_from
+
+    code = "25-2021.00"
+    teachers = f"Elementary School Teachers, Except Special Education ({code})"
+    prompter = terminal(
+        look_up="elementary school teacher",
+        **{WHICH: teachers, IN_EUR: KEEP_USD},
+        leading_option=INTERRUPT,
+    )
+    result = run(runner, "next", code=130)
+    assert "Fit with your values starts from the occupation's work values" in flat(result.output)
+    values = stage_file(home, "exploration")["values"]
+    work_values = occupations.get(code).work_values
+    offered = prompter.defaults["fit"]
+    # each value that matches one of O*NET's six, scaled from 1–7 to 1–5; the rest unrated
+    assert set(offered) == {v for v in values if v != "Learning and growth"}
+    assert offered["Autonomy"] == round(1 + 4 * (work_values["Independence"] - 1) / 6)
+    assert offered["Helping others"] == round(1 + 4 * (work_values["Relationships"] - 1) / 6)
+    assert offered["Income"] == offered["Variety"]  # both Working Conditions
+    assert offered == fit_from(occupations.get(code), values)
+    (target,) = stage_file(home, "diving-deeper")["targets"]
+    assert target["fit"] == offered  # kept with Enter
+
+
+def test_an_occupation_without_work_values_offers_no_fit() -> None:
+    from careerpath import occupations
+    from careerpath.tracking.prefill import fit_from
+
+    assert fit_from(occupations.get("15-2051.00"), ["Autonomy", "Income"]) == {}
+
+
 def test_with_a_floor_in_euros_the_person_may_enter_their_own_pay_instead(
     runner: CliRunner, home: Path, terminal: Any
 ) -> None:

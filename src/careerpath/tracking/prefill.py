@@ -3,6 +3,7 @@ with its source, as a record the person then reviews and edits like any other.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -38,3 +39,37 @@ def target_from(profile: Profile) -> dict[str, Any]:
         )
     record["sources"] = sources
     return record
+
+
+VALUE_NEEDS: dict[str, str] = {
+    "Autonomy": "Independence",
+    "Creativity": "Independence",
+    "Security and stability": "Working Conditions",
+    "Income": "Working Conditions",
+    "Variety": "Working Conditions",
+    "Helping others": "Relationships",
+    "Teamwork and belonging": "Relationships",
+    "Recognition": "Recognition",
+    "Leadership": "Recognition",
+    "Challenge": "Achievement",
+}
+"""The built-in workbook's values and the O*NET® work value whose needs include them (its
+Work Importance Profiler groups autonomy and creativity under Independence; security, pay
+and variety under Working Conditions; social service and co-workers under Relationships;
+recognition and authority under Recognition; ability utilization under Achievement). The
+others (learning, balance, meaning, flexibility) have no fair match and start unrated."""
+
+
+def fit_from(profile: Profile, values: Sequence[str]) -> dict[str, int]:
+    """A starting fit, 1–5, for each of the person's ``values`` that matches one of the
+    occupation's work values (O*NET® rates their extent 1–7); the person adjusts it."""
+    from careerpath.occupations import SCORE_RANGE
+
+    low, high = SCORE_RANGE
+    fit = {}
+    for value in values:
+        need = VALUE_NEEDS.get(value)
+        extent = profile.work_values.get(need) if need else None
+        if extent is not None:
+            fit[value] = max(1, min(5, round(1 + 4 * (extent - low) / (high - low))))
+    return fit

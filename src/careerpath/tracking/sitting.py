@@ -321,20 +321,43 @@ def look_up(sitting: Any) -> dict[str, Any]:
         return from_pack(sitting, [occupations.get(shown[picked])])[0]
 
 
+def _top_values(workbook: Any) -> list[str]:
+    """The top values the targets' fit is rated against (the ranking they recall), if any."""
+    found = records.locate(workbook.definition, "targets")
+    if found is None:
+        return []
+    for ref in found[1].recall:
+        stage, question = workbook.definition.recalled(ref)
+        value = workbook.answers_for(stage).get(question.id)
+        if question.kind == "ranking" and value:
+            return [str(v) for v in value]
+    return []
+
+
 def from_pack(sitting: Any, profiles: Sequence[Profile]) -> list[dict[str, Any]]:
     """Target jobs' starts from occupations' profiles (the same fields as `target add
     --from`), said once with the credit. Currencies are kept apart: with an income floor in
     another currency the person chooses, once, the U.S. range or their own figures."""
     from careerpath import occupations
-    from careerpath.tracking.prefill import target_from
+    from careerpath.tracking.prefill import fit_from, target_from
     from careerpath.tracking.scoring import income_floor
 
     starts = [target_from(profile) for profile in profiles]
+    values = _top_values(sitting.workbook)
+    for start, profile in zip(starts, profiles, strict=True):
+        fit = fit_from(profile, values)
+        if fit:  # a starting point from the occupation's work values; Enter keeps it
+            start["fit"] = fit
     say = sitting.console.print
     names = "; ".join(f"{p.title} ({p.code})" for p in profiles)
     for line in (
         f"  From the occupation data: {names}.",
         "  Each answer is offered below: Enter keeps it, or change it.",
+        *(
+            ["  Fit with your values starts from the occupation's work values, where one matches."]
+            if any("fit" in start for start in starts)
+            else []
+        ),
     ):
         say(line, markup=False, highlight=False)
     say(occupations.SHORT_CREDIT, markup=False, highlight=False, style="dim")
