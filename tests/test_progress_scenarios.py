@@ -290,6 +290,19 @@ def test_homework_is_due_before_the_offer_deadline_it_prepares_for(
     assert homework["Than"]["due"] == "2026-12-09"  # it prepares for nothing: 14 days
 
 
+def test_once_an_offer_is_decided_negotiation_homework_is_not_suggested(
+    runner: CliRunner, program_home: Path
+) -> None:
+    from careerpath.program.sitting import ACCEPT
+
+    run(runner, "offer", "add", "Acme", "--role", "UX lead", "--base", "50000 EUR")
+    run(runner, "offer", "edit", "o1", "--status", "accepted")
+    asked, seen = offer_homework(program_home, "closing", [ACCEPT])
+    assert "List what you will negotiate for" not in seen
+    assert "Thank everyone who helped you along the way." in seen
+    assert asked.count("Take this on?") == 1
+
+
 def test_an_offer_added_later_pulls_the_negotiation_homework_in_before_its_deadline(
     runner: CliRunner, program_home: Path
 ) -> None:
