@@ -228,8 +228,10 @@ def test_inventory_at_the_prompt_survives_ctrl_c(keys: PipeInput, started: Path)
     keys.send_text("1\r3\r2\r\x03")
     with pytest.raises(Interrupted) as stopped:
         sitting.take_inventory(home, prompter, TODAY)
-    assert stopped.value.saved == 3
-    assert "careerpath interests" in str(stopped.value.hint)
+    assert stopped.value.message == "Stopped. Kept 3 of 54 inventory answers."
+    assert stopped.value.hint == (
+        "Run `careerpath interests` to carry on with the inventory: 51 items left."
+    )
     kept = store.read(home).interests
     assert kept is not None
     assert kept.answers == {ITEMS[0].id: "like", ITEMS[1].id: "dislike", ITEMS[2].id: "unsure"}
@@ -581,3 +583,59 @@ def test_a_long_title_in_the_explore_picker_is_cut_at_a_word() -> None:
     assert cut.endswith("…") and len(cut) <= PICK_WIDTH
     assert title.startswith(cut[:-1]) and title[len(cut) - 1] in " ,"
     assert len(f"? {PICK_ASK} {cut}") <= 80  # the answer echoed after the question
+
+
+def test_ctrl_c_in_the_inventory_during_next_counts_what_was_kept(
+    keys: PipeInput, started: Path
+) -> None:
+    """Offered in exploration: two workbook answers, ten inventory items, Ctrl-C. The stop
+    counts both and says how to carry on; the next offer is to carry on, not to start."""
+    import io
+
+    from rich.console import Console
+
+    from careerpath.workbook.session import Session
+
+    home = Home(started)
+    out = io.StringIO()
+    session = Session(
+        home, home.load(), TerminalPrompter(TODAY), Console(file=out, width=80), TODAY,
+        after_answer=sitting.offer_in_exploration,
+    )  # fmt: skip
+    finish = "\x1b\r"  # a long text ends with Esc, Enter
+    # where_now, where_to "No idea", yes to the offer, ten items, Ctrl-C
+    keys.send_text("Accountant" + finish + "No idea" + finish + "\r" + "1\r" * 10 + "\x03")
+    with pytest.raises(Interrupted) as stopped:
+        session.continue_current()
+    assert stopped.value.message == (
+        "Stopped. Kept 10 of 54 inventory answers and the 2 workbook answers given this time."
+    )
+    assert stopped.value.hint == (
+        "Run `careerpath interests` to carry on with the inventory: 44 items left. "
+        "Run `careerpath next` to continue where you left off."
+    )
+    kept = store.read(home).interests
+    assert kept is not None and len(kept.answers) == 10
+
+    # Asked again (clarity 1 is still "not sure"): the offer is to carry on.
+    console = Console(record=True, width=80)
+    from types import SimpleNamespace
+
+    again = SimpleNamespace(home=home, today=TODAY, prompter=_Recorder(), console=console)
+    stage = home.load().definition.stage("exploration")
+    sitting.offer_in_exploration(again, stage, "clarity", 1)  # type: ignore[arg-type]
+    assert again.prompter.asked == ["Carry on with the interest inventory? 44 of 54 items left."]
+
+
+class _Recorder:
+    """A prompter that says no, remembering what it was asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def pick_numbered(self, message: str, options: list[str], default: str | None = None) -> str:
+        raise AssertionError("not asked")
+
+    def confirm(self, message: str, default: bool = True) -> bool:
+        self.asked.append(message)
+        return False

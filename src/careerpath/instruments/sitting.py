@@ -67,7 +67,6 @@ def take_inventory(home: Home, asker: Asker, today: date) -> interests.Result:
     Raises:
         Interrupted: Ctrl-C; every answer given is already saved.
     """
-    saved = 0
     found = store.read(home)
     assert found.interests is not None  # begin() came first
     answers = dict(found.interests.answers)
@@ -80,14 +79,19 @@ def take_inventory(home: Home, asker: Asker, today: date) -> interests.Result:
                 f"{number} of {total}  ·  {item.text}", list(interests.ANSWERS.values())
             )
         except Interrupted:
-            error = Interrupted(saved=saved)
-            error.hint = RESUME_HINT
-            raise error from None
+            raise Interrupted(
+                also=(f"{len(answers)} of {total} inventory answers",),
+                hint=f"Run `careerpath interests` to carry on with the inventory: "
+                f"{_left(total - len(answers))}.",
+            ) from None
         answer: store.Answer = _ANSWER_OF[picked]
         answers[item.id] = answer
         _save_answer(home, item.id, answer)
-        saved += 1
     return finish(home, today)
+
+
+def _left(count: int) -> str:
+    return f"{count} {'item' if count == 1 else 'items'} left"
 
 
 def _save_answer(home: Home, item_id: str, answer: store.Answer) -> None:
@@ -205,12 +209,18 @@ def offer_in_exploration(
     ):
         return
     session.console.print()
-    if not asker.confirm(
-        "Not sure where to go yet? That is expected. A short interest inventory (54 quick "
-        "Like / Not sure / Dislike questions) and a sort of six work values can point to "
-        "occupations that fit. Take them now?",
-        default=True,
-    ):
+    total = len(interests.ITEMS)
+    answered = len(found.interests.answers) if found.interests else 0
+    question = (
+        f"Carry on with the interest inventory? {total - answered} of {total} items left."
+        if answered
+        else (
+            f"Not sure where to go yet? That is expected. A short interest inventory ({total} "
+            "quick Like / Not sure / Dislike questions) and a sort of six work values can point "
+            "to occupations that fit. Take them now?"
+        )
+    )
+    if not asker.confirm(question, default=True):
 
         def declined(stored: store.Instruments) -> None:
             stored.offer_declined = today
@@ -220,7 +230,8 @@ def offer_in_exploration(
         return
     begin(home, today)
     result = take_inventory(home, cast("Asker", asker), today)
-    order = sort_values(home, cast("Asker", asker), today)
+    sorted_before = store.read(home).work_values
+    order = sorted_before.order if sorted_before else sort_values(home, cast("Asker", asker), today)
     _show_fits(session, result, order)
 
 

@@ -91,23 +91,14 @@ class TerminalPrompter:
     def confirm(self, message: str, default: bool = True) -> bool:
         import questionary
 
+        # Room for " (Y/n) " and the answer it echoes after it ("Yes").
         return bool(
-            _run(questionary.confirm(_above(message, room=7), default=default, style=_style()))
+            _run(questionary.confirm(_above(message, room=10), default=default, style=_style()))
         )
 
     def select(self, message: str, options: Sequence[str], default: str | None = None) -> str:
-        import questionary
-
         while True:
-            picked = _run(
-                questionary.select(
-                    _above(message),
-                    list(options),
-                    default=default,
-                    instruction=_PICK,
-                    style=_style(),
-                )
-            )
+            picked = _pick(message, list(options), default=default)
             if picked in options:
                 return str(picked)
             _say("Nothing was picked; please pick again.")
@@ -117,18 +108,13 @@ class TerminalPrompter:
     ) -> str:
         """One of a few ``options``, numbered 1, 2, 3…: the number (or the arrows) moves to
         it, Enter takes it. For screens of one quick choice after another (the inventory)."""
-        import questionary
-
         return str(
-            _run(
-                questionary.select(
-                    message,
-                    list(options),
-                    default=default,
-                    use_shortcuts=True,
-                    instruction="(1, 2 or 3, then Enter)" if len(options) == 3 else None,
-                    style=_style(),
-                )
+            _pick(
+                message,
+                list(options),
+                default=default,
+                use_shortcuts=True,
+                instruction="(1, 2 or 3, then Enter)" if len(options) == 3 else None,
             )
         )
 
@@ -179,19 +165,13 @@ class TerminalPrompter:
         return question.parse(text, self.today)
 
     def _choice(self, question: Question, default: Any, draft: str | None) -> Any:
-        import questionary
-
         options: list[Any] = list(question.choices or [])
         if not question.required:
             options.append(SKIP)
-        picked = _run(
-            questionary.select(
-                _above(_message(question)),
-                options,
-                default=default if default in (question.choices or []) else None,
-                instruction=_PICK,
-                style=_style(),
-            )
+        picked = _pick(
+            _message(question),
+            options,
+            default=default if default in (question.choices or []) else None,
         )
         return None if picked == SKIP else picked
 
@@ -264,15 +244,7 @@ class TerminalPrompter:
             # is told apart by the title.
             options.append(questionary.Choice(SKIP, value=SKIP))
         start = next((c for c in options if c.value == default), None)
-        picked = _run(
-            questionary.select(
-                _above(_message(question)),
-                options,
-                default=start,
-                instruction=_PICK,
-                style=_style(),
-            )
-        )
+        picked = _pick(_message(question), options, default=start)
         return None if picked == SKIP else picked
 
     def _yes_no(self, question: Question, default: Any, draft: str | None) -> Any:
@@ -302,15 +274,7 @@ class TerminalPrompter:
             ]
             start = next((c for c in options if c.value == weight), None)
             try:
-                picked = _run(
-                    questionary.select(
-                        _above(f"How much should “{name}” count?"),
-                        options,
-                        default=start,
-                        instruction=_PICK,
-                        style=_style(),
-                    )
-                )
+                picked = _pick(f"How much should “{name}” count?", options, default=start)
             except Interrupted:
                 raise Interrupted(draft=question.as_text(weights) or None) from None
             weights[str(name)] = picked
@@ -370,6 +334,51 @@ def _above(message: str, room: int = 0) -> str:
     """A question for questionary, wrapped to the width with room for the "? " it puts in
     front (and ``room`` for what it adds after)."""
     return "\n".join(_wrap(message, first="? ", room=room))[2:]
+
+
+def _pick(
+    message: str,
+    options: list[Any],
+    default: Any = None,
+    instruction: str | None = _PICK,
+    use_shortcuts: bool = False,
+) -> Any:
+    """questionary's select, its echo of the answer written by us: questionary puts
+    "? question  answer" on one line, which the terminal breaks mid-word when it is long;
+    ours breaks at words, the answer on a line of its own when it does not fit beside."""
+    import questionary
+
+    prompt = questionary.select(
+        _above(message),
+        options,
+        default=default,
+        instruction=instruction,
+        use_shortcuts=use_shortcuts,
+        style=_style(),
+        erase_when_done=True,
+    )
+    try:
+        picked = _run(prompt)
+    except Interrupted:
+        _echo(message, "")
+        raise
+    titles = {c.value: c.title for c in options if isinstance(c, questionary.Choice)}
+    _echo(message, str(titles.get(picked, picked)))
+    return picked
+
+
+def _echo(message: str, answer: str) -> None:
+    """What was asked and the answer picked, wrapped at words, styled as questionary's."""
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+
+    lines = _wrap(message, first="? ")
+    tokens = [("class:qmark", "?"), ("class:question", "\n".join(lines)[1:])]
+    if answer:
+        beside = len(lines[-1]) + 2 + len(answer) <= _width()
+        shown = "  " + answer if beside else "\n" + "\n".join(_wrap(answer, first="  "))
+        tokens.append(("class:answer", shown))
+    print_formatted_text(FormattedText(tokens), style=_style())
 
 
 def _say(message: str) -> None:
