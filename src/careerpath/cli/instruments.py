@@ -314,13 +314,11 @@ def _one_line(text: str) -> str:
 
 def _target_codes(home: Home) -> set[str]:
     """The occupation codes of the person's target jobs (those filled from the pack)."""
-    from careerpath.tracking import records
+    from careerpath.tracking.prefill import targets_by_occupation
 
     if not home.exists():
         return set()
-    return {
-        str(t["occupation"]) for t in records.stored(home.load(), "targets") if t.get("occupation")
-    }
+    return set(targets_by_occupation(home.load()))
 
 
 def _add_target(ctx: typer.Context, code: str) -> None:
@@ -332,7 +330,7 @@ def _add_target(ctx: typer.Context, code: str) -> None:
     # The command as Typer calls it: its shared options come one by one (see with_options).
     command: Any = target_add
     blank = {field.name: None for field in dataclasses.fields(TargetOptions)}
-    command(ctx=ctx, title=None, from_pack=code, **blank)
+    command(ctx=ctx, title=None, from_pack=code, again=False, **blank)
 
 
 def _print_json(data: Any) -> None:
