@@ -315,6 +315,14 @@ def test_energy_log_groups_what_lifts_and_drains(runner: CliRunner, started: Pat
     }  # fmt: skip
 
 
+def test_one_entry_is_counted_as_one(runner: CliRunner, started: Path) -> None:
+    logged = run(runner, "energy", "log", "Teaching", "--engagement", "4", "--energy", "1")
+    assert f"Logged 'Teaching' on {TODAY.isoformat()} (1 entry so far)." in logged.output
+    assert "Your energy, 1 entry over 1 day" in run(runner, "energy").output
+    logged = run(runner, "energy", "log", "Filing", "--engagement", "2", "--energy", "-1")
+    assert "(2 entries so far)" in logged.output
+
+
 def test_energy_log_checks_its_input(runner: CliRunner, started: Path) -> None:
     run(runner, "energy", "log", "x", "--engagement", "6", "--energy", "0", code=2)
     run(runner, "energy", "log", "x", "--engagement", "3", "--energy", "3", code=2)

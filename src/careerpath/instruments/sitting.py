@@ -125,7 +125,8 @@ def finish(home: Home, today: date) -> interests.Result:
         from careerpath.core.errors import InvalidInput
 
         raise InvalidInput(
-            f"{len(missing)} of {len(interests.ITEMS)} items are not answered yet "
+            f"{len(missing)} of {len(interests.ITEMS)} items "
+            f"{'is' if len(missing) == 1 else 'are'} not answered yet "
             f"({', '.join(missing[:5])}{'…' if len(missing) > 5 else ''})",
             hint=RESUME_HINT,
         )
