@@ -647,3 +647,34 @@ class _Recorder:
     def confirm(self, message: str, default: bool = True) -> bool:
         self.asked.append(message)
         return False
+
+
+def test_the_values_question_starts_from_the_sort(keys: PipeInput, started: Path) -> None:
+    """Right after the sort, exploration's ranking of values is not asked from nothing: the
+    sort's order in the question's words, kept with Enter."""
+    import io
+
+    from rich.console import Console
+
+    from careerpath.workbook.session import Session
+
+    home = Home(started)
+    out = io.StringIO()
+    session = Session(
+        home, home.load(), TerminalPrompter(TODAY), Console(file=out, width=80), TODAY,
+        after_answer=sitting.offer_in_exploration, start_from=sitting.values_start,
+    )  # fmt: skip
+    finish = "\x1b\r"
+    keys.send_text("Accountant" + finish + "No idea" + finish + "\r")  # yes to the offer
+    keys.send_text("".join("1\r" if item.type == "S" else "3\r" for item in ITEMS))
+    keys.send_text("\x1b[B" * 3 + "\r" + "\r" * 4)  # Relationships first, then as listed
+    keys.send_text("\r")  # clarity
+    keys.send_text("\r")  # keep the values started from the sort
+    keys.send_text("\x03")  # at the energisers
+    with pytest.raises(Interrupted):
+        session.continue_current()
+    said = " ".join(out.getvalue().split())
+    assert "Your sort of the six work values gives a start" in said
+    assert home.load().answers["exploration"]["values"] == [
+        "Teamwork and belonging", "Helping others", "Challenge", "Autonomy", "Recognition"
+    ]  # fmt: skip

@@ -14,7 +14,7 @@ from careerpath.workbook.home import Home
 
 if TYPE_CHECKING:
     from careerpath.instruments.matching import Suggestion
-    from careerpath.workbook.definition import StageDefinition
+    from careerpath.workbook.definition import Question, StageDefinition
     from careerpath.workbook.prompts import Prompter
     from careerpath.workbook.session import Session
 
@@ -234,6 +234,45 @@ def offer_in_exploration(
     sorted_before = store.read(home).work_values
     order = sorted_before.order if sorted_before else sort_values(home, cast("Asker", asker), today)
     _show_fits(session, result, order)
+
+
+IN_WORKBOOK_WORDS: dict[str, tuple[str, ...]] = {
+    "Achievement": ("Challenge",),
+    "Independence": ("Autonomy",),
+    "Recognition": ("Recognition",),
+    "Relationships": ("Teamwork and belonging", "Helping others"),
+    "Support": (),  # a manager who backs you: none of the workbook's values says it
+    "Working Conditions": ("Security and stability", "Income"),
+}
+"""The six work values of the sort in the words of exploration's values question."""
+
+
+def values_start(session: Session, stage: StageDefinition, question: Question) -> Any:
+    """Exploration's top values, started from the work-values sort when there is one, so
+    the person is not asked twice: their sort's order in the question's words, kept with
+    Enter. None for any other question, or without a sort."""
+    if stage.id != "exploration" or question.id != "values" or question.kind != "ranking":
+        return None
+    found = store.read(session.home).work_values
+    if found is None:
+        return None
+    choices = question.choices or []
+    start: list[str] = []
+    for name in found.order:
+        start += [w for w in IN_WORKBOOK_WORDS.get(name, ()) if w in choices and w not in start]
+    if not start:
+        return None
+    start = start[: question.count]
+    for line, style in (
+        (question.prompt, "bold"),
+        (
+            "  Your sort of the six work values gives a start: those match occupations, these "
+            f"are what offers are checked against. Say no to pick from all {len(choices)}.",
+            "dim",
+        ),
+    ):
+        session.console.print(line, markup=False, highlight=False, style=style)
+    return start
 
 
 def _show_fits(session: Session, result: interests.Result, order: list[str]) -> None:

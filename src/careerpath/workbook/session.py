@@ -129,6 +129,12 @@ AfterAnswer = Callable[["Session", StageDefinition, str, Any], None]
 something right there: (the sitting, the stage, the question's id, the answer)."""
 
 
+StartFrom = Callable[["Session", StageDefinition, Question], Any]
+"""Called before a question without an answer is asked, for an answer a layer above has
+worked out to start from (the top values from the work-values sort), or None. Unlike what a
+companion offers, it is saved as the person's own when they keep it."""
+
+
 class Session(Sitting):
     """One sitting with the workbook's stages, and what takes part in it (``companions``)."""
 
@@ -141,10 +147,12 @@ class Session(Sitting):
         today: date,
         companions: Sequence[Companion] = (),
         after_answer: AfterAnswer | None = None,
+        start_from: StartFrom | None = None,
     ) -> None:
         super().__init__(home, workbook, prompter, console, today)
         self.companions = companions
         self.after_answer = after_answer
+        self.start_from = start_from
 
     # --- entry points -----------------------------------------------------------------------
 
@@ -342,7 +350,10 @@ class Session(Sitting):
             return
         earlier = self.workbook.answers_for(stage).get(question.id)
         offered = self._offered(question, earlier)
-        value = self._prompt(stage, question, question.id, offered)
+        start = None
+        if earlier is None and offered is None and self.start_from is not None:
+            start = self.start_from(self, stage, question)
+        value = self._prompt(stage, question, question.id, offered if start is None else start)
         if earlier is None and offered is not None and value == offered:
             value = None  # what was offered, kept: it stays worked out from the answers
         if revisit and value == earlier:
