@@ -625,13 +625,13 @@ def test_ctrl_c_in_the_inventory_during_next_counts_what_was_kept(
     kept = store.read(home).interests
     assert kept is not None and len(kept.answers) == 10
 
-    # Asked again (clarity 1 is still "not sure"): the offer is to carry on.
+    # The next answer, whatever it is, brings the offer back: to carry on.
     console = Console(record=True, width=80)
     from types import SimpleNamespace
 
     again = SimpleNamespace(home=home, today=TODAY, prompter=_Recorder(), console=console)
     stage = home.load().definition.stage("exploration")
-    sitting.offer_in_exploration(again, stage, "clarity", 1)  # type: ignore[arg-type]
+    sitting.offer_in_exploration(again, stage, "skills", ["Excel"])  # type: ignore[arg-type]
     assert again.prompter.asked == ["Carry on with the interest inventory? 44 of 54 items left."]
 
 
@@ -678,3 +678,27 @@ def test_the_values_question_starts_from_the_sort(keys: PipeInput, started: Path
     assert home.load().answers["exploration"]["values"] == [
         "Teamwork and belonging", "Helping others", "Challenge", "Autonomy", "Recognition"
     ]  # fmt: skip
+
+
+def test_six_equal_scores_in_exploration_are_said_and_the_stage_goes_on(
+    keys: PipeInput, started: Path
+) -> None:
+    """Disliking every item used to end `careerpath next` with an error in the middle of
+    exploration; now it is said, and nothing is suggested at the jobs question."""
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from careerpath.workbook import definition
+
+    stage = definition.load_builtin().stage("exploration")
+    console = Console(record=True, width=80)
+    session = SimpleNamespace(
+        home=Home(started), today=TODAY, prompter=TerminalPrompter(TODAY), console=console
+    )
+    keys.send_text("\r" + "3\r" * len(ITEMS) + "\r" * 5)
+    sitting.offer_in_exploration(session, stage, "clarity", 1)  # type: ignore[arg-type]
+    shown = " ".join(console.export_text().split())
+    assert "Your six interest scores are all the same" in shown
+    assert shown.endswith("Now back to where you were.")
+    assert sitting.best_fits(Home(started)) == []

@@ -197,8 +197,9 @@ def offer_in_exploration(
     session: Session, stage: StageDefinition, question_id: str, value: Any
 ) -> None:
     """After a "not sure" in exploration, offer the inventory and the sort right there, once
-    (skippable; the inventory resumes where it stopped), then show the code and top fits."""
-    if stage.id != "exploration" or not unsure(question_id, value):
+    (skippable; the inventory resumes where it stopped, offered again after the next
+    answer), then show the code and top fits."""
+    if stage.id != "exploration":
         return
     asker = session.prompter
     if not hasattr(asker, "pick_numbered"):  # answering from a file: nothing to offer
@@ -208,6 +209,10 @@ def offer_in_exploration(
     if found.offer_declined is not None or (
         found.interests is not None and found.interests.finished is not None
     ):
+        return
+    # Stopped part way, the inventory is offered again after the next answer, not only
+    # after another "not sure".
+    if not unsure(question_id, value) and not (found.interests and found.interests.answers):
         return
     session.console.print()
     total = len(interests.ITEMS)
@@ -278,17 +283,23 @@ def values_start(session: Session, stage: StageDefinition, question: Question) -
 def _show_fits(session: Session, result: interests.Result, order: list[str]) -> None:
     """The code and the five best fits, before the stage goes on."""
     from careerpath import occupations
+    from careerpath.core.errors import InvalidInput
     from careerpath.instruments import matching
     from careerpath.instruments.work_values import scores
 
-    ranked = matching.suggest(
-        occupations.fits(), result.scores, scores(order), store.read(session.home).max_zone
-    )
     names = "-".join(interests.TYPES[letter] for letter in result.code)
     lines = [f"\nYour interest code: {result.code} ({names}).", *result.ties]
-    lines.append("Occupations that fit it best:")
-    lines += [f"  {n}. {s.title} ({s.code})" for n, s in enumerate(ranked[:5], start=1)]
-    lines.append("More: `careerpath explore`. Now back to where you were.")
+    try:
+        ranked = matching.suggest(
+            occupations.fits(), result.scores, scores(order), store.read(session.home).max_zone
+        )
+    except InvalidInput as flat:  # all six scores the same: said, and the stage goes on
+        lines += [f"{flat.message[0].upper()}{flat.message[1:]}.", flat.hint or ""]
+    else:
+        lines.append("Occupations that fit it best:")
+        lines += [f"  {n}. {s.title} ({s.code})" for n, s in enumerate(ranked[:5], start=1)]
+        lines.append("More: `careerpath explore`.")
+    lines.append("Now back to where you were.")
     for line in lines:
         session.console.print(line, markup=False, highlight=False)
 
@@ -319,18 +330,23 @@ def usd_floor(home: Home) -> tuple[float | None, list[str]]:
 
 def best_fits(home: Home) -> list[Suggestion]:
     """The occupations that fit the person, best first, as `careerpath explore` ranks them
-    (no filters); none, and the pack not opened, without finished interest results."""
+    (no filters); none, and the pack not opened, without finished interest results (none,
+    too, when the six scores are all the same)."""
     found = store.read(home)
     if found.interests is None or found.interests.finished is None:
         return []
     from careerpath import occupations
+    from careerpath.core.errors import InvalidInput
     from careerpath.instruments import matching
     from careerpath.instruments.work_values import scores
 
     values = scores(found.work_values.order) if found.work_values else None
     result = interests.score(found.interests.answers)
     floor, _ = usd_floor(home)
-    return matching.suggest(occupations.fits(), result.scores, values, found.max_zone, floor)
+    try:
+        return matching.suggest(occupations.fits(), result.scores, values, found.max_zone, floor)
+    except InvalidInput:  # six equal scores point nowhere: nothing to suggest
+        return []
 
 
 # --- the energy log at a prompt --------------------------------------------------------------
