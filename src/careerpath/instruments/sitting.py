@@ -268,15 +268,15 @@ def values_start(session: Session, stage: StageDefinition, question: Question) -
     if not start:
         return None
     start = start[: question.count]
-    for line, style in (
-        (question.prompt, "bold"),
-        (
-            "  Your sort of the six work values gives a start: those match occupations, these "
-            f"are what offers are checked against. Say no to pick from all {len(choices)}.",
-            "dim",
-        ),
-    ):
-        session.console.print(line, markup=False, highlight=False, style=style)
+    from rich.padding import Padding
+    from rich.text import Text
+
+    session.console.print(Text(question.prompt, style="bold"))
+    said = (
+        "Your sort of the six work values gives a start: those match occupations, these are "
+        f"what offers are checked against. Say no to pick from all {len(choices)}."
+    )
+    session.console.print(Padding(Text(said, style="dim"), (0, 0, 0, 2)))
     return start
 
 

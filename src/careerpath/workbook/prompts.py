@@ -204,7 +204,12 @@ class TerminalPrompter:
                 ranked = question.parse(draft, self.today) or []
             except ValueError:
                 ranked = []
-        elif default and self.confirm(f"Keep your ranking: {question.format(default)}?"):
+        elif default and self.confirm(
+            # "4." and its value on one line (textwrap does not break at a no-break space)
+            "Keep this ranking: "
+            + "  ".join(f"{n}.\u00a0{item}" for n, item in enumerate(default, start=1))
+            + "?"
+        ):
             return list(default)
         remaining = [choice for choice in question.choices or [] if choice not in ranked]
         try:
