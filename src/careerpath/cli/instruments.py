@@ -181,6 +181,7 @@ def explore(
     from careerpath import occupations
     from careerpath.instruments import interests as inventory
     from careerpath.instruments import matching, sitting, store
+    from careerpath.instruments.floor import usd_floor
     from careerpath.instruments.work_values import scores
 
     letter = type_letter.strip().upper() if type_letter else None
@@ -204,7 +205,7 @@ def explore(
 
                 if prompts.has_terminal():
                     max_zone = sitting.ask_preparation(home, prompts.TerminalPrompter(today()))
-    floor_usd, notes = sitting.usd_floor(home)
+    floor_usd, notes = usd_floor(home)
     if max_zone is None:
         notes.append("Preparation was not used: say how much you would take on with --prepare.")
     values = scores(found.work_values.order) if found.work_values else None

@@ -304,30 +304,6 @@ def _show_fits(session: Session, result: interests.Result, order: list[str]) -> 
         session.console.print(line, markup=False, highlight=False)
 
 
-def income_floor_answer(home: Home) -> dict[str, Any] | None:
-    """The person's income floor as answered in exploration (amount, currency, period), or
-    ``None`` when there is none yet (or no workbook)."""
-    if not home.exists():
-        return None
-    book = home.read_definition(home.read_state())
-    stage = next((s for s in book.stages if s.id == "exploration"), None)
-    answer = home.read_answers(stage).get("income_floor") if stage else None
-    return answer if isinstance(answer, dict) else None
-
-
-def usd_floor(home: Home) -> tuple[float | None, list[str]]:
-    """The income floor in USD, or ``None`` with a note saying why pay was not used."""
-    answer = income_floor_answer(home)
-    if answer is None:
-        return None, ["Pay was not used: no income floor yet (exploration)."]
-    if answer.get("currency") != "USD":
-        return None, [
-            f"Pay was not used: your floor is in {answer.get('currency')}, the pack's pay is "
-            "U.S. pay in USD."
-        ]
-    return float(answer["amount"]), []
-
-
 def best_fits(home: Home) -> list[Suggestion]:
     """The occupations that fit the person, best first, as `careerpath explore` ranks them
     (no filters); none, and the pack not opened, without finished interest results (none,
@@ -338,6 +314,7 @@ def best_fits(home: Home) -> list[Suggestion]:
     from careerpath import occupations
     from careerpath.core.errors import InvalidInput
     from careerpath.instruments import matching
+    from careerpath.instruments.floor import usd_floor
     from careerpath.instruments.work_values import scores
 
     values = scores(found.work_values.order) if found.work_values else None

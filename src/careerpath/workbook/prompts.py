@@ -374,16 +374,17 @@ def _pick(
 
 def _echo(message: str, answer: str) -> None:
     """What was asked and the answer picked, wrapped at words, styled as questionary's."""
-    from prompt_toolkit import print_formatted_text
-    from prompt_toolkit.formatted_text import FormattedText
+    import questionary
 
     lines = _wrap(message, first="? ")
-    tokens = [("class:qmark", "?"), ("class:question", "\n".join(lines)[1:])]
+    parts = [("qmark", "?"), ("question", "\n".join(lines)[1:])]
     if answer:
         beside = len(lines[-1]) + 2 + len(answer) <= _width()
         shown = "  " + answer if beside else "\n" + "\n".join(_wrap(answer, first="  "))
-        tokens.append(("class:answer", shown))
-    print_formatted_text(FormattedText(tokens), style=_style())
+        parts.append(("answer", shown))
+    for part, text in parts:
+        questionary.print(text, style=_STYLES[part], end="")
+    questionary.print("", style=_STYLES["answer"])
 
 
 def _say(message: str) -> None:
@@ -408,17 +409,18 @@ def _run(prompt: questionary.Question) -> Any:
         raise Interrupted(draft=typed if typed.strip() else None) from None
 
 
+_STYLES = {
+    "qmark": "fg:ansicyan bold",
+    "question": "bold",
+    "answer": "fg:ansigreen",
+    "instruction": "fg:ansibrightblack italic",
+    "pointer": "fg:ansicyan bold",
+    "highlighted": "fg:ansicyan",
+    "selected": "fg:ansigreen",
+}
+
+
 def _style() -> Any:
     import questionary
 
-    return questionary.Style(
-        [
-            ("qmark", "fg:ansicyan bold"),
-            ("question", "bold"),
-            ("answer", "fg:ansigreen"),
-            ("instruction", "fg:ansibrightblack italic"),
-            ("pointer", "fg:ansicyan bold"),
-            ("highlighted", "fg:ansicyan"),
-            ("selected", "fg:ansigreen"),
-        ]
-    )
+    return questionary.Style(list(_STYLES.items()))
