@@ -270,9 +270,10 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-_NO_WORKBOOK = {"occupations"}
-"""Commands that never read a workbook (only the occupation pack), so start without what
-reading one takes (pydantic and the record models)."""
+_NO_WORKBOOK = {"occupations", "explore"}
+"""Commands that never read a workbook (only the occupation pack; `explore` the exercises'
+file too, and the workbook only at a terminal, registering the record types itself), so
+start without what reading one takes (pydantic and the record models)."""
 
 
 @app.callback()

@@ -315,6 +315,7 @@ def _one_line(text: str) -> str:
 
 def _target_codes(home: Home) -> set[str]:
     """The occupation codes of the person's target jobs (those filled from the pack)."""
+    from careerpath.tracking import records  # noqa: F401  (explore does not register them)
     from careerpath.tracking.prefill import targets_by_occupation
 
     if not home.exists():
