@@ -619,7 +619,7 @@ def test_ctrl_c_in_the_inventory_during_next_counts_what_was_kept(
         "Stopped. Kept 10 of 54 inventory answers and the 2 workbook answers given this time."
     )
     assert stopped.value.hint == (
-        "Run `careerpath interests` to carry on with the inventory: 44 items left. "
+        "Run `careerpath interests` to carry on with the inventory: 44 items left.\n"
         "Run `careerpath next` to continue where you left off."
     )
     kept = store.read(home).interests

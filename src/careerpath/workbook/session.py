@@ -48,7 +48,8 @@ class Sitting:
             # What an exercise taken in the sitting kept says how to carry on with it, too.
             carry_on = stop.hint if stop.also else None
             error = Interrupted(self.saved, kept_draft=stop.kept_draft, also=stop.also)
-            error.hint = " ".join(h for h in (carry_on, resume or error.hint) if h)
+            # A line each: the hint is printed unwrapped (for the paths it may name).
+            error.hint = "\n".join(h for h in (carry_on, resume or error.hint) if h)
             raise error from None
 
     def _ask_keeping_drafts(
