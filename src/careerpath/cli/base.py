@@ -315,25 +315,31 @@ def command_word() -> str:
 
 def _runnable(shown: Any) -> Any:
     """``shown`` with each `careerpath …` command in backticks written as ``command_word``
-    says it runs here. Hints are written once, with the plain word, at every layer; the
-    console puts in the command that works, before lines are laid out to the width."""
-    word = command_word()
-    if word == "careerpath":
-        return shown
+    says it runs here, and each code span kept whole when lines are laid out (a command never
+    breaks at a space inside it). Hints are written once, with the plain word, at every layer;
+    the console puts in the command that works, before lines are laid out to the width."""
     import re
 
     from rich.padding import Padding
     from rich.text import Text
 
+    from careerpath.core.safe_text import code_kept_whole
+
+    word = command_word()
     pattern = re.compile(r"`careerpath(?=[\s`])")
+
+    def runnable(text: str) -> str:
+        return code_kept_whole(text if word == "careerpath" else pattern.sub(f"`{word}", text))
+
     if isinstance(shown, Padding):  # indented prose: the intro, a stage's welcome
         shown.renderable = _runnable(shown.renderable)
         return shown
     if isinstance(shown, str):
-        return pattern.sub(f"`{word}", shown)
-    if isinstance(shown, Text) and not shown.spans and pattern.search(shown.plain):
+        return runnable(shown)
+    if isinstance(shown, Text) and "`" in shown.plain:
         changed = shown.copy()
-        changed.plain = pattern.sub(f"`{word}", shown.plain)
+        # Styled text keeps its length, so its styles stay where they were.
+        changed.plain = code_kept_whole(shown.plain) if shown.spans else runnable(shown.plain)
         return changed
     return shown
 
