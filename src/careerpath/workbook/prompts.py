@@ -98,13 +98,21 @@ class TerminalPrompter:
     def select(self, message: str, options: Sequence[str], default: str | None = None) -> str:
         import questionary
 
+        # An option wider than the screen is shown cut at a word with "…" (prompt_toolkit
+        # would cut it by the letter); a long one is shown as the answer on a line of its own.
+        room = _width() - 4
+        choices = [questionary.Choice(_shortened(option, room), value=option) for option in options]
+        if _room_for(options) < _MOST_ROOM:
+            shown, instruction = _above(message, room=_room_for(options)), _PICK
+        else:
+            shown, instruction = _above(message) + "\n ", _PICK.lstrip("\n ")
         while True:
             picked = _run(
                 questionary.select(
-                    _above(message),
-                    list(options),
-                    default=default,
-                    instruction=_PICK,
+                    shown,
+                    choices,
+                    default=default if default in options else None,
+                    instruction=instruction,
                     style=_style(),
                 )
             )
@@ -186,7 +194,7 @@ class TerminalPrompter:
             options.append(SKIP)
         picked = _run(
             questionary.select(
-                _above(_message(question)),
+                _above(_message(question), room=_room_for(options)),
                 options,
                 default=default if default in (question.choices or []) else None,
                 instruction=_PICK,
@@ -201,7 +209,7 @@ class TerminalPrompter:
         chosen = set(default or [])
         picked = _run(
             questionary.checkbox(
-                _above(_message(question)),
+                _above(_message(question), room=_CHECKED_ROOM),
                 [questionary.Choice(c, checked=c in chosen) for c in question.choices or []],
                 validate=lambda items: (
                     True
@@ -266,7 +274,7 @@ class TerminalPrompter:
         start = next((c for c in options if c.value == default), None)
         picked = _run(
             questionary.select(
-                _above(_message(question)),
+                _above(_message(question), room=_room_for([c.title for c in options])),
                 options,
                 default=start,
                 instruction=_PICK,
@@ -304,7 +312,9 @@ class TerminalPrompter:
             try:
                 picked = _run(
                     questionary.select(
-                        _above(f"How much should “{name}” count?"),
+                        _above(
+                            f"How much should “{name}” count?", room=_room_for(["5  essential"])
+                        ),
                         options,
                         default=start,
                         instruction=_PICK,
@@ -364,6 +374,23 @@ def _wrap(text: str, first: str = "", indent: str = "  ", room: int = 0) -> list
         )
         lines += wrapped or [lead.rstrip()]
     return lines
+
+
+_CHECKED_ROOM = len(" done (99 selections)")
+"""What a ticked list puts after its question once answered."""
+_MOST_ROOM = 40
+"""Room kept for a long picked answer at most; a longer one goes on lines of its own."""
+
+
+def _room_for(options: Sequence[Any]) -> int:
+    """Room to keep after a question for the longest of ``options`` shown as its answer, so
+    the answered line does not break inside a word (prompt_toolkit wraps it by the letter)."""
+    return min(_MOST_ROOM, 1 + max((len(str(option)) for option in options), default=0))
+
+
+def _shortened(text: str, width: int) -> str:
+    """``text`` if it fits in ``width``, else cut at a word with "…"."""
+    return text if len(text) <= width else textwrap.shorten(text, width, placeholder="…")
 
 
 def _above(message: str, room: int = 0) -> str:
