@@ -7,6 +7,10 @@ What it measures, each as a separate process (interpreter start, imports, work, 
 * ``careerpath report``, ``careerpath report --format json`` and ``careerpath --help``,
   through the installed console script (``python -m careerpath`` when there is none), plus
   ``python -m careerpath report`` for comparison with the floor, which is run the same way.
+* a TAB in a home with 1,000 applications and 1,000 contacts (``benchmarks/scale.py`` builds
+  it), as bash asks for it (``_CAREERPATH_COMPLETE=complete_bash COMP_WORDS="careerpath app
+  move " COMP_CWORD=3``): record ids, stage ids and statuses against ``careerpath --help``
+  (target <= 1.2x), and due-item ids, which read the whole workbook, for information.
 
 The reports run on a fully answered default workbook in a temporary home folder, built
 without prompting (``start``, then ``next --answers FILE`` for every stage). Commands run
@@ -37,15 +41,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import scale  # benchmarks/scale.py: the 1,000-record home
 import tomli_w
 
 from careerpath.tracking import records  # noqa: F401  (registers the record types)
 from careerpath.workbook.definition import Question, load_builtin
+from careerpath.workbook.home import Home
 
 PYTHON = sys.executable
 WARMUP = 2
 REPORT_TARGET = 1.5
 HELP_TARGET = 1.3
+TAB_TARGET = 1.2
 PROMPT_LIBRARIES = ("questionary", "prompt_toolkit")
 ENV = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
 ENV.pop("CAREERPATH_HOME", None)
@@ -139,8 +146,11 @@ def build_workbook(careerpath: list[str], home: Path) -> None:
 # --- timing ----------------------------------------------------------------------------------
 
 
-def time_round_robin(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
-    """Wall times in ms of each command, ``runs`` times, after ``WARMUP`` discarded rounds."""
+def time_round_robin(
+    commands: dict[str, list[str]], runs: int, envs: dict[str, dict[str, str]] | None = None
+) -> dict[str, list[float]]:
+    """Wall times in ms of each command, ``runs`` times, after ``WARMUP`` discarded rounds;
+    ``envs`` adds environment variables to some of them (by name)."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     for round_no in range(WARMUP + runs):
         for name, command in commands.items():
@@ -150,7 +160,7 @@ def time_round_robin(commands: dict[str, list[str]], runs: int) -> dict[str, lis
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
-                env=ENV,
+                env={**ENV, **(envs or {}).get(name, {})},
             )
             elapsed = (time.perf_counter() - start) * 1000
             if done.returncode != 0:
@@ -158,6 +168,16 @@ def time_round_robin(commands: dict[str, list[str]], runs: int) -> dict[str, lis
             if round_no >= WARMUP:
                 times[name].append(elapsed)
     return times
+
+
+def tab(home: Path, line: str) -> dict[str, str]:
+    """The environment bash's completion script sets for a TAB at the end of ``line``."""
+    return {
+        "CAREERPATH_HOME": str(home),
+        "_CAREERPATH_COMPLETE": "complete_bash",
+        "COMP_WORDS": line,
+        "COMP_CWORD": str(len(line.split())),
+    }
 
 
 def import_times(command: list[str]) -> list[tuple[int, str]]:
@@ -189,6 +209,8 @@ def main() -> int:
         floor, home = Path(tmp) / "floor.py", Path(tmp) / "home"
         floor.write_text(FLOOR_APP, "utf-8")
         build_workbook([PYTHON, "-m", "careerpath"], home)
+        big = Path(tmp) / "big"
+        scale.build(Home(big))
         at_home = ["--home", str(home)]
         commands = {
             "floor": [PYTHON, str(floor)],
@@ -197,6 +219,16 @@ def main() -> int:
             "careerpath report --format json": [*careerpath, *at_home, "report", "-f", "json"],
             "careerpath --help": [*careerpath, "--help"],
             "python -m careerpath report": [PYTHON, "-m", "careerpath", *at_home, "report"],
+            "TAB app move (1k home)": careerpath,
+            "TAB next --stage (1k home)": careerpath,
+            "TAB app move ID (statuses)": careerpath,
+            "TAB done (1k home)": careerpath,
+        }
+        envs = {
+            "TAB app move (1k home)": tab(big, "careerpath app move "),
+            "TAB next --stage (1k home)": tab(big, "careerpath next --stage "),
+            "TAB app move ID (statuses)": tab(big, "careerpath app move a1 "),
+            "TAB done (1k home)": tab(big, "careerpath done "),
         }
         # (floor it is compared with, target; None: shown for information only)
         compare: dict[str, tuple[str, float | None]] = {
@@ -204,8 +236,12 @@ def main() -> int:
             "careerpath report --format json": ("floor", REPORT_TARGET),
             "careerpath --help": ("floor --help", HELP_TARGET),
             "python -m careerpath report": ("floor", None),
+            "TAB app move (1k home)": ("careerpath --help", TAB_TARGET),
+            "TAB next --stage (1k home)": ("careerpath --help", TAB_TARGET),
+            "TAB app move ID (statuses)": ("careerpath --help", TAB_TARGET),
+            "TAB done (1k home)": ("careerpath --help", None),
         }
-        times = time_round_robin(commands, args.runs)
+        times = time_round_robin(commands, args.runs, envs)
         imports = import_times(["-m", "careerpath", *at_home, "report"])
 
     print(

@@ -1,6 +1,6 @@
-"""Shared fixtures. Every test runs with its own home folder, a fixed "today", no colour and an
-80-column terminal, and with HOME pointed at a temp folder so nothing can reach the real
-user data folder."""
+"""Shared fixtures. Every test runs with its own home folder and settings file, a fixed
+"today", no colour and an 80-column terminal, and with HOME pointed at a temp folder so nothing
+can reach the real user data or config folder."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from careerpath.core import config
 from careerpath.core.errors import Interrupted
 from careerpath.tracking import records  # noqa: F401  (registers record types, as the cli does)
 from careerpath.workbook import definition
@@ -24,6 +25,10 @@ TODAY = date(2026, 11, 25)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CAREERPATH_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("CAREERPATH_TODAY", TODAY.isoformat())
+    # Settings: never the person's own config file, nor their CAREERPATH_<KEY> variables.
+    monkeypatch.setenv(config.CONFIG_ENV, str(tmp_path / "user" / "config.toml"))
+    for setting in config.KEYS.values():
+        monkeypatch.delenv(setting.env, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "user"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user" / ".local" / "share"))
     monkeypatch.setenv("NO_COLOR", "1")

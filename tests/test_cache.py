@@ -7,14 +7,18 @@ import shutil
 import stat
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from careerpath.core.errors import InvalidFiles
 from careerpath.storage.cache import CACHE_DIR
 from careerpath.workbook import definition
 from careerpath.workbook.definition import WorkbookDefinition
 from careerpath.workbook.home import Home
+
+from conftest import run
 
 NOW = datetime(2026, 11, 25, 9, 30)
 
@@ -97,3 +101,104 @@ def test_a_broken_file_is_reported_even_when_it_was_cached(home: Home) -> None:
 
 def test_doctor_does_not_count_the_cache(home: Home) -> None:
     assert Home(home.root).problems() == []
+
+
+def test_answers_checked_by_changed_questions_are_checked_again(home_dir: Path) -> None:
+    """Stage files are cached validated, so the cache must not outlive the questions: a coach
+    who drops a choice from their own workbook sees the answer that used it reported."""
+    own = home_dir.parent / "coach.toml"
+    shutil.copy(definition.resolve("default"), own)
+    home = Home(home_dir)
+    home.create(own, now=NOW)
+    stage = home.load().definition.stage("exploration")
+    home.update_answers(stage, lambda a: a.update(work_modes=["Hybrid"]))
+    assert Home(home.root).load().answers["exploration"]["work_modes"] == ["Hybrid"]  # cached
+    copy = home.root / "definition.toml"
+    copy.write_text(copy.read_text().replace('"Hybrid", ', ""))
+    with pytest.raises(InvalidFiles) as raised:
+        Home(home.root).load()
+    assert raised.value.problems[0].field == "work_modes[1]"
+
+
+def test_cached_answers_are_the_answers_read_afresh(home: Home, book: WorkbookDefinition) -> None:
+    stage = book.stage("exploration")
+    cached = Home(home.root).read_answers(stage)
+    shutil.rmtree(home.root / CACHE_DIR)
+    assert Home(home.root, write_cache=False).read_answers(stage) == cached
+
+
+# --- a record added at the end of the file -----------------------------------------------------
+
+
+@pytest.fixture
+def applying(runner: CliRunner, started: Path) -> Path:
+    """A home with two applications, written by careerpath."""
+    run(runner, "app", "add", "Acme", "Analyst")
+    run(runner, "app", "add", "Globex", "Designer")
+    return started / "stages" / "applying.toml"
+
+
+def fresh(home: Path) -> dict[str, Any]:
+    """The applying stage as a new command reads it with no cache at all."""
+    shutil.rmtree(home / CACHE_DIR, ignore_errors=True)
+    read: dict[str, Any] = Home(home, write_cache=False).load().answers["applying"]
+    return read
+
+
+def test_an_added_record_is_appended_and_cached_as_read(runner: CliRunner, applying: Path) -> None:
+    applying.write_text(applying.read_text() + "\n\n")  # layout a fresh write would not keep
+    before = applying.read_text()
+    run(
+        runner,
+        "app",
+        "add",
+        "Initech",
+        "Researcher",
+        "--notes",
+        "Line one\n[[applications]]\nid = 1",
+    )
+    after = applying.read_text()
+    assert after.startswith(before)  # the file was added to, not written afresh
+    cached = Home(applying.parent.parent).load().answers["applying"]
+    assert cached == fresh(applying.parent.parent)
+    assert [a["employer"] for a in cached["applications"]] == ["Acme", "Globex", "Initech"]
+    assert cached["applications"][2]["notes"] == "Line one\n[[applications]]\nid = 1"
+    applying.write_text(after + "\n\n")
+    run(runner, "app", "add", "Hooli", "Lead")  # the header in the note is not counted
+    assert applying.read_text().startswith(after + "\n\n")
+    assert [a["id"] for a in fresh(applying.parent.parent)["applications"]][-1] == "a4"
+    run(runner, "app", "add", "X", "Y")  # small enough to come out inline: written afresh
+    cached = Home(applying.parent.parent).load().answers["applying"]
+    assert cached == fresh(applying.parent.parent)
+    assert [a["employer"] for a in cached["applications"]][-2:] == ["Hooli", "X"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "why"),
+    [
+        (lambda text: text.replace('id = "a2"\n', ""), "a record without its id"),
+        (
+            lambda text: 'applications = [{ id = "a1", employer = "Acme", role = "Analyst" }]\n',
+            "records written inline",
+        ),
+    ],
+)
+def test_a_file_that_cannot_take_one_more_is_written_afresh(
+    runner: CliRunner, applying: Path, edit: Any, why: str
+) -> None:
+    applying.write_text(edit(applying.read_text()))
+    run(runner, "app", "add", "Initech", "Researcher")
+    cached = Home(applying.parent.parent).load().answers["applying"]["applications"]
+    read = fresh(applying.parent.parent)["applications"]
+    assert cached == read, why
+    assert read[-1]["employer"] == "Initech", why
+    assert len({a["id"] for a in read}) == len(read), why  # no id given twice
+
+
+def test_a_list_of_one_kind_reads_only_its_own_stage(runner: CliRunner, applying: Path) -> None:
+    """`app list` does not read the contacts' file: a broken one does not stop it (and
+    a command that reads every stage still reports it)."""
+    networking = applying.parent / "networking.toml"
+    networking.write_text("contacts = [\n")
+    assert "Acme: Analyst" in run(runner, "app", "list").output
+    assert "networking.toml" in run(runner, "report", code=1).output

@@ -306,6 +306,7 @@ KIND_SETTINGS: dict[str, dict[str, Any]] = {
     "choice": {"choices": ["Office", "Remote"]},
     "multi_choice": {"choices": ["Office", "Remote"]},
     "ranking": {"choices": ["Autonomy", "Income", "Security"]},
+    "ratings": {"choices": ["Autonomy", "Income", "Security"]},
     "records": {"item": "thing", "fields": [{"id": "name", "kind": "text", "prompt": "Name"}]},
 }
 

@@ -129,7 +129,9 @@ def test_inventory_from_a_file_then_explore(
     assert stored["interests"]["finished"] == TODAY
     assert len(stored["interests"]["answers"]) == 54
 
+    assert "Next: `careerpath work-values`, then `careerpath explore`." in shown
     run(runner, "work-values", "--order", "ach, ind, work, sup, rel, rec")
+    assert "Next: `careerpath explore`." in run(runner, "interests").output
     text = run(runner, "explore", "--prepare", "4").output
     assert all(len(line) <= 80 for line in text.splitlines())
     assert " 1. " in text and "interests 0." in text and "zone " in text
@@ -453,3 +455,129 @@ def test_ctrl_c_at_the_energy_prompt_logs_nothing(keys: PipeInput) -> None:
     keys.send_text("Mentoring\r\x03")
     with pytest.raises(Interrupted):
         sitting.ask_energy_entry(TerminalPrompter(TODAY), None, None, None)
+
+
+# --- found walking through as a new user -----------------------------------------------------
+
+
+def test_each_work_value_fits_one_line_of_the_picker() -> None:
+    from careerpath.instruments.work_values import VALUES
+
+    # The sort offers "Name: meaning" after a 3-column pointer, at 80 columns.
+    assert all(len(f"{name}: {meaning}") <= 76 for name, meaning in VALUES.items())
+
+
+def test_within_reach_comes_before_more_preparation_among_near_equals() -> None:
+    scores = {"R": 0, "I": 50, "A": 0, "S": 100, "E": 50, "C": 100}
+    values = {"Relationships": 6, "Support": 5, "Recognition": 4, "Achievement": 3,
+              "Independence": 2, "Working Conditions": 1}  # fmt: skip
+    ranked = matching.suggest(occupations.fits(), scores, values, max_zone=3)
+    band = [s for s in ranked if s.interest_fit // matching.STEP == 9]
+    assert any(s.within_reach is False for s in band) and any(s.within_reach for s in band)
+    for agreement in (2, 1, 0):
+        same = [s for s in band if len(set("SC") & set(s.interest_code[:2])) == agreement]
+        reach = [s.within_reach for s in same]
+        assert reach == sorted(reach, reverse=True), [(s.title, s.job_zone) for s in same]
+
+
+def test_explore_filters_by_pay_and_names_every_title_whole(
+    runner: CliRunner, started: Path, tmp_path: Path
+) -> None:
+    run(runner, "interests", "--answers", str(write_answers(tmp_path / "a.toml",
+        answers_liking("S", "C"))))  # fmt: skip
+    data = json.loads(run(runner, "explore", "-f", "json", "--prepare", "3",
+                          "--min-pay", "60000").output)  # fmt: skip
+    assert data["suggestions"] and all(s["median_pay"] >= 60000 for s in data["suggestions"])
+    text = run(runner, "explore", "--min-pay", "60000").output
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert all(f"{s['title']} {s['code']}" in flat(text) for s in data["suggestions"])
+    assert "from -1 (opposite) to 1 (the same shape)" in flat(text)
+    assert "no occupation passes" in run(runner, "explore", "--min-pay", "9000000", code=1).output
+
+
+def test_explore_at_a_terminal_reads_one_and_adds_it_as_a_target(
+    runner: CliRunner, started: Path, tmp_path: Path, keys: PipeInput,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from careerpath.workbook import prompts
+
+    run(runner, "interests", "--answers", str(write_answers(tmp_path / "a.toml",
+        answers_liking("I"))))  # fmt: skip
+    best = json.loads(run(runner, "explore", "-f", "json", "--prepare", "4", "-n", "3").output)
+    first = best["suggestions"][0]
+    monkeypatch.setattr(prompts, "has_terminal", lambda: True)
+    keys.send_text("\r")  # the first suggestion
+    keys.send_text("\r")  # add it as a target
+    keys.send_text("\r")  # the first again: now a target
+    keys.send_text("\x1b[B\r")  # done (no add offered a second time)
+    shown = run(runner, "explore", "-n", "3").output
+    assert "Main tasks" in shown and f"{first['title']}  ({first['code']})" in shown
+    assert f"Added t1: {first['title']}." in flat(shown)
+    stored = tomllib.loads((started / "stages" / "diving-deeper.toml").read_text())
+    assert [t["occupation"] for t in stored["targets"]] == [first["code"]]
+
+    # Another day: the target is known, so picking it offers only Back and Done.
+    keys.send_text("\r")  # the first suggestion, a target already
+    keys.send_text("\r")  # back to the list (the first option now)
+    keys.send_text("\x1b[B" * 3 + "\r")  # done
+    again = run(runner, "explore", "-n", "3").output
+    assert "Added" not in again and "Main tasks" in again
+    stored = tomllib.loads((started / "stages" / "diving-deeper.toml").read_text())
+    assert len(stored["targets"]) == 1
+
+
+def test_explore_pick_ends_quietly_on_ctrl_c(keys: PipeInput) -> None:
+    from rich.console import Console
+
+    from careerpath.cli.instruments import pick_from
+
+    top = matching.suggest(occupations.fits(), {"R": 0, "I": 100, "A": 0, "S": 0, "E": 0,
+                                                "C": 0})[:3]  # fmt: skip
+    keys.send_text("\x03")
+    added: list[str] = []
+    assert pick_from(TerminalPrompter(TODAY), Console(), top, None, added.append) == []
+
+
+def test_futures_say_what_each_gauge_asks(runner: CliRunner, started: Path) -> None:
+    run(runner, "futures", "add", "Caseworker helping families get benefits", "--story",
+        "A one-year certificate, then an eligibility job at the county.", "--resources", "3",
+        "--liking", "4", "--confidence", "3", "--coherence", "4")  # fmt: skip
+    text = run(runner, "futures").output
+    assert all(len(line) <= 80 for line in text.splitlines())
+    words = set(flat(text).split())
+    assert {"Caseworker", "eligibility", "certificate,", "county."} <= words  # none cut
+    assert "coherence: how well it fits who you are" in text
+
+
+def test_an_activity_that_neither_lifts_nor_drains_shows_zero(
+    runner: CliRunner, started: Path
+) -> None:
+    run(runner, "energy", "log", "Weekly team meeting", "--engagement", "3", "--energy", "0")
+    line = next(li for li in run(runner, "energy").output.splitlines() if "meeting" in li)
+    assert " 0.0 " in line and "+0.0" not in line
+
+
+def test_exports_carry_the_code_values_and_suggestions(
+    runner: CliRunner, started: Path, tmp_path: Path
+) -> None:
+    run(runner, "interests", "--answers", str(write_answers(tmp_path / "a.toml",
+        answers_liking("S", "E"))))  # fmt: skip
+    run(runner, "work-values", "--order", "rel,sup,ach,ind,rec,work")
+    data = json.loads(run(runner, "export", "--format", "json").output)
+    section = data["report"]["exercises"]
+    assert section["interest_code"] == "SER" and section["top_values"][0] == "Relationships"
+    assert len(section["suggestions"]) == 3
+    assert any("O*NET 30.1 Database" in line for line in data["credits"])
+    markdown = run(runner, "export", "--format", "markdown").output
+    assert "## Interests and work values" in markdown and "SER" in markdown
+    assert section["suggestions"][0]["code"] in markdown and "## Credits" in markdown
+
+
+def test_a_long_title_in_the_explore_picker_is_cut_at_a_word() -> None:
+    from careerpath.cli.instruments import PICK_ASK, PICK_WIDTH, _one_line
+
+    title = "10. First-Line Supervisors of Landscaping, Lawn Service, and Groundskeeping Workers"
+    cut = _one_line(title)
+    assert cut.endswith("…") and len(cut) <= PICK_WIDTH
+    assert title.startswith(cut[:-1]) and title[len(cut) - 1] in " ,"
+    assert len(f"? {PICK_ASK} {cut}") <= 80  # the answer echoed after the question

@@ -59,6 +59,18 @@ EVERYDAY = [
     ("CEO", "11-1011.00"),
     ("social worker", "21-1022.00"),
     ("elementary school teacher", "25-2021.00"),
+    ("teacher", "25-2021.00"),
+    ("developer", "15-1254.00"),
+    ("engineer", "17-2051.00"),
+    ("counselor", "21-1012.00"),
+    ("therapist", "29-1123.00"),
+    ("designer", "27-1024.00"),
+    ("cook", "35-2014.00"),
+    ("HR", "13-1071.00"),
+    ("IT support", "15-1232.00"),
+    ("security guard", "33-9032.00"),
+    ("bookkeeper", "43-3031.00"),
+    ("customer service", "43-4051.00"),
 ]
 
 
@@ -71,6 +83,22 @@ def test_everyday_searches_find_the_occupation_in_the_top_three(query: str, expe
 def test_case_plural_and_word_order_do_not_change_the_best_match() -> None:
     best = {occupations.search(q, 1)[0].code for q in ["data scientist", "SCIENTISTS DATA"]}
     assert best == {"15-2051.00"}
+
+
+@pytest.mark.parametrize("query", ["engineer", "managers", "Counselor", "cooks", "designer"])
+def test_a_catch_all_is_not_the_best_match_for_a_bare_job_word(query: str) -> None:
+    found = occupations.search(query, 3)
+    assert not any(m.title.endswith(", All Other") for m in found), [m.title for m in found]
+
+
+def test_a_big_occupation_that_only_mentions_the_word_does_not_crowd_the_list() -> None:
+    found = [m.code for m in occupations.search("data", 10)]
+    assert "15-1243.00" in found  # Database Architects
+    assert "43-9061.00" not in found  # Office Clerks, General: "data" in its description
+
+
+def test_a_catch_all_is_found_when_asked_for() -> None:
+    assert occupations.search("Engineers, All Other", 1)[0].code == "17-2199.00"
 
 
 def test_a_word_only_begun_still_finds_occupations() -> None:
@@ -264,3 +292,21 @@ def test_commands_that_do_not_use_the_pack_never_import_it(
     assert "careerpath.cli" in done.stderr  # importtime did report
     assert "careerpath.occupations" not in done.stderr
     assert "sqlite3" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("floor", "shown"),
+    [
+        ('{ amount = 90000, currency = "USD" }', "▼ your floor: $90,000."),
+        ('{ amount = 40000, currency = "EUR" }', "Your income floor is in EUR, so it is not"),
+    ],
+)
+def test_show_marks_the_persons_own_floor_only_in_usd(
+    runner: CliRunner, started: Path, floor: str, shown: str
+) -> None:
+    (started / "stages").mkdir(exist_ok=True)
+    (started / "stages" / "exploration.toml").write_text(f"income_floor = {floor}\n")
+    output = run(runner, "occupations", "show", "15-2051.00").output
+    assert shown in flat(output)
+    assert ("▼" in output) == ("USD" in floor)
+    assert all(len(line) <= 80 for line in _lines(output))

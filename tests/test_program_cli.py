@@ -340,11 +340,16 @@ def test_status_week_timeline_schedule_goals_homework_checkins(
     )
     assert "|Exploration|" in output
     assert "▲ today, week 6 of 13" in output
-    assert "━━━━━━━━━━━━  " in output and "20% of stages" in output  # rich's progress bar
+    assert "━━━━━━━━━━━━  " in output and "20% of the work" in output  # rich's progress bar
     flat = text_of(run(runner, "program", "status", today="2026-12-30"))
     assert (
-        "Behind by about 2 weeks: by now the plan has you 90% through Diving deeper; you are "
-        "beginning it (20% of the stages done, 38% of the time gone)."
+        "Behind by about 2 weeks: by now the plan has you 90% through Diving deeper; its work "
+        "is still to do (20% of the stages' work done, 38% of the time gone)."
+    ) in flat
+    # the schedule counts the work: the overdue homework is not done, nothing else yet
+    assert (
+        "Work done: homework 0 of 1 due done · 0 conversations · 0 applications sent · "
+        "goals 0 of 2 met"
     ) in flat
     assert "g1 open Decide between UX research and data analysis" in flat
     assert "Homework 0 done · 1 open · 1 overdue" in flat
@@ -698,6 +703,10 @@ def make_group(runner: CliRunner, root: Path, files: dict[str, Path], write_answ
     at("ana", "next", "--answers", str(write_answers("exploration")), today="2026-10-20")
     at("ana", "next", "--answers", str(write_answers("diving-deeper")), today="2026-11-10")
     at("ana", "next", "--answers", str(write_answers("networking")), today="2026-11-18")
+    # the work, not only the forms: a target researched, a conversation and its follow-up
+    at("ana", "target", "edit", "t1", "--education", "A degree", today="2026-11-10")
+    log = ["-m", "Coffee", "--next", "Send portfolio", "--due", "2026-12-02"]
+    at("ana", "contact", "log", "c1", *log, today="2026-11-18")
     at("ana", "checkin", "--answers", str(files["checkin"]), today="2026-11-20")
     at("ben", "start")
     at("ben", "program", "start", "--answers", str(files["intake"]))
@@ -776,8 +785,9 @@ def test_group_view_counts_overdue_items_and_activity_in_records(
     (row,) = data["clients"]
     assert row["overdue"] == 1  # the follow-up, not homework: there is none
     assert (row["last_activity"], row["days_inactive"]) == ("2026-11-18", 7)
-    # not quiet; the conversation and the application sent count as work done
-    assert row["attention"] == ["behind 5 weeks", "1 overdue"]
+    # not quiet; the conversation, its follow-up and the application sent are the work of
+    # two stages (exploration is not done): 2 of the 3 stages the plan expects by week 8
+    assert row["attention"] == ["behind 3 weeks", "1 overdue"]
     markdown = run(runner, "report", "--group", str(group), "-f", "markdown").output
     assert "*Wed 25 Nov 2026 · 1 client · 1 needs attention*" in markdown
 

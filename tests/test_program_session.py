@@ -141,8 +141,10 @@ def test_a_forced_start_at_the_prompts_moves_the_old_program_only_when_replaced(
 def test_suggested_homework_is_offered_when_a_stage_begins(home: Home) -> None:
     session, _ = sitting(home, [*INTAKE, "Decide", None])
     session.begin(months=3, start=TODAY)
-    # `careerpath next`: exploration begins; accept the first, edit the second, then Ctrl-C.
-    prompter = ScriptedPrompter([ACCEPT, EDIT, "Ask my sister and two friends", INTERRUPT])
+    # `careerpath next`: exploration begins; accept the first, edit the second, skip the two
+    # exercises offered while clarity is not said yet (energy log, futures), then Ctrl-C.
+    script = [ACCEPT, EDIT, "Ask my sister and two friends", SKIP, SKIP, INTERRUPT]
+    prompter = ScriptedPrompter(script)
     out = io.StringIO()
     stage_session = Session(
         home, home.load(), prompter, Console(file=out, width=100), TODAY, [ProgramCompanion()]
@@ -150,7 +152,11 @@ def test_suggested_homework_is_offered_when_a_stage_begins(home: Home) -> None:
     with pytest.raises(Interrupted):
         stage_session.continue_current()
     assert prompter.asked[:3] == ["Take this on?", "Take this on?", "homework"]
-    assert prompter.asked[3] == "where_now"  # then the stage's questions
+    assert prompter.asked[3:5] == ["Take this on?", "Take this on?"]
+    assert prompter.asked[5] == "where_now"  # then the stage's questions
+    shown = " ".join(out.getvalue().split())
+    assert "Log your energy for two weeks" in shown and "`careerpath energy log`" in shown
+    assert "Sketch three possible futures" in shown and "`careerpath futures`" in shown
     homework = home.load().program.homework  # type: ignore[union-attr]
     assert [(h.id, h.source, h.stage) for h in homework] == [
         ("h1", "suggested", "exploration"),
@@ -185,11 +191,12 @@ def test_skipping_suggested_homework_and_no_program_no_offer(home: Home) -> None
     other.create(definition.resolve("default"), now=datetime(2026, 11, 25, 9))
     session, _ = sitting(other, [*INTAKE, "Decide", None])
     session.begin(months=3, start=TODAY)
-    prompter = ScriptedPrompter([SKIP, SKIP, INTERRUPT])
+    prompter = ScriptedPrompter([SKIP, SKIP, SKIP, SKIP, INTERRUPT])
     with pytest.raises(Interrupted):
         Session(
             other, other.load(), prompter, Console(file=io.StringIO()), TODAY, [ProgramCompanion()]
         ).continue_current()
+    assert prompter.asked == ["Take this on?"] * 4 + ["where_now"]
     assert other.load().program.homework == []  # type: ignore[union-attr]
     # Turned down once is enough: the next sitting goes straight to the questions.
     prompter = ScriptedPrompter([INTERRUPT])
@@ -215,12 +222,13 @@ def test_homework_is_offered_when_a_stage_began_without_a_sitting(
     Book(home, home.load(), "contacts").add({"name": "Sam Lee"}, TODAY)
     assert home.load().state.stage("networking").started == TODAY
 
-    prompter = ScriptedPrompter([ACCEPT, SKIP, INTERRUPT])
+    prompter = ScriptedPrompter([ACCEPT, SKIP, SKIP, SKIP, INTERRUPT])
     with pytest.raises(Interrupted):
         Session(
             home, home.load(), prompter, Console(file=io.StringIO()), TODAY, [ProgramCompanion()]
         ).continue_current()
-    assert prompter.asked == ["Take this on?", "Take this on?", "where_to"]
+    # clarity is not said yet: the energy log and the futures are offered too
+    assert prompter.asked == ["Take this on?"] * 4 + ["where_to"]
 
     prompter = ScriptedPrompter([ACCEPT, ACCEPT, INTERRUPT])
     networking = home.load().definition.stage("networking")
@@ -243,7 +251,7 @@ def test_program_started_mid_stage_offers_that_stages_homework(home: Home) -> No
         Session(
             home, home.load(), prompter, Console(file=io.StringIO()), TODAY, [ProgramCompanion()]
         ).continue_current()
-    session, _ = sitting(home, [*INTAKE, "Decide", None, SKIP, ACCEPT])
+    session, _ = sitting(home, [*INTAKE, "Decide", None, SKIP, ACCEPT, SKIP, SKIP])
     session.begin(months=3, start=TODAY)
     assert finished(session)
     assert [h.stage for h in home.load().program.homework] == ["exploration"]  # type: ignore[union-attr]

@@ -44,6 +44,13 @@ def test_start_a_program_in_a_real_terminal(spawn, home_dir: Path) -> None:  # t
     child.expect("Added as h1")
     child.expect("Take this on?")
     child.send(DOWN + DOWN + "\r")  # skip
+    # clarity is not said yet, so the two exercises for an unclear direction come too
+    child.expect("Log your energy for two weeks")
+    child.expect("Take this on?")
+    child.send(DOWN + DOWN + "\r")  # skip
+    child.expect("Sketch three possible futures")
+    child.expect("Take this on?")
+    child.send(DOWN + DOWN + "\r")  # skip
     child.expect("Where are you now in your work life?")
     child.sendcontrol("c")
     output = finish(child)

@@ -229,6 +229,7 @@ SAMPLES: dict[str, tuple[dict[str, Any], str]] = {  # settings, and the keys tha
     "date": ({}, "2026-12-01\r"),
     "list": ({"item_label": "skill"}, "Excel\rtalking" + FINISH),
     "weights": ({}, "Autonomy=5, hours=2\r"),
+    "ratings": ({"choices": ["Autonomy", "Income", "Variety"]}, "4 - 2\r"),
 }
 
 

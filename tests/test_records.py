@@ -188,12 +188,12 @@ def test_next_saves_an_application_status_as_a_new_history_entry() -> None:
     assert records.get_field("applications", record, "status") == "screening"
 
 
-def test_next_saves_ratings_per_value_and_a_bonus_as_money_when_it_is_one() -> None:
+def test_next_saves_ratings_by_value_and_a_bonus_as_money_when_it_is_one() -> None:
     target: dict[str, Any] = {}
-    records.set_field("targets", target, "fit:Autonomy", 4, TODAY)
-    records.set_field("targets", target, "fit:Income", None, TODAY)
+    records.set_field("targets", target, "fit", {"Autonomy": 4}, TODAY)
     assert target == {"fit": {"Autonomy": 4}}
-    records.set_field("targets", target, "fit:Autonomy", None, TODAY)
+    assert records.get_field("targets", target, "fit") == {"Autonomy": 4}
+    records.set_field("targets", target, "fit", None, TODAY)
     assert target == {}
     offer: dict[str, Any] = {}
     records.set_field("offers", offer, "bonus", "5000 EUR", TODAY)

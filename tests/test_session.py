@@ -77,8 +77,8 @@ def test_a_whole_stage_then_pause_at_the_next(home: Home) -> None:
 
 
 def test_moving_straight_on_opens_the_next_stage(home: Home) -> None:
-    # Title, then the other fields: with two values ranked, a fit rating for each of them.
-    target = ["UX researcher", *[None] * 9]
+    # Title, then the other fields: the values ranked are rated on one screen.
+    target = ["UX researcher", *[None] * 8]
     with pytest.raises(Interrupted):
         sit(home, [*EXPLORATION, True, *target, False, INTERRUPT])
     assert saved(home).answers["diving-deeper"] == {
@@ -224,8 +224,8 @@ def test_recalled_answers_are_shown_before_the_question(home: Home) -> None:
     stage = home.load().definition.stage("exploration")
     home.update_answers(stage, lambda a: a.update(FULL_ANSWERS["exploration"]))
     complete(home, "exploration")
-    # Five fields, a fit rating for each of the five top values, two more fields.
-    _, out = sit(home, ["UX", *[None] * 12, False, "Because.", None, False])
+    # Five fields, the five top values rated on one screen, two more fields.
+    _, out = sit(home, ["UX", *[None] * 8, False, "Because.", None, False])
     assert "Earlier you said:" in out
     assert "Top values: 1. Autonomy  2. Helping others" in out
 
@@ -237,12 +237,12 @@ def test_next_rates_a_target_against_each_top_value(home: Home) -> None:
     stage = home.load().definition.stage("exploration")
     home.update_answers(stage, lambda a: a.update(FULL_ANSWERS["exploration"]))
     complete(home, "exploration")
-    # title, field, education, tasks, salary, outlook; a rating for each of the five values;
+    # title, field, education, tasks, salary, outlook; the five values rated on one screen;
     # sources, open questions; then no more targets, and the stage's other questions.
-    ratings = [5, None, 4, None, 2]
-    script = ["UX researcher", None, None, None, None, "Growing", *ratings, None, None, False]
+    ratings = {"Autonomy": 5, "Learning and growth": 4, "Variety": 2}
+    script = ["UX researcher", None, None, None, None, "Growing", ratings, None, None, False]
     prompter, _ = sit(home, [*script, "Because.", None, False])
-    assert "fit:Autonomy" in prompter.asked and "fit:Variety" in prompter.asked
+    assert prompter.asked.count("fit") == 1 and not any(":" in a for a in prompter.asked)
     (target,) = saved(home).answers["diving-deeper"]["targets"]
     assert target == {
         "id": "t1",

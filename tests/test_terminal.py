@@ -230,6 +230,9 @@ TYPED = {  # what a person types at each typed question (by the start of its pro
     "How many people would you like": "2",
     "After how many days": "21",
     "How much does each thing count": "Pay=5, Time=3",
+    "How well does it fit each of your top values": "4 3 - 5 2",  # all five on one screen
+    "How well does the offer fit each of your top values": "5 4 3 - 4",
+    "How well does each fit you": "4 2",
     "How many": "3",
 }
 
@@ -430,6 +433,12 @@ def test_the_built_in_journey_at_the_real_prompts(
     exploration = answers(home_dir)
     assert exploration["income_floor"] == {"amount": 42000, "currency": "EUR"}
     assert exploration["hours"] == 32
+    # Every top value rated on one screen per record, never one prompt per value.
+    assert not any("How well does it fit “" in q for q in asked)
+    top = exploration["values"]
+    deeper = tomllib.loads((home_dir / "stages" / "diving-deeper.toml").read_text())
+    assert deeper["targets"][0]["fit"] == {top[0]: 4, top[1]: 3, top[3]: 5, top[4]: 2}
+    assert closing["offers"][0]["ratings"] == {top[0]: 5, top[1]: 4, top[2]: 3, top[4]: 4}
     # The target job was looked up in the occupation data, with the person's own pay.
     (target,) = tomllib.loads((home_dir / "stages" / "diving-deeper.toml").read_text())["targets"]
     assert target["occupation"] == "15-2051.00"
@@ -452,6 +461,7 @@ def test_a_coachs_workbook_of_every_kind_at_the_real_prompts(
     assert [stage["status"] for stage in summary["stages"]] == ["complete", "complete"]  # type: ignore[attr-defined]
     second = tomllib.loads((home_dir / "stages" / "second.toml").read_text())
     assert second["weights"] == {"Pay": 5, "Time": 3}
+    assert second["fits"] == {"Pay": 4, "Time": 2}
     assert second["floor"] == {"amount": 30000, "currency": "GBP"}
     assert second["review"].isoformat() == "2027-01-15"
     assert [person["met"].isoformat() for person in second["people"]] == ["2026-11-20"]

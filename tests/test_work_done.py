@@ -37,10 +37,10 @@ def test_contacts_without_a_conversation_are_not_the_work(
     text = flat(run(runner, "report").output)
     assert "ready to complete" not in text
     assert (
-        "Next: Networking still needs a conversation logged: run `careerpath contact log NAME`."
+        "Next: Networking still needs a conversation logged: run `careerpath contact log c1`."
         in text
     )
-    assert "work done: · a conversation logged; · a follow-up planned" in text
+    assert "Work: · a conversation logged; · a follow-up planned" in text
     networking = _networking(json.loads(run(runner, "report", "-f", "json").output))
     assert networking["status"] == "in progress" and networking["ready"] is False
     assert networking["questions_percent"] == 100
@@ -58,14 +58,14 @@ def test_contacts_without_a_conversation_are_not_the_work(
 
 def test_a_workbook_definition_says_what_done_means(tmp_path: Path) -> None:
     from careerpath.core.errors import InvalidFiles
-    from careerpath.workbook import definition
+    from careerpath.workbook import builtins, definition
 
     builtin = definition.load_builtin()
     assert [rule.label for rule in builtin.stage("closing").done] == [
         "a decision recorded on an offer",
         "the leaving-well checklist done",
     ]
-    text = (definition.builtin_dir() / "default.toml").read_text()
+    text = (builtins.builtin_dir() / "default.toml").read_text()
     broken = tmp_path / "broken.toml"
     broken.write_text(
         text.replace('question = "contacts"\nhaving = ["follow_up"]', 'question = "nope"')

@@ -10,6 +10,11 @@ __all__ = ["app", "main"]
 
 for _name, (_target, _help) in GROUPS.items():
     defer(_name, f"careerpath.cli.{_target}", _help)
+defer(
+    "help",
+    "careerpath.cli.helping:help_app",
+    "Show the help of a command: `careerpath help app add`.",
+)
 
 
 def main() -> None:

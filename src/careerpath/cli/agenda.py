@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careerpath.cli import completion
 from careerpath.cli.base import FormatOption, ListFormat, home_of, out_console, print_json, today
 from careerpath.cli.recording import (
     Cell,
@@ -122,7 +123,12 @@ def resolve_item(items: Sequence[DueItem], wanted: str) -> DueItem:
 def done(
     ctx: typer.Context,
     items: Annotated[
-        list[str], typer.Argument(help="Item ids from `careerpath due`.", metavar="ITEM")
+        list[str],
+        typer.Argument(
+            help="Item ids from `careerpath due`.",
+            metavar="ITEM",
+            autocompletion=completion.due_items,
+        ),
     ],
 ) -> None:
     """Mark items from `careerpath due` as done."""
@@ -161,7 +167,10 @@ def done(
 @snooze_app.command()
 def snooze(
     ctx: typer.Context,
-    item: Annotated[str, typer.Argument(help="Item id from `careerpath due`.")],
+    item: Annotated[
+        str,
+        typer.Argument(help="Item id from `careerpath due`.", autocompletion=completion.due_items),
+    ],
     until: Annotated[
         str, typer.Argument(help="A distance (3d, 2w, 1m) or a date.", metavar="WHEN")
     ],

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from careerpath.cli import completion
 from careerpath.cli.base import (
     FormatOption,
     ListFormat,
@@ -56,14 +57,24 @@ class AppOptions:
     """What `app add` and `app edit` both take."""
 
     target: Annotated[
-        str | None, typer.Option("--target", help="The target job it relates to (id or title).")
+        str | None,
+        typer.Option(
+            "--target",
+            help="The target job it relates to (id or title).",
+            autocompletion=completion.targets,
+        ),
     ]
     source: Annotated[
         str | None,
         typer.Option("--source", help="Where you found it: a job board, a recruiter…"),
     ]
     contact: Annotated[
-        str | None, typer.Option("--contact", help="The contact who referred you (id or name).")
+        str | None,
+        typer.Option(
+            "--contact",
+            help="The contact who referred you (id or name).",
+            autocompletion=completion.contacts,
+        ),
     ]
     link: Annotated[str | None, typer.Option("--link", help="Link to the posting.")]
     document: Annotated[
@@ -108,7 +119,12 @@ def app_add(
     ] = None,
     role: Annotated[str | None, typer.Argument(help="The role.")] = None,
     status: Annotated[
-        str, typer.Option("--status", help="Where it stands now (see `app move --help`).")
+        str,
+        typer.Option(
+            "--status",
+            help="Where it stands now (see `app move --help`).",
+            autocompletion=completion.app_statuses,
+        ),
     ] = "interested",
     date: Annotated[
         str | None,
@@ -143,7 +159,12 @@ def app_add(
 def app_list(
     ctx: typer.Context,
     status: Annotated[
-        str | None, typer.Option("--status", help="Only applications with this status.")
+        str | None,
+        typer.Option(
+            "--status",
+            help="Only applications with this status.",
+            autocompletion=completion.app_statuses,
+        ),
     ] = None,
     show_all: Annotated[
         bool, typer.Option("--all", help="Include closed ones (accepted, rejected…).")
@@ -154,7 +175,7 @@ def app_list(
     """Applications, furthest along first; stale ones flagged."""
     from careerpath.tracking import records, scoring
 
-    book = open_book(ctx, "applications")
+    book = open_book(ctx, "applications", its_stage_only=True)
     apps: list[Application] = book.models()
     now = today()
     after = scoring.stale_after(book.workbook)
@@ -220,11 +241,13 @@ def app_list(
 @application_app.command("show")
 def app_show(
     ctx: typer.Context,
-    application: Annotated[str, typer.Argument(help="Id, employer or role.")],
+    application: Annotated[
+        str, typer.Argument(help="Id, employer or role.", autocompletion=completion.applications)
+    ],
     format: FormatOption = ListFormat.text,
 ) -> None:
     """Everything about one application: its full history and interviews."""
-    from careerpath.tracking import records, scoring
+    from careerpath.tracking import links, records, scoring
 
     book = open_book(ctx, "applications")
     found: Application = book.get(application)
@@ -236,13 +259,9 @@ def app_show(
     since = scoring.stale_since(found, now, scoring.stale_after(book.workbook))
     extra = found.status + (f" · stale since {since}" if since else "")
     heading(console, f"{found.id}  {records.label('applications', found)}", extra)
-    targets = {t["id"]: t for t in records.stored(book.workbook, "targets")}
-    contacts = {c["id"]: c for c in records.stored(book.workbook, "contacts")}
 
-    def named(name: str, ref: str | None, pool: dict[str, dict[str, Any]]) -> str | None:
-        if ref is None:
-            return None
-        return f"{ref} {records.label(name, pool[ref])}" if ref in pool else f"{ref} (removed)"
+    def named(name: str, ref: str | None) -> str | None:
+        return None if ref is None else links.named(book.workbook, name, ref)
 
     action = found.next_action
     if found.next_action_due:
@@ -251,9 +270,13 @@ def app_show(
     details(
         console,
         [
-            ("Target job", named("targets", found.target, targets)),
+            ("Target job", named("targets", found.target)),
             ("Source", found.source),
-            ("Referred by", named("contacts", found.contact, contacts)),
+            ("Referred by", named("contacts", found.contact)),
+            (
+                "Offers",
+                links.linking_to(book.workbook, "offers", "applications", found.id),
+            ),
             ("Link", found.link),
             ("Documents", found.documents),
             ("Next action", action),
@@ -294,7 +317,9 @@ def app_show(
 @with_options(AppOptions)
 def app_edit(
     ctx: typer.Context,
-    application: Annotated[str, typer.Argument(help="Id, employer or role.")],
+    application: Annotated[
+        str, typer.Argument(help="Id, employer or role.", autocompletion=completion.applications)
+    ],
     employer: Annotated[str | None, typer.Option("--employer", help="The employer.")] = None,
     role: Annotated[str | None, typer.Option("--role", help="The role.")] = None,
     *,
@@ -312,7 +337,9 @@ def app_edit(
 @application_app.command("remove")
 def app_remove(
     ctx: typer.Context,
-    application: Annotated[str, typer.Argument(help="Id, employer or role.")],
+    application: Annotated[
+        str, typer.Argument(help="Id, employer or role.", autocompletion=completion.applications)
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")] = False,
 ) -> None:
     """Remove an application for good (a copy stays in .backups). To close one instead,
@@ -323,12 +350,18 @@ def app_remove(
 @application_app.command("move")
 def app_move(
     ctx: typer.Context,
-    application: Annotated[str, typer.Argument(help="Id, employer or role.", metavar="ID")],
+    application: Annotated[
+        str,
+        typer.Argument(
+            help="Id, employer or role.", metavar="ID", autocompletion=completion.applications
+        ),
+    ],
     status: Annotated[
         str,
         typer.Argument(
             help="interested, applied, screening, interviewing, offer, accepted, rejected, "
-            "withdrawn or 'no response'."
+            "withdrawn or 'no response'.",
+            autocompletion=completion.app_statuses,
         ),
     ],
     date: Annotated[
@@ -366,7 +399,12 @@ def app_move(
 @application_app.command("interview")
 def app_interview(
     ctx: typer.Context,
-    application: Annotated[str, typer.Argument(help="Id, employer or role.", metavar="ID")],
+    application: Annotated[
+        str,
+        typer.Argument(
+            help="Id, employer or role.", metavar="ID", autocompletion=completion.applications
+        ),
+    ],
     at: Annotated[
         str | None,
         typer.Option(

@@ -43,6 +43,8 @@ NO_TERMINAL_HINT = (
 )
 
 
+_COMMAND_LINE = "careerpath.command_line"
+
 _DEFERRED: dict[str, tuple[Callable[[], typer.Typer], str]] = {}
 """Commands built only when used: name → (what gives their Typer app, help)."""
 
@@ -107,8 +109,9 @@ class _Commands(TyperGroup):
     """Maps careerpath's errors to a clear message and exit code, for every command."""
 
     def list_commands(self, ctx: Any) -> list[str]:
+        # In the order registered, whichever were built already (`help` builds some).
         names = super().list_commands(ctx)
-        return names + [name for name in _DEFERRED if name not in names]
+        return [name for name in names if name not in _DEFERRED] + list(_DEFERRED)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         found = super().get_command(ctx, cmd_name)
@@ -132,7 +135,21 @@ class _Commands(TyperGroup):
                     error.message = f"{message.rstrip('.')}. Did you mean {suggestions}?"
             raise
 
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: Any = None
+    ) -> None:
+        # At a TAB: Typer's completion classes (with the descriptions zsh and fish show),
+        # registered only now, so that no other run pays for them.
+        name = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        if os.environ.get(name):
+            from typer._completion_classes import completion_init
+
+            completion_init()
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
     def invoke(self, ctx: Any) -> Any:  # click's Context; typer does not export its type
+        # What was typed after `careerpath` (its own options aside), for commit messages.
+        ctx.meta[_COMMAND_LINE] = [*ctx._protected_args, *ctx.args]
         try:
             return super().invoke(ctx)
         except CareerpathError as error:
@@ -201,7 +218,7 @@ app = _App(
         "`careerpath report`. Your answers are plain TOML files that stay yours."
     ),
     no_args_is_help=True,
-    add_completion=True,
+    add_completion=False,  # careerpath's own options, which take the shell (see _main)
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -220,10 +237,42 @@ def _settings(ctx: typer.Context) -> Settings:
     return Settings(home=Path("."), debug=False)
 
 
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _shell(value: str) -> str:
+    if value.lower() not in SHELLS:
+        raise typer.BadParameter(
+            f"{value!r} is not a shell careerpath completes in; use one of {', '.join(SHELLS)}."
+        )
+    return value.lower()
+
+
+def _show_completion(ctx: typer.Context, param: Any, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer import completion
+
+    completion.show_callback(ctx, param, _shell(value))
+
+
+def _install_completion(ctx: typer.Context, param: Any, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer import completion
+
+    completion.install_callback(ctx, param, _shell(value))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"careerpath {__version__}")
         raise typer.Exit()
+
+
+_NO_WORKBOOK = {"occupations"}
+"""Commands that never read a workbook (only the occupation pack), so start without what
+reading one takes (pydantic and the record models)."""
 
 
 @app.callback()
@@ -248,10 +297,36 @@ def _main(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="SHELL",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            show_default=False,
+            help="Install completion for SHELL: bash, zsh, fish or powershell.",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            show_default=False,
+            help="Print the completion script for SHELL, to copy it or install it yourself.",
+        ),
+    ] = None,
 ) -> None:
-    # Every command reads a workbook; its built-in record types register with the definition.
     from careerpath.storage.folder import resolve_home
-    from careerpath.tracking import records  # noqa: F401
+
+    if ctx.invoked_subcommand not in _NO_WORKBOOK:
+        # A command reads a workbook: its built-in record types register with the definition.
+        from careerpath.tracking import records  # noqa: F401
 
     ctx.obj = Settings(home=resolve_home(home), debug=debug)
     for stream in (sys.stdout, sys.stderr):
@@ -418,7 +493,7 @@ def _print_error(error: CareerpathError) -> None:
 def home_of(ctx: typer.Context) -> Home:
     from careerpath.workbook.home import Home
 
-    return Home(_settings(ctx).home)
+    return Home(_settings(ctx).home, command_line=ctx.meta.get(_COMMAND_LINE, ()))
 
 
 def today() -> date:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from careerpath.cli import completion
 from careerpath.cli.base import (
     FormatOption,
     ListFormat,
@@ -84,7 +85,9 @@ class ContactOptions:
     target: Annotated[
         list[str] | None,
         typer.Option(
-            "--target", help="A target job (id or title) they can tell you about (repeatable)."
+            "--target",
+            help="A target job (id or title) they can tell you about (repeatable).",
+            autocompletion=completion.targets,
         ),
     ]
     status: Annotated[
@@ -159,7 +162,7 @@ def contact_list(
     """Contacts: follow-ups due first, then by name."""
     from careerpath.tracking import records
 
-    book = open_book(ctx, "contacts")
+    book = open_book(ctx, "contacts", its_stage_only=True)
     contacts: list[Contact] = book.models()
     if status:
         wanted = records.match_word(status, records.CONTACT_STATUSES, "contact status")
@@ -206,11 +209,11 @@ def contact_list(
 @contact_app.command("show")
 def contact_show(
     ctx: typer.Context,
-    contact: Annotated[str, typer.Argument(help="Id or name.")],
+    contact: Annotated[str, typer.Argument(help="Id or name.", autocompletion=completion.contacts)],
     format: FormatOption = ListFormat.text,
 ) -> None:
     """Everything about one contact, with every conversation."""
-    from careerpath.tracking import records
+    from careerpath.tracking import links, records
 
     book = open_book(ctx, "contacts")
     found: Contact = book.get(contact)
@@ -220,7 +223,7 @@ def contact_show(
     console = out_console()
     now = today()
     heading(console, f"{found.id}  {records.label('contacts', found)}", found.current_status)
-    targets = {t["id"]: t for t in records.stored(book.workbook, "targets")}
+    workbook = book.workbook
     details(
         console,
         [
@@ -228,12 +231,10 @@ def contact_show(
             ("How you know them", found.warmth),
             ("How exactly", found.how_known),
             ("Channel", found.channel),
+            ("Target jobs", [links.named(workbook, "targets", t) for t in found.targets or []]),
             (
-                "Target jobs",
-                [
-                    f"{t} {records.label('targets', targets[t]) if t in targets else '(removed)'}"
-                    for t in found.targets or []
-                ],
+                "Applications",
+                links.linking_to(workbook, "applications", "contacts", found.id),
             ),
             ("Next step", found.next_step),
             ("Due", due_text(found.follow_up, now, found.snoozed)),
@@ -263,7 +264,7 @@ def contact_show(
 @with_options(ContactOptions)
 def contact_edit(
     ctx: typer.Context,
-    contact: Annotated[str, typer.Argument(help="Id or name.")],
+    contact: Annotated[str, typer.Argument(help="Id or name.", autocompletion=completion.contacts)],
     name: Annotated[str | None, typer.Option("--name", help="Their name.")] = None,
     *,
     options: ContactOptions,
@@ -276,7 +277,7 @@ def contact_edit(
 @contact_app.command("remove")
 def contact_remove(
     ctx: typer.Context,
-    contact: Annotated[str, typer.Argument(help="Id or name.")],
+    contact: Annotated[str, typer.Argument(help="Id or name.", autocompletion=completion.contacts)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")] = False,
 ) -> None:
     """Remove a contact for good, with their conversations (a copy stays in .backups)."""
@@ -286,7 +287,12 @@ def contact_remove(
 @contact_app.command("log")
 def contact_log(
     ctx: typer.Context,
-    contact: Annotated[str, typer.Argument(help="Id or name.", metavar="NAME_OR_ID")],
+    contact: Annotated[
+        str,
+        typer.Argument(
+            help="Id or name.", metavar="NAME_OR_ID", autocompletion=completion.contacts
+        ),
+    ],
     summary: Annotated[
         str | None,
         typer.Option("--summary", "-m", help="What you talked about (asked for in a terminal)."),
@@ -417,7 +423,7 @@ def _ask_about(book: Book, record_id: str, key: str, logged: bool = False) -> An
 @contact_app.command("message")
 def contact_message(
     ctx: typer.Context,
-    contact: Annotated[str, typer.Argument(help="Id or name.")],
+    contact: Annotated[str, typer.Argument(help="Id or name.", autocompletion=completion.contacts)],
     pick: Annotated[
         int | None,
         typer.Option("--pick", help="Save starter N as your message to them, to edit."),

@@ -70,10 +70,12 @@ def export(
             soft_wrap=True,
         )
         return
-    if format is ExportFormat.markdown:
-        text = exports.to_markdown(workbook, now)
-    elif format is ExportFormat.json:
-        text = exports.to_json(workbook, now)
+    if format is ExportFormat.markdown or format is ExportFormat.json:
+        from careerpath.views.instruments import exercises_section
+
+        exercises = exercises_section(home, workbook)
+        to_text = exports.to_markdown if format is ExportFormat.markdown else exports.to_json
+        text = to_text(workbook, now, exercises)
     else:
         _export_ics(home, workbook, output or Path("-"), remind=remind)
         return

@@ -53,6 +53,12 @@ GROUPS: dict[str, tuple[str, str]] = {
         "An energy log: what you did, how engaged you were, whether it lifted or drained "
         "you; `careerpath energy` shows what lifts and drains, by activity.",
     ),
+    "config": (
+        "config:config_app",
+        "Settings you set once: currency, date order, days before an application is stale, "
+        "week start, git auto-commit, time zone.",
+    ),
+    "git": ("git:git_app", "Keep your home in git: `careerpath git init` commits each change."),
     "futures": (
         "futures:futures_app",
         "Three possible futures: five-year sketches side by side, each with four gauges.",

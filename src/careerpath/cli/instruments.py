@@ -4,15 +4,19 @@ not know where to go yet, and the pack's occupations ranked against their result
 from __future__ import annotations
 
 import json
-import sys
+from collections.abc import Callable, Collection, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from careerpath.cli.base import app, home_of, out_console, today
 from careerpath.core.errors import InvalidInput, NotFound
+
+if TYPE_CHECKING:
+    from careerpath.instruments.matching import Suggestion
+    from careerpath.workbook.home import Home
 
 
 class OutputFormat(StrEnum):
@@ -65,8 +69,8 @@ def interests(
                 "(`careerpath interests --items` lists the item ids)."
             )
             result = sitting.take_inventory(home, prompts.TerminalPrompter(today()), today())
-    earlier = store.read(home).interests
-    kept = earlier.earlier if earlier else []
+    stored = store.read(home)
+    kept = stored.interests.earlier if stored.interests else []
     if format is OutputFormat.json:
         _print_json(
             {
@@ -76,7 +80,12 @@ def interests(
         )
         return
     render_interests(out_console(), result, kept)
-    out_console().print("\nNext: `careerpath work-values`, then `careerpath explore`.")
+    after = (
+        "`careerpath explore`"
+        if stored.work_values
+        else ("`careerpath work-values`, then `careerpath explore`")
+    )
+    out_console().print(f"\nNext: {after}.", markup=False, highlight=False)
 
 
 def _read_answers(path: Path) -> dict[str, Any]:
@@ -166,8 +175,9 @@ def explore(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to show.")] = 10,
     format: FormatOption = OutputFormat.text,
 ) -> None:  # fmt: skip
-    """Occupations that fit your interests, then your work values, the preparation you are
-    open to and your income floor, each with one line saying why."""
+    """Occupations that fit your interests, then the preparation you are open to, your
+    income floor and your work values, each with one line saying why. At a terminal, pick
+    one to read in full or to add as a target job."""
     from careerpath import occupations
     from careerpath.instruments import interests as inventory
     from careerpath.instruments import matching, sitting, store
@@ -192,7 +202,7 @@ def explore(
             elif format is OutputFormat.text:
                 from careerpath.workbook import prompts
 
-                if sys.stdin.isatty() and sys.stdout.isatty():
+                if prompts.has_terminal():
                     max_zone = sitting.ask_preparation(home, prompts.TerminalPrompter(today()))
     floor_usd, notes = sitting.usd_floor(home)
     if max_zone is None:
@@ -224,6 +234,105 @@ def explore(
     from rich.text import Text
 
     console.print(Text(occupations.SHORT_CREDIT, style="dim"))
+    from careerpath.workbook import prompts
+
+    if prompts.has_terminal():
+        console.print()
+        pick_from(
+            prompts.TerminalPrompter(today()),
+            console,
+            shown,
+            floor_usd,
+            lambda code: _add_target(ctx, code),
+            _target_codes(home),
+        )
+
+
+PICK_DONE = "Done"
+PICK_ADD = "Add it as a target job, filled from the pack"
+PICK_BACK = "Back to the list"
+PICK_ASK = "Pick one to read:"
+TARGET_MARK = "  (a target)"
+PICK_WIDTH = 58  # the picked option, echoed after PICK_ASK, stays on one 80-column line
+
+
+def pick_from(
+    asker: Any,
+    console: Any,
+    shown: Sequence[Suggestion],
+    floor_usd: float | None,
+    add: Callable[[str], None],
+    targets: Collection[str] = (),
+) -> list[str]:
+    """Let the person pick a suggestion to read in full (as ``occupations show``) and add it
+    as a target job with ``add(code)``, until they are done; an occupation among
+    ``targets`` (codes of their target jobs) is marked and not offered again. Ctrl-C here
+    just ends the list: nothing typed is at stake.
+
+    Returns:
+        The codes added as targets.
+    """
+    from careerpath import occupations
+    from careerpath.cli.occupations import render_profile
+    from careerpath.core.errors import Interrupted
+
+    added: list[str] = []
+    already = set(targets)
+    try:
+        while True:
+            labels = [
+                _one_line(f"{n}. {s.title}" + (TARGET_MARK if s.code in already else ""))
+                for n, s in enumerate(shown, start=1)
+            ]
+            picked = asker.select(PICK_ASK, [*labels, PICK_DONE])
+            if picked == PICK_DONE:
+                return added
+            suggestion = shown[labels.index(picked)]
+            console.print()
+            render_profile(console, occupations.get(suggestion.code), floor_usd=floor_usd)
+            console.print()
+            options = [PICK_BACK, PICK_DONE]
+            if suggestion.code not in already:
+                options.insert(0, PICK_ADD)
+            then = asker.select(f"{suggestion.code}:", options)
+            if then == PICK_ADD:
+                add(suggestion.code)
+                added.append(suggestion.code)
+                already.add(suggestion.code)
+            elif then == PICK_DONE:
+                return added
+    except Interrupted:
+        return added
+
+
+def _one_line(text: str) -> str:
+    """``text`` cut at a word to fit the picker's line, with … when cut."""
+    if len(text) <= PICK_WIDTH:
+        return text
+    return text[: PICK_WIDTH - 1].rsplit(" ", 1)[0].rstrip(",") + "…"
+
+
+def _target_codes(home: Home) -> set[str]:
+    """The occupation codes of the person's target jobs (those filled from the pack)."""
+    from careerpath.tracking import records
+
+    if not home.exists():
+        return set()
+    return {
+        str(t["occupation"]) for t in records.stored(home.load(), "targets") if t.get("occupation")
+    }
+
+
+def _add_target(ctx: typer.Context, code: str) -> None:
+    """``careerpath target add --from CODE``, as typed."""
+    import dataclasses
+
+    from careerpath.cli.targets import TargetOptions, target_add
+
+    # The command as Typer calls it: its shared options come one by one (see with_options).
+    command: Any = target_add
+    blank = {field.name: None for field in dataclasses.fields(TargetOptions)}
+    command(ctx=ctx, title=None, from_pack=code, **blank)
 
 
 def _print_json(data: Any) -> None:

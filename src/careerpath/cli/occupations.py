@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from careerpath.cli import completion
 from careerpath.cli.base import out_console
 from careerpath.cli.groups import HELP
 from careerpath.core.errors import InvalidInput
@@ -82,7 +83,14 @@ def search(
 
 @occupations_app.command()
 def show(
-    occupation: Annotated[str, typer.Argument(help="An O*NET-SOC code (15-2051.00) or a title.")],
+    ctx: typer.Context,
+    occupation: Annotated[
+        str,
+        typer.Argument(
+            help="An O*NET-SOC code (15-2051.00) or a title.",
+            autocompletion=completion.occupation_codes,
+        ),
+    ],
     area: Annotated[
         str | None,
         typer.Option("--area", help="Pay in one U.S. state: its abbreviation (CA) or name."),
@@ -101,13 +109,28 @@ def show(
             data["area_pay"] = occupations.as_data(state)
         _print_json(data)
         return
-    render_profile(out_console(), profile, state=state, asked_area=area)
+    from careerpath.cli.base import home_of
+    from careerpath.instruments.sitting import income_floor_answer
+
+    floor = income_floor_answer(home_of(ctx))
+    currency = floor.get("currency") if floor else None
+    floor_usd = float(floor["amount"]) if floor and currency == "USD" else None
+    console = out_console()
+    render_profile(console, profile, state=state, asked_area=area, floor_usd=floor_usd)
+    if currency and currency != "USD" and profile.pay is not None:
+        # Two currencies are never drawn on one scale.
+        _dim(console, f"Your income floor is in {currency}, so it is not marked on U.S. pay.")
 
 
 @occupations_app.command()
 def compare(
     codes: Annotated[
-        list[str], typer.Argument(help="Two or more O*NET-SOC codes or titles.", show_default=False)
+        list[str],
+        typer.Argument(
+            help="Two or more O*NET-SOC codes or titles.",
+            show_default=False,
+            autocompletion=completion.occupation_codes,
+        ),
     ],
     format: FormatOption = OutputFormat.text,
 ) -> None:
@@ -245,13 +268,23 @@ def render_comparison(console: Console, profiles: Sequence[Profile]) -> None:
     scale = (min(f.p10 or 0 for f in annual), max(f.p90 or 0 for f in annual)) if annual else None
     rows: list[list[Any]] = []
     for profile, (figures, per) in zip(profiles, ranges, strict=True):
+        # The title beside its bar: a person compares jobs, not codes.
         if figures and per == "year" and scale:
-            rows.append([profile.code, pay_bar(figures, scale, BAR), _money(figures.median)])
+            rows.append(
+                [profile.code, pay_bar(figures, scale, BAR), _money(figures.median), profile.title]
+            )
         elif figures:
-            rows.append([profile.code, Text(f"per hour only: median ${figures.median:,.2f}"), ""])
+            rows.append(
+                [
+                    profile.code,
+                    Text(f"per hour only: median ${figures.median:,.2f}"),
+                    "",
+                    profile.title,
+                ]
+            )
         else:
-            rows.append([profile.code, Text("no BLS pay figures"), ""])
-    columns(console, rows, fixed={1: BAR}, right={2})
+            rows.append([profile.code, Text("no BLS pay figures"), "", profile.title])
+    columns(console, rows, fixed={1: BAR}, right={2}, wrap=True)
     if scale:
         _dim(console, f"Scale: {_money(scale[0])} to {_money(scale[1])}")
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from careerpath.cli import completion
 from careerpath.cli.base import (
     FormatOption,
     ListFormat,
@@ -46,7 +47,9 @@ from careerpath.views.tables import columns
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
+    from careerpath.core.values import Money
     from careerpath.tracking.records import Offer
     from careerpath.tracking.tracker import Book
 
@@ -175,6 +178,7 @@ def offer_add(
             "--from",
             "--application",
             help="The application it comes from (id): fills employer and role.",
+            autocompletion=completion.applications,
         ),
     ] = None,
     *,
@@ -291,11 +295,11 @@ def offer_list(
 @offer_app.command("show")
 def offer_show(
     ctx: typer.Context,
-    offer: Annotated[str, typer.Argument(help="Id or employer.")],
+    offer: Annotated[str, typer.Argument(help="Id or employer.", autocompletion=completion.offers)],
     format: FormatOption = ListFormat.text,
 ) -> None:
     """Everything about one offer, with its negotiation log and how it meets your needs."""
-    from careerpath.tracking import records, scoring
+    from careerpath.tracking import links, records, scoring
 
     book = open_book(ctx, "offers")
     found: Offer = book.get(offer)
@@ -308,7 +312,12 @@ def offer_show(
     details(
         console,
         [
-            ("Application", found.application),
+            (
+                "Application",
+                links.named(book.workbook, "applications", found.application)
+                if found.application
+                else None,
+            ),
             ("Base pay", money_text(found.base_pay.model_dump() if found.base_pay else None)),
             ("Bonus", _bonus_text(found)),
             ("Equity", found.equity),
@@ -357,7 +366,7 @@ def _mark(verdict: str) -> str:
 @with_options(OfferOptions)
 def offer_edit(
     ctx: typer.Context,
-    offer: Annotated[str, typer.Argument(help="Id or employer.")],
+    offer: Annotated[str, typer.Argument(help="Id or employer.", autocompletion=completion.offers)],
     employer: Annotated[str | None, typer.Option("--employer", help="The employer.")] = None,
     status: Annotated[
         str | None,
@@ -408,7 +417,7 @@ def offer_edit(
 @offer_app.command("remove")
 def offer_remove(
     ctx: typer.Context,
-    offer: Annotated[str, typer.Argument(help="Id or employer.")],
+    offer: Annotated[str, typer.Argument(help="Id or employer.", autocompletion=completion.offers)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")] = False,
 ) -> None:
     """Remove an offer for good (a copy stays in .backups). To keep it but say no,
@@ -419,7 +428,7 @@ def offer_remove(
 @offer_app.command("negotiate")
 def offer_negotiate(
     ctx: typer.Context,
-    offer: Annotated[str, typer.Argument(help="Id or employer.")],
+    offer: Annotated[str, typer.Argument(help="Id or employer.", autocompletion=completion.offers)],
     asked: Annotated[str | None, typer.Option("--asked", help="What you asked for.")] = None,
     answer: Annotated[
         str | None,
@@ -449,7 +458,11 @@ def offer_negotiate(
 def offer_compare(
     ctx: typer.Context,
     offers: Annotated[
-        list[str] | None, typer.Argument(help="Offers to compare (ids or employers). Default: all.")
+        list[str] | None,
+        typer.Argument(
+            help="Offers to compare (ids or employers). Default: all.",
+            autocompletion=completion.offers,
+        ),
     ] = None,
     weight: Annotated[
         list[str] | None,
@@ -475,7 +488,7 @@ def offer_compare(
     models = records.models("offers", chosen)
     found = scoring.offer_criteria(book.workbook)
     scores = [scoring.score_offer(offer, found) for offer in models]
-    _print_comparison(out_console(), scores, found)
+    _print_comparison(out_console(), scores, found, scoring.income_floor(book.workbook))
 
 
 def _save_weights(ctx: typer.Context, book: Book, typed: Sequence[str]) -> Book:
@@ -500,7 +513,45 @@ def _save_weights(ctx: typer.Context, book: Book, typed: Sequence[str]) -> Book:
     return book
 
 
-def _print_comparison(console: Console, scores: list[Any], found: list[Any]) -> None:
+def _floor_cell(offer: Offer, floor: Money | None) -> Text:
+    """Base pay against the income floor: "▼ below", "✓ meets", or "not compared" (another
+    currency: there are no exchange rates to compare with)."""
+    from rich.text import Text
+
+    from careerpath.tracking import scoring
+
+    mark = scoring.pay_against_floor(offer.base_pay, floor)
+    if mark is None:
+        return Text("")
+    text, style = {
+        "below": ("▼ below", "red"),
+        "meets": ("✓ meets", "green"),
+        "not compared": ("not compared", "dim"),
+    }[mark]
+    return Text(text, style=style)
+
+
+def _floor_note(scores: list[Any], floor: Money | None) -> str | None:
+    """Under the table: the floor, which offers are below it, which were not compared."""
+    from careerpath.core.values import format_money
+    from careerpath.tracking import scoring
+
+    if floor is None:
+        return None
+    marks = {s.offer.id: scoring.pay_against_floor(s.offer.base_pay, floor) for s in scores}
+    below = [key for key, mark in marks.items() if mark == "below"]
+    other = [key for key, mark in marks.items() if mark == "not compared"]
+    parts = [f"Your income floor: {format_money(floor)} a year"]
+    if below:
+        parts.append(f"below it: {', '.join(below)}")
+    if other:
+        parts.append(f"not compared (another currency): {', '.join(other)}")
+    return " · ".join(parts) + "."
+
+
+def _print_comparison(
+    console: Console, scores: list[Any], found: list[Any], floor: Money | None
+) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -516,6 +567,8 @@ def _print_comparison(console: Console, scores: list[Any], found: list[Any]) -> 
         "",
         *[money_text(s.offer.base_pay.model_dump() if s.offer.base_pay else None) for s in scores],
     )
+    if floor is not None:
+        table.add_row("Against your floor", "", *[_floor_cell(s.offer, floor) for s in scores])
     table.add_row("Bonus", "", *[_bonus_text(s.offer) for s in scores])
     table.add_row("Start", "", *[str(s.offer.start_date or "") for s in scores])
     table.add_row("Answer by", "", *[str(s.offer.deadline or "") for s in scores])
@@ -539,6 +592,9 @@ def _print_comparison(console: Console, scores: list[Any], found: list[Any]) -> 
         *[Text(_score(s.score), style="bold") for s in scores],
     )
     console.print(table)
+    note = _floor_note(scores, floor)
+    if note:
+        console.print(plain(note))
     for scored in scores:
         label = f"{scored.offer.id} {records.label('offers', scored.offer)}"
         missed, unknown = scored.named("missed"), scored.named("unknown")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
+from careerpath.cli import completion
 from careerpath.cli.base import QuestionsFormat, home_of, now, out_console, today, warn
 from careerpath.cli.groups import HELP
 
@@ -78,11 +79,15 @@ def _change_program(
 
 
 def _sitting(home: Home, workbook: Workbook) -> ProgramSession:
+    import functools
+
+    from careerpath.instruments.store import exercise_counts
     from careerpath.program.sitting import ProgramSession
     from careerpath.workbook.prompts import TerminalPrompter
 
     day = today()
-    return ProgramSession(home, workbook, TerminalPrompter(day), out_console(), day)
+    exercises = functools.partial(exercise_counts, home)
+    return ProgramSession(home, workbook, TerminalPrompter(day), out_console(), day, exercises)
 
 
 def _need_terminal(what: str) -> None:
@@ -390,7 +395,10 @@ def goal_add(
 @goal_app.command("revise")
 def goal_revise(
     ctx: typer.Context,
-    goal_id: Annotated[str, typer.Argument(metavar="ID", help="The goal's id, e.g. g1.")],
+    goal_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The goal's id (g1).", autocompletion=completion.goals),
+    ],
     text: Annotated[str, typer.Argument(help="The new wording.", show_default=False)],
     reason: Annotated[
         str, typer.Option("--reason", "-r", help="Why it changes (kept in the goal's history).")
@@ -412,7 +420,10 @@ def goal_revise(
 @goal_app.command("done")
 def goal_done(
     ctx: typer.Context,
-    goal_id: Annotated[str, typer.Argument(metavar="ID", help="The goal's id, e.g. g1.")],
+    goal_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The goal's id (g1).", autocompletion=completion.goals),
+    ],
 ) -> None:
     """Mark a goal met."""
     from careerpath.program import plan as programs
@@ -434,7 +445,12 @@ def homework_add(
     ] = None,
     stage: Annotated[
         str | None,
-        typer.Option("--stage", "-s", help="The stage it belongs to. [default: your current one]"),
+        typer.Option(
+            "--stage",
+            "-s",
+            help="The stage it belongs to. [default: your current one]",
+            autocompletion=completion.stage_ids,
+        ),
     ] = None,
 ) -> None:
     """Add homework, with a due date if it has one."""
@@ -484,7 +500,12 @@ def homework_list(
 @homework_app.command("done")
 def homework_done(
     ctx: typer.Context,
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="The homework's id, e.g. h3.")],
+    item_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The homework's id, e.g. h3.", autocompletion=completion.homework
+        ),
+    ],
 ) -> None:
     """Mark homework done."""
     from careerpath.program import plan as programs

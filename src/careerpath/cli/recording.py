@@ -23,10 +23,15 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def open_book(ctx: typer.Context, name: str) -> Book:
+def open_book(ctx: typer.Context, name: str, *, its_stage_only: bool = False) -> Book:
+    """The records of type ``name``, to read. ``its_stage_only``: read no other stage's
+    answers (for a command that shows only these records)."""
+    from careerpath.tracking import records
     from careerpath.tracking.tracker import Book
 
     home = home_of(ctx)
+    if its_stage_only:
+        return Book(home, home.load(lambda book: {records.require(book, name)[0].id}), name)
     return Book(home, home.load(), name)
 
 

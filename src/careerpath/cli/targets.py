@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from careerpath.cli import completion
 from careerpath.cli.base import FormatOption, ListFormat, out_console, print_json, record_json
 from careerpath.cli.groups import HELP
 from careerpath.cli.recording import (
@@ -118,6 +119,7 @@ def target_add(
             "--from",
             help="Fill it from the built-in occupations: an O*NET-SOC code or a title "
             "(title, education, main tasks, U.S. pay p25–p75, and the code).",
+            autocompletion=completion.occupation_codes,
         ),
     ] = None,
     options: TargetOptions,
@@ -304,7 +306,7 @@ def _pay_text(target: Target, floor: Money | None) -> str | None:
 @target_app.command("show")
 def target_show(
     ctx: typer.Context,
-    target: Annotated[str, typer.Argument(help="Id or title.")],
+    target: Annotated[str, typer.Argument(help="Id or title.", autocompletion=completion.targets)],
     format: FormatOption = ListFormat.text,
 ) -> None:
     """Everything about one target job, with its fit value by value."""
@@ -369,7 +371,7 @@ def target_show(
 @with_options(TargetOptions)
 def target_edit(
     ctx: typer.Context,
-    target: Annotated[str, typer.Argument(help="Id or title.")],
+    target: Annotated[str, typer.Argument(help="Id or title.", autocompletion=completion.targets)],
     title: Annotated[str | None, typer.Option("--title", help="A new title.")] = None,
     *,
     options: TargetOptions,
@@ -384,7 +386,7 @@ def target_edit(
 @target_app.command("remove")
 def target_remove(
     ctx: typer.Context,
-    target: Annotated[str, typer.Argument(help="Id or title.")],
+    target: Annotated[str, typer.Argument(help="Id or title.", autocompletion=completion.targets)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")] = False,
 ) -> None:
     """Remove a target job for good (a copy stays in .backups)."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careerpath.cli import completion
 from careerpath.cli.base import (
     NO_TERMINAL_HINT,
     Format,
@@ -24,7 +25,7 @@ from careerpath.cli.base import (
     today,
     write_output,
 )
-from careerpath.core.errors import CareerpathError, InvalidFiles
+from careerpath.core.errors import CareerpathError, DanglingLinks, InvalidFiles, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -49,6 +50,7 @@ def start(
             "--workbook",
             "-w",
             help="A built-in workbook name, or the path to a workbook definition (.toml).",
+            autocompletion=completion.workbook_names,
         ),
     ] = "default",
     force: Annotated[
@@ -99,7 +101,10 @@ def _offer_program(home: Home, workbook: Workbook) -> None:
 
 
 def _session(home: Home, workbook: Workbook) -> Session:
+    import functools
+
     from careerpath.instruments.sitting import best_fits, offer_in_exploration
+    from careerpath.instruments.store import exercise_counts
     from careerpath.program.sitting import ProgramCompanion
     from careerpath.tracking.sitting import TrackingCompanion
     from careerpath.workbook.prompts import TerminalPrompter
@@ -109,7 +114,8 @@ def _session(home: Home, workbook: Workbook) -> Session:
         return [(fit.code, fit.title) for fit in best_fits(home)]
 
     day = today()
-    companions = (ProgramCompanion(), TrackingCompanion(suggest))
+    exercises = functools.partial(exercise_counts, home)
+    companions = (ProgramCompanion(exercises), TrackingCompanion(suggest))
     return Session(
         home,
         workbook,
@@ -130,6 +136,7 @@ def next_(
             "--stage",
             "-s",
             help="Revisit this stage (its id), earlier answers offered as defaults.",
+            autocompletion=completion.stage_ids,
         ),
     ] = None,
     question: Annotated[
@@ -139,6 +146,7 @@ def next_(
             "-q",
             metavar="ID",
             help="Ask just this question (its id, see `careerpath questions STAGE`), then stop.",
+            autocompletion=completion.question_ids,
         ),
     ] = None,
     answers: Annotated[
@@ -321,7 +329,11 @@ def questions(
     ctx: typer.Context,
     stage: Annotated[
         str | None,
-        typer.Argument(help="Stage id; default: your current stage.", show_default=False),
+        typer.Argument(
+            help="Stage id; default: your current stage.",
+            show_default=False,
+            autocompletion=completion.stage_ids,
+        ),
     ] = None,
     format: Annotated[
         QuestionsFormat,
@@ -335,6 +347,7 @@ def questions(
             "--workbook",
             "-w",
             help="Show a workbook definition other than your own (name or path).",
+            autocompletion=completion.workbook_names,
         ),
     ] = None,
 ) -> None:
@@ -431,7 +444,11 @@ def edit(
     ctx: typer.Context,
     stage: Annotated[
         str | None,
-        typer.Argument(help="Stage id; default: your current stage.", show_default=False),
+        typer.Argument(
+            help="Stage id; default: your current stage.",
+            show_default=False,
+            autocompletion=completion.stage_ids,
+        ),
     ] = None,
 ) -> None:
     """Open a stage's answers in your editor ($VISUAL or $EDITOR); checked when you close it."""
@@ -460,12 +477,34 @@ def edit(
 def doctor(ctx: typer.Context) -> None:
     """Check every file of your workbook; name file, line and field of each problem."""
     home = home_of(ctx)
+    hint = "Fix these by hand or with `careerpath edit STAGE`."
     problems = home.problems()
     if problems:
-        raise InvalidFiles(problems, hint="Fix these by hand or with `careerpath edit STAGE`.")
+        raise InvalidFiles(problems, hint=hint)
+    dangling = _dangling_links(home)
+    if dangling:
+        raise DanglingLinks(dangling, hint=hint)
     files = 1 + sum(1 for _ in home.stages_dir.glob("*.toml")) + home.program_file.exists()
     from rich.markup import escape
 
     out_console().print(
         f"[green]✓[/green] All {files} files in {escape(str(home.root))} are fine.", soft_wrap=True
     )
+
+
+def _dangling_links(home: Home) -> list[Problem]:
+    """Links between records (a contact's target jobs, an application's target and contact,
+    an offer's application) that name a record not there, each at its record's line."""
+    import re
+
+    from careerpath.tracking import links
+
+    found = []
+    for link in links.dangling(home.load()):
+        path = home.stage_file(link.stage)
+        # the record's own id, as a table (`id = "c1"`) or an inline table (`{ id = "c1", ...`)
+        pattern = re.compile(rf"""(^\s*|[{{,]\s*)id\s*=\s*["']{re.escape(link.record)}["']""")
+        lines = path.read_text(encoding="utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, start=1) if pattern.search(text)), None)
+        found.append(Problem(path, link.message, line, f"{link.record}.{link.field}"))
+    return found

@@ -103,6 +103,18 @@ class InvalidFiles(CareerpathError):
         self.problems = problems
 
 
+class DanglingLinks(InvalidFiles):
+    """Records name records that do not exist (``doctor``); the files themselves are fine."""
+
+    def __init__(self, problems: list[Problem], hint: str | None = None) -> None:
+        super().__init__(problems, hint)
+        count = len(problems)
+        self.message = (
+            f"{count} link{'s' if count != 1 else ''} between your records "
+            f"name{'s' if count == 1 else ''} a record that does not exist:"
+        )
+
+
 class Interrupted(CareerpathError):
     """The person pressed Ctrl-C (or Ctrl-D) at a prompt.
 

@@ -14,6 +14,8 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from careerpath.core.currencies import check_currency
+
 Period = Literal["year", "month", "week", "day", "hour"]
 
 # Working time behind a yearly figure: 52 weeks, 5 days, 8 hours. A convention, stated in the
@@ -23,30 +25,6 @@ PERIODS_PER_YEAR: dict[str, float] = {"year": 1, "month": 12, "week": 52, "day":
 
 class _Value(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-_ISO_4217 = """
-    AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD
-    BTN BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP
-    DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR
-    IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD
-    MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB
-    PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD
-    SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS
-    VED VES VND VUV WST XAF XCD XCG XDR XOF XPF YER ZAR ZMW ZWG ZWL
-"""
-CURRENCIES = frozenset(_ISO_4217.split())
-"""The currency codes of ISO 4217 (funds and precious metals aside), as a static list: a
-code outside it is a typo, not a currency careerpath does not know yet."""
-
-
-def check_currency(code: str) -> str:
-    """A pydantic validator: ``code`` is an ISO 4217 currency code."""
-    if code not in CURRENCIES:
-        raise ValueError(
-            f"{code!r} is not a currency code (ISO 4217, like EUR, USD, GBP, INR or JPY)"
-        )
-    return code
 
 
 class Money(_Value):
@@ -134,12 +112,14 @@ _TIME = r"(\d{1,2})(?:([:.h])(\d{2})?)?\s*([ap]\.?m\.?)?"
 
 def date_order() -> DateOrder:
     """Whether ``8/12`` is 8 December (``dmy``, the default) or August 12 (``mdy``), from
-    ``$CAREERPATH_DATE_ORDER``; the one place a settings file can answer later."""
-    import os
+    ``$CAREERPATH_DATE_ORDER`` or the ``date_order`` setting (``careerpath config``)."""
+    from careerpath.core import config
+    from careerpath.core.errors import InvalidInput
 
-    chosen = os.environ.get(DATE_ORDER_ENV, "").strip().lower() or "dmy"
-    if chosen not in ("dmy", "mdy"):
-        raise ValueError(f"${DATE_ORDER_ENV} is {chosen!r}; set it to dmy or mdy.")
+    try:
+        chosen = config.value("date_order")
+    except InvalidInput as error:
+        raise ValueError(error.message) from None
     return "mdy" if chosen == "mdy" else "dmy"
 
 
@@ -422,7 +402,15 @@ def _split_currency(text: str, default_currency: str | None) -> tuple[str, str]:
         return rest, codes.pop()
     if default_currency:
         return rest, default_currency
-    raise ValueError("Add a currency code, e.g. `45000 EUR`.")
+    from careerpath.core import config
+
+    configured: str | None = config.value("currency")
+    if configured:
+        return rest, configured
+    raise ValueError(
+        "Add a currency code, e.g. `45000 EUR` (or set one for all: "
+        "`careerpath config set currency EUR`)."
+    )
 
 
 def _refuse_negative(rest: str, original: str) -> None:

@@ -1,5 +1,5 @@
 """Occupations that fit a person: the pack's occupations ranked against their interests, then
-their work values, the preparation they are open to and their income floor.
+the preparation they are open to, their income floor and their work values.
 
 The method, in order of weight:
 
@@ -8,11 +8,14 @@ The method, in order of weight:
    in steps of 0.1, so that what follows decides between near-equals.
 2. **High-point code** (tie-breaker): how many of the person's first two letters are among
    the occupation's first two.
-3. **Work values**: the correlation between the person's order (6 = most important … 1) and
-   the occupation's six values.
-4. **Preparation**: an occupation within the job zone the person would reach comes first.
-5. **Income floor**, only when the floor is in USD (the pack's pay is U.S. pay in USD): a
+3. **Preparation**: among near-equals, an occupation within the job zone the person would
+   reach comes first. (Before the work values: tried as a person would, a list whose top
+   half asked for more schooling than they had said they would take on read as "not for
+   you"; it stays in the list, after what is within reach, and says so.)
+4. **Income floor**, only when the floor is in USD (the pack's pay is U.S. pay in USD): a
    median at or above the floor comes first. In any other currency pay is not used.
+5. **Work values**: the correlation between the person's order (6 = most important … 1) and
+   the occupation's six values.
 """
 
 from __future__ import annotations
@@ -129,9 +132,9 @@ def suggest(
         return (
             -math.floor(s.interest_fit / STEP + 1e-9),
             -agreement[s.code],
-            -(s.values_fit if s.values_fit is not None else -1.0),
             0 if s.within_reach is not False else 1,
             0 if s.above_floor is not False else 1,
+            -(s.values_fit if s.values_fit is not None else -1.0),
             -s.interest_fit,
         )
 

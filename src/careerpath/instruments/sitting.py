@@ -242,12 +242,21 @@ def _show_fits(session: Session, result: interests.Result, order: list[str]) -> 
         session.console.print(line, markup=False, highlight=False)
 
 
-def usd_floor(home: Home) -> tuple[float | None, list[str]]:
-    """The income floor in USD, or ``None`` with a note saying why pay was not used."""
+def income_floor_answer(home: Home) -> dict[str, Any] | None:
+    """The person's income floor as answered in exploration (amount, currency, period), or
+    ``None`` when there is none yet (or no workbook)."""
+    if not home.exists():
+        return None
     book = home.read_definition(home.read_state())
     stage = next((s for s in book.stages if s.id == "exploration"), None)
     answer = home.read_answers(stage).get("income_floor") if stage else None
-    if not isinstance(answer, dict):
+    return answer if isinstance(answer, dict) else None
+
+
+def usd_floor(home: Home) -> tuple[float | None, list[str]]:
+    """The income floor in USD, or ``None`` with a note saying why pay was not used."""
+    answer = income_floor_answer(home)
+    if answer is None:
         return None, ["Pay was not used: no income floor yet (exploration)."]
     if answer.get("currency") != "USD":
         return None, [

@@ -143,6 +143,13 @@ def update(home: Home, change: Callable[[Instruments], T]) -> T:
     return result
 
 
+def exercise_counts(home: Home) -> dict[str, int]:
+    """How much of the exercises a person has done, for suggested homework to skip what is
+    done: ``energy`` days logged, ``futures`` sketched."""
+    found = read(home)
+    return {"energy": len({entry.date for entry in found.energy}), "futures": len(found.futures)}
+
+
 __all__ = [
     "TYPES",
     "Answer",
@@ -151,6 +158,7 @@ __all__ = [
     "Instruments",
     "Interests",
     "WorkValues",
+    "exercise_counts",
     "read",
     "update",
     "write",

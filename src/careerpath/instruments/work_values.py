@@ -6,14 +6,14 @@ from __future__ import annotations
 from careerpath.core.errors import InvalidInput
 
 VALUES = {
-    "Achievement": "Work that uses what you are good at and lets you see what you got done.",
+    "Achievement": "Using what you are good at, and seeing what you got done.",
     "Independence": "Deciding for yourself how and when you do the work.",
-    "Recognition": "Being noticed for good work, with a chance to move up and to lead.",
-    "Relationships": "Friendly colleagues, helping others, and never having to act against "
-    "your conscience.",
-    "Support": "A manager and an employer who back you, train you and treat you fairly.",
-    "Working Conditions": "Good pay, a steady job and a pleasant, safe place to work.",
+    "Recognition": "Being noticed for good work, with a chance to move up.",
+    "Relationships": "Friendly colleagues, helping others, a clear conscience.",
+    "Support": "A manager and an employer who back you and treat you fairly.",
+    "Working Conditions": "Good pay, a steady job, a pleasant and safe workplace.",
 }
+"""Each value in one line; with its name (``Name: line``) it fits an 80-column picker."""
 
 
 def scores(order: list[str]) -> dict[str, int]:

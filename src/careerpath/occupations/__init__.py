@@ -63,8 +63,13 @@ US_NOTE = (
 _CANDIDATES = 80
 _SAME_AS_TITLE = 40.0
 _SAME_AS_ALTERNATE = 20.0
-_COMMON = 1.5  # per tenfold more people employed in it: "nurse" → Registered Nurses first
+# A match counts more the more people work in the occupation, ×(1 + _COMMON) per tenfold:
+# "nurse" → Registered Nurses first, "teacher" → Elementary School Teachers before the
+# smaller special-education ones. A multiplier, so that a common occupation that only
+# mentions the word in its description ("data": Office Clerks) does not climb the list.
+_COMMON = 0.5
 _BEGUN_WORD = 0.5  # a word matched only as the start of longer ones ("develop")
+_CATCH_ALL = ", All Other"
 _NO_DETAILS = 3.0  # "Cooks, All Other" after the cooks the pack can tell about
 
 
@@ -296,12 +301,24 @@ def search(text: str, limit: int = 10) -> list[Match]:
     ).fetchall()
     scored = []
     for id_, code, title, zone, median, prior, full in rows:
-        score = relevance(id_) + _COMMON * prior - (0 if full else _NO_DETAILS)
-        if id_ in same:
+        score = relevance(id_) * (1 + _COMMON * prior) - (0 if full else _NO_DETAILS)
+        # "Engineers, All Other" has the words of "engineer" ("all", "other" are small words)
+        # but is a catch-all, not the occupation a person typing "engineer" means.
+        catch_all = title.endswith(_CATCH_ALL) and "other" not in text.lower()
+        if id_ in same and not catch_all:
             score += _SAME_AS_TITLE if same[id_] else _SAME_AS_ALTERNATE
         scored.append((-score, code, Match(code, title, zone, median, bool(full))))
     scored.sort(key=lambda row: (row[0], row[1]))
     return [match for _, _, match in scored[:limit]]
+
+
+def codes(prefix: str, limit: int = 100) -> list[tuple[str, str]]:
+    """Occupations whose O*NET-SOC code begins with ``prefix``: (code, title), by code."""
+    rows = _db().execute(
+        "SELECT code, title FROM occupation WHERE code >= ? AND code < ? ORDER BY code LIMIT ?",
+        (prefix, prefix + "\uffff", limit),
+    )
+    return [(str(code), str(title)) for code, title in rows]
 
 
 def get(code_or_title: str) -> Profile:

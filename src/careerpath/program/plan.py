@@ -14,6 +14,7 @@ changes (``extended`` / ``ended``), never stored; a goal's earlier wordings are 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
@@ -22,8 +23,13 @@ from careerpath.core.errors import InvalidInput, NotFound
 from careerpath.core.ids import next_id
 from careerpath.core.values import add_months, format_day, plural
 from careerpath.workbook import definition as definitions
-from careerpath.workbook.definition import Question, WorkbookDefinition
-from careerpath.workbook.engine import missing_required
+from careerpath.workbook.definition import (
+    Question,
+    StageDefinition,
+    SuggestedHomework,
+    WorkbookDefinition,
+)
+from careerpath.workbook.engine import count_records, missing_required
 from careerpath.workbook.program_file import (
     DEFAULT_MONTHS,
     MAX_EXTENSION,
@@ -42,6 +48,7 @@ from careerpath.workbook.program_file import (
 
 if TYPE_CHECKING:
     from careerpath.workbook.agenda import DueItem
+    from careerpath.workbook.engine import StageProgress
     from careerpath.workbook.home import Home
     from careerpath.workbook.models import Workbook
 
@@ -175,7 +182,9 @@ class Schedule:
     expected_stages: float
     """How many stages' worth of work the plan expects by now (stages are spread evenly)."""
     actual_stages: float
-    """Stages' worth of work done: each stage counts its share of questions dealt with."""
+    """Stages' worth of work done: each stage its share of the real work it asks for (one
+    without work rules counts once complete; ``work_percents``); answered questions alone
+    count nothing."""
     stage_count: int
     delta_weeks: float
     """Ahead (positive) or behind (negative) the plan, in weeks."""
@@ -206,8 +215,24 @@ def weeks_between(start: date, end: date) -> int:
     return max(1, round((end - start).days / 7))
 
 
+def work_percents(progress: list[StageProgress]) -> list[int]:
+    """Each stage's work done, 0–100, for the schedule: the share of the real work its
+    ``done`` rules ask for (conversations logged, applications sent...), whether or not the
+    stage was marked complete; a stage without rules counts 100 once complete. Questions
+    answered count nothing here: the program measures the work, not the forms."""
+    found = []
+    for stage in progress:
+        if stage.work:
+            share = sum(min(1.0, piece.have / piece.need) for piece in stage.work)
+            found.append(round(100 * share / len(stage.work)))
+        else:
+            found.append(100 if stage.status == "complete" else 0)
+    return found
+
+
 def schedule(plan: Plan, today: date, percents: list[int]) -> Schedule:
-    """The schedule as of ``today`` for stages ``percents`` complete (0–100 each).
+    """The schedule as of ``today`` for stages ``percents`` done (0–100 each; from
+    ``work_percents``).
 
     The plan spreads the stages evenly over the program's time: after a third of the time a
     person "should" be a third of the way through the stages. The gap between the two is given
@@ -272,12 +297,14 @@ def add_goal(program: Program, text: str, today: date) -> Goal:
     text = text.strip()
     if not text:
         raise InvalidInput("a goal needs some words")
-    if len(open_goals(program)) >= MAX_OPEN_GOALS:
+    goals = open_goals(program)
+    if len(goals) >= MAX_OPEN_GOALS:
+        first = goals[0].id  # the oldest: a real id to copy
         raise InvalidInput(
             f"you have {MAX_OPEN_GOALS} open goals already; a program works best with one to "
             f"{MAX_OPEN_GOALS}",
-            hint="Mark one met with `careerpath goal done ID`, or change one with "
-            '`careerpath goal revise ID "new wording" --reason "why"`.',
+            hint=f"Mark one met with `careerpath goal done {first}`, or change one with "
+            f'`careerpath goal revise {first} "new wording" --reason "why"`.',
         )
     goal = Goal(id=next_id("g", (g.id for g in program.goals)), text=text, added=today)
     program.goals.append(goal)
@@ -591,6 +618,44 @@ class CheckinSummary:
 
 
 @dataclass(frozen=True)
+class WorkTally:
+    """The work a program counts against its timeline, as of one day."""
+
+    homework_done: int
+    homework_due: int
+    """Homework due by today, done or not, and homework done early."""
+    conversations: int
+    applications: int
+    """Applications sent (applied or further)."""
+    goals_met: int
+    goals: int
+
+    def describe(self) -> str:
+        """ "homework 1 of 2 due done · 2 conversations · 1 application sent · goals 0 of 2
+        met"."""
+        return (
+            f"homework {self.homework_done} of {self.homework_due} due done · "
+            f"{plural(self.conversations, 'conversation')} · "
+            f"{plural(self.applications, 'application')} sent · "
+            f"goals {self.goals_met} of {self.goals} met"
+        )
+
+
+def work_tally(program: Program, today: date, conversations: int, applications: int) -> WorkTally:
+    """The program's own work (homework, goals) with the records' (``conversations`` logged
+    and ``applications`` sent, counted by the caller from the records)."""
+    due = [h for h in program.homework if h.done or (due_on(h) or date.max) <= today]
+    return WorkTally(
+        homework_done=sum(1 for h in due if h.done),
+        homework_due=len(due),
+        conversations=conversations,
+        applications=applications,
+        goals_met=sum(goal.status == "met" for goal in program.goals),
+        goals=len(program.goals),
+    )
+
+
+@dataclass(frozen=True)
 class ProgramSection:
     start: date
     end: date
@@ -617,10 +682,21 @@ class ProgramSection:
     reassessed: date | None
     reassessment: list[Comparison]
     next_step: str | None
+    stage_work: list[int]
+    """Each stage's work done, 0–100 (``work_percents``): what the schedule counts."""
+    work: WorkTally
 
 
-def section(workbook: Workbook, today: date, percents: list[int]) -> ProgramSection:
-    """The program part of the report; ``percents`` are the stages' progress, in order."""
+def section(
+    workbook: Workbook,
+    today: date,
+    percents: list[int],
+    *,
+    conversations: int = 0,
+    applications: int = 0,
+) -> ProgramSection:
+    """The program part of the report; ``percents`` are the stages' work done, in order
+    (``work_percents``), ``conversations`` and ``applications`` the records' counts."""
     program = workbook.program
     assert program is not None
     plan = program.program
@@ -689,6 +765,8 @@ def section(workbook: Workbook, today: date, percents: list[int]) -> ProgramSect
         if plan.reassessed
         else [],
         next_step=next_step(program, book, today),
+        stage_work=list(percents),
+        work=work_tally(program, today, conversations, applications),
     )
 
 
@@ -799,5 +877,64 @@ def homework_offered(program: Program, stage_id: str) -> bool:
     )
 
 
-def suggested_homework_due(today: date, days: int | None) -> date | None:
-    return None if days is None else today + timedelta(days=days)
+@dataclass(frozen=True)
+class Suggestion:
+    """A stage's suggested homework as it is offered today, with its due date."""
+
+    text: str
+    due: date | None
+
+
+def suggestions(
+    workbook: Workbook, stage: StageDefinition, today: date, exercises: Mapping[str, int]
+) -> list[Suggestion]:
+    """The stage's suggested homework worth offering today: none the person has done already
+    (its ``done_already``, counted from the records or ``exercises``: days of the energy log,
+    futures sketched) or that an answer makes unneeded (``only_if``), each due ``due_in_days``
+    from today but never after the deadline it prepares for (``due_before``)."""
+    found = []
+    for item in stage.homework:
+        if _done_already(workbook, item, exercises) or not _needed(workbook, item):
+            continue
+        found.append(Suggestion(item.text, _suggested_due(workbook, item, today)))
+    return found
+
+
+def _done_already(
+    workbook: Workbook, item: SuggestedHomework, exercises: Mapping[str, int]
+) -> bool:
+    rule = item.done_already
+    if rule is None:
+        return False
+    if rule.exercise is not None:
+        return exercises.get(rule.exercise, 0) >= rule.at_least
+    assert rule.question is not None
+    stage, question = workbook.definition.recalled(rule.question)
+    value = workbook.answers_for(stage).get(question.id)
+    return count_records(question, value, rule.having, rule.status) >= rule.at_least
+
+
+def _needed(workbook: Workbook, item: SuggestedHomework) -> bool:
+    rule = item.only_if
+    if rule is None:
+        return True
+    stage, question = workbook.definition.recalled(rule.question)
+    value = workbook.answers_for(stage).get(question.id)
+    return not isinstance(value, int | float) or value <= rule.at_most
+
+
+def _suggested_due(workbook: Workbook, item: SuggestedHomework, today: date) -> date | None:
+    due = None if item.due_in_days is None else today + timedelta(days=item.due_in_days)
+    if item.due_before is None:
+        return due
+    ref, field = item.due_before.rsplit(".", 1)
+    stage, question = workbook.definition.recalled(ref)
+    dates = [
+        day
+        for record in workbook.answers_for(stage).get(question.id) or ()
+        if isinstance(day := question.record_value(record, field), date) and day >= today
+    ]
+    if not dates:
+        return due
+    before = max(today, min(dates) - timedelta(days=1))
+    return before if due is None else min(due, before)

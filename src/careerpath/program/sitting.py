@@ -10,11 +10,12 @@ file before saving anything.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
 
@@ -26,6 +27,7 @@ from careerpath.workbook.definition import ProgramDefinition, Question, StageDef
 from careerpath.workbook.home import Home
 from careerpath.workbook.models import Workbook
 from careerpath.workbook.program_file import GoalStatus, Program
+from careerpath.workbook.prompts import Prompter
 from careerpath.workbook.session import Session, Sitting
 
 T = TypeVar("T")
@@ -54,8 +56,30 @@ MORE_GOAL = Question(
 HOMEWORK_TEXT = Question(id="homework", kind="text", prompt="The homework, in your words")
 
 
+Exercises = Callable[[], Mapping[str, int]]
+"""How much of each exercise outside the stages the person has done (``energy``: days logged,
+``futures``: sketched), asked only when homework is suggested."""
+
+
+def no_exercises() -> Mapping[str, int]:
+    return {}
+
+
 class ProgramSession(Sitting):
-    """One sitting with the program's questions."""
+    """One sitting with the program's questions; ``exercises`` counts the exercises done
+    outside the stages, so suggested homework skips them."""
+
+    def __init__(
+        self,
+        home: Home,
+        workbook: Workbook,
+        prompter: Prompter,
+        console: Console,
+        today: date,
+        exercises: Exercises = no_exercises,
+    ) -> None:
+        super().__init__(home, workbook, prompter, console, today)
+        self.exercises = exercises
 
     @property
     def questions(self) -> ProgramDefinition:
@@ -116,7 +140,9 @@ class ProgramSession(Sitting):
                 self.console.print("\n[bold]Continuing your intake.[/bold]")
             self.console.rule("[bold]Intake: where you are starting from[/bold]")
             for question in engine.pending(self.questions.intake, self.program.intake):
-                self._ask_answer("intake", question)
+                earlier = self._recalled(question)
+                if earlier is None or self._changed(question, *earlier):
+                    self._ask_answer("intake", question, earlier[2] if earlier else None)
             if not programs.open_goals(self.program):
                 self._ask_goals()
             stage = engine.current_stage(self.workbook)
@@ -165,13 +191,16 @@ class ProgramSession(Sitting):
             return
         if programs.homework_offered(program, stage.id):
             return
+        offered = programs.suggestions(self.workbook, stage, self.today, self.exercises())
+        if not offered:
+            return  # all of it done already: nothing to suggest, and nothing to decline
         self.console.print(
             f"\n[bold]Homework suggested for {escape(stage.title)}[/bold] "
             "[dim](for your program)[/dim]"
         )
         taken = 0
-        for suggestion in stage.homework:
-            due = programs.suggested_homework_due(self.today, suggestion.due_in_days)
+        for suggestion in offered:
+            due = suggestion.due
             when = f" (due {format_day(due)})" if due else ""
             self.console.print(f"  • {escape(suggestion.text)}{when}", highlight=False)
             picked = self.prompter.select("Take this on?", [ACCEPT, EDIT, SKIP], default=ACCEPT)
@@ -276,10 +305,36 @@ class ProgramSession(Sitting):
 
     # --- asking and saving ------------------------------------------------------------------
 
-    def _ask_answer(self, part: str, question: Question) -> None:
+    def _recalled(self, question: Question) -> tuple[StageDefinition, Question, Any] | None:
+        """The stage answer an intake question recalls (e.g. the support asked in
+        exploration), when it was given: the stage, its question and the answer."""
+        for ref in question.recall:
+            stage, earlier = self.workbook.definition.recalled(ref)
+            value = self.workbook.answers_for(stage).get(earlier.id)
+            if earlier.is_answered(value):
+                return stage, earlier, value
+        return None
+
+    def _changed(
+        self, question: Question, stage: StageDefinition, earlier: Question, value: Any
+    ) -> bool:
+        """Show the earlier answer; unless it changed, keep it as this answer too. True when
+        it changed (then the question is asked, starting from it)."""
+        self.console.print(
+            f"\n  [dim]In {escape(stage.title)} you said, for “{escape(earlier.title)}”:[/dim] "
+            f"{escape(question.format(value))}",
+            highlight=False,
+        )
+        if self.prompter.confirm("Has that changed?", default=False):
+            return True
+        self._change(lambda program: program.intake.update({question.id: value}))
+        self.saved += 1
+        return False
+
+    def _ask_answer(self, part: str, question: Question, default: Any = None) -> None:
         """Ask an intake or closing question and save the answer straight away."""
         answers: dict[str, Any] = getattr(self.program, part)
-        value = self._prompt(part, question, answers.get(question.id))
+        value = self._prompt(part, question, answers.get(question.id, default))
 
         def save(program: Program) -> None:
             target: dict[str, Any] = getattr(program, part)
@@ -329,6 +384,9 @@ class ProgramCompanion:
     check-in reminder, and a stage's suggested homework the first time the stage is worked in,
     however it began (a record added, an answers file, ``next --stage``)."""
 
+    def __init__(self, exercises: Exercises = no_exercises) -> None:
+        self.exercises = exercises
+
     def sitting_started(self, sitting: Session) -> None:
         program = sitting.workbook.program
         if program is not None and programs.checkin_due(program, sitting.today):
@@ -342,7 +400,12 @@ class ProgramCompanion:
         if sitting.workbook.program is None or not stage.homework:
             return
         program_sitting = ProgramSession(
-            sitting.home, sitting.workbook, sitting.prompter, sitting.console, sitting.today
+            sitting.home,
+            sitting.workbook,
+            sitting.prompter,
+            sitting.console,
+            sitting.today,
+            self.exercises,
         )
         try:
             program_sitting.offer_homework(stage)

@@ -2,7 +2,8 @@
 
 The TOML files stay the one source of truth. For each file read, ``<home>/.cache/`` keeps the
 parsed data (plain dicts, lists, strings, numbers and dates, pickled) next to a hash of the
-exact text it came from. A read hashes the text it just read — much cheaper than parsing it
+exact text it came from — for a stage file, its answers already validated, hashed with the
+stage's questions too. A read hashes the text it just read — much cheaper than parsing it
 — and uses the cached data only when the hash matches, so a hand edit, a ``git checkout`` or a
 file copied back from ``.backups`` (same size and time or not) is parsed afresh. A cache file
 that is missing, corrupt or from another version is rebuilt without a word; the folder is safe
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".cache"
-_FORMAT = 1
+_FORMAT = 2
 """Bumped when what is cached, or what parsing accepts, changes; older cache files are then
 rebuilt (a new careerpath version rebuilds them too)."""
 
@@ -48,24 +49,43 @@ class ParseCache:
         """False to use what is cached without adding to it (a folder looked at, not owned)."""
 
     def parse(
-        self, path: Path, text: str, parse: Callable[[str, Path], dict[str, Any]]
+        self,
+        path: Path,
+        text: str,
+        parse: Callable[[str, Path], dict[str, Any]],
+        *,
+        rules: str = "",
     ) -> dict[str, Any]:
-        """``parse(text, path)``, or the data it gave for exactly this text before."""
-        from careerpath import __version__
+        """``parse(text, path)``, or the data it gave for exactly this text before.
 
-        key = _key(__version__)
-        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=20, key=key).digest()
+        ``rules`` names whatever else ``parse`` depends on — for a stage file, the stage's
+        questions, as its answers are kept already validated — so that the data is used
+        again only for the same text read by the same rules."""
+        digest = _digest(text, rules)
         entry = self._entry(path)
         cached = _load(entry)
         if cached is not None and cached[0] == _FORMAT and cached[1] == digest:
             data: dict[str, Any] = cached[2]
             return data
         data = parse(text, path)  # a syntax error raises here: nothing is cached
-        if not self.write:
-            return data
-        with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
-            self._store(entry, (_FORMAT, digest, data))
+        self.keep(path, text, data, rules=rules, digest=digest)
         return data
+
+    def keep(
+        self,
+        path: Path,
+        text: str,
+        data: dict[str, Any],
+        *,
+        rules: str = "",
+        digest: bytes | None = None,
+    ) -> None:
+        """Keep ``data`` as what ``text`` (just written to ``path``) parses to by ``rules``:
+        the caller vouches for it, as for a record appended to what was read."""
+        if not self.write:
+            return
+        with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+            self._store(self._entry(path), (_FORMAT, digest or _digest(text, rules), data))
 
     def _entry(self, path: Path) -> Path:
         try:
@@ -89,6 +109,16 @@ class ParseCache:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
+
+
+def _digest(text: str, rules: str) -> bytes:
+    from careerpath import __version__
+
+    hasher = hashlib.blake2b(digest_size=20, key=_key(__version__))
+    hasher.update(rules.encode("utf-8"))
+    hasher.update(b"\0")
+    hasher.update(text.encode("utf-8"))
+    return hasher.digest()
 
 
 def _key(version: str) -> bytes:

@@ -10,17 +10,17 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from careerpath.core.errors import Busy, InvalidFiles
-from careerpath.core.values import plain_number
 from careerpath.storage import tomlio
 from careerpath.storage.cache import ParseCache
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 BACKUPS_KEPT = 20
 """Backups kept of each file, and archives kept of whole workbooks and programs."""
@@ -42,8 +42,12 @@ def resolve_home(given: Path | None) -> Path:
 class Folder:
     """A folder of files careerpath writes: one person's home."""
 
-    def __init__(self, root: Path, *, write_cache: bool = True) -> None:
+    def __init__(
+        self, root: Path, *, write_cache: bool = True, command_line: Sequence[str] = ()
+    ) -> None:
         self.root = root
+        self.command_line = list(command_line)
+        """What the person typed after ``careerpath``, for the commit message (``git``)."""
         self.backups_dir = root / ".backups"
         self.lock_file = root / ".lock"
         self.parse_cache = ParseCache(root, write=write_cache)
@@ -93,6 +97,20 @@ class Folder:
             text = tomlio.dumps(_plain(data), header)
         tomlio.write_atomic(path, text)
 
+    def append(self, path: Path, before: str, addition: str) -> str:
+        """Write ``before`` (the text of ``path`` as just read) with ``addition`` after it,
+        as ``write`` does: atomically, keeping a backup of the version there was. The text
+        written."""
+        self.back_up(path)
+        text = before + ("" if before.endswith("\n") else "\n") + "\n" + addition
+        tomlio.write_atomic(path, text)
+        return text
+
+    @staticmethod
+    def toml(data: Mapping[str, Any]) -> str:
+        """``data`` as ``write`` writes it."""
+        return tomlio.dumps(_plain(data))
+
     def back_up(self, path: Path) -> None:
         """Keep the version a command found, once per command, bounded per file."""
         if path in self._backed_up or not path.exists():
@@ -121,7 +139,10 @@ class Folder:
     @contextlib.contextmanager
     def lock(self, command: str) -> Iterator[None]:
         """Hold the folder for one writing command; a second one stops with who holds it.
-        The folder must be there (the caller says what to do when it is not)."""
+        The folder must be there (the caller says what to do when it is not).
+
+        Released, it commits what the command changed, when the home is kept in git (see
+        ``storage.git``); what was saved is committed even when the command stopped after."""
         import json
 
         with tomlio.refusals(self.lock_file):
@@ -141,6 +162,9 @@ class Folder:
             try:
                 yield
             finally:
+                from careerpath.storage import git
+
+                git.commit_changes(self.root, command, self.command_line)
                 with contextlib.suppress(OSError):
                     os.ftruncate(descriptor, 0)  # released: nobody's details are left
         finally:
@@ -194,24 +218,31 @@ def _holder(lock_file: Path, tries: int = 20) -> str:
     return "a process that did not say who it is"
 
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 def validate(model: type[M], raw: dict[str, Any], text: str, path: Path, hint: str) -> M:
     """``raw`` (read from ``path``, whose ``text`` it is) checked by ``model``; problems name
     the file, line and field."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(raw)
     except ValidationError as error:
         raise InvalidFiles(tomlio.problems_from(error, path, text, raw), hint=hint) from None
 
 
-def _plain(value: Any) -> Any:
+def _plain(data: Any) -> Any:
     """Values as a person should read them in TOML: 45000, not 45000.0."""
-    if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, float):
-        return plain_number(value)
-    return value
+    from careerpath.core.values import plain_number  # pydantic: only for writing commands
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return {key: plain(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [plain(item) for item in value]
+        if isinstance(value, float):
+            return plain_number(value)
+        return value
+
+    return plain(data)

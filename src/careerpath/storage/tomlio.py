@@ -15,16 +15,13 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from careerpath.core.errors import CannotWrite, InvalidFiles, Problem
 
-try:  # the compiled drop-in for tomllib, about three times faster
-    import tomli as toml_parser
-except ImportError:  # pragma: no cover - tomli is a dependency; tomllib reads the same
-    import tomllib as toml_parser  # type: ignore[no-redef]
-
 if TYPE_CHECKING:
+    from types import ModuleType
+
+    from pydantic import ValidationError
+
     from careerpath.storage.cache import ParseCache
 
 Loc = tuple[str | int, ...]
@@ -48,6 +45,12 @@ def read(path: Path, cache: ParseCache | None = None) -> tuple[dict[str, Any], s
     Read as bytes and decoded strictly, with no newline translation: a bare carriage return
     is the syntax error TOML says it is, not silently a new line. With a ``cache``, text
     parsed before is not parsed again (see ``storage.cache``)."""
+    text = read_text(path)
+    return (parse(text, path) if cache is None else cache.parse(path, text, parse)), text
+
+
+def read_text(path: Path) -> str:
+    """The text of a file, read as bytes and decoded strictly (as ``read`` does)."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -58,14 +61,28 @@ def read(path: Path, cache: ParseCache | None = None) -> tuple[dict[str, Any], s
         line = data[: error.start].count(b"\n") + 1
         message = f"is not UTF-8 text (byte {data[error.start]:#04x})"
         raise InvalidFiles([Problem(path, message, line=line)]) from None
-    return (parse(text, path) if cache is None else cache.parse(path, text, parse)), text
+    return text
+
+
+def _parser() -> ModuleType:
+    """The compiled drop-in for tomllib, about three times faster; imported when a file is
+    read, not at start-up."""
+    try:
+        import tomli
+    except ImportError:  # pragma: no cover - tomli is a dependency; tomllib reads the same
+        import tomllib
+
+        return tomllib
+    return tomli
 
 
 def parse(text: str, path: Path) -> dict[str, Any]:
     """Parse TOML text, turning a syntax error into a ``Problem`` with its line."""
     _check_shape(text, path)
+    toml_parser = _parser()
     try:
-        return toml_parser.loads(text)
+        data: dict[str, Any] = toml_parser.loads(text)
+        return data
     except RecursionError:  # deeper than the check counts (it skips what looks like strings)
         raise InvalidFiles([Problem(path, f"is nested more than {MAX_DEPTH} deep")]) from None
     except toml_parser.TOMLDecodeError as error:
@@ -138,7 +155,7 @@ def dumps_keeping(old_text: str, data: Mapping[str, Any], header: str = "") -> s
         document = tomlkit.parse(old_text)
         _merge_table(document, plain)
         text = document.as_string()
-        if toml_parser.loads(text) == plain:
+        if _parser().loads(text) == plain:
             return text
     except Exception:  # any surprise in the merge falls back to a fresh write
         pass
@@ -235,6 +252,30 @@ def _drop_none(value: Any) -> Any:
     if isinstance(value, list):
         return [_drop_none(item) for item in value]
     return value
+
+
+_STRINGS_AND_COMMENTS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*',
+    re.DOTALL,
+)
+
+
+def takes_one_more(text: str, key: str, count: int, ids: int) -> bool:
+    """Whether a ``[[key]]`` table added at the end of ``text`` (valid TOML, read as holding
+    ``count`` records under ``key`` and ``ids`` records with an id in all) becomes its record
+    ``count + 1`` and leaves every other value as it was read.
+
+    So it is when ``key`` is written as exactly ``count`` ``[[key]]`` tables (not inline, and
+    not none: an empty ``key = []`` cannot take one), and every record's id is written in the
+    file (one without is numbered when read, after the highest id, so the new one would renumber
+    it). Strings and comments are set aside before counting, so text in a note that looks
+    like a header or an id is not counted."""
+    if count < 1:
+        return False
+    bare = _STRINGS_AND_COMMENTS.sub('""', text)
+    header = rf"^[ \t]*\[\[[ \t]*{re.escape(key)}[ \t]*\]\][ \t]*$"
+    written_ids = re.findall(r"^[ \t]*id[ \t]*=", bare, re.MULTILINE)
+    return len(re.findall(header, bare, re.MULTILINE)) == count and len(written_ids) == ids
 
 
 def write_atomic(path: Path, text: str) -> None:

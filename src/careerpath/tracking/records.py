@@ -41,6 +41,14 @@ from pydantic import (
 
 from careerpath.core.errors import InvalidInput, NotFound
 from careerpath.core.values import Money, MoneyRange, format_money, parse_money, plural
+from careerpath.tracking import vocabulary
+
+# The statuses live in ``vocabulary`` (quick to import, for completion); they are this
+# module's names too, as everything else about records is.
+from careerpath.tracking.vocabulary import CLOSED as CLOSED
+from careerpath.tracking.vocabulary import PIPELINE as PIPELINE
+from careerpath.tracking.vocabulary import STATUSES as STATUSES
+from careerpath.tracking.vocabulary import AppStatus as AppStatus
 from careerpath.workbook import definition
 from careerpath.workbook.definition import Question, StageDefinition, WorkbookDefinition
 
@@ -49,29 +57,6 @@ if TYPE_CHECKING:
 
 # --- vocabularies ----------------------------------------------------------------------------
 
-AppStatus = Literal[
-    "interested",
-    "applied",
-    "screening",
-    "interviewing",
-    "offer",
-    "accepted",
-    "rejected",
-    "withdrawn",
-    "no response",
-]
-PIPELINE: tuple[AppStatus, ...] = (
-    "interested",
-    "applied",
-    "screening",
-    "interviewing",
-    "offer",
-    "accepted",
-)
-"""The way forward, in order. Moving to an earlier one needs --force."""
-CLOSED: tuple[AppStatus, ...] = ("rejected", "withdrawn", "no response")
-"""Ways an application ends other than accepting, reachable from any point."""
-STATUSES: tuple[AppStatus, ...] = PIPELINE + CLOSED
 FINISHED: frozenset[str] = frozenset({"accepted", *CLOSED})
 
 ContactStatus = Literal["to reach out", "reached out", "talked", "keep in touch", "closed"]
@@ -503,16 +488,7 @@ def _answered(value: Any) -> bool:
 
 def label(name: str, record: dict[str, Any] | Record) -> str:
     """A record's name as a person reads it in lists: "Sam Lee (Acme)", "Acme: UX lead"."""
-    data = record.model_dump() if isinstance(record, Record) else record
-    if name == "targets":
-        return str(data.get("title") or "(untitled target job)")
-    if name == "contacts":
-        organisation = data.get("organisation")
-        who = str(data.get("name") or "(unnamed contact)")
-        return f"{who} ({organisation})" if organisation else who
-    employer = data.get("employer") or "(no employer)"
-    role = data.get("role")
-    return f"{employer}: {role}" if role else str(employer)
+    return vocabulary.label(name, record.model_dump() if isinstance(record, Record) else record)
 
 
 def summary(name: str, records: list[dict[str, Any]]) -> str:
@@ -781,7 +757,8 @@ def prompt_fields(name: str) -> list["Question"]:
     ]
 
 
-RATING_PREFIX = {"targets": "fit:", "offers": "rating:"}
+RATINGS = {"targets": "fit", "offers": "ratings"}
+"""The field a record keeps its ratings against the person's top values in, by value."""
 
 
 def fields_for(
@@ -795,21 +772,21 @@ def fields_for(
         return question.fields or []
     fields = list(prompt_fields(name))
     ranked = _recalled_of_kind(recalled, "ranking")
-    if name in RATING_PREFIX and ranked:
-        ratings = [
-            Question.model_construct(
-                id=f"{RATING_PREFIX[name]}{value}",
-                kind="scale",
-                prompt=f"How well does it fit “{value}”?",
-                label=value,
-                required=False,
-                low_label="poorly",
-                high_label="very well",
-            )
-            for value in ranked
-        ]
+    if name in RATINGS and ranked:
+        # One screen for every top value, not a prompt each (for a target, in place of the
+        # one overall rating).
+        what = "it" if name == "targets" else "the offer"
+        ratings = _field(
+            id=RATINGS[name],
+            kind="ratings",
+            prompt=f"How well does {what} fit each of your top values? In order: "
+            + ", ".join(ranked),
+            label="Fit with your top values",
+            required=False,
+            choices=list(ranked),
+        )
         at = next((i for i, f in enumerate(fields) if f.id == "values_fit"), len(fields))
-        fields[at : at + (1 if name == "targets" else 0)] = ratings
+        fields[at : at + (1 if name == "targets" else 0)] = [ratings]
     modes = next((q for q, v in recalled.values() if q.kind == "multi_choice" and v), None)
     if name == "offers" and modes is not None:
         at = next(i for i, f in enumerate(fields) if f.id == "hours")
@@ -835,10 +812,6 @@ def _recalled_of_kind(recalled: Mapping[str, tuple["Question", Any]], kind: str)
 
 def get_field(name: str, record: dict[str, Any], field_id: str) -> Any:
     """The value ``next`` offers as the earlier answer for one field of a stored record."""
-    prefix = RATING_PREFIX.get(name)
-    if prefix and field_id.startswith(prefix):
-        ratings = record.get("fit" if name == "targets" else "ratings") or {}
-        return ratings.get(field_id.removeprefix(prefix))
     if name == "contacts" and field_id == "warmth":
         return WARMTH.get(record.get("warmth") or "")
     if name == "applications" and field_id == "status":
@@ -851,13 +824,6 @@ def get_field(name: str, record: dict[str, Any], field_id: str) -> Any:
 
 def set_field(name: str, record: dict[str, Any], field_id: str, value: Any, today: dt.date) -> None:
     """Save one answered field into a stored record (None removes it)."""
-    prefix = RATING_PREFIX.get(name)
-    if prefix and field_id.startswith(prefix):
-        key = "fit" if name == "targets" else "ratings"
-        ratings = dict(record.get(key) or {})
-        _put(ratings, field_id.removeprefix(prefix), value)
-        _put(record, key, ratings or None)
-        return
     if name == "contacts" and field_id == "warmth" and value is not None:
         value = _short_warmth(value)
     if name == "applications" and field_id == "status":

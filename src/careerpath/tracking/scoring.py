@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from careerpath.workbook.definition import Question
     from careerpath.workbook.models import Workbook
 
-DEFAULT_STALE_AFTER = 14
 WAITING = frozenset({"applied", "screening", "interviewing"})
 """Statuses in which the next move is the employer's, so silence means something."""
 
@@ -91,7 +90,8 @@ def funnel(apps: list[Application]) -> Funnel:
 
 
 def stale_after(workbook: Workbook) -> int:
-    """The person's own threshold (the applying stage's ``stale_after``), else 14 days."""
+    """The person's own threshold (the applying stage's ``stale_after``), else the
+    ``stale_days`` setting (``careerpath config``; 14 days unless set)."""
     from careerpath.tracking.records import locate
 
     found = locate(workbook.definition, "applications")
@@ -99,7 +99,10 @@ def stale_after(workbook: Workbook) -> int:
         value = workbook.answers_for(found[0]).get(STALE_AFTER)
         if isinstance(value, int | float) and value >= 1:
             return int(value)
-    return DEFAULT_STALE_AFTER
+    from careerpath.core import config
+
+    days: int = config.value("stale_days")
+    return days
 
 
 def last_movement(app: Application) -> dt.date | None:
@@ -134,9 +137,18 @@ def stale_since(app: Application, today: dt.date, after_days: int) -> dt.date | 
 # --- outreach --------------------------------------------------------------------------------
 
 
-def week_start(day: dt.date) -> dt.date:
-    """The Monday of ``day``'s week."""
-    return day - dt.timedelta(days=day.weekday())
+def first_weekday() -> int:
+    """The day weeks start on (0 is Monday), from the ``week_start`` setting."""
+    from careerpath.core import config
+
+    return config.WEEKDAYS.index(config.value("week_start"))
+
+
+def week_start(day: dt.date, first: int | None = None) -> dt.date:
+    """The first day of ``day``'s week: weeks start on ``first`` (0 is Monday), by default
+    the ``week_start`` setting's day."""
+    first = first_weekday() if first is None else first
+    return day - dt.timedelta(days=(day.weekday() - first) % 7)
 
 
 class Outreach(NamedTuple):
@@ -144,9 +156,9 @@ class Outreach(NamedTuple):
     """People a week, the person's own goal; None when not set."""
     week_start: dt.date
     this_week: int
-    """People with a conversation logged this week (Monday to Sunday)."""
+    """People with a conversation logged this week (from its first day, see ``week_start``)."""
     weeks: list[tuple[dt.date, int]]
-    """The last four weeks, oldest first: (Monday, people)."""
+    """The last four weeks, oldest first: (first day, people)."""
     contacts: int
     conversations: int
     by_status: dict[str, int]
@@ -155,14 +167,15 @@ class Outreach(NamedTuple):
 def outreach(contacts: list[Contact], today: dt.date, goal: int | None) -> Outreach:
     from careerpath.tracking.records import CONTACT_STATUSES
 
-    monday = week_start(today)
+    first = first_weekday()
+    monday = week_start(today, first)
     mondays = [monday - dt.timedelta(weeks=back) for back in range(3, -1, -1)]
     people: dict[dt.date, set[str]] = {start: set() for start in mondays}
     conversations = 0
     for contact in contacts:
         for talk in contact.conversations or []:
             conversations += 1
-            start = week_start(talk.date)
+            start = week_start(talk.date, first)
             if start in people and talk.date <= today:
                 people[start].add(contact.id or contact.name or "")
     statuses = Counter(contact.current_status for contact in contacts)
@@ -331,12 +344,7 @@ def _check_pay(offer: Offer, criterion: Criterion) -> Check:
     if pay is None:
         return Check(criterion, "unknown", None, "no base pay recorded")
     if pay.currency != floor.currency:
-        return Check(
-            criterion,
-            "unknown",
-            None,
-            f"{format_money(pay)} is in another currency than your floor ({format_money(floor)})",
-        )
+        return Check(criterion, "unknown", None, "not compared")
     if floor.amount <= 0:
         return Check(criterion, "met", 5.0, format_money(pay))
     above = pay.amount / floor.amount - 1
@@ -377,6 +385,25 @@ def offer_weights(workbook: Workbook) -> dict[str, int]:
     """Every need offers are compared on, with the weight it has now (the person's own, else
     the one from their ranking): what the weights prompt starts from."""
     return {criterion.key: criterion.weight for criterion in offer_criteria(workbook)}
+
+
+FAVOURED_FIT = "offer_fit"
+"""The closing question on how well the favoured offer fits: it starts from the score."""
+
+
+def favoured_fit(workbook: Workbook) -> int | None:
+    """The best score ``offer compare`` gives an offer still open or accepted, rounded to
+    the 1–5 scale; None when no offer has a score."""
+    from careerpath.tracking.records import models, stored
+
+    found = offer_criteria(workbook)
+    scores = [
+        scored.score
+        for offer in models("offers", stored(workbook, "offers"))
+        if offer.current_status != "declined"
+        and (scored := score_offer(offer, found)).score is not None
+    ]
+    return min(5, max(1, round(max(scores)))) if scores else None
 
 
 def score_offer(offer: Offer, found: list[Criterion]) -> OfferScore:
@@ -429,6 +456,20 @@ def income_floor(workbook: Workbook) -> Money | None:
         if earlier.kind == "money" and value:
             return Money.model_validate(value)
     return None
+
+
+FloorMark = Literal["below", "meets", "not compared"]
+
+
+def pay_against_floor(pay: Money | None, floor: Money | None) -> FloorMark | None:
+    """Where an offer's yearly base pay sits against the floor: below it, meeting it, or not
+    compared (another currency: no exchange rates, a comparison would be a guess); None
+    without a floor or a pay."""
+    if pay is None or floor is None:
+        return None
+    if pay.currency != floor.currency:
+        return "not compared"
+    return "below" if pay.amount < floor.amount else "meets"
 
 
 def below_floor(salary: MoneyRange, floor: Money | None) -> str | None:

@@ -61,11 +61,13 @@ class TrackingCompanion:
         """Nothing to add when a stage begins."""
 
     def offered(self, workbook: Workbook, question: Question, earlier: Any) -> Any:
+        from careerpath.tracking import scoring
+
+        if question.id == scoring.FAVOURED_FIT and question.kind == "scale" and earlier is None:
+            return scoring.favoured_fit(workbook)  # offer compare's score, not a second rating
         if question.kind != "weights":
             return earlier
-        from careerpath.tracking.scoring import offer_weights
-
-        return offer_weights(workbook) or earlier
+        return scoring.offer_weights(workbook) or earlier
 
     # --- new records -------------------------------------------------------------------------
 

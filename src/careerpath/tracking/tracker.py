@@ -75,14 +75,15 @@ class Book:
         prefix = self.kind.prefix
         floor = self.workbook.state.id_floor(self.question.id)
 
-        def append(answers: Answers) -> str:
-            items = answers.setdefault(self.question.id, [])
-            record_id = f"{prefix}{records.next_number(items, prefix, floor)}"
-            items.append({"id": record_id, **record})
-            return record_id
+        def new(items: list[dict[str, Any]]) -> dict[str, Any]:
+            return {"id": f"{prefix}{records.next_number(items, prefix, floor)}", **record}
 
         self.begin(today)  # before the record: the record's write is the last one
-        return self._change(append, today)
+        self._note_work(today)
+        answers = self.home.add_record(self.stage, self.question.id, new)
+        self.workbook.answers[self.stage.id] = answers
+        record_id: str = answers[self.question.id][-1]["id"]
+        return record_id
 
     def begin(self, today: dt.date) -> None:
         """A record was added: its stage counts as begun."""
@@ -130,11 +131,14 @@ class Book:
         """Change the stage's answers. What goes in ``workbook.toml`` is written first, so
         the change itself is the last write: when the disk refuses any write, the command
         saved nothing a retry would do twice."""
-        if today is not None:
-            self._note_state(lambda state: engine.mark_worked(state, self.stage.id, today))
+        self._note_work(today)
         answers, result = self.home.update_answers(self.stage, change)
         self.workbook.answers[self.stage.id] = answers
         return result
+
+    def _note_work(self, today: dt.date | None) -> None:
+        if today is not None:
+            self._note_state(lambda state: engine.mark_worked(state, self.stage.id, today))
 
     def _note_state(self, change: Callable[[WorkbookState], bool]) -> None:
         """Change the state in memory and, when that changes something, in ``workbook.toml``

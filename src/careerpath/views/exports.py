@@ -10,7 +10,6 @@ inside the function that needs them.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -80,12 +79,15 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
     return {"applications": apps, "targets": targets, "contacts": contacts, "offers": offers}
 
 
-def to_json(workbook: Workbook, today: dt.date) -> str:
+def to_json(workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None = None) -> str:
+    """Everything, for tools; ``exercises`` is the report's section on the interest
+    inventory and work values (``views.instruments.exercises_section``), when taken."""
     import dataclasses
 
     from careerpath.views import due, report
 
-    built = report.build(workbook, today)
+    items = due.collect(workbook, today)  # once, for the report and the list of what is due
+    built = dataclasses.replace(report.build(workbook, today, items), exercises=exercises)
     stages = []
     for progress in engine.all_progress(workbook):
         stages.append(
@@ -105,15 +107,23 @@ def to_json(workbook: Workbook, today: dt.date) -> str:
         "stages": stages,
         "derived": derived(workbook, today),
         "program": _program(workbook),
-        "due": [dataclasses.asdict(item) for item in due.collect(workbook, today)],
-        "report": json.loads(report.to_json(built)),
+        # Built as plain data once and encoded once (the due items hold only plain values,
+        # so a shallow dict each is what asdict gives).
+        "due": [_fields(item) for item in items],
+        "report": report.plain(built),
     }
-    credits = _pack_credits(workbook)
+    credits = _pack_credits(workbook, exercises)
     if credits:
         data["credits"] = credits
     from careerpath.views import json_text
 
     return for_json(json_text.dumps(data))
+
+
+def _fields(item: Any) -> dict[str, Any]:
+    import dataclasses
+
+    return {field.name: getattr(item, field.name) for field in dataclasses.fields(item)}
 
 
 def _program(workbook: Workbook) -> dict[str, Any] | None:
@@ -131,26 +141,31 @@ def _program(workbook: Workbook) -> dict[str, Any] | None:
 # --- Markdown --------------------------------------------------------------------------------
 
 
-def to_markdown(workbook: Workbook, today: dt.date) -> str:
-    """The report, then every answer of every stage, records in full: for a coach."""
+def to_markdown(workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None = None) -> str:
+    """The report (with ``exercises``, as in ``to_json``), then every answer of every stage,
+    records in full: for a coach."""
+    import dataclasses
+
     from careerpath.views import report
 
-    built = report.build(workbook, today)
+    built = dataclasses.replace(report.build(workbook, today), exercises=exercises)
     out = [report.to_markdown(built).rstrip(), "", "# Everything I have written down", ""]
     for stage in workbook.definition.stages:
         out += [f"## {escape(stage.title)}", ""]
         out += [*_answers_markdown(stage.questions, workbook.answers_for(stage)), ""]
     if workbook.program is not None:
         out += _program_markdown(workbook)
-    credits = _pack_credits(workbook)
+    credits = _pack_credits(workbook, exercises)
     if credits:
         out += ["## Credits", "", *(f"{escape(line)}\n" for line in credits)]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _pack_credits(workbook: Workbook) -> list[str]:
-    """The O*NET® and BLS credit lines, when a target job was filled from the pack."""
-    if not any(t.get("occupation") for t in records.stored(workbook, "targets")):
+def _pack_credits(workbook: Workbook, exercises: dict[str, Any] | None = None) -> list[str]:
+    """The O*NET® and BLS credit lines, when a target job was filled from the pack or the
+    exercises' suggestions (pack occupations) are exported."""
+    suggested = bool(exercises and exercises.get("suggestions"))
+    if not suggested and not any(t.get("occupation") for t in records.stored(workbook, "targets")):
         return []
     from careerpath.occupations import BLS_CREDIT, ONET_CREDIT
 
@@ -463,6 +478,8 @@ def _cell(value: Any) -> str:
 
 def _json_cell(value: Any) -> str:
     """``value`` as one line of JSON; it starts with ``[``, ``{`` or ``"``, never a formula."""
+    import json
+
     from careerpath.views.report_model import json_value
 
     return for_json(json.dumps(value, ensure_ascii=False, default=json_value))
@@ -548,7 +565,8 @@ class CalendarRecord(BaseModel):
 
 def person_timezone() -> str | None:
     """The person's time zone as a zoneinfo key (``Europe/Berlin``): ``CAREERPATH_TIMEZONE``,
-    else ``TZ``, else the zone ``/etc/localtime`` links to; None when none is known (times
+    else the ``timezone`` setting (``careerpath config``), else ``TZ``, else the zone
+    ``/etc/localtime`` links to; None when none is known (times
     are then written as floating local times).
 
     Raises:
@@ -566,6 +584,11 @@ def person_timezone() -> str | None:
                 hint="Use a name like Europe/Berlin or America/New_York.",
             )
         return chosen
+    from careerpath.core import config
+
+    setting = config.value("timezone")
+    if setting:
+        return str(setting)
     candidates = [os.environ.get("TZ", "").strip().removeprefix(":")]
     try:
         link = os.readlink("/etc/localtime")

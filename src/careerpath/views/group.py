@@ -124,7 +124,7 @@ def client_row(name: str, workbook: Workbook, today: date) -> ClientRow:
         from careerpath.program import plan as programs
 
         plan = workbook.program.program
-        timing = programs.schedule(plan, today, percents)
+        timing = programs.schedule(plan, today, programs.work_percents(progress))
         week, weeks, standing = timing.week, timing.weeks, timing.standing
         schedule, delta = timing.describe(), round(timing.delta_weeks, 1)
         behind = round(-timing.delta_weeks) if timing.standing == "behind" else 0

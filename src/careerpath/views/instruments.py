@@ -94,6 +94,12 @@ def why(suggestion: Suggestion, pay_used: bool) -> str:
     return " · ".join(parts)
 
 
+READING = (
+    "How to read it: interests and values say how closely the occupation's profile follows "
+    "yours, from -1 (opposite) to 1 (the same shape); above 0.7 is close."
+)
+
+
 def render_suggestions(
     console: Console, suggestions: Sequence[Suggestion], code: str, notes: Sequence[str]
 ) -> None:
@@ -108,6 +114,7 @@ def render_suggestions(
         console.print(Text(f"{number:>2}. {suggestion.title}  {suggestion.code}"))
         console.print(Padding(Text(why(suggestion, pay_used), style="dim"), (0, 0, 0, 4)))
     console.print()
+    console.print(Text(READING, style="dim"))
     for note in notes:
         console.print(Text(note, style="dim"))
     console.print(Text("More: careerpath occupations show CODE", style="dim"))
@@ -148,7 +155,7 @@ def render_energy(console: Console, activities: Sequence[Any], days: int, entrie
     rows = [
         [
             energy_bar(a.energy),
-            f"{a.energy:+.1f}",
+            f"{a.energy:+.1f}" if round(a.energy, 1) else "0.0",
             f"engaged {a.engagement:.1f}",
             f"×{a.times}",
             a.activity,
@@ -165,7 +172,14 @@ def render_energy(console: Console, activities: Sequence[Any], days: int, entrie
         console.print(Text("Drains you most: " + "; ".join(drains)))
 
 
-GAUGES = ("resources", "liking", "confidence", "coherence")
+GAUGE_MEANINGS = {
+    "resources": "the time, money, skills and people you have for it",
+    "liking": "how much you like the idea",
+    "confidence": "how sure you are you could make it happen",
+    "coherence": "how well it fits who you are and what you value",
+}
+"""What each gauge (1–5) asks, said under the futures so they can be read without help."""
+GAUGES = tuple(GAUGE_MEANINGS)
 
 
 def gauge(value: int) -> str:
@@ -192,6 +206,9 @@ def render_futures(console: Console, futures: Sequence[Any]) -> None:
     for name in GAUGES:
         table.add_row(name, *(gauge(getattr(f, name)) for f in futures))
     console.print(table)
+    console.print()
+    for name, meaning in GAUGE_MEANINGS.items():
+        console.print(Text(f"{name}: {meaning}", style="dim"))
 
 
 # --- in the report ---------------------------------------------------------------------------

@@ -24,11 +24,12 @@ def _item(item: DueItem, when: str) -> str:
     return f"{what}: run `careerpath done {item.id}` once it is done."
 
 
-def one_next(workbook: Workbook, today: date) -> str:
+def one_next(workbook: Workbook, today: date, items: list[DueItem] | None = None) -> str:
     """The single next step, in one line with the command that does it: overdue items first
     (oldest first), then today's, then the current stage's next piece of work, then the
-    program's. When every stage is complete, what is still open comes before saying so."""
-    items = due.collect(workbook, today)
+    program's. When every stage is complete, what is still open comes before saying so.
+    ``items``: what ``due.collect`` gives, when the caller has it already."""
+    items = due.collect(workbook, today) if items is None else items
     overdue = [item for item in items if item.due < today]
     if overdue:
         first = overdue[0]
@@ -47,8 +48,10 @@ def one_next(workbook: Workbook, today: date) -> str:
         return engine.next_step(workbook)
     for progress in engine.all_progress(workbook):
         if progress.work_open:
-            rule = progress.work_open[0].rule
-            return f"{progress.stage.title} still needs {rule.label}: run `{rule.command}`."
+            piece = progress.work_open[0]
+            answers = workbook.answers_for(progress.stage)
+            command = engine.work_command(progress.stage, answers, piece)
+            return f"{progress.stage.title} still needs {piece.rule.label}: run `{command}`."
     if program is not None:
         from careerpath.program import plan
 

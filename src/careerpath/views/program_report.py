@@ -38,9 +38,9 @@ def _length(start: date, end: date) -> str:
 # --- the timeline ----------------------------------------------------------------------------
 
 
-def stages_done(stages: list[StageLine]) -> float:
-    """The share of the stages done, 0 to 1."""
-    return sum(stage.percent for stage in stages) / 100 / max(1, len(stages))
+def stages_done(section: ProgramSection) -> float:
+    """The share of the stages' work done, 0 to 1: what the schedule counts."""
+    return sum(section.stage_work) / 100 / max(1, len(section.stage_work))
 
 
 def timeline_dates(section: ProgramSection, width: int = WIDTH) -> str:
@@ -76,15 +76,15 @@ def timeline_marker(section: ProgramSection, width: int = WIDTH) -> str:
     return "─" * max(0, at - len(label) - 1) + label + " ▲"
 
 
-def progress_label(stages: list[StageLine]) -> str:
-    return f"{round(100 * stages_done(stages))}% of stages"
+def progress_label(section: ProgramSection) -> str:
+    return f"{round(100 * stages_done(section))}% of the work"
 
 
 def timeline(section: ProgramSection, stages: list[StageLine], width: int = WIDTH) -> list[str]:
     """The program as four lines of plain text: dates, the stages spread over the time,
     progress through the stages, and today."""
-    filled = min(width, max(0, round(stages_done(stages) * (width + 1))))
-    bar = "█" * filled + "·" * (width + 1 - filled) + "  " + progress_label(stages)
+    filled = min(width, max(0, round(stages_done(section) * (width + 1))))
+    bar = "█" * filled + "·" * (width + 1 - filled) + "  " + progress_label(section)
     return [
         timeline_dates(section, width),
         timeline_stages(stages, width),
@@ -101,10 +101,10 @@ def schedule_sentence(section: ProgramSection, stages: list[StageLine]) -> str:
     if section.phase == "not started":
         return f"The program begins on {format_day(section.start)}."
     count = max(1, len(stages))
-    done = round(100 * stages_done(stages))
+    done = round(100 * stages_done(section))
     current = next((s for s in stages if s.status != "complete"), None)
     where = f"you are in {current.title}" if current else "you have completed every stage"
-    progress = f"{done}% of the stages done, {section.elapsed_percent}% of the time gone"
+    progress = f"{done}% of the stages' work done, {section.elapsed_percent}% of the time gone"
     if section.phase != "running":
         return f"At the end, {where} ({progress})."
     expected = next((s for s in stages if s.id == section.expected_stage), None)
@@ -113,12 +113,17 @@ def schedule_sentence(section: ProgramSection, stages: list[StageLine]) -> str:
     elif current is not None and expected.id == current.id:
         through = section.elapsed_percent / 100 * count - (expected.number - 1)
         plan = f"by now the plan has you {round(100 * min(1.0, through))}% through {current.title}"
-        where = (
-            f"you are {current.percent}% through it" if current.percent else "you are beginning it"
-        )
+        work = section.stage_work[current.number - 1]
+        where = f"you have done {work}% of its work" if work else "its work is still to do"
     else:
         plan = f"by now the plan has you in {expected.title}"
     return f"{section.schedule.capitalize()}: {plan}; {where} ({progress})."
+
+
+def work_line(section: ProgramSection) -> str:
+    """The work the schedule is measured by, counted: "Work done: homework 1 of 2 due done ·
+    2 conversations · 0 applications sent · goals 0 of 2 met"."""
+    return f"Work done: {section.work.describe()}"
 
 
 def heading(section: ProgramSection) -> str:
@@ -227,6 +232,14 @@ def _indent(line: str, style: str = "") -> Any:
     return Text("  " + line, style=style)
 
 
+def _paragraph(line: str) -> Any:
+    """A sentence of plain text indented by two spaces, wrapped under itself."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    return Padding(Text(line), (0, 0, 0, 2))
+
+
 def render_goals(section: ProgramSection, console: Any) -> None:
     """Each goal, with its earlier wordings under it (also ``careerpath goal list``)."""
     from rich.text import Text
@@ -265,8 +278,8 @@ def render_timeline(section: ProgramSection, stages: list[StageLine], console: A
 
     for line in (timeline_dates(section), timeline_stages(stages)):
         console.print(_indent(line), no_wrap=True, overflow="ignore", crop=False)
-    bar = ProgressBar(total=100, completed=100 * stages_done(stages), width=WIDTH + 1)
-    tables.columns(console, [[bar, progress_label(stages)]], fixed={0: WIDTH + 1}, indent=2)
+    bar = ProgressBar(total=100, completed=100 * stages_done(section), width=WIDTH + 1)
+    tables.columns(console, [[bar, progress_label(section)]], fixed={0: WIDTH + 1}, indent=2)
     console.print(_indent(timeline_marker(section)), no_wrap=True, overflow="ignore", crop=False)
 
 
@@ -289,7 +302,8 @@ def render_program(report: Report, console: Any, *, next_line: bool = False) -> 
     head.append(section.schedule, style=colours[section.standing])
     console.print(head)
     render_timeline(section, report.stages, console)
-    console.print(_indent(schedule_sentence(section, report.stages)))
+    console.print(_paragraph(schedule_sentence(section, report.stages)))
+    console.print(_paragraph(work_line(section)))
     for line in change_lines(section):
         console.print(_indent(line, "dim"))
     console.print()
@@ -320,6 +334,7 @@ def program_markdown(report: Report) -> list[str]:
     out = ["## Program", "", f"**{escape(heading(section))}**", "", "```text"]
     out += timeline(section, report.stages)
     out += ["```", "", escape(schedule_sentence(section, report.stages)), ""]
+    out += [escape(work_line(section)), ""]
     for line in change_lines(section):
         out.append(f"- {escape(line)}")
     if section.changes:

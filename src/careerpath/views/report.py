@@ -27,10 +27,17 @@ from careerpath.workbook.models import Workbook
 
 if TYPE_CHECKING:
     from careerpath.views.group import GroupReport
+    from careerpath.workbook.agenda import DueItem
 
 
-def build(workbook: Workbook, today: date) -> Report:
-    """The report for ``workbook`` as of ``today``; no I/O."""
+def build(workbook: Workbook, today: date, items: list[DueItem] | None = None) -> Report:
+    """The report for ``workbook`` as of ``today``; no I/O. ``items``: what
+    ``due.collect`` gives, when the caller has it already."""
+    from careerpath.views import due
+
+    if items is None:  # once: the next step and the due section share it
+        items = due.collect(workbook, today)
+    progress = engine.all_progress(workbook)
     lines = [
         StageLine(
             id=p.stage.id,
@@ -58,14 +65,22 @@ def build(workbook: Workbook, today: date) -> Report:
             ],
             ready=p.status != "complete" and p.ready,
         )
-        for p in engine.all_progress(workbook)
+        for p in progress
     ]
     current = engine.current_stage(workbook)
     program = None
     if workbook.program is not None:
         from careerpath.program import plan as programs
+        from careerpath.views.tracking_report import work_counts
 
-        program = programs.section(workbook, today, [line.percent for line in lines])
+        talks, sent = work_counts(workbook)
+        program = programs.section(
+            workbook,
+            today,
+            programs.work_percents(progress),
+            conversations=talks,
+            applications=sent,
+        )
     key_answers = [
         KeyAnswer(
             stage=stage.id,
@@ -88,19 +103,19 @@ def build(workbook: Workbook, today: date) -> Report:
         },
         current_stage=current.id if current else None,
         current_stage_title=current.title if current else None,
-        next_step=one_next(workbook, today),
+        next_step=one_next(workbook, today, items),
         percent=round(sum(line.percent for line in lines) / len(lines)),
         stages=lines,
         key_answers=key_answers,
         program=program,
-        **_tracking_sections(workbook, today),
+        **_tracking_sections(workbook, today, items),
     )
 
 
-def _tracking_sections(workbook: Workbook, today: date) -> dict[str, Any]:
+def _tracking_sections(workbook: Workbook, today: date, items: list[DueItem]) -> dict[str, Any]:
     from careerpath.views import tracking_report
 
-    return tracking_report.sections(workbook, today)
+    return tracking_report.sections(workbook, today, items)
 
 
 # --- renderers -------------------------------------------------------------------------------
@@ -110,9 +125,33 @@ def to_json(report: Report | GroupReport) -> str:
     """A report (a person's, or a coach's group view) as JSON, ``report_version`` first."""
     from careerpath.views import json_text
 
-    data = dataclasses.asdict(report)
-    data = {"report_version": data.pop("report_version"), **data}
-    return for_json(json_text.dumps(data))
+    return for_json(json_text.dumps(plain(report)))
+
+
+def plain(report: Report | GroupReport) -> dict[str, Any]:
+    """The report as the plain data ``to_json`` writes, ``report_version`` first.
+
+    As ``dataclasses.asdict``, but the answers a key answer holds (plain data already, and
+    the biggest part of a big workbook's report) are shared, not copied."""
+    data: dict[str, Any] = _plain(report)
+    return {"report_version": data.pop("report_version"), **data}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, KeyAnswer):
+        return {
+            field.name: value.value if field.name == "value" else _plain(getattr(value, field.name))
+            for field in dataclasses.fields(value)
+        }
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            field.name: _plain(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 def _dates(line: StageLine) -> str:
@@ -205,18 +244,17 @@ def render(report: Report, console: Any) -> None:
     header = ["#", "Stage", "Status", "Answered", "Required", "Work", "Progress", ""]
     tables.columns(console, rows, header, right=(0, 3, 4, 5, 7), fixed={6: 8})
     console.print()
-    now = Text("Now: ", style="bold")
     current = next((line for line in report.stages if line.id == report.current_stage), None)
+    now = Text("Now: ", style="bold")
     if current:
         now.append(f"{current.title} (stage {current.number} of {len(report.stages)})")
-        if current.work:
-            now.append("  ·  work done: ", style="dim")
-            now.append(
-                "; ".join(f"{'✓' if piece.done else '·'} {piece.label}" for piece in current.work)
-            )
     else:
         now.append("every stage is complete")
     console.print(now)
+    if current and current.work:  # a line of its own: with two pieces it would not fit beside
+        work = Text("Work: ", style="bold")
+        work.append("; ".join(f"{'✓' if p.done else '·'} {p.label}" for p in current.work))
+        console.print(work)
     step = Text("Next: ", style="bold")
     step.append(report.next_step)
     console.print(step)

@@ -90,6 +90,8 @@ if TYPE_CHECKING:
         deadline: dt.date | None
         meets: list[str]
         misses: list[str]
+        floor: Literal["below", "meets", "not compared"] | None
+        """Base pay against the income floor (same currency only)."""
 
     class Checklist(TypedDict):
         done: int

@@ -54,13 +54,19 @@ def columns(
             return Text(*cell)
         return cell
 
-    cells = [[text(cell) for cell in row] for row in rows]
-    count = max((len(row) for row in cells), default=len(header or ()))
+    # Plain text and a style per cell, without a rich Text each: a long list has tens of
+    # thousands of cells, most of them drawn as they are (see ``_segments``).
+    simple = [[_simple(cell) for cell in row] for row in rows]
+    count = max((len(row) for row in rows), default=len(header or ()))
     titles = [*(header or ()), *[""] * count][:count]
     fixed = fixed or {}
 
     def texts(index: int) -> list[str]:
-        found = [row[index].plain for row in cells if index < len(row)]
+        found = [
+            _plain(raw[index], row[index])
+            for raw, row in zip(rows, simple, strict=True)
+            if index < len(row)
+        ]
         return [titles[index], *found] if header else found
 
     def longest_word(strings: list[str]) -> int:
@@ -118,13 +124,22 @@ def columns(
         return table
 
     if fixed:
-        console.print(table_of(cells, header is not None))
+        console.print(table_of([[text(cell) for cell in row] for row in rows], header is not None))
         return
     # A row whose cells each stay on one line is drawn here, as rich would draw it, without
     # rich measuring every cell again (most of the time of a long list); only rows that
     # wrap go through a table of their own, with the same widths.
     parts: list[RenderableType] = []
     lines: list[Text] = []
+    ready: list[list[Any]] = []  # rows drawn as segments already
+
+    def flush_ready() -> None:
+        if ready:
+            from rich.segment import Segment, Segments
+
+            newline = Segment.line()
+            parts.append(Segments(segment for line in ready for segment in (*line, newline)))
+            ready.clear()
 
     def flush() -> None:
         if lines:
@@ -143,15 +158,82 @@ def columns(
             lines[-1].stylize("bold", indent)
         else:
             parts.append(table_of([], True))
-    for row in cells:
+    styles: dict[Any, Any] = {}
+    for raw, row_cells in zip(rows, simple, strict=True):
+        if all(cell is not None for cell in row_cells):
+            plains = [cell[0] for cell in row_cells if cell is not None]
+            if _one_line(plains, widths, wrap):
+                flush()
+                ready.append(_segments(console, row_cells, widths, right, indent, styles))
+                continue
+        row = [text(cell) for cell in raw]
         if _one_line([cell.plain for cell in row], widths, wrap):
+            flush_ready()
             lines.append(_line(row, widths, right, indent))
         else:
+            flush_ready()
             lines += _wrapped(console, row, widths, right, indent)
     flush()
+    flush_ready()
     from rich.console import Group
 
     console.print(Group(*parts), crop=False)
+
+
+def _plain(cell: Any, simple: tuple[str, Any] | None) -> str:
+    """A cell's text (``simple`` is what ``_simple`` made of it)."""
+    return simple[0] if simple is not None else str(cell.plain)
+
+
+def _simple(cell: Any) -> tuple[str, Any] | None:
+    """A cell's text and style when it is plain text (or text and a style), control codes
+    taken out as a rich ``Text`` does; None for a ``Text`` or any other renderable."""
+    from rich.control import strip_control_codes
+
+    if isinstance(cell, str):
+        return strip_control_codes(cell), ""
+    if isinstance(cell, tuple) and len(cell) == 2 and isinstance(cell[0], str):
+        return strip_control_codes(cell[0]), cell[1]
+    return None
+
+
+def _segments(
+    console: Console,
+    row: Sequence[tuple[str, Any] | None],
+    widths: Sequence[int],
+    right: Collection[int],
+    indent: int,
+    styles: dict[Any, Any],
+) -> list[Any]:
+    """One row of plain cells drawn as ``_line`` draws it, straight to segments: the same
+    text in the same styles, without building a rich ``Text`` for each cell and the line."""
+    from rich.cells import cell_len, set_cell_size
+    from rich.segment import Segment
+    from rich.style import Style
+
+    def style_of(name: Any) -> Any:
+        found = styles.get(name)
+        if found is None:
+            found = styles[name] = (
+                name if isinstance(name, Style) else console.get_style(name, default=Style.null())
+            )
+        return found
+
+    segments = [Segment(" " * indent)] if indent else []
+    for index, width in enumerate(widths):
+        cell = row[index] if index < len(row) else None
+        plain, name = cell if cell is not None else ("", "")
+        length = cell_len(plain)
+        if length > width:
+            plain = set_cell_size(plain, width - 1) + "…"  # as rich's Text.truncate
+            length = cell_len(plain)
+        padding = " " * (width - length)
+        if index:
+            segments.append(Segment(" " * GAP))
+        style = style_of(name) if name else None
+        pieces = (padding, plain) if index in right else (plain, padding)
+        segments += [Segment(piece, style) for piece in pieces if piece]
+    return segments
 
 
 def _one_line(plains: Sequence[str], widths: Sequence[int], wrap: bool) -> bool:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         Report,
         TargetLine,
     )
+    from careerpath.workbook.agenda import DueItem
     from careerpath.workbook.models import Workbook
 
 
@@ -32,9 +33,9 @@ DUE_AHEAD = 7
 TARGETS_SHOWN = 10
 
 
-def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
-    """The report's record sections for ``workbook``; a section the workbook has no place
-    for is None (or empty)."""
+def sections(workbook: Workbook, today: dt.date, items: list[DueItem]) -> dict[str, Any]:
+    """The report's record sections for ``workbook``, with its due ``items`` (from
+    ``due.collect``); a section the workbook has no place for is None (or empty)."""
     from careerpath.tracking import records
 
     def stored(name: str) -> list[Any]:
@@ -44,7 +45,7 @@ def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
         return records.locate(workbook.definition, name) is not None
 
     return {
-        "due": _due(workbook, today),
+        "due": _due(items, today),
         "pipeline": _pipeline(workbook, stored("applications"), today)
         if has("applications")
         else None,
@@ -55,10 +56,18 @@ def sections(workbook: Workbook, today: dt.date) -> dict[str, Any]:
     }
 
 
-def _due(workbook: Workbook, today: dt.date) -> DueSummary:
-    from careerpath.views import due
+def work_counts(workbook: Workbook) -> tuple[int, int]:
+    """Conversations logged and applications sent: the records' part of the work a program
+    counts (``program.plan.work_tally``)."""
+    from careerpath.tracking import records, scoring
 
-    items = due.collect(workbook, today)
+    contacts = records.models("contacts", records.stored(workbook, "contacts"))
+    apps = records.models("applications", records.stored(workbook, "applications"))
+    talks = sum(len(contact.conversations or []) for contact in contacts)
+    return talks, scoring.funnel(apps).applied
+
+
+def _due(items: list[DueItem], today: dt.date) -> DueSummary:
     horizon = today + dt.timedelta(days=DUE_AHEAD)
     overdue = [i for i in items if i.due < today]
     coming = [i for i in items if today <= i.due <= horizon]
@@ -145,6 +154,7 @@ def _offers(workbook: Workbook, offers: list[Any]) -> list[OfferLine]:
     from careerpath.tracking import scoring
 
     criteria = scoring.offer_criteria(workbook)
+    floor = scoring.income_floor(workbook)
     lines: list[OfferLine] = []
     for offer in offers:
         scored = scoring.score_offer(offer, criteria)
@@ -160,6 +170,7 @@ def _offers(workbook: Workbook, offers: list[Any]) -> list[OfferLine]:
                 "deadline": offer.deadline,
                 "meets": scored.named("met"),
                 "misses": scored.named("missed"),
+                "floor": scoring.pay_against_floor(offer.base_pay, floor),
             }
         )
     return lines
@@ -265,6 +276,8 @@ def _lines(report: Report) -> list[tuple[str, list[str]]]:
             shown = f"score {score:.1f}" if score is not None else "not scored"
             name = offer["employer"] + (f": {offer['role']}" if offer["role"] else "")
             row = f"{offer['id']} {name}: {shown}, {offer['status']}"
+            if offer["floor"] == "below":
+                row += "; pay below your floor"
             if offer["misses"]:
                 row += "; misses " + ", ".join(offer["misses"])
             rows.append(row)

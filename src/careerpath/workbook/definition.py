@@ -47,6 +47,7 @@ from careerpath.core.values import (
     parse_number,
 )
 from careerpath.storage import tomlio
+from careerpath.workbook.builtins import BUILTIN, builtin_dir, builtin_names
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=40)]
 CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
@@ -66,6 +67,7 @@ Kind = Literal[
     "list",
     "records",
     "weights",
+    "ratings",
 ]
 PromptStyle = Literal[
     "typed", "choice", "multi_choice", "ranking", "scale", "yes_no", "weights", "records"
@@ -773,6 +775,63 @@ class _Weights(_Rules):
         return "{ Autonomy = 5, income_floor = 4 }"
 
 
+class _Ratings(_Choice):
+    """How well something fits each of several named things (``choices``), 1 to 5, typed
+    on one line in their order ("4 3 5 - 2"): one screen for all of them, not one each."""
+
+    description = "ratings: a number 1 to 5 for each, in order"
+    prompt: ClassVar[PromptStyle] = "typed"
+    hint = "1 (poorly) to 5 (very well) for each, in order, with spaces; - if you cannot say"
+
+    def value_type(self, q: Question) -> Any:
+        return dict[str, Annotated[int, Field(ge=1, le=5)]]
+
+    def is_answered(self, q: Question, value: Any) -> bool:
+        return bool(value)
+
+    def parse(self, q: Question, text: str, today: date) -> Any:
+        choices = q.choices or []
+        if "=" in text:  # NAME=N, as a fill-in file or an option writes them
+            ratings: dict[str, int] = {}
+            for part in text.split(","):
+                if not part.strip():
+                    continue
+                name, _, number = part.rpartition("=")
+                if number.strip() not in {"1", "2", "3", "4", "5"}:
+                    raise ValueError(f"{part.strip()!r}: rate each from 1 to 5, as NAME=N.")
+                ratings[_match_choice(name, choices)] = int(number)
+            return ratings or None
+        marks = text.replace(",", " ").split()
+        if not marks:
+            return None
+        if len(marks) != len(choices):
+            raise ValueError(
+                f"{len(marks)} given for {len(choices)}: one for each of "
+                + ", ".join(choices)
+                + " (- for one you cannot say)."
+            )
+        if any(mark not in {"1", "2", "3", "4", "5", "-", "0"} for mark in marks):
+            raise ValueError("Rate each from 1 to 5, or - if you cannot say.")
+        found = {
+            name: int(mark) for name, mark in zip(choices, marks, strict=True) if mark not in "-0"
+        }
+        return found or None
+
+    def format(self, q: Question, value: Any) -> str:
+        return ", ".join(f"{name} {rating}" for name, rating in value.items())
+
+    def as_text(self, q: Question, value: Any) -> str:
+        if not value:
+            return ""
+        return " ".join(str(value.get(name, "-")) for name in q.choices or [])
+
+    def describe(self, q: Question) -> str:
+        return "a rating 1 to 5 for each of: " + ", ".join(q.choices or ())
+
+    def example(self, q: Question) -> str:
+        return "{ " + ", ".join(f"{_toml_string(c)} = 4" for c in (q.choices or [])[:2]) + " }"
+
+
 _RULES: dict[str, _Rules] = {
     "text": _Rules(),
     "long_text": _LongText(),
@@ -788,17 +847,57 @@ _RULES: dict[str, _Rules] = {
     "list": _List(),
     "records": _Records(),
     "weights": _Weights(),
+    "ratings": _Ratings(),
 }
 _SETTINGS = frozenset().union(*(rules.settings for rules in _RULES.values()))
 
 
+Exercise = Literal["energy", "futures"]
+"""Exercises outside the stages: the energy log (days logged) and the futures (sketched)."""
+
+
+class DoneAlready(_Definition):
+    """When a suggested homework is done already, so it is not suggested: at least
+    ``at_least`` records of a records question (``question``, as ``stage.question``) with
+    every field in ``having`` filled and a status among ``status``; or an ``exercise`` done
+    that many times (days of the energy log, futures sketched)."""
+
+    question: str | None = None
+    having: list[Slug] = Field(default_factory=list)
+    status: list[Text] = Field(default_factory=list)
+    at_least: int = Field(default=1, ge=1)
+    exercise: Exercise | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Self:
+        if (self.question is None) == (self.exercise is None):
+            raise ValueError("done_already: give either a records question or an exercise")
+        if self.exercise and (self.having or self.status):
+            raise ValueError("done_already: having and status are for a records question")
+        return self
+
+
+class AnswerAtMost(_Definition):
+    """An earlier answer (``stage.question``, a scale or number) at most ``at_most``; a
+    question not answered yet counts too (nothing says otherwise)."""
+
+    question: str
+    at_most: float
+
+
 class SuggestedHomework(_Definition):
     """Homework a stage suggests when it begins, during a program; the person accepts, edits
-    or skips it."""
+    or skips it. It is not suggested when it is done already (``done_already``) or when an
+    answer says it is not needed (``only_if``)."""
 
     text: Text
     due_in_days: int | None = Field(default=7, ge=0, le=180)
     """Days from the day it is accepted to its due date; no due date when absent."""
+    done_already: DoneAlready | None = None
+    only_if: AnswerAtMost | None = None
+    due_before: str | None = None
+    """``stage.question.field``: a date field of records (an offer's ``deadline``); the
+    homework prepares for it, so it falls due the day before the earliest one to come."""
 
 
 class WorkRule(_Definition):
@@ -937,6 +1036,44 @@ class WorkbookDefinition(_Definition):
         return self
 
     @model_validator(mode="after")
+    def _program_recalls_stages(self) -> Self:
+        """A program question recalls a stage question of the same kind (its answer, once
+        given, is shown and kept unless it changed)."""
+        known = {f"{s.id}.{q.id}": q for s in self.stages for q in s.questions}
+        for question in [*self.program.intake, *self.program.checkin] if self.program else []:
+            for ref in question.recall:
+                earlier = known.get(ref)
+                if earlier is None or earlier.kind != question.kind:
+                    raise ValueError(
+                        f"program question {question.id!r} recalls {ref!r}, which is not a "
+                        f"{question.kind} question of a stage"
+                    )
+        return self
+
+    @model_validator(mode="after")
+    def _homework_names_questions(self) -> Self:
+        """Suggested homework's ``done_already``, ``only_if`` and ``due_before`` name
+        questions that exist, of the kind they need."""
+        known = {f"{s.id}.{q.id}": q for s in self.stages for q in s.questions}
+        for stage in self.stages:
+            for item in stage.homework:
+                refs = [
+                    (item.done_already.question if item.done_already else None, {"records"}),
+                    (item.only_if.question if item.only_if else None, {"scale", "number"}),
+                    (item.due_before.rsplit(".", 1)[0] if item.due_before else None, {"records"}),
+                ]
+                for ref, kinds in refs:
+                    if ref is None:
+                        continue
+                    question = known.get(ref)
+                    if question is None or question.kind not in kinds:
+                        raise ValueError(
+                            f"{stage.id} homework {item.text[:30]!r}: {ref!r} is not a "
+                            f"{' or '.join(sorted(kinds))} question of this workbook"
+                        )
+        return self
+
+    @model_validator(mode="after")
     def _moments_name_records(self) -> Self:
         """A question's moment counts the records of a records question of this workbook,
         by fields and statuses those records have."""
@@ -1003,24 +1140,6 @@ class WorkbookDefinition(_Definition):
 
 
 # --- loading ---------------------------------------------------------------------------------
-
-BUILTIN = "default"
-
-
-def builtin_dir() -> Path:
-    """Where the shipped workbook definitions are.
-
-    In an installed wheel they sit inside the package (``careerpath/workbooks``, see
-    pyproject's force-include); in a source checkout or editable install, at the repo root.
-    """
-    packaged = Path(__file__).parents[1] / "workbooks"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "workbooks"
-
-
-def builtin_names() -> list[str]:
-    return sorted(path.stem for path in builtin_dir().glob("*.toml"))
 
 
 def resolve(name_or_path: str) -> Path:

@@ -42,14 +42,46 @@ def work_done(stage: StageDefinition, answers: Answers) -> list[WorkDone]:
             picked = len(set(value or ()) & set(question.choices or ()))
             found.append(WorkDone(rule, picked, len(question.choices or ())))
             continue
-        have = sum(
-            1
-            for record in value or ()
-            if all(_filled(question.record_value(record, f)) for f in rule.having)
-            and (not rule.status or question.record_value(record, "status") in rule.status)
-        )
+        have = count_records(question, value, rule.having, rule.status)
         found.append(WorkDone(rule, have, rule.at_least))
     return found
+
+
+def count_records(
+    question: Question, records: Any, having: Sequence[str], status: Sequence[str]
+) -> int:
+    """How many of a records question's ``records`` have every field in ``having`` filled
+    and, when ``status`` is given, a status among it."""
+    return sum(1 for record in records or () if _counts(question, record, having, status))
+
+
+def _counts(
+    question: Question, record: dict[str, Any], having: Sequence[str], status: Sequence[str]
+) -> bool:
+    return all(_filled(question.record_value(record, f)) for f in having) and (
+        not status or question.record_value(record, "status") in status
+    )
+
+
+PLACEHOLDERS = frozenset({"ID", "NAME"})
+"""Words in a work rule's command that stand for a record (``careerpath contact log NAME``)."""
+
+
+def work_command(stage: StageDefinition, answers: Answers, piece: WorkDone) -> str:
+    """The command that does a piece of work, ready to copy and run: its placeholder (``ID``,
+    ``NAME``) becomes the id of the oldest record that does not count yet (else the oldest
+    record). Without a record to name, the command as the workbook gives it."""
+    rule = piece.rule
+    words = rule.command.split(" ")
+    if rule.all_choices or not PLACEHOLDERS & set(words):
+        return rule.command
+    question = stage.question(rule.question)
+    found = [record for record in answers.get(question.id) or () if record.get("id")]
+    waiting = [r for r in found if not _counts(question, r, rule.having, rule.status)]
+    chosen = (waiting or found)[:1]
+    if not chosen:
+        return rule.command
+    return " ".join(str(chosen[0]["id"]) if word in PLACEHOLDERS else word for word in words)
 
 
 # --- questions that wait for their moment ----------------------------------------------------
@@ -251,8 +283,8 @@ def next_step(workbook: Workbook) -> str:
         return f"Answer “{todo[0].title}” in {stage.title}: run `careerpath next`."
     open_work = progress(workbook, stage).work_open
     if open_work:
-        rule = open_work[0].rule
-        return f"{stage.title} still needs {rule.label}: run `{rule.command}`."
+        command = work_command(stage, answers, open_work[0])
+        return f"{stage.title} still needs {open_work[0].rule.label}: run `{command}`."
     return f"{stage.title} is ready to complete: run `careerpath next` to review it and move on."
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,6 +31,7 @@ from careerpath.core.errors import InvalidFiles, NoWorkbook, Problem, WorkbookEx
 from careerpath.storage import tomlio
 from careerpath.storage.folder import Folder, validate
 from careerpath.workbook import definition as definitions
+from careerpath.workbook.builtins import builtin_dir
 from careerpath.workbook.definition import StageDefinition, WorkbookDefinition
 from careerpath.workbook.models import (
     SCHEMA_VERSION,
@@ -52,8 +53,10 @@ T = TypeVar("T")
 class Home(Folder):
     """A folder holding one person's workbook."""
 
-    def __init__(self, root: Path, *, write_cache: bool = True) -> None:
-        super().__init__(root, write_cache=write_cache)
+    def __init__(
+        self, root: Path, *, write_cache: bool = True, command_line: Sequence[str] = ()
+    ) -> None:
+        super().__init__(root, write_cache=write_cache, command_line=command_line)
         self.workbook_file = root / "workbook.toml"
         self.stages_dir = root / "stages"
 
@@ -74,7 +77,7 @@ class Home(Folder):
                 hint="To start over, `careerpath start --force` moves the old one to a backup.",
             )
         tomlio.ensure_dir(self.root)
-        builtin = definition_path.resolve().parent == definitions.builtin_dir().resolve()
+        builtin = definition_path.resolve().parent == builtin_dir().resolve()
         if builtin:
             source = _BUILTIN_PREFIX + definition_path.stem
         else:
@@ -92,6 +95,25 @@ class Home(Folder):
             tomlio.write_atomic(gitignore, _GITIGNORE)
         return Workbook(definition=book, state=state)
 
+    def keep_out_of_git(self) -> bool:
+        """Make sure ``.gitignore`` keeps careerpath's own files out of git: written when
+        there is none, the missing lines added to a person's own. True when it changed."""
+        gitignore = self.root / ".gitignore"
+        try:
+            before = gitignore.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            tomlio.write_atomic(gitignore, _GITIGNORE)
+            return True
+        present = {line.strip() for line in before.splitlines()}
+        missing = [line for line in _GITIGNORE.splitlines() if line and not line.startswith("#")]
+        missing = [line for line in missing if line not in present]
+        if not missing:
+            return False
+        added = "# Added by `careerpath git init`: careerpath's own files.\n" + "\n".join(missing)
+        joiner = "" if not before or before.endswith("\n") else "\n"
+        tomlio.write_atomic(gitignore, f"{before}{joiner}{added}\n")
+        return True
+
     def archive(self, now: datetime) -> Path:
         """Move the whole workbook, its program too, into ``.backups/workbook-<time>/``
         (``start --force``)."""
@@ -108,13 +130,22 @@ class Home(Folder):
 
     # --- reading -----------------------------------------------------------------------------
 
-    def load(self) -> Workbook:
-        """The whole workbook, validated; every problem in every file is reported at once."""
+    def load(
+        self, stages: Callable[[WorkbookDefinition], Collection[str]] | None = None
+    ) -> Workbook:
+        """The whole workbook, validated; every problem in every file is reported at once.
+
+        ``stages`` picks, from the definition, the ids of the only stages whose answers are
+        read (a list of one kind of record need not read the other stages' files; those
+        stages then look unanswered)."""
         state = self.read_state()
         book = self.read_definition(state)
+        wanted = None if stages is None else stages(book)
         answers: dict[str, Answers] = {}
         problems: list[Problem] = []
         for stage in book.stages:
+            if wanted is not None and stage.id not in wanted:
+                continue
             try:
                 answers[stage.id] = self.read_answers(stage)
             except InvalidFiles as error:
@@ -149,9 +180,16 @@ class Home(Folder):
         path = self.stage_file(stage.id)
         if not path.exists():
             return {}
-        raw, text = tomlio.read(path, self.parse_cache)
-        model = validate(stage.answers_model, raw, text, path, _FIX_HINT)
-        return model.model_dump(exclude_none=True)
+        return self._answers_in(stage, path, tomlio.read_text(path))
+
+    def _answers_in(self, stage: StageDefinition, path: Path, text: str) -> Answers:
+        def validated(text: str, path: Path) -> Answers:
+            raw = tomlio.parse(text, path)
+            model = validate(stage.answers_model, raw, text, path, _FIX_HINT)
+            return model.model_dump(exclude_none=True)
+
+        # Kept validated: the same text read by the same questions gives the same answers.
+        return self.parse_cache.parse(path, text, validated, rules=_rules_of(stage))
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -165,12 +203,57 @@ class Home(Folder):
 
     def write_answers(self, stage: StageDefinition, answers: Answers) -> None:
         path = self.stage_file(stage.id)
+        header = _ANSWERS_HEADER.format(stage=stage.id, title=stage.title)
+        self.write(path, self._checked(stage, answers, path), header)
+
+    def add_record(
+        self,
+        stage: StageDefinition,
+        question_id: str,
+        make: Callable[[list[dict[str, Any]]], dict[str, Any]],
+    ) -> Answers:
+        """Add a record at the end of one of the stage's records questions; ``make`` gives
+        it from the records there now. The stage's answers after.
+
+        As ``update_answers`` (the file read again first, the change validated and written
+        atomically with a backup), but a file that keeps these records as ``[[question_id]]``
+        tables is not written out afresh: only the new record is validated, and it is
+        appended to the text as it was read (a long file costs a copy, not a rewrite, and
+        its comments and layout stay as they are)."""
+        path = self.stage_file(stage.id)
+        text = tomlio.read_text(path) if path.exists() else ""
+        answers = self._answers_in(stage, path, text) if text else {}
+        items = answers.setdefault(question_id, [])
+        record = make(items)
+        with_ids = sum(
+            isinstance(item, dict) and "id" in item
+            for value in answers.values()
+            if isinstance(value, list)
+            for item in value
+        )
+        new = self._checked(stage, {question_id: [record]}, path)
+        addition = self.toml(new)  # small records come out inline: those cannot be appended
+        if not (
+            addition.startswith(f"[[{question_id}]]\n")
+            and tomlio.takes_one_more(text, question_id, len(items), with_ids)
+        ):
+            items.append(record)
+            self.write_answers(stage, answers)
+            return answers
+        written = self.append(path, text, addition)
+        # What reading the new text gives: the records read before, then the one added,
+        # as it reads back; kept, so the next command need not read the whole file again.
+        items += self._checked(stage, tomlio.parse(addition, path), path)[question_id]
+        self.parse_cache.keep(path, written, answers, rules=_rules_of(stage))
+        return answers
+
+    def _checked(self, stage: StageDefinition, answers: Answers, path: Path) -> Answers:
         try:
             model = stage.answers_model.model_validate(answers)
         except ValidationError as error:  # a bug in careerpath, never the person's doing
             raise AssertionError(f"refusing to write invalid answers to {path}: {error}") from None
-        header = _ANSWERS_HEADER.format(stage=stage.id, title=stage.title)
-        self.write(path, model.model_dump(exclude_none=True), header)
+        dumped: Answers = model.model_dump(exclude_none=True)
+        return dumped
 
     def keep_aside(self, key: str, text: str) -> Path:
         """Keep ``text`` typed for ``key`` in ``drafts.txt`` when no file it belongs in can
@@ -293,6 +376,11 @@ Stage status and progress are worked out from your answers in stages/*.toml."""
 _ANSWERS_HEADER = """\
 careerpath answers: stage {stage!r} ({title}). These are yours: read, edit, keep in git.
 `careerpath doctor` checks this file after a hand edit."""
+
+
+def _rules_of(stage: StageDefinition) -> str:
+    """What a stage file's answers depend on beside its text: the stage's questions."""
+    return stage.model_dump_json()
 
 
 def _check_schema_version(raw: dict[str, Any], text: str, path: Path) -> None:
