@@ -75,6 +75,17 @@ def test_a_wrong_date_is_asked_again(keys: PipeInput, prompter: TerminalPrompter
     assert answer(keys, prompter, typed, q("date")) == date(2026, 3, 1)
 
 
+def test_a_short_date_says_which_day_it_became(
+    keys: PipeInput, prompter: TerminalPrompter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from careerpath.core.values import format_day
+
+    day = answer(keys, prompter, "3d\r", q("date"))
+    assert f"→ {format_day(day)}" in capsys.readouterr().out
+    assert answer(keys, prompter, "2026-03-01\r", q("date")) == date(2026, 3, 1)
+    assert "→" not in capsys.readouterr().out  # a full ISO date needs no echo
+
+
 def test_a_salary_range_low_above_high_is_asked_again(
     keys: PipeInput, prompter: TerminalPrompter
 ) -> None:

@@ -184,7 +184,14 @@ class TerminalPrompter:
                 style=_style(),
             )
         )
-        return question.parse(text, self.today)
+        value = question.parse(text, self.today)
+        if isinstance(value, date):  # "friday", "3d", "12/12": say which day it became
+            from careerpath.core.values import date_echo
+
+            became = date_echo(text, value)
+            if became:
+                _say(f"  {became}")
+        return value
 
     def _choice(self, question: Question, default: Any, draft: str | None) -> Any:
         import questionary
