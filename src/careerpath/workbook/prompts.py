@@ -306,7 +306,8 @@ class TerminalPrompter:
             return self._typed_answer(question, default, draft)
         import questionary
 
-        shown = ", ".join(f"{name}={weight}" for name, weight in default.items())
+        titles: Mapping[str, str] = getattr(default, "titles", {})
+        shown = ", ".join(f"{titles.get(name, name)}={weight}" for name, weight in default.items())
         if self.confirm(f"{_message(question)}\nNow: {shown}. Keep these?", default=True):
             return dict(default)
         weights: dict[str, int] = {}
@@ -320,7 +321,8 @@ class TerminalPrompter:
                 picked = _run(
                     questionary.select(
                         _above(
-                            f"How much should “{name}” count?", room=_room_for(["5  essential"])
+                            f"How much should “{titles.get(name, name)}” count?",
+                            room=_room_for(["5  essential"]),
                         ),
                         options,
                         default=start,
