@@ -427,6 +427,9 @@ def test_the_built_in_journey_at_the_real_prompts(
     assert sum("Move on to" in q or "Mark this stage complete" in q for q in asked) == 5
     assert not any(q.startswith("? Begin ") for q in asked)
     assert any("How much should “Autonomy” count?" in q for q in asked)
+    # Needs read by their titles, not the file's ids.
+    assert any("How much should “Income floor (per year)” count?" in q for q in asked)
+    assert not any("“income_floor”" in q for q in asked)
     closing = tomllib.loads((home_dir / "stages" / "closing.toml").read_text())
     assert closing["weights"]["Autonomy"] == 4
     assert closing["weights"]["income_floor"] == 5

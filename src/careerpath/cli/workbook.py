@@ -147,6 +147,7 @@ def next_(
             "-q",
             metavar="ID",
             help="Ask just this question (its id, see `careerpath questions STAGE`), then stop.",
+            autocompletion=completion.question_ids,
         ),
     ] = None,
     answers: Annotated[

@@ -162,7 +162,14 @@ class TerminalPrompter:
                 style=_style(),
             )
         )
-        return question.parse(text, self.today)
+        value = question.parse(text, self.today)
+        if isinstance(value, date):  # "friday", "3d", "12/12": say which day it became
+            from careerpath.core.values import date_echo
+
+            became = date_echo(text, value)
+            if became:
+                _say(f"  {became}")
+        return value
 
     def _choice(self, question: Question, default: Any, draft: str | None) -> Any:
         options: list[Any] = list(question.choices or [])
@@ -181,7 +188,7 @@ class TerminalPrompter:
         chosen = set(default or [])
         picked = _run(
             questionary.checkbox(
-                _above(_message(question)),
+                _above(_message(question), room=_CHECKED_ROOM),
                 [questionary.Choice(c, checked=c in chosen) for c in question.choices or []],
                 validate=lambda items: (
                     True
@@ -268,7 +275,8 @@ class TerminalPrompter:
             return self._typed_answer(question, default, draft)
         import questionary
 
-        shown = ", ".join(f"{name}={weight}" for name, weight in default.items())
+        titles: Mapping[str, str] = getattr(default, "titles", {})
+        shown = ", ".join(f"{titles.get(name, name)}={weight}" for name, weight in default.items())
         if self.confirm(f"{_message(question)}\nNow: {shown}. Keep these?", default=True):
             return dict(default)
         weights: dict[str, int] = {}
@@ -279,7 +287,9 @@ class TerminalPrompter:
             ]
             start = next((c for c in options if c.value == weight), None)
             try:
-                picked = _pick(f"How much should “{name}” count?", options, default=start)
+                picked = _pick(
+                    f"How much should “{titles.get(name, name)}” count?", options, default=start
+                )
             except Interrupted:
                 raise Interrupted(draft=question.as_text(weights) or None) from None
             weights[str(name)] = picked
@@ -335,6 +345,15 @@ def _wrap(text: str, first: str = "", indent: str = "  ", room: int = 0) -> list
     return lines
 
 
+_CHECKED_ROOM = len(" done (99 selections)")
+"""What a ticked list puts after its question once answered."""
+
+
+def _shortened(text: str, width: int) -> str:
+    """``text`` if it fits in ``width``, else cut at a word with "…"."""
+    return text if len(text) <= width else textwrap.shorten(text, width, placeholder="…")
+
+
 def _above(message: str, room: int = 0) -> str:
     """A question for questionary, wrapped to the width with room for the "? " it puts in
     front (and ``room`` for what it adds after)."""
@@ -353,6 +372,15 @@ def _pick(
     ours breaks at words, the answer on a line of its own when it does not fit beside."""
     import questionary
 
+    # An option wider than the screen is shown cut at a word with "…" (prompt_toolkit would
+    # cut it by the letter); the echo below gives it whole.
+    room = _width() - 4
+    options = [
+        questionary.Choice(_shortened(option, room), value=option)
+        if isinstance(option, str)
+        else option
+        for option in options
+    ]
     prompt = questionary.select(
         _above(message),
         options,
@@ -368,7 +396,10 @@ def _pick(
         _echo(message, "")
         raise
     titles = {c.value: c.title for c in options if isinstance(c, questionary.Choice)}
-    _echo(message, str(titles.get(picked, picked)))
+    shown = titles.get(picked, picked)
+    if isinstance(picked, str) and str(shown).endswith("…"):
+        shown = picked  # cut to fit the list; whole in the echo
+    _echo(message, str(shown))
     return picked
 
 

@@ -622,6 +622,9 @@ class Session(Sitting):
                 shown = f"(waits until {question.after.until})"
             elif question.is_answered(value):
                 shown = question.format(value)
+            elif (offered := self._offered(question, None)) is not None:
+                # Kept as offered (the weights): worked out from the answers, not skipped.
+                shown = f"{question.format(offered)} (from your answers)"
             elif question.id in skipped:
                 shown = "[dim](skipped)[/dim]"
                 table.add_row(escape(question.title), shown)
