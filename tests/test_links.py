@@ -332,6 +332,54 @@ def test_with_a_floor_in_euros_the_person_may_enter_their_own_pay_instead(
     assert not any(source.startswith("Pay:") for source in target["sources"])
 
 
+AGAIN = "t1 is already Data Scientists, from the occupation data: add another anyway?"
+
+
+def test_the_same_occupation_twice_is_refused_without_a_terminal_unless_again(
+    runner: CliRunner, home: Path
+) -> None:
+    run(runner, "target", "add", "--from", "15-2051.00")
+    said = flat(run(runner, "target", "add", "--from", "data scientists", code=1).output)
+    assert "Error: t1 is already Data Scientists, from the occupation data" in said
+    assert "See it with `careerpath target show t1`. To add another anyway: `--again`." in said
+    assert len(stage_file(home, "diving-deeper")["targets"]) == 1
+    assert (
+        "Added t2: Data Scientists."
+        in run(runner, "target", "add", "--from", "15-2051.00", "--again").output
+    )
+
+
+@pytest.mark.parametrize("anyway", [False, True])
+def test_the_same_occupation_twice_at_a_terminal_asks(
+    runner: CliRunner, home: Path, terminal: Any, anyway: bool
+) -> None:
+    run(runner, "target", "add", "--from", "15-2051.00")
+    prompter = terminal(**{AGAIN: anyway})
+    said = flat(run(runner, "target", "add", "--from", "15-2051.00").output)
+    assert prompter.asked == [AGAIN]
+    count = len(stage_file(home, "diving-deeper")["targets"])
+    if anyway:
+        assert "Added t2: Data Scientists." in said and count == 2
+    else:
+        assert "Nothing added. See it with `careerpath target show t1`." in said and count == 1
+
+
+def test_looking_up_an_occupation_already_a_target_asks_first(
+    runner: CliRunner, home: Path, terminal: Any
+) -> None:
+    run(runner, "target", "add", "--from", "15-2051.00")
+    prompter = terminal(
+        look_up=iter(["data scientist", ""]),
+        **{WHICH: DATA_SCIENTISTS, AGAIN: False},
+        **{"Your target jobs:": iter(["Add a target job", "Done"])},
+        title="Gardener",
+    )
+    run(runner, "next", "--stage", "diving-deeper", "--question", "targets")
+    assert prompter.asked[prompter.asked.index(AGAIN) + 1] == "look_up"  # other words
+    targets = stage_file(home, "diving-deeper")["targets"]
+    assert [t.get("occupation") for t in targets] == ["15-2051.00", None]
+
+
 def test_no_look_up_or_none_of_these_starts_empty(
     runner: CliRunner, home: Path, terminal: Any
 ) -> None:

@@ -340,6 +340,27 @@ def test_the_offers_companion_offers_every_need_weighted_and_keeping_them_saves_
     assert "weights" not in home.load().answers["closing"]
 
 
+def test_weights_kept_as_offered_read_in_the_recap_as_worked_out_not_skipped(home: Home) -> None:
+    book = home.load().definition
+    for stage in book.stages:
+        answers = {k: v for k, v in FULL_ANSWERS[stage.id].items() if k != "weights"}
+        home.write_answers(stage, answers)
+    shown = io.StringIO()
+    with_offers = Session(
+        home,
+        home.load(),
+        KeepsWhatIsOffered([]),
+        Console(file=shown, width=200),
+        TODAY,
+        [TrackingCompanion()],
+    )
+    with_offers.revisit(book.stage("closing"))
+    with_offers._recap(book.stage("closing"))
+    line = next(x for x in shown.getvalue().splitlines() if "What counts most" in x)
+    assert "(skipped)" not in line
+    assert "Autonomy" in line and "(from your answers)" in line
+
+
 # --- questions that wait for their moment ----------------------------------------------------
 
 APPLIED = ["Acme", "UX researcher", "applied", *[None] * 5]  # the fields of one application

@@ -617,6 +617,17 @@ def test_the_report_shows_due_funnel_outreach_targets_and_offers(
     assert "misses Autonomy, Income floor (per year)" in output
 
 
+def test_a_long_target_line_wraps_under_its_indent_at_80_columns(
+    runner: CliRunner, home_dir: Path
+) -> None:
+    run(runner, "start")
+    run(runner, "target", "add", "--from", "11-9041.00")  # Architectural and Engineering Managers
+    lines = run(runner, "report").output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  t1 Architectural"))
+    assert lines[at].endswith("USD") and lines[at + 1] == "    a year", lines[at : at + 2]
+    assert all(len(line) <= 80 for line in lines)
+
+
 def test_the_report_json_gains_documented_fields(runner: CliRunner, agenda: Path) -> None:
     report = json.loads(run(runner, "report", "--format", "json").output)
     assert report["report_version"] == 1

@@ -110,7 +110,7 @@ def show(
         _print_json(data)
         return
     from careerpath.cli.base import home_of
-    from careerpath.instruments.sitting import income_floor_answer
+    from careerpath.instruments.floor import income_floor_answer
 
     floor = income_floor_answer(home_of(ctx))
     currency = floor.get("currency") if floor else None

@@ -103,7 +103,7 @@ def _offer_program(home: Home, workbook: Workbook) -> None:
 def _session(home: Home, workbook: Workbook) -> Session:
     import functools
 
-    from careerpath.instruments.sitting import best_fits, offer_in_exploration
+    from careerpath.instruments.sitting import best_fits, offer_in_exploration, values_start
     from careerpath.instruments.store import exercise_counts
     from careerpath.program.sitting import ProgramCompanion
     from careerpath.tracking.sitting import TrackingCompanion
@@ -124,6 +124,7 @@ def _session(home: Home, workbook: Workbook) -> Session:
         day,
         companions,
         after_answer=offer_in_exploration,
+        start_from=values_start,
     )
 
 
@@ -146,6 +147,7 @@ def next_(
             "-q",
             metavar="ID",
             help="Ask just this question (its id, see `careerpath questions STAGE`), then stop.",
+            autocompletion=completion.question_ids,
         ),
     ] = None,
     answers: Annotated[

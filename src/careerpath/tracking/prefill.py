@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from careerpath.occupations import Profile
+    from careerpath.workbook.models import Workbook
 
 MAIN_TASKS = 6
 
@@ -73,3 +74,23 @@ def fit_from(profile: Profile, values: Sequence[str]) -> dict[str, int]:
         if extent is not None:
             fit[value] = max(1, min(5, round(1 + 4 * (extent - low) / (high - low))))
     return fit
+
+
+def targets_by_occupation(workbook: Workbook) -> dict[str, dict[str, Any]]:
+    """The target jobs filled from the occupation pack, by occupation code (the first, when
+    one was added twice): the one check `target add --from`, the look-up at the prompt and
+    the picks from the occupations that fit make before adding an occupation again."""
+    from careerpath.tracking import records
+
+    found: dict[str, dict[str, Any]] = {}
+    for target in records.stored(workbook, "targets"):
+        if target.get("occupation"):
+            found.setdefault(str(target["occupation"]), target)
+    return found
+
+
+def already_a_target(target: dict[str, Any]) -> str:
+    """What is said of an occupation that is a target job already: "t1 is already Data
+    Scientists, from the occupation data"."""
+    name = target.get("id", "a target")
+    return f"{name} is already {target.get('title')}, from the occupation data"

@@ -133,7 +133,9 @@ class TrackingCompanion:
         """The jobs picked from the occupations that fit the person's interests."""
         if question.record_type != "targets" or self.suggest is None:
             return []
-        have = {t.get("occupation") for t in records.stored(sitting.workbook, "targets")}
+        from careerpath.tracking.prefill import targets_by_occupation
+
+        have = targets_by_occupation(sitting.workbook)
         found = [(code, title) for code, title in self.suggest() if code not in have][:5]
         if not found:
             return []
@@ -304,6 +306,7 @@ def look_up(sitting: Any) -> dict[str, Any]:
             return {}
         from careerpath import occupations
         from careerpath.core.errors import InvalidInput
+        from careerpath.tracking.prefill import already_a_target, targets_by_occupation
 
         try:
             matches = occupations.search(typed, limit=8)
@@ -318,6 +321,11 @@ def look_up(sitting: Any) -> dict[str, Any]:
         picked = sitting.prompter.select("Which of these is it?", [*shown, NONE])
         if picked == NONE:
             return {}
+        existing = targets_by_occupation(sitting.workbook).get(shown[picked])
+        if existing is not None and not sitting.prompter.confirm(
+            f"{already_a_target(existing)}: add another anyway?", default=False
+        ):
+            continue  # other words, or Enter to go on without the occupation data
         return from_pack(sitting, [occupations.get(shown[picked])])[0]
 
 

@@ -749,6 +749,15 @@ class _Records(_Rules):
         return ""  # written as an array of tables; see ``fill_in``
 
 
+class NamedWeights(dict[str, int]):
+    """Weights offered at a weights prompt, with what each key stands for, so the person reads
+    "Income floor (per year)" where the file says ``income_floor``."""
+
+    def __init__(self, weights: Mapping[str, int], titles: Mapping[str, str]) -> None:
+        super().__init__(weights)
+        self.titles = dict(titles)
+
+
 class _Weights(_Rules):
     """How much each of several named things counts, 0 (not at all) to 5 (essential)."""
 
