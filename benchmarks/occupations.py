@@ -111,9 +111,10 @@ def measure(careerpath: list[str], home: list[str], runs: int, check: bool) -> i
             False,
         ),
         "explore (whole pack)": ([*careerpath, *home, "explore"], False),
-        # Adds a target on every run: the home grows by one small record each time.
+        # Adds a target on every run (--again: the same occupation): the home grows by one
+        # small record each time.
         "target add --from 15-2051.00": (
-            [*careerpath, *home, "target", "add", "--from", "15-2051.00"],
+            [*careerpath, *home, "target", "add", "--from", "15-2051.00", "--again"],
             False,
         ),
     }

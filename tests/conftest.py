@@ -151,6 +151,7 @@ FULL_ANSWERS: dict[str, dict[str, Any]] = {
             {
                 "title": "UX researcher",
                 "field": "Tech",
+                "education": "A degree, or a bootcamp and a portfolio",
                 "tasks": ["user interviews", "synthesis"],
                 "salary": {"low": 50000, "high": 70000, "currency": "EUR", "period": "year"},
                 "outlook": "Growing",
@@ -171,6 +172,7 @@ FULL_ANSWERS: dict[str, dict[str, Any]] = {
                 "warmth": "warm: I know them",
                 "next_step": "Coffee next week",
                 "follow_up": date(2026, 12, 2),
+                "conversations": [{"date": date(2026, 11, 20), "summary": "Coffee chat"}],
             }
         ],
         "weekly_goal": 2,
@@ -193,6 +195,24 @@ FULL_ANSWERS: dict[str, dict[str, Any]] = {
         "decision": "Negotiating first",
     },
 }
+
+
+LEAVING_WELL = [
+    "Given notice in writing",
+    "Agreed a last day",
+    "Written handover notes",
+    "Asked for references",
+    "Checked pension and benefits to roll over",
+    "Thanked colleagues and said a good goodbye",
+]
+CLOSING_DONE: dict[str, Any] = {
+    **FULL_ANSWERS["closing"],
+    "offers": [{**FULL_ANSWERS["closing"]["offers"][0], "status": "accepted"}],
+    "decision": "Accepting",
+    "leaving_well": LEAVING_WELL,
+}
+"""Closing with its work done (a decision on the offer, the checklist ticked), so an answers
+file completes it."""
 
 
 @pytest.fixture

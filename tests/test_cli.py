@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from careerpath import __version__
 from careerpath.cli import app
 
-from conftest import FULL_ANSWERS, run
+from conftest import CLOSING_DONE, FULL_ANSWERS, run
 
 STAGES = ["exploration", "diving-deeper", "networking", "applying", "closing"]
 
@@ -24,7 +24,8 @@ STAGES = ["exploration", "diving-deeper", "networking", "applying", "closing"]
 @pytest.fixture
 def finished(runner: CliRunner, started: Path, write_answers: Any) -> Path:
     for stage in STAGES:
-        run(runner, "next", "--answers", str(write_answers(stage)))
+        answers = CLOSING_DONE if stage == "closing" else None
+        run(runner, "next", "--answers", str(write_answers(stage, answers)))
     return started
 
 
@@ -292,7 +293,7 @@ def test_doctor_and_report_name_file_line_and_field_of_a_hand_broken_file(
     runner: CliRunner, finished: Path
 ) -> None:
     path = finished / "stages" / "closing.toml"
-    text = path.read_text().replace('decision = "Negotiating first"', 'decision = "Run"')
+    text = path.read_text().replace('decision = "Accepting"', 'decision = "Run"')
     path.write_text(text)
     line = text.splitlines().index('decision = "Run"') + 1
     for command in ("doctor", "report", "stages"):

@@ -91,3 +91,23 @@ def test_the_installed_command_off_path_names_itself(tmp_path: Path) -> None:
     )
     assert run.returncode == 1
     assert f"Start one with `{script} start`" in " ".join(run.stderr.split())
+
+
+@pytest.mark.parametrize("width", [56, 60, 80])
+def test_a_command_in_backticks_never_breaks_at_a_space_inside_it(
+    program: Path, width: int
+) -> None:
+    console = base.safe_console(width=width, force_terminal=False)
+    with console.capture() as captured:
+        console.print(
+            "Go with your gut; you can revisit this later with "
+            "`careerpath next --stage exploration` or `careerpath report`."
+        )
+        console.print(Padding("Quicker: `careerpath occupations search WORDS` finds jobs.", 2))
+    lines = [line.rstrip() for line in captured.get().splitlines()]
+    assert all(len(line) <= width for line in lines)
+    assert all(line.count("`") % 2 == 0 for line in lines), lines
+    text = " ".join(" ".join(lines).split())
+    assert "`.venv/bin/careerpath next --stage exploration`" in text
+    assert "`.venv/bin/careerpath occupations search WORDS`" in text
+    assert "\ue000" not in captured.get()

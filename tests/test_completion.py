@@ -66,6 +66,8 @@ def filled(runner: CliRunner, started: Path) -> Path:
             ["exploration", "diving-deeper", "networking", "applying", "closing"],
         ),
         ("careerpath next --stage net", ["networking"]),
+        ("careerpath next --stage closing --question offer_c", ["offer_check"]),
+        ("careerpath next --question interview_r", ["interview_reflection"]),
         ("careerpath edit ", ["exploration", "diving-deeper", "networking", "applying", "closing"]),
     ],
 )

@@ -150,6 +150,8 @@ def test_the_time_zone_comes_from_careerpath_then_the_system(
     assert person_timezone() == "Asia/Tokyo"
     interview = events_of(run(runner, "export", "-f", "ics").output)["a1-i1"]
     assert interview["dtstart"].params["TZID"] == "Asia/Tokyo"
+    run(runner, "config", "set", "timezone", "America/Chicago")  # the setting beats the system
+    assert person_timezone() == "America/Chicago"
     monkeypatch.setenv("CAREERPATH_TIMEZONE", "Europe/Lisbon")
     assert person_timezone() == "Europe/Lisbon"
     monkeypatch.setenv("CAREERPATH_TIMEZONE", "Mars/Olympus")

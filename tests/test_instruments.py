@@ -228,8 +228,10 @@ def test_inventory_at_the_prompt_survives_ctrl_c(keys: PipeInput, started: Path)
     keys.send_text("1\r3\r2\r\x03")
     with pytest.raises(Interrupted) as stopped:
         sitting.take_inventory(home, prompter, TODAY)
-    assert stopped.value.saved == 3
-    assert "careerpath interests" in str(stopped.value.hint)
+    assert stopped.value.message == "Stopped. Kept 3 of 54 inventory answers."
+    assert stopped.value.hint == (
+        "Run `careerpath interests` to carry on with the inventory: 51 items left."
+    )
     kept = store.read(home).interests
     assert kept is not None
     assert kept.answers == {ITEMS[0].id: "like", ITEMS[1].id: "dislike", ITEMS[2].id: "unsure"}
@@ -311,6 +313,14 @@ def test_energy_log_groups_what_lifts_and_drains(runner: CliRunner, started: Pat
     assert data["activities"][0] == {
         "activity": "Teaching a workshop", "times": 3, "energy": 2.0, "engagement": 5.0
     }  # fmt: skip
+
+
+def test_one_entry_is_counted_as_one(runner: CliRunner, started: Path) -> None:
+    logged = run(runner, "energy", "log", "Teaching", "--engagement", "4", "--energy", "1")
+    assert f"Logged 'Teaching' on {TODAY.isoformat()} (1 entry so far)." in logged.output
+    assert "Your energy, 1 entry over 1 day" in run(runner, "energy").output
+    logged = run(runner, "energy", "log", "Filing", "--engagement", "2", "--energy", "-1")
+    assert "(2 entries so far)" in logged.output
 
 
 def test_energy_log_checks_its_input(runner: CliRunner, started: Path) -> None:
@@ -581,3 +591,114 @@ def test_a_long_title_in_the_explore_picker_is_cut_at_a_word() -> None:
     assert cut.endswith("…") and len(cut) <= PICK_WIDTH
     assert title.startswith(cut[:-1]) and title[len(cut) - 1] in " ,"
     assert len(f"? {PICK_ASK} {cut}") <= 80  # the answer echoed after the question
+
+
+def test_ctrl_c_in_the_inventory_during_next_counts_what_was_kept(
+    keys: PipeInput, started: Path
+) -> None:
+    """Offered in exploration: two workbook answers, ten inventory items, Ctrl-C. The stop
+    counts both and says how to carry on; the next offer is to carry on, not to start."""
+    import io
+
+    from rich.console import Console
+
+    from careerpath.workbook.session import Session
+
+    home = Home(started)
+    out = io.StringIO()
+    session = Session(
+        home, home.load(), TerminalPrompter(TODAY), Console(file=out, width=80), TODAY,
+        after_answer=sitting.offer_in_exploration,
+    )  # fmt: skip
+    finish = "\x1b\r"  # a long text ends with Esc, Enter
+    # where_now, where_to "No idea", yes to the offer, ten items, Ctrl-C
+    keys.send_text("Accountant" + finish + "No idea" + finish + "\r" + "1\r" * 10 + "\x03")
+    with pytest.raises(Interrupted) as stopped:
+        session.continue_current()
+    assert stopped.value.message == (
+        "Stopped. Kept 10 of 54 inventory answers and the 2 workbook answers given this time."
+    )
+    assert stopped.value.hint == (
+        "Run `careerpath interests` to carry on with the inventory: 44 items left.\n"
+        "Run `careerpath next` to continue where you left off."
+    )
+    kept = store.read(home).interests
+    assert kept is not None and len(kept.answers) == 10
+
+    # The next answer, whatever it is, brings the offer back: to carry on.
+    console = Console(record=True, width=80)
+    from types import SimpleNamespace
+
+    again = SimpleNamespace(home=home, today=TODAY, prompter=_Recorder(), console=console)
+    stage = home.load().definition.stage("exploration")
+    sitting.offer_in_exploration(again, stage, "skills", ["Excel"])  # type: ignore[arg-type]
+    assert again.prompter.asked == ["Carry on with the interest inventory? 44 of 54 items left."]
+
+
+class _Recorder:
+    """A prompter that says no, remembering what it was asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def pick_numbered(self, message: str, options: list[str], default: str | None = None) -> str:
+        raise AssertionError("not asked")
+
+    def confirm(self, message: str, default: bool = True) -> bool:
+        self.asked.append(message)
+        return False
+
+
+def test_the_values_question_starts_from_the_sort(keys: PipeInput, started: Path) -> None:
+    """Right after the sort, exploration's ranking of values is not asked from nothing: the
+    sort's order in the question's words, kept with Enter."""
+    import io
+
+    from rich.console import Console
+
+    from careerpath.workbook.session import Session
+
+    home = Home(started)
+    out = io.StringIO()
+    session = Session(
+        home, home.load(), TerminalPrompter(TODAY), Console(file=out, width=80), TODAY,
+        after_answer=sitting.offer_in_exploration, start_from=sitting.values_start,
+    )  # fmt: skip
+    finish = "\x1b\r"
+    keys.send_text("Accountant" + finish + "No idea" + finish + "\r")  # yes to the offer
+    keys.send_text("".join("1\r" if item.type == "S" else "3\r" for item in ITEMS))
+    keys.send_text("\x1b[B" * 3 + "\r" + "\r" * 4)  # Relationships first, then as listed
+    keys.send_text("\r")  # clarity
+    keys.send_text("\r")  # keep the values started from the sort
+    keys.send_text("\x03")  # at the energisers
+    with pytest.raises(Interrupted):
+        session.continue_current()
+    said = " ".join(out.getvalue().split())
+    assert "Your sort of the six work values gives a start" in said
+    assert home.load().answers["exploration"]["values"] == [
+        "Teamwork and belonging", "Helping others", "Challenge", "Autonomy", "Recognition"
+    ]  # fmt: skip
+
+
+def test_six_equal_scores_in_exploration_are_said_and_the_stage_goes_on(
+    keys: PipeInput, started: Path
+) -> None:
+    """Disliking every item used to end `careerpath next` with an error in the middle of
+    exploration; now it is said, and nothing is suggested at the jobs question."""
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from careerpath.workbook import definition
+
+    stage = definition.load_builtin().stage("exploration")
+    console = Console(record=True, width=80)
+    session = SimpleNamespace(
+        home=Home(started), today=TODAY, prompter=TerminalPrompter(TODAY), console=console
+    )
+    keys.send_text("\r" + "3\r" * len(ITEMS) + "\r" * 5)
+    sitting.offer_in_exploration(session, stage, "clarity", 1)  # type: ignore[arg-type]
+    shown = " ".join(console.export_text().split())
+    assert "Your six interest scores are all the same" in shown
+    assert shown.endswith("Now back to where you were.")
+    assert sitting.best_fits(Home(started)) == []

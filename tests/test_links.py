@@ -278,6 +278,41 @@ def test_a_target_looked_up_at_the_prompt_is_offered_field_by_field_and_keeps_it
     assert "15-2051.00" in run(runner, "target", "show", "t1").output
 
 
+def test_the_fit_with_the_top_values_starts_from_the_occupations_work_values(
+    runner: CliRunner, home: Path, terminal: Any
+) -> None:
+    from careerpath import occupations
+    from careerpath.tracking.prefill import fit_from
+
+    code = "25-2021.00"
+    teachers = f"Elementary School Teachers, Except Special Education ({code})"
+    prompter = terminal(
+        look_up="elementary school teacher",
+        **{WHICH: teachers, IN_EUR: KEEP_USD},
+        leading_option=INTERRUPT,
+    )
+    result = run(runner, "next", code=130)
+    assert "Fit with your values starts from the occupation's work values" in flat(result.output)
+    values = stage_file(home, "exploration")["values"]
+    work_values = occupations.get(code).work_values
+    offered = prompter.defaults["fit"]
+    # each value that matches one of O*NET's six, scaled from 1–7 to 1–5; the rest unrated
+    assert set(offered) == {v for v in values if v != "Learning and growth"}
+    assert offered["Autonomy"] == round(1 + 4 * (work_values["Independence"] - 1) / 6)
+    assert offered["Helping others"] == round(1 + 4 * (work_values["Relationships"] - 1) / 6)
+    assert offered["Income"] == offered["Variety"]  # both Working Conditions
+    assert offered == fit_from(occupations.get(code), values)
+    (target,) = stage_file(home, "diving-deeper")["targets"]
+    assert target["fit"] == offered  # kept with Enter
+
+
+def test_an_occupation_without_work_values_offers_no_fit() -> None:
+    from careerpath import occupations
+    from careerpath.tracking.prefill import fit_from
+
+    assert fit_from(occupations.get("15-2051.00"), ["Autonomy", "Income"]) == {}
+
+
 def test_with_a_floor_in_euros_the_person_may_enter_their_own_pay_instead(
     runner: CliRunner, home: Path, terminal: Any
 ) -> None:
@@ -295,6 +330,54 @@ def test_with_a_floor_in_euros_the_person_may_enter_their_own_pay_instead(
     assert (target["title"], target["salary"]) == ("Data scientist (Lyon)", own)
     assert target["occupation"] == "15-2051.00"
     assert not any(source.startswith("Pay:") for source in target["sources"])
+
+
+AGAIN = "t1 is already Data Scientists, from the occupation data: add another anyway?"
+
+
+def test_the_same_occupation_twice_is_refused_without_a_terminal_unless_again(
+    runner: CliRunner, home: Path
+) -> None:
+    run(runner, "target", "add", "--from", "15-2051.00")
+    said = flat(run(runner, "target", "add", "--from", "data scientists", code=1).output)
+    assert "Error: t1 is already Data Scientists, from the occupation data" in said
+    assert "See it with `careerpath target show t1`. To add another anyway: `--again`." in said
+    assert len(stage_file(home, "diving-deeper")["targets"]) == 1
+    assert (
+        "Added t2: Data Scientists."
+        in run(runner, "target", "add", "--from", "15-2051.00", "--again").output
+    )
+
+
+@pytest.mark.parametrize("anyway", [False, True])
+def test_the_same_occupation_twice_at_a_terminal_asks(
+    runner: CliRunner, home: Path, terminal: Any, anyway: bool
+) -> None:
+    run(runner, "target", "add", "--from", "15-2051.00")
+    prompter = terminal(**{AGAIN: anyway})
+    said = flat(run(runner, "target", "add", "--from", "15-2051.00").output)
+    assert prompter.asked == [AGAIN]
+    count = len(stage_file(home, "diving-deeper")["targets"])
+    if anyway:
+        assert "Added t2: Data Scientists." in said and count == 2
+    else:
+        assert "Nothing added. See it with `careerpath target show t1`." in said and count == 1
+
+
+def test_looking_up_an_occupation_already_a_target_asks_first(
+    runner: CliRunner, home: Path, terminal: Any
+) -> None:
+    run(runner, "target", "add", "--from", "15-2051.00")
+    prompter = terminal(
+        look_up=iter(["data scientist", ""]),
+        **{WHICH: DATA_SCIENTISTS, AGAIN: False},
+        **{"Your target jobs:": iter(["Add a target job", "Done"])},
+        title="Gardener",
+    )
+    run(runner, "next", "--stage", "diving-deeper", "--question", "targets")
+    assert prompter.asked[prompter.asked.index(AGAIN) + 1] == "look_up"  # other words
+    targets = stage_file(home, "diving-deeper")["targets"]
+    assert [t.get("occupation") for t in targets] == ["15-2051.00", None]
 
 
 def test_no_look_up_or_none_of_these_starts_empty(

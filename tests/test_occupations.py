@@ -294,6 +294,25 @@ def test_commands_that_do_not_use_the_pack_never_import_it(
     assert "sqlite3" not in done.stderr
 
 
+def test_show_does_not_read_the_workbook_definition_for_the_floor(
+    runner: CliRunner, started: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the answers file is read to mark the floor (show starts fast); a floor of
+    another shape, typed by hand, is simply not marked."""
+    from careerpath.workbook.home import Home
+
+    def never(*args: object) -> None:
+        raise AssertionError("the workbook definition was read")
+
+    monkeypatch.setattr(Home, "read_definition", never)
+    (started / "stages").mkdir(exist_ok=True)
+    floor = started / "stages" / "exploration.toml"
+    floor.write_text('income_floor = { amount = 90000, currency = "USD" }\n')
+    assert "▼ your floor: $90,000." in flat(run(runner, "occupations", "show", "15-2051.00").output)
+    floor.write_text('income_floor = { amount = "lots", currency = "USD" }\n')
+    assert "▼" not in run(runner, "occupations", "show", "15-2051.00").output
+
+
 @pytest.mark.parametrize(
     ("floor", "shown"),
     [

@@ -457,7 +457,8 @@ def test_ending_after_the_planned_end_records_no_early_end(
     runner: CliRunner, running: Path, files: dict[str, Path]
 ) -> None:
     status = text_of(run(runner, "program", "status", today="2027-03-01"))
-    assert "finished on Thu 25 Feb 2027" in status
+    assert "Program · ended on Thu 25 Feb 2027" in status
+    assert status.count("ended on Thu 25 Feb 2027") == 1  # said once, not twice
     assert "Your program's time is up: run `careerpath program end`" in status
     run(runner, "program", "end", "--answers", str(files["closing"]), today="2027-03-01")
     assert "changes" not in program_file(running)["program"]

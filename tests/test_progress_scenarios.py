@@ -119,7 +119,8 @@ def test_an_early_ended_program_reads_ended_in_the_group_view(
     own = report_json(runner, "--home", home, today=day)["program"]
     assert (own["standing"], own["schedule"]) == ("ended", "ended on Tue 10 Nov 2026")
     status = flat(run(runner, "--home", home, "program", "status", today=day).output)
-    assert "ended early on Tue 10 Nov 2026 · ended on Tue 10 Nov 2026" in status
+    assert "Program · ended early on Tue 10 Nov 2026 " in status  # said once
+    assert status.count("ended on Tue 10 Nov 2026") == 0
 
 
 # --- 2. the floor in `offer compare` ---------------------------------------------------------
@@ -289,6 +290,45 @@ def test_homework_is_due_before_the_offer_deadline_it_prepares_for(
     assert homework["Than"]["due"] == "2026-12-09"  # it prepares for nothing: 14 days
 
 
+def test_once_an_offer_is_decided_negotiation_homework_is_not_suggested(
+    runner: CliRunner, program_home: Path
+) -> None:
+    from careerpath.program.sitting import ACCEPT
+
+    run(runner, "offer", "add", "Acme", "--role", "UX lead", "--base", "50000 EUR")
+    run(runner, "offer", "edit", "o1", "--status", "accepted")
+    asked, seen = offer_homework(program_home, "closing", [ACCEPT])
+    assert "List what you will negotiate for" not in seen
+    assert "Thank everyone who helped you along the way." in seen
+    assert asked.count("Take this on?") == 1
+
+
+def test_an_offer_added_later_pulls_the_negotiation_homework_in_before_its_deadline(
+    runner: CliRunner, program_home: Path
+) -> None:
+    from careerpath.program.sitting import ACCEPT
+
+    _, seen = offer_homework(program_home, "closing", [ACCEPT, ACCEPT])  # no offer yet
+    assert "List what you will negotiate for, and what you would accept. (due Mon 30 Nov" in seen
+    run(runner, "offer", "add", "Acme", "--role", "UX lead", "--base", "50000 EUR",
+        "--deadline", (TODAY + timedelta(days=2)).isoformat())  # fmt: skip
+    homework = {h["text"][:4]: h for h in report_json(runner)["program"]["homework"]}
+    assert homework["List"]["due"] == "2026-11-26"  # the day before Fri 27 Nov, not 30 Nov
+    assert homework["Than"]["due"] == "2026-12-09"  # prepares for no deadline: as taken on
+    due = flat(run(runner, "due", today="2026-11-26").output)
+    assert "List what you will negotiate for" in due
+    # the employer gives more time: the homework follows, never past its own five days
+    run(runner, "offer", "edit", "o1", "--deadline", "2026-11-29")
+    homework = {h["text"][:4]: h for h in report_json(runner)["program"]["homework"]}
+    assert homework["List"]["due"] == "2026-11-28"
+    run(runner, "offer", "edit", "o1", "--deadline", "2026-12-20")
+    homework = {h["text"][:4]: h for h in report_json(runner)["program"]["homework"]}
+    assert homework["List"]["due"] == "2026-11-30"
+    # overdue by the deadline, it is the Next
+    report = report_json(runner, today="2026-12-01")
+    assert report["next_step"].startswith("Homework “List what you will negotiate for")
+
+
 def test_exploration_offers_the_exercises_only_while_unclear_and_not_done(
     runner: CliRunner, program_home: Path, tmp_path: Path
 ) -> None:
@@ -415,7 +455,7 @@ def test_networking_next_logs_with_the_first_contact_not_yet_talked_to(
     lines = run(runner, "report").output.splitlines()
     now = next(n for n, line in enumerate(lines) if line.startswith("Now: "))
     assert lines[now] == "Now: Networking (stage 3 of 5)"
-    assert lines[now + 1] == "Work: · a conversation logged; · a follow-up planned"
+    assert lines[now + 1] == "Work: · a conversation logged; · a follow-up planned or done"
     assert lines[now + 2].startswith("Next: ")
     assert all(len(line) <= 80 for line in lines)
 

@@ -75,6 +75,17 @@ def test_a_wrong_date_is_asked_again(keys: PipeInput, prompter: TerminalPrompter
     assert answer(keys, prompter, typed, q("date")) == date(2026, 3, 1)
 
 
+def test_a_short_date_says_which_day_it_became(
+    keys: PipeInput, prompter: TerminalPrompter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from careerpath.core.values import format_day
+
+    day = answer(keys, prompter, "3d\r", q("date"))
+    assert f"→ {format_day(day)}" in capsys.readouterr().out
+    assert answer(keys, prompter, "2026-03-01\r", q("date")) == date(2026, 3, 1)
+    assert "→" not in capsys.readouterr().out  # a full ISO date needs no echo
+
+
 def test_a_salary_range_low_above_high_is_asked_again(
     keys: PipeInput, prompter: TerminalPrompter
 ) -> None:
@@ -283,3 +294,32 @@ def test_weights_are_rated_need_by_need_from_the_usual_ones(
         "income_floor": 5,
         "hours": 4,
     }
+
+
+def test_a_long_pick_is_cut_at_a_word_and_its_answer_never_split_inside_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pyte
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    monkeypatch.setenv("COLUMNS", "80")
+    long = [
+        "Recognition: Being noticed for good work, with a chance to move up and to lead.",
+        "Relationships: Friendly colleagues, helping others, and never having to act "
+        "against your conscience.",
+    ]
+    message = "Of these, which matters most to you in work? (1 of 5)"
+    written = io.StringIO()
+    output = Vt100_Output(written, lambda: Size(rows=24, columns=80), term="xterm")
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+        pipe.send_text(ENTER)
+        picked = TerminalPrompter(TODAY).select(message, long)
+    assert picked == long[0]  # the whole option, though it was shown cut
+    screen = pyte.Screen(80, 24)
+    pyte.Stream(screen).feed(written.getvalue())
+    lines = [line.rstrip() for line in screen.display if line.strip()]
+    words = set(" ".join([*long, message]).split())
+    for line in lines:
+        for word in line.split():  # every word on screen is whole, or cut with "…"
+            assert word.strip("?»") == "" or word in words or word.endswith("…"), (word, lines)

@@ -340,6 +340,27 @@ def test_the_offers_companion_offers_every_need_weighted_and_keeping_them_saves_
     assert "weights" not in home.load().answers["closing"]
 
 
+def test_weights_kept_as_offered_read_in_the_recap_as_worked_out_not_skipped(home: Home) -> None:
+    book = home.load().definition
+    for stage in book.stages:
+        answers = {k: v for k, v in FULL_ANSWERS[stage.id].items() if k != "weights"}
+        home.write_answers(stage, answers)
+    shown = io.StringIO()
+    with_offers = Session(
+        home,
+        home.load(),
+        KeepsWhatIsOffered([]),
+        Console(file=shown, width=200),
+        TODAY,
+        [TrackingCompanion()],
+    )
+    with_offers.revisit(book.stage("closing"))
+    with_offers._recap(book.stage("closing"))
+    line = next(x for x in shown.getvalue().splitlines() if "What counts most" in x)
+    assert "(skipped)" not in line
+    assert "Autonomy" in line and "(from your answers)" in line
+
+
 # --- questions that wait for their moment ----------------------------------------------------
 
 APPLIED = ["Acme", "UX researcher", "applied", *[None] * 5]  # the fields of one application
@@ -366,10 +387,9 @@ def test_the_interview_reflection_waits_for_an_interview_then_is_offered_once(
         answers["applications"][0]["history"].append({"date": TODAY, "status": "interviewing"})
 
     home.update_answers(stage, interview)
-    assert engine.next_step(saved(home)) == (
-        "Answer “Interview reflection” in Applying, now that its moment has come: "
-        "run `careerpath next`."
-    )
+    # optional, it comes after the current stage's questions in the Next line; `next` asks it
+    assert engine.next_step(saved(home)).startswith("Answer “Offers” in Closing")
+    assert [q.id for _, q in engine.arrived(saved(home))] == ["interview_reflection"]
     with pytest.raises(Interrupted):
         sit(home, ["Good stories; ask about the team next time.", INTERRUPT])
     reflection = saved(home).answers["applying"]["interview_reflection"]
@@ -437,3 +457,19 @@ def test_a_field_typed_at_ctrl_c_in_a_complete_record_is_offered_next_time(home:
     workbook = saved(home)
     assert workbook.answers["diving-deeper"]["targets"][0]["sources"] == ["a friend at the bank"]
     assert workbook.state.stages["diving-deeper"].drafts == {}
+
+
+def test_moving_on_with_the_work_open_is_asked_and_staying_is_the_default(home: Home) -> None:
+    complete(home, "exploration")
+    target = ["UX researcher", "Tech", None, ["interviews"], None, "Growing", 4, None, None]
+    prompter, out = sit(home, [*target, False, "UX research.", None, False])
+    assert prompter.asked[-1] == "Move on to Networking with this work still open?"
+    assert (
+        "Diving deeper is not done yet: it still needs a target researched, with its pay and "
+        "education (`careerpath target edit t1`)." in " ".join(out.split())
+    )
+    assert saved(home).state.stages["diving-deeper"].completed is None
+    assert engine.next_step(saved(home)) == (
+        "Diving deeper still needs a target researched, with its pay and education: "
+        "run `careerpath target edit t1`."
+    )

@@ -427,6 +427,9 @@ def test_the_built_in_journey_at_the_real_prompts(
     assert sum("Move on to" in q or "Mark this stage complete" in q for q in asked) == 5
     assert not any(q.startswith("? Begin ") for q in asked)
     assert any("How much should “Autonomy” count?" in q for q in asked)
+    # Needs read by their titles, not the file's ids.
+    assert any("How much should “Income floor (per year)” count?" in q for q in asked)
+    assert not any("“income_floor”" in q for q in asked)
     closing = tomllib.loads((home_dir / "stages" / "closing.toml").read_text())
     assert closing["weights"]["Autonomy"] == 4
     assert closing["weights"]["income_floor"] == 5
@@ -504,3 +507,31 @@ def test_one_long_question_at_100_columns_keeps_the_typed_text_readable(
     assert "Next:" in whole
     closing = tomllib.loads((home_dir / "stages" / "closing.toml").read_text())
     assert closing["offer_check"] == long
+
+
+def test_a_long_picked_answer_is_echoed_at_words_at_80_columns(
+    spawn_screen, home_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """questionary echoes "? question  answer" on one line, which an 80-column terminal cut
+    mid-word ("Recognition: Being notic|ed"); the answer now goes whole on its own line."""
+    from datetime import datetime
+
+    from careerpath.workbook import definition
+    from careerpath.workbook.home import Home
+
+    Home(home_dir).create(definition.resolve("default"), now=datetime(2026, 11, 1))
+    screen = spawn_screen(80, "work-values")
+    while screen.prompt()[0] != "pick":
+        assert not screen.ended, screen.text()
+        screen.pump(quiet=0.2)
+    screen.send(DOWN + DOWN + "\r")  # the third: Recognition
+    while "(2 of 5)" not in screen.text():
+        screen.pump(quiet=0.2)
+    lines = screen.lines()
+    asked = lines.index("? Of these, which matters most to you in work? (1 of 5)")
+    picked = "  Recognition: Being noticed for good work, with a chance to move up."
+    assert lines[asked + 1] == picked
+    screen.send("\x03")
+    while not screen.ended:
+        screen.pump(quiet=0.2)
+    assert "? Of these, which matters most to you in work? (2 of 5)" in screen.lines()

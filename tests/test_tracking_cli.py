@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import (
+    CLOSING_DONE,
     FULL_ANSWERS,
     INTERRUPT,
     TODAY,
@@ -581,7 +582,8 @@ def test_next_starts_with_what_is_overdue(
     runner: CliRunner, home: Path, write_answers: Any
 ) -> None:
     for stage_id in ("diving-deeper", "networking", "applying", "closing"):
-        run(runner, "next", "--stage", stage_id, "--answers", str(write_answers(stage_id)))
+        answers = CLOSING_DONE if stage_id == "closing" else None
+        run(runner, "next", "--stage", stage_id, "--answers", str(write_answers(stage_id, answers)))
     run(runner, "contact", "add", "Kim", "--next-step", "Say thanks", "--follow-up", "-3d")
     output = run(runner, "next").output
     # the one Next first, the same as the report's; then the overdue list
@@ -613,6 +615,17 @@ def test_the_report_shows_due_funnel_outreach_targets_and_offers(
     assert "t1 UX researcher: fit not rated" in output
     assert "o1 Acme: UX researcher: score" in output
     assert "misses Autonomy, Income floor (per year)" in output
+
+
+def test_a_long_target_line_wraps_under_its_indent_at_80_columns(
+    runner: CliRunner, home_dir: Path
+) -> None:
+    run(runner, "start")
+    run(runner, "target", "add", "--from", "11-9041.00")  # Architectural and Engineering Managers
+    lines = run(runner, "report").output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  t1 Architectural"))
+    assert lines[at].endswith("USD") and lines[at + 1] == "    a year", lines[at : at + 2]
+    assert all(len(line) <= 80 for line in lines)
 
 
 def test_the_report_json_gains_documented_fields(runner: CliRunner, agenda: Path) -> None:

@@ -397,7 +397,11 @@ def app_move(
     console.print(plain(f"{record['id']} {book.label(record)}: {before} → {new} ({day})."))
     if new == "offer":
         console.print(
-            plain(f"Record the offer: careerpath offer add --from {record['id']} --base AMOUNT"),
+            plain(
+                f"Record the offer: `careerpath offer add --from {record['id']}` asks for its "
+                f"pay at a terminal, or give it: `careerpath offer add --from {record['id']} "
+                "--base '52000 EUR'` (its amount and currency)."
+            ),
             style="dim",
         )
 

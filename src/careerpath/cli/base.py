@@ -273,9 +273,10 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-_NO_WORKBOOK = {"occupations"}
-"""Commands that never read a workbook (only the occupation pack), so start without what
-reading one takes (pydantic and the record models)."""
+_NO_WORKBOOK = {"occupations", "explore"}
+"""Commands that never read a workbook (only the occupation pack; `explore` the exercises'
+file too, and the workbook only at a terminal, registering the record types itself), so
+start without what reading one takes (pydantic and the record models)."""
 
 
 @app.callback()
@@ -391,27 +392,39 @@ def command_word() -> str:
     return str(here) if here.parent != Path(".") else f"./{here}"
 
 
-def _runnable(shown: Any) -> Any:
-    """``shown`` with each `careerpath …` command in backticks written as ``command_word``
-    says it runs here. Hints are written once, with the plain word, at every layer; the
-    console puts in the command that works, before lines are laid out to the width."""
+def with_command_word(text: str) -> str:
+    """``text`` with each `careerpath …` in backticks written as ``command_word`` says."""
+    import re
+
     word = command_word()
     if word == "careerpath":
-        return shown
-    import re
+        return text
+    return re.sub(r"`careerpath(?=[\s`])", f"`{word}", text)
+
+
+def _runnable(shown: Any) -> Any:
+    """``shown`` with each `careerpath …` command in backticks written as ``command_word``
+    says it runs here, and each code span kept whole when lines are laid out (a command never
+    breaks at a space inside it). Hints are written once, with the plain word, at every layer;
+    the console puts in the command that works, before lines are laid out to the width."""
 
     from rich.padding import Padding
     from rich.text import Text
 
-    pattern = re.compile(r"`careerpath(?=[\s`])")
+    from careerpath.core.safe_text import code_kept_whole
+
+    def runnable(text: str) -> str:
+        return code_kept_whole(with_command_word(text))
+
     if isinstance(shown, Padding):  # indented prose: the intro, a stage's welcome
         shown.renderable = _runnable(shown.renderable)
         return shown
     if isinstance(shown, str):
-        return pattern.sub(f"`{word}", shown)
-    if isinstance(shown, Text) and not shown.spans and pattern.search(shown.plain):
+        return runnable(shown)
+    if isinstance(shown, Text) and "`" in shown.plain:
         changed = shown.copy()
-        changed.plain = pattern.sub(f"`{word}", shown.plain)
+        # Styled text keeps its length, so its styles stay where they were.
+        changed.plain = code_kept_whole(shown.plain) if shown.spans else runnable(shown.plain)
         return changed
     return shown
 
@@ -474,17 +487,50 @@ def _print_error(error: CareerpathError) -> None:
     """The message, each problem on its own line, and the hint. Soft-wrapped, so a path is
     never broken in two when it is copied from the terminal."""
     from rich.markup import escape
+    from rich.text import Text
 
     console = err_console()
+    width = console.width if console.is_terminal else None
+
+    def say(text: str, indent: str = "", first: str = "") -> None:
+        taken = len(Text.from_markup(first).plain)
+        text = with_command_word(text)  # first: the command that works is longer
+        console.print(first + escape(_at_words(text, width, indent, taken)), soft_wrap=True)
+
     if isinstance(error, Interrupted):
-        console.print(f"\n{escape(error.message)}")  # no path in it: wrapped at words
+        console.print()
+        say(error.message)
     else:
-        console.print(f"[red]Error:[/red] {escape(error.message)}", soft_wrap=True)
+        say(error.message, first="[red]Error:[/red] ")
     if isinstance(error, InvalidFiles):
         for problem in error.problems:
-            console.print(f"  {escape(str(problem))}", soft_wrap=True)
+            say(f"  {problem}", indent="    ")
     if error.hint:
-        console.print(escape(error.hint), soft_wrap=True)
+        say(error.hint)
+
+
+def _at_words(text: str, width: int | None, indent: str, taken: int) -> str:
+    """``text`` wrapped at words to ``width`` (``taken``: columns already used on its first
+    line), a word longer than a line (a path) kept whole, so it can be copied in one piece;
+    unwrapped when ``width`` is None (not a terminal: the reader's tool wraps)."""
+    if width is None:
+        return text
+    import textwrap
+
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        lead = " " * taken if not lines else ""
+        wrapped = textwrap.wrap(
+            paragraph,
+            width,
+            initial_indent=lead,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [lead]
+        wrapped[0] = wrapped[0][len(lead) :]
+        lines.extend(wrapped)
+    return "\n".join(lines)
 
 
 def has_workbook(ctx: typer.Context) -> bool:

@@ -1,5 +1,5 @@
 """Completion at the shell's TAB that knows the person's data: stage ids, record ids with
-their labels, due items, statuses, workbook names, occupation codes.
+their labels, question ids, due items, statuses, workbook names, occupation codes.
 
 Each completer reads as little as it can: ``workbook.toml`` and the workbook definition as
 raw TOML (through the parse cache), then the one stage file that holds what it completes; no
@@ -94,6 +94,19 @@ def _labels(root: Path, record_type: str) -> list[tuple[str, str]]:
 def stage_ids(ctx: typer.Context, incomplete: str) -> Completions:
     """The ids of the workbook's stages, with their titles."""
     return [(stage["id"], stage.get("title", "")) for stage in _stages(_root(ctx))]
+
+
+@_quietly
+def question_ids(ctx: typer.Context, incomplete: str) -> Completions:
+    """The ids of the questions of the stage given with ``--stage`` (else of every stage),
+    with their labels."""
+    chosen = ctx.params.get("stage")
+    return [
+        (question["id"], question.get("label") or question.get("prompt", ""))
+        for stage in _stages(_root(ctx))
+        if not chosen or stage["id"] == chosen
+        for question in stage.get("questions", [])
+    ]
 
 
 def record_ids(record_type: str) -> Callable[..., Completions]:

@@ -80,6 +80,7 @@ def log(
     Leave out what you would rather be asked: `careerpath energy log` alone asks for all three.
     """
     from careerpath.core.errors import Interrupted, InvalidInput
+    from careerpath.core.values import plural
     from careerpath.instruments import store
 
     day = today()
@@ -118,7 +119,7 @@ def log(
     with home.lock("energy log"):
         count = store.update(home, change)
     out_console().print(
-        f"Logged {text!r} on {day.isoformat()} ({count} entries so far).",
+        f"Logged {text!r} on {day.isoformat()} ({plural(count, 'entry', 'entries')} so far).",
         markup=False,
         highlight=False,
     )

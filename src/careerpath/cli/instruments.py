@@ -181,6 +181,7 @@ def explore(
     from careerpath import occupations
     from careerpath.instruments import interests as inventory
     from careerpath.instruments import matching, sitting, store
+    from careerpath.instruments.floor import usd_floor
     from careerpath.instruments.work_values import scores
 
     letter = type_letter.strip().upper() if type_letter else None
@@ -204,7 +205,7 @@ def explore(
 
                 if prompts.has_terminal():
                     max_zone = sitting.ask_preparation(home, prompts.TerminalPrompter(today()))
-    floor_usd, notes = sitting.usd_floor(home)
+    floor_usd, notes = usd_floor(home)
     if max_zone is None:
         notes.append("Preparation was not used: say how much you would take on with --prepare.")
     values = scores(found.work_values.order) if found.work_values else None
@@ -314,13 +315,12 @@ def _one_line(text: str) -> str:
 
 def _target_codes(home: Home) -> set[str]:
     """The occupation codes of the person's target jobs (those filled from the pack)."""
-    from careerpath.tracking import records
+    from careerpath.tracking import records  # noqa: F401  (explore does not register them)
+    from careerpath.tracking.prefill import targets_by_occupation
 
     if not home.exists():
         return set()
-    return {
-        str(t["occupation"]) for t in records.stored(home.load(), "targets") if t.get("occupation")
-    }
+    return set(targets_by_occupation(home.load()))
 
 
 def _add_target(ctx: typer.Context, code: str) -> None:
@@ -332,7 +332,7 @@ def _add_target(ctx: typer.Context, code: str) -> None:
     # The command as Typer calls it: its shared options come one by one (see with_options).
     command: Any = target_add
     blank = {field.name: None for field in dataclasses.fields(TargetOptions)}
-    command(ctx=ctx, title=None, from_pack=code, **blank)
+    command(ctx=ctx, title=None, from_pack=code, again=False, **blank)
 
 
 def _print_json(data: Any) -> None:

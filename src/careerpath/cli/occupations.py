@@ -113,7 +113,7 @@ def show(
 
     floor = None
     if has_workbook(ctx):  # no workbook, no floor: its models are not even imported
-        from careerpath.instruments.sitting import income_floor_answer
+        from careerpath.instruments.floor import income_floor_answer
 
         floor = income_floor_answer(home_of(ctx))
     currency = floor.get("currency") if floor else None

@@ -122,6 +122,12 @@ def target_add(
             autocompletion=completion.occupation_codes,
         ),
     ] = None,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again", help="With --from: add it even when a target job has that code already."
+        ),
+    ] = False,
     options: TargetOptions,
 ) -> None:
     """Add a target job."""
@@ -132,12 +138,36 @@ def target_add(
 
         given = {**target_from(occupations.get(from_pack)), **(given or {})}
     with changing(ctx, "targets", "target add") as book:
+        code = given.get("occupation") if given is not None else None
+        if code and not again and not _adding_again(book, str(code)):
+            return
         usage = "give the job title: `careerpath target add TITLE [options]`"
         record_id = add_record(book, options, given, usage)
     said_added(book, record_id, book.find(record_id))
     if from_pack is not None:
         _note_currency(book, book.get(record_id))
     _print_fit(book, record_id)
+
+
+def _adding_again(book: Book, code: str) -> bool:
+    """Whether to go on when a target job from the same occupation exists: not without a
+    terminal (an error naming it; `--again` adds anyway), else as the person answers."""
+    from careerpath.tracking.prefill import already_a_target, targets_by_occupation
+
+    existing = targets_by_occupation(book.workbook).get(code)
+    if existing is None:
+        return True
+    from careerpath.cli.base import today
+    from careerpath.workbook import prompts
+
+    said = already_a_target(existing)
+    see = f"See it with `careerpath target show {existing.get('id')}`."
+    if not prompts.has_terminal():
+        raise InvalidInput(said, hint=f"{see} To add another anyway: `--again`.")
+    if prompts.TerminalPrompter(today()).confirm(f"{said}: add another anyway?", False):
+        return True
+    out_console().print(plain(f"Nothing added. {see}"))
+    return False
 
 
 def _note_currency(book: Book, target: Target) -> None:

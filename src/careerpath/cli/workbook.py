@@ -103,7 +103,7 @@ def _offer_program(home: Home, workbook: Workbook) -> None:
 def _session(home: Home, workbook: Workbook) -> Session:
     import functools
 
-    from careerpath.instruments.sitting import best_fits, offer_in_exploration
+    from careerpath.instruments.sitting import best_fits, offer_in_exploration, values_start
     from careerpath.instruments.store import exercise_counts
     from careerpath.program.sitting import ProgramCompanion
     from careerpath.tracking.sitting import TrackingCompanion
@@ -124,6 +124,7 @@ def _session(home: Home, workbook: Workbook) -> Session:
         day,
         companions,
         after_answer=offer_in_exploration,
+        start_from=values_start,
     )
 
 
@@ -146,6 +147,7 @@ def next_(
             "-q",
             metavar="ID",
             help="Ask just this question (its id, see `careerpath questions STAGE`), then stop.",
+            autocompletion=completion.question_ids,
         ),
     ] = None,
     answers: Annotated[
@@ -167,10 +169,20 @@ def next_(
             _one_question(home, workbook, stage, question)
             return
         if answers is not None:
+            from careerpath.tracking.sitting import decision_from_file
             from careerpath.workbook.answers_file import apply
 
             target = stage_or_current(workbook.definition, workbook, stage)
-            apply(home, workbook, target, answers, today(), out_console())
+            console, day = out_console(), today()
+            apply(
+                home,
+                workbook,
+                target,
+                answers,
+                day,
+                console,
+                lambda given: decision_from_file(home, workbook, target, given, day, console),
+            )
             return
         if stage or engine.current_stage(workbook) is not None or engine.arrived(workbook):
             prompts.require_terminal(NO_TERMINAL_HINT)

@@ -119,24 +119,39 @@ class Interrupted(CareerpathError):
     """The person pressed Ctrl-C (or Ctrl-D) at a prompt.
 
     ``draft`` carries what they had typed at that prompt, so it can be kept for next time.
+    ``also`` names what was kept besides the workbook's answers ("10 of 54 inventory
+    answers"); its ``hint`` says how to carry on with that.
     """
 
     exit_code = 130
 
-    def __init__(self, saved: int = 0, draft: str | None = None, kept_draft: bool = False) -> None:
+    def __init__(
+        self,
+        saved: int = 0,
+        draft: str | None = None,
+        kept_draft: bool = False,
+        also: tuple[str, ...] = (),
+        hint: str | None = None,
+    ) -> None:
         noun = "answer" if saved == 1 else "answers"
-        kept = (
-            ", and kept what you were typing for next time"
-            if kept_draft
-            else "; everything you confirmed is kept"
-        )
+        if also:
+            given = [f"the {saved} workbook {noun} given this time"] if saved else []
+            typing = ", and what you were typing for next time" if kept_draft else ""
+            message = f"Stopped. Kept {' and '.join([*also, *given])}{typing}."
+        else:
+            kept = (
+                ", and kept what you were typing for next time"
+                if kept_draft
+                else "; everything you confirmed is kept"
+            )
+            message = f"Stopped. Saved {saved} {noun} this time{kept}."
         super().__init__(
-            f"Stopped. Saved {saved} {noun} this time{kept}.",
-            hint="Run `careerpath next` to continue where you left off.",
+            message, hint=hint or "Run `careerpath next` to continue where you left off."
         )
         self.saved = saved
         self.draft = draft
         self.kept_draft = kept_draft
+        self.also = also
 
 
 class NoProgram(CareerpathError):

@@ -31,8 +31,22 @@ def visible(text: str, keep: str = "\t\n") -> str:
 def for_terminal(text: str) -> str:
     """Text for a terminal: no escape sequence, bell, carriage return or direction override
     acts; each shows as ``\\x1b``-style text. Rich markup is not this function's business:
-    print the result as ``Text`` or with markup off."""
-    return visible(text)
+    print the result as ``Text`` or with markup off. A space ``code_kept_whole`` held back
+    is a space again."""
+    return visible(text).replace(_CODE_SPACE, " ")
+
+
+_CODE_SPACE = "\ue000"
+"""Stands in for a space inside a code span while lines are laid out: not whitespace to
+rich's wrapping, one cell wide, and turned back into a space by ``for_terminal``."""
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
+
+
+def code_kept_whole(text: str) -> str:
+    """``text`` with the spaces inside each code span (`` `careerpath next --stage ID` ``)
+    held back, so wrapping to the width breaks before or after a command, never inside it.
+    For prose about to be laid out for a terminal; ``for_terminal`` puts the spaces back."""
+    return _CODE_SPAN.sub(lambda m: m.group().replace(" ", _CODE_SPACE), text)
 
 
 _INLINE = "\\`*_[]|<>#~&"

@@ -14,7 +14,7 @@ from careerpath.workbook.home import Home
 
 if TYPE_CHECKING:
     from careerpath.instruments.matching import Suggestion
-    from careerpath.workbook.definition import StageDefinition
+    from careerpath.workbook.definition import Question, StageDefinition
     from careerpath.workbook.prompts import Prompter
     from careerpath.workbook.session import Session
 
@@ -67,7 +67,6 @@ def take_inventory(home: Home, asker: Asker, today: date) -> interests.Result:
     Raises:
         Interrupted: Ctrl-C; every answer given is already saved.
     """
-    saved = 0
     found = store.read(home)
     assert found.interests is not None  # begin() came first
     answers = dict(found.interests.answers)
@@ -80,14 +79,19 @@ def take_inventory(home: Home, asker: Asker, today: date) -> interests.Result:
                 f"{number} of {total}  ·  {item.text}", list(interests.ANSWERS.values())
             )
         except Interrupted:
-            error = Interrupted(saved=saved)
-            error.hint = RESUME_HINT
-            raise error from None
+            raise Interrupted(
+                also=(f"{len(answers)} of {total} inventory answers",),
+                hint=f"Run `careerpath interests` to carry on with the inventory: "
+                f"{_left(total - len(answers))}.",
+            ) from None
         answer: store.Answer = _ANSWER_OF[picked]
         answers[item.id] = answer
         _save_answer(home, item.id, answer)
-        saved += 1
     return finish(home, today)
+
+
+def _left(count: int) -> str:
+    return f"{count} {'item' if count == 1 else 'items'} left"
 
 
 def _save_answer(home: Home, item_id: str, answer: store.Answer) -> None:
@@ -121,7 +125,8 @@ def finish(home: Home, today: date) -> interests.Result:
         from careerpath.core.errors import InvalidInput
 
         raise InvalidInput(
-            f"{len(missing)} of {len(interests.ITEMS)} items are not answered yet "
+            f"{len(missing)} of {len(interests.ITEMS)} items "
+            f"{'is' if len(missing) == 1 else 'are'} not answered yet "
             f"({', '.join(missing[:5])}{'…' if len(missing) > 5 else ''})",
             hint=RESUME_HINT,
         )
@@ -192,8 +197,9 @@ def offer_in_exploration(
     session: Session, stage: StageDefinition, question_id: str, value: Any
 ) -> None:
     """After a "not sure" in exploration, offer the inventory and the sort right there, once
-    (skippable; the inventory resumes where it stopped), then show the code and top fits."""
-    if stage.id != "exploration" or not unsure(question_id, value):
+    (skippable; the inventory resumes where it stopped, offered again after the next
+    answer), then show the code and top fits."""
+    if stage.id != "exploration":
         return
     asker = session.prompter
     if not hasattr(asker, "pick_numbered"):  # answering from a file: nothing to offer
@@ -204,13 +210,23 @@ def offer_in_exploration(
         found.interests is not None and found.interests.finished is not None
     ):
         return
+    # Stopped part way, the inventory is offered again after the next answer, not only
+    # after another "not sure".
+    if not unsure(question_id, value) and not (found.interests and found.interests.answers):
+        return
     session.console.print()
-    if not asker.confirm(
-        "Not sure where to go yet? That is expected. A short interest inventory (54 quick "
-        "Like / Not sure / Dislike questions) and a sort of six work values can point to "
-        "occupations that fit. Take them now?",
-        default=True,
-    ):
+    total = len(interests.ITEMS)
+    answered = len(found.interests.answers) if found.interests else 0
+    question = (
+        f"Carry on with the interest inventory? {total - answered} of {total} items left."
+        if answered
+        else (
+            f"Not sure where to go yet? That is expected. A short interest inventory ({total} "
+            "quick Like / Not sure / Dislike questions) and a sort of six work values can point "
+            "to occupations that fit. Take them now?"
+        )
+    )
+    if not asker.confirm(question, default=True):
 
         def declined(stored: store.Instruments) -> None:
             stored.offer_declined = today
@@ -220,66 +236,94 @@ def offer_in_exploration(
         return
     begin(home, today)
     result = take_inventory(home, cast("Asker", asker), today)
-    order = sort_values(home, cast("Asker", asker), today)
+    sorted_before = store.read(home).work_values
+    order = sorted_before.order if sorted_before else sort_values(home, cast("Asker", asker), today)
     _show_fits(session, result, order)
+
+
+IN_WORKBOOK_WORDS: dict[str, tuple[str, ...]] = {
+    "Achievement": ("Challenge",),
+    "Independence": ("Autonomy",),
+    "Recognition": ("Recognition",),
+    "Relationships": ("Teamwork and belonging", "Helping others"),
+    "Support": (),  # a manager who backs you: none of the workbook's values says it
+    "Working Conditions": ("Security and stability", "Income"),
+}
+"""The six work values of the sort in the words of exploration's values question."""
+
+
+def values_start(session: Session, stage: StageDefinition, question: Question) -> Any:
+    """Exploration's top values, started from the work-values sort when there is one, so
+    the person is not asked twice: their sort's order in the question's words, kept with
+    Enter. None for any other question, or without a sort."""
+    if stage.id != "exploration" or question.id != "values" or question.kind != "ranking":
+        return None
+    found = store.read(session.home).work_values
+    if found is None:
+        return None
+    choices = question.choices or []
+    start: list[str] = []
+    for name in found.order:
+        start += [w for w in IN_WORKBOOK_WORDS.get(name, ()) if w in choices and w not in start]
+    if not start:
+        return None
+    start = start[: question.count]
+    from rich.padding import Padding
+    from rich.text import Text
+
+    session.console.print(Text(question.prompt, style="bold"))
+    said = (
+        "Your sort of the six work values gives a start: those match occupations, these are "
+        f"what offers are checked against. Say no to pick from all {len(choices)}."
+    )
+    session.console.print(Padding(Text(said, style="dim"), (0, 0, 0, 2)))
+    return start
 
 
 def _show_fits(session: Session, result: interests.Result, order: list[str]) -> None:
     """The code and the five best fits, before the stage goes on."""
     from careerpath import occupations
+    from careerpath.core.errors import InvalidInput
     from careerpath.instruments import matching
     from careerpath.instruments.work_values import scores
 
-    ranked = matching.suggest(
-        occupations.fits(), result.scores, scores(order), store.read(session.home).max_zone
-    )
     names = "-".join(interests.TYPES[letter] for letter in result.code)
     lines = [f"\nYour interest code: {result.code} ({names}).", *result.ties]
-    lines.append("Occupations that fit it best:")
-    lines += [f"  {n}. {s.title} ({s.code})" for n, s in enumerate(ranked[:5], start=1)]
-    lines.append("More: `careerpath explore`. Now back to where you were.")
+    try:
+        ranked = matching.suggest(
+            occupations.fits(), result.scores, scores(order), store.read(session.home).max_zone
+        )
+    except InvalidInput as flat:  # all six scores the same: said, and the stage goes on
+        lines += [f"{flat.message[0].upper()}{flat.message[1:]}.", flat.hint or ""]
+    else:
+        lines.append("Occupations that fit it best:")
+        lines += [f"  {n}. {s.title} ({s.code})" for n, s in enumerate(ranked[:5], start=1)]
+        lines.append("More: `careerpath explore`.")
+    lines.append("Now back to where you were.")
     for line in lines:
         session.console.print(line, markup=False, highlight=False)
 
 
-def income_floor_answer(home: Home) -> dict[str, Any] | None:
-    """The person's income floor as answered in exploration (amount, currency, period), or
-    ``None`` when there is none yet (or no workbook)."""
-    if not home.exists():
-        return None
-    book = home.read_definition(home.read_state())
-    stage = next((s for s in book.stages if s.id == "exploration"), None)
-    answer = home.read_answers(stage).get("income_floor") if stage else None
-    return answer if isinstance(answer, dict) else None
-
-
-def usd_floor(home: Home) -> tuple[float | None, list[str]]:
-    """The income floor in USD, or ``None`` with a note saying why pay was not used."""
-    answer = income_floor_answer(home)
-    if answer is None:
-        return None, ["Pay was not used: no income floor yet (exploration)."]
-    if answer.get("currency") != "USD":
-        return None, [
-            f"Pay was not used: your floor is in {answer.get('currency')}, the pack's pay is "
-            "U.S. pay in USD."
-        ]
-    return float(answer["amount"]), []
-
-
 def best_fits(home: Home) -> list[Suggestion]:
     """The occupations that fit the person, best first, as `careerpath explore` ranks them
-    (no filters); none, and the pack not opened, without finished interest results."""
+    (no filters); none, and the pack not opened, without finished interest results (none,
+    too, when the six scores are all the same)."""
     found = store.read(home)
     if found.interests is None or found.interests.finished is None:
         return []
     from careerpath import occupations
+    from careerpath.core.errors import InvalidInput
     from careerpath.instruments import matching
+    from careerpath.instruments.floor import usd_floor
     from careerpath.instruments.work_values import scores
 
     values = scores(found.work_values.order) if found.work_values else None
     result = interests.score(found.interests.answers)
     floor, _ = usd_floor(home)
-    return matching.suggest(occupations.fits(), result.scores, values, found.max_zone, floor)
+    try:
+        return matching.suggest(occupations.fits(), result.scores, values, found.max_zone, floor)
+    except InvalidInput:  # six equal scores point nowhere: nothing to suggest
+        return []
 
 
 # --- the energy log at a prompt --------------------------------------------------------------

@@ -359,12 +359,15 @@ def due_on(item: Homework) -> date | None:
     return item.snoozed or item.due
 
 
-def homework_state(item: Homework, today: date, *, closed: bool = False) -> HomeworkState:
+def homework_state(
+    item: Homework, today: date, *, closed: bool = False, due: date | None = None
+) -> HomeworkState:
     """Done, overdue or open. Once the program is ``closed`` (re-assessed) nothing is overdue
-    any more: the program no longer asks for it."""
+    any more: the program no longer asks for it. ``due``: when it is due, if the caller
+    worked it out with its deadline (``homework_due``)."""
     if item.done:
         return "done"
-    due = due_on(item)
+    due = due or due_on(item)
     return "overdue" if due is not None and due < today and not closed else "open"
 
 
@@ -394,8 +397,10 @@ def add_homework(
     due: date | None = None,
     stage: str | None = None,
     source: Literal["own", "suggested"] = "own",
+    due_before: str | None = None,
 ) -> tuple[Homework, str | None]:
-    """Add homework; returns it and a warning for a due date that looks wrong."""
+    """Add homework; returns it and a warning for a due date that looks wrong.
+    ``due_before``: the deadline it prepares for (see ``Homework``)."""
     require_open(program.program)
     text = text.strip()
     if not text:
@@ -407,6 +412,7 @@ def add_homework(
         added=today,
         due=due,
         source=source,
+        due_before=due_before,
     )
     program.homework.append(item)
     warning = None
@@ -741,8 +747,10 @@ def section(
                 id=h.id,
                 text=h.text,
                 stage=h.stage,
-                state=homework_state(h, today, closed=plan.reassessed is not None),
-                due=due_on(h),
+                state=homework_state(
+                    h, today, closed=plan.reassessed is not None, due=homework_due(workbook, h)
+                ),
+                due=homework_due(workbook, h),
                 done=h.done,
                 source=h.source,
             )
@@ -840,7 +848,7 @@ class HomeworkSource:
             return []  # once the program is closed, its homework is no longer asked for
         found = []
         for item in program.homework:
-            due = due_on(item)
+            due = homework_due(workbook, item)
             if item.done or due is None:
                 continue
             found.append(
@@ -883,6 +891,8 @@ class Suggestion:
 
     text: str
     due: date | None
+    due_before: str | None = None
+    """The deadline it prepares for (``stage.question.field``), kept with it once taken on."""
 
 
 def suggestions(
@@ -896,7 +906,7 @@ def suggestions(
     for item in stage.homework:
         if _done_already(workbook, item, exercises) or not _needed(workbook, item):
             continue
-        found.append(Suggestion(item.text, _suggested_due(workbook, item, today)))
+        found.append(Suggestion(item.text, _suggested_due(workbook, item, today), item.due_before))
     return found
 
 
@@ -925,16 +935,36 @@ def _needed(workbook: Workbook, item: SuggestedHomework) -> bool:
 
 def _suggested_due(workbook: Workbook, item: SuggestedHomework, today: date) -> date | None:
     due = None if item.due_in_days is None else today + timedelta(days=item.due_in_days)
-    if item.due_before is None:
+    return _before_deadline(workbook, item.due_before, due, today)
+
+
+def _before_deadline(
+    workbook: Workbook, due_before: str | None, due: date | None, since: date
+) -> date | None:
+    """``due``, pulled in to the day before the earliest deadline on or after ``since`` that
+    ``due_before`` (``stage.question.field``) names, if that is sooner."""
+    if due_before is None:
         return due
-    ref, field = item.due_before.rsplit(".", 1)
-    stage, question = workbook.definition.recalled(ref)
+    ref, field = due_before.rsplit(".", 1)
+    try:
+        stage, question = workbook.definition.recalled(ref)
+    except NotFound:
+        return due  # a workbook without that question: nothing to prepare for
     dates = [
         day
         for record in workbook.answers_for(stage).get(question.id) or ()
-        if isinstance(day := question.record_value(record, field), date) and day >= today
+        if isinstance(day := question.record_value(record, field), date) and day >= since
     ]
     if not dates:
         return due
-    before = max(today, min(dates) - timedelta(days=1))
+    before = max(since, min(dates) - timedelta(days=1))
     return before if due is None else min(due, before)
+
+
+def homework_due(workbook: Workbook, item: Homework) -> date | None:
+    """When homework is due now: ``due_on``, and never after the deadline it prepares for,
+    even one added or moved since it was taken on (an offer's deadline). A snooze is the
+    person's own choice and stays."""
+    if item.snoozed is not None:
+        return item.snoozed
+    return _before_deadline(workbook, item.due_before, item.due, item.added)

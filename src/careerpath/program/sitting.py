@@ -217,6 +217,7 @@ class ProgramSession(Sitting):
                     due=due,
                     stage=stage.id,
                     source="suggested",
+                    due_before=suggestion.due_before,
                 )
             )
             taken += 1

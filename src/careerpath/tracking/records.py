@@ -205,6 +205,9 @@ class Contact(Record):
     snoozed: dt.date | None = None
     """The follow-up moved to this day (``careerpath snooze``); ``follow_up`` keeps the date
     first planned."""
+    followed_up: dt.date | None = None
+    """The day the last follow-up was done (``careerpath done``, or a conversation logged
+    in its place): the networking work counts a follow-up done as well as one planned."""
     message: str | None = None
     """An outreach message, started from one of careerpath's starters and edited."""
     notes: str | None = None

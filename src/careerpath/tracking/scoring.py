@@ -22,7 +22,7 @@ from careerpath.tracking.records import (
 )
 
 if TYPE_CHECKING:
-    from careerpath.workbook.definition import Question
+    from careerpath.workbook.definition import NamedWeights, Question
     from careerpath.workbook.models import Workbook
 
 WAITING = frozenset({"applied", "screening", "interviewing"})
@@ -381,10 +381,13 @@ def weights_for(given: dict[str, int], found: list[Criterion]) -> dict[str, int]
     return weights
 
 
-def offer_weights(workbook: Workbook) -> dict[str, int]:
+def offer_weights(workbook: Workbook) -> NamedWeights:
     """Every need offers are compared on, with the weight it has now (the person's own, else
-    the one from their ranking): what the weights prompt starts from."""
-    return {criterion.key: criterion.weight for criterion in offer_criteria(workbook)}
+    the one from their ranking) and its title: what the weights prompt starts from."""
+    from careerpath.workbook.definition import NamedWeights
+
+    found = offer_criteria(workbook)
+    return NamedWeights({c.key: c.weight for c in found}, {c.key: c.title for c in found})
 
 
 FAVOURED_FIT = "offer_fit"

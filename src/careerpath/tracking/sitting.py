@@ -133,7 +133,9 @@ class TrackingCompanion:
         """The jobs picked from the occupations that fit the person's interests."""
         if question.record_type != "targets" or self.suggest is None:
             return []
-        have = {t.get("occupation") for t in records.stored(sitting.workbook, "targets")}
+        from careerpath.tracking.prefill import targets_by_occupation
+
+        have = targets_by_occupation(sitting.workbook)
         found = [(code, title) for code, title in self.suggest() if code not in have][:5]
         if not found:
             return []
@@ -159,6 +161,43 @@ class TrackingCompanion:
         )
         if status is not None:
             record_decision(sitting, status)
+
+
+def decision_from_file(
+    home: Any,
+    workbook: Any,
+    stage: StageDefinition,
+    given: dict[str, Any],
+    today: Any,
+    console: Any,
+) -> None:
+    """A decision given in an answers file (``next --answers``) is recorded on the offer it is
+    about, as at a prompt: on the one open offer; with several, it says how to pick one."""
+    from types import SimpleNamespace
+
+    from careerpath.tracking import tracker
+
+    found = records.locate(workbook.definition, "offers")
+    if records.DECISION not in given or found is None or found[0].id != stage.id:
+        return
+    value = str(given[records.DECISION]).casefold()
+    status = next((s for start, s in DECISION_STATUS.items() if value.startswith(start)), None)
+    if status is None:
+        return
+    book = tracker.Book(home, workbook, "offers")
+    offers = [o for o in book.raw if o.get("status") not in tracker.OFFER_ANSWERS]
+    if len(offers) > 1:
+        console.print(
+            f"Several offers are open: record the decision on one with `careerpath offer edit "
+            f"ID --status {status}` ({', '.join(o['id'] for o in offers)}).",
+            markup=False,
+            highlight=False,
+        )
+        return
+    sitting = SimpleNamespace(
+        home=home, workbook=workbook, console=console, today=today, saved=0, prompter=None
+    )
+    record_decision(sitting, status)
 
 
 def record_decision(sitting: Any, status: records.OfferStatus) -> None:
@@ -267,6 +306,7 @@ def look_up(sitting: Any) -> dict[str, Any]:
             return {}
         from careerpath import occupations
         from careerpath.core.errors import InvalidInput
+        from careerpath.tracking.prefill import already_a_target, targets_by_occupation
 
         try:
             matches = occupations.search(typed, limit=8)
@@ -281,7 +321,25 @@ def look_up(sitting: Any) -> dict[str, Any]:
         picked = sitting.prompter.select("Which of these is it?", [*shown, NONE])
         if picked == NONE:
             return {}
+        existing = targets_by_occupation(sitting.workbook).get(shown[picked])
+        if existing is not None and not sitting.prompter.confirm(
+            f"{already_a_target(existing)}: add another anyway?", default=False
+        ):
+            continue  # other words, or Enter to go on without the occupation data
         return from_pack(sitting, [occupations.get(shown[picked])])[0]
+
+
+def _top_values(workbook: Any) -> list[str]:
+    """The top values the targets' fit is rated against (the ranking they recall), if any."""
+    found = records.locate(workbook.definition, "targets")
+    if found is None:
+        return []
+    for ref in found[1].recall:
+        stage, question = workbook.definition.recalled(ref)
+        value = workbook.answers_for(stage).get(question.id)
+        if question.kind == "ranking" and value:
+            return [str(v) for v in value]
+    return []
 
 
 def from_pack(sitting: Any, profiles: Sequence[Profile]) -> list[dict[str, Any]]:
@@ -289,15 +347,25 @@ def from_pack(sitting: Any, profiles: Sequence[Profile]) -> list[dict[str, Any]]
     --from`), said once with the credit. Currencies are kept apart: with an income floor in
     another currency the person chooses, once, the U.S. range or their own figures."""
     from careerpath import occupations
-    from careerpath.tracking.prefill import target_from
+    from careerpath.tracking.prefill import fit_from, target_from
     from careerpath.tracking.scoring import income_floor
 
     starts = [target_from(profile) for profile in profiles]
+    values = _top_values(sitting.workbook)
+    for start, profile in zip(starts, profiles, strict=True):
+        fit = fit_from(profile, values)
+        if fit:  # a starting point from the occupation's work values; Enter keeps it
+            start["fit"] = fit
     say = sitting.console.print
     names = "; ".join(f"{p.title} ({p.code})" for p in profiles)
     for line in (
         f"  From the occupation data: {names}.",
         "  Each answer is offered below: Enter keeps it, or change it.",
+        *(
+            ["  Fit with your values starts from the occupation's work values, where one matches."]
+            if any("fit" in start for start in starts)
+            else []
+        ),
     ):
         say(line, markup=False, highlight=False)
     say(occupations.SHORT_CREDIT, markup=False, highlight=False, style="dim")

@@ -295,6 +295,8 @@ def log_conversation(
         contact["status"] = status
     elif contact.get("status", "to reach out") in TALKED_FROM:
         contact["status"] = "talked"
+    if contact.get("follow_up") and talk.get("date"):
+        contact["followed_up"] = talk["date"]  # this conversation is the follow-up planned
     clear_next_step("contacts", contact)
     step, follow_up = talk.get("next_step"), talk.get("follow_up")
     if step or follow_up:
@@ -422,7 +424,12 @@ class ContactSource(_OneItemSource):
         record_id = self._record_of(workbook, item_id)
         if record_id is None:
             return False
-        self._book(home, workbook).update(record_id, lambda r: clear_next_step(self.name, r), today)
+
+        def follow_up_done(record: dict[str, Any]) -> None:
+            clear_next_step(self.name, record)
+            record["followed_up"] = today  # kept: a follow-up done is the networking work
+
+        self._book(home, workbook).update(record_id, follow_up_done, today)
         return True
 
     def snooze(self, home: Home, workbook: Workbook, item_id: str, until: dt.date) -> bool:

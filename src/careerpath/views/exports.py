@@ -565,7 +565,8 @@ class CalendarRecord(BaseModel):
 
 def person_timezone() -> str | None:
     """The person's time zone as a zoneinfo key (``Europe/Berlin``): ``CAREERPATH_TIMEZONE``,
-    else ``TZ``, else the zone ``/etc/localtime`` links to; None when none is known (times
+    else the ``timezone`` setting (``careerpath config``), else ``TZ``, else the zone
+    ``/etc/localtime`` links to; None when none is known (times
     are then written as floating local times).
 
     Raises:
@@ -583,6 +584,11 @@ def person_timezone() -> str | None:
                 hint="Use a name like Europe/Berlin or America/New_York.",
             )
         return chosen
+    from careerpath.core import config
+
+    setting = config.value("timezone")
+    if setting:
+        return str(setting)
     candidates = [os.environ.get("TZ", "").strip().removeprefix(":")]
     try:
         link = os.readlink("/etc/localtime")

@@ -147,10 +147,10 @@ def render_energy(console: Console, activities: Sequence[Any], days: int, entrie
         console.print(Text('Nothing logged yet: careerpath energy log "ACTIVITY" --engagement '
                            "1-5 --energy -2..2"))  # fmt: skip
         return
-    console.print(
-        Text(f"Your energy, {entries} entries over {days} day{'s' if days != 1 else ''}",
-             style="bold")
-    )  # fmt: skip
+    from careerpath.core.values import plural
+
+    said = f"Your energy, {plural(entries, 'entry', 'entries')} over {plural(days, 'day')}"
+    console.print(Text(said, style="bold"))
     console.print(Text(f"{'drains':>{SIDE}} {'lifts':<{SIDE}}", style="dim"))
     rows = [
         [

@@ -70,7 +70,10 @@ def one_next(workbook: Workbook, today: date, items: list[DueItem] | None = None
                 f"Goal {goals[0].id} is still open: “{goals[0].text}” "
                 f"(`careerpath goal done {goals[0].id}` once it is met)."
             )
-        step = plan.next_step(program, workbook.definition, today)
-        if step:
-            return step
+        if program.program.reassessed is None:
+            # the journey's work is done: what is left is the program's closing look back
+            return (
+                "Every stage is complete and your goals are met: run `careerpath program end` "
+                "for the closing re-assessment."
+            )
     return engine.next_step(workbook)

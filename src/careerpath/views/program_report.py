@@ -135,7 +135,9 @@ def heading(section: ProgramSection) -> str:
     elif section.phase == "ended early":
         when = f"ended early on {format_day(section.end)}"
     else:
-        when = f"finished on {format_day(section.end)}"
+        when = f"ended on {format_day(section.end)}"
+    if section.standing == "ended":  # the schedule would only say "ended on" again
+        return f"Program · {when}"
     return f"Program · {when} · {section.schedule}"
 
 
@@ -297,9 +299,13 @@ def render_program(report: Report, console: Any, *, next_line: bool = False) -> 
         "not started": "dim",
         "ended": "dim",
     }
-    head = Text(heading(section).rsplit(" · ", 1)[0], style="bold")
-    head.append(" · ")
-    head.append(section.schedule, style=colours[section.standing])
+    text = heading(section)
+    if section.standing == "ended":
+        head = Text(text, style="bold")
+    else:
+        head = Text(text.rsplit(" · ", 1)[0], style="bold")
+        head.append(" · ")
+        head.append(section.schedule, style=colours[section.standing])
     console.print(head)
     render_timeline(section, report.stages, console)
     console.print(_paragraph(schedule_sentence(section, report.stages)))

@@ -298,6 +298,10 @@ def markdown(report: Report, escape: Any) -> list[str]:
 
 
 def render(report: Report, console: Any) -> None:
+    """Each section under its heading, a long line wrapped at words under its own indent
+    (never back at the margin)."""
+    import textwrap
+
     from rich.text import Text
 
     shown = Text()
@@ -305,6 +309,14 @@ def render(report: Report, console: Any) -> None:
         shown.append("\n")
         shown.append(heading + "\n", style="bold")
         for row in rows:
-            shown.append("  " + row + "\n")
+            wrapped = textwrap.wrap(
+                row,
+                max(20, console.width),
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            shown.append("\n".join(wrapped) + "\n")
     if shown:
         console.print(shown, end="")

@@ -8,7 +8,7 @@ Keys in the file replace the saved answers for those questions; other answers st
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -68,9 +68,12 @@ def apply(
     path: Path,
     today: date,
     console: Console,
+    after_save: Callable[[dict[str, Any]], None] | None = None,
 ) -> None:
     """Save the answers in ``path`` to ``stage``; complete the stage once nothing required is
-    missing, as answering the last question at a prompt and saying "move on" would."""
+    missing and its work (``done`` rules) is done, as answering the last question at a prompt
+    and saying "move on" would. With work open it stays in progress and says what is missing.
+    ``after_save`` gets the answers given, once saved, before the stage's work is counted."""
     hint = (
         f"`careerpath questions {stage.id}` lists what this stage asks; "
         "`--format toml` writes a file to fill in."
@@ -92,12 +95,23 @@ def apply(
     saved = plural(len(given), "answer")
     source = "standard input" if path == STDIN else str(path)
     console.print(f"Saved {saved} to {escape(stage.title)} from {escape(source)}.")
+    if after_save is not None:  # a layer above takes its part (a decision on its offer)
+        after_save(given)
     if engine.progress(workbook, stage).status == "complete":
         return
     missing = engine.missing_required(engine.askable(workbook, stage), workbook.answers_for(stage))
     if missing:
         names = ", ".join(q.id for q in missing)
         console.print(f"Still to answer in {escape(stage.title)}: {names}.")
+        return
+    open_work = engine.progress(workbook, stage).work_open
+    if open_work:  # as at a prompt, where moving on with open work is asked for, not assumed
+        todo = engine.open_work_sentence(stage, workbook.answers_for(stage), open_work)
+        console.print(
+            f"{escape(stage.title)} stays in progress: {escape(todo)}. Once that is done, "
+            "`careerpath next` completes it.",
+            highlight=False,
+        )
         return
     workbook.state, _ = home.update_state(
         lambda state: engine.mark_complete(state, stage.id, today)

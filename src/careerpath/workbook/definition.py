@@ -194,6 +194,9 @@ class Question(_Definition):
     after: Moment | None = None
     """A question that only makes sense later (after an interview, once there is an offer)
     waits for its moment; see ``Moment``."""
+    needed_until: Moment | None = None
+    """A question that only serves until a moment (comparing offers, until one is decided):
+    once that moment has come, it is not asked and not needed for its stage, unless answered."""
 
     # Settings; which kinds use which is in each kind's ``settings`` below.
     choices: Annotated[list[Text], Field(min_length=2), AfterValidator(unique)] | None = None
@@ -717,8 +720,10 @@ class _Records(_Rules):
         for field in q.fields or []:
             if field.kind in ("records", "weights"):
                 raise ValueError(f"field {field.id!r}: records cannot hold {field.kind}")
-            if field.after is not None:
-                raise ValueError(f"field {field.id!r}: a record's field cannot wait (after)")
+            if field.after is not None or field.needed_until is not None:
+                raise ValueError(
+                    f"field {field.id!r}: a record's field cannot wait (after, needed_until)"
+                )
 
     def value_type(self, q: Question) -> Any:
         if q.record_type:
@@ -742,6 +747,15 @@ class _Records(_Rules):
 
     def example(self, q: Question) -> str:
         return ""  # written as an array of tables; see ``fill_in``
+
+
+class NamedWeights(dict[str, int]):
+    """Weights offered at a weights prompt, with what each key stands for, so the person reads
+    "Income floor (per year)" where the file says ``income_floor``."""
+
+    def __init__(self, weights: Mapping[str, int], titles: Mapping[str, str]) -> None:
+        super().__init__(weights)
+        self.titles = dict(titles)
 
 
 class _Weights(_Rules):
@@ -904,13 +918,15 @@ class WorkRule(_Definition):
     """One piece of real work a stage needs before it is done, e.g. "a conversation logged".
 
     It counts the records of a ``records`` question that have every field in ``having``
-    answered (and, with ``status``, a status among those), or, for a ``multi_choice``
-    question with ``all_choices``, whether every choice is picked (a checklist done)."""
+    answered, at least one of ``having_any`` (a follow-up planned, or one done) and, with
+    ``status``, a status among those; or, for a ``multi_choice`` question with
+    ``all_choices``, whether every choice is picked (a checklist done)."""
 
     label: Text
     """What the work is, as the report lists it: "a conversation logged"."""
     question: Slug
     having: list[Slug] = Field(default_factory=list)
+    having_any: list[Slug] = Field(default_factory=list)
     status: list[Text] = Field(default_factory=list)
     at_least: int = Field(default=1, ge=1)
     all_choices: bool = False
@@ -940,10 +956,10 @@ class StageDefinition(_Definition):
             if rule.all_choices != (kind == "multi_choice"):
                 raise ValueError(
                     f"done: {rule.question!r} is a {kind!r} question; all_choices is for "
-                    "a multi_choice checklist, having/status for records"
+                    "a multi_choice checklist, having/having_any/status for records"
                 )
-            if kind != "records" and (rule.having or rule.status):
-                raise ValueError("done: having and status need a records question")
+            if kind != "records" and (rule.having or rule.having_any or rule.status):
+                raise ValueError("done: having, having_any and status need a records question")
         return self
 
     def question(self, question_id: str) -> Question:
@@ -966,8 +982,10 @@ def _program_questions(questions: list[Question]) -> list[Question]:
             raise ValueError(f"{question.id!r}: a program cannot ask a records question")
         if question.id == "date":
             raise ValueError("'date' is kept for the date itself; give the question another id")
-        if question.after is not None:
-            raise ValueError(f"{question.id!r}: a program question cannot wait (after)")
+        if question.after is not None or question.needed_until is not None:
+            raise ValueError(
+                f"{question.id!r}: a program question cannot wait (after, needed_until)"
+            )
     return questions
 
 
@@ -1080,11 +1098,15 @@ class WorkbookDefinition(_Definition):
         for stage in self.stages:
             for question in stage.questions:
                 if question.after is not None:
-                    self._check_moment(stage, question, question.after)
+                    self._check_moment(stage, question, question.after, "after")
+                if question.needed_until is not None:
+                    self._check_moment(stage, question, question.needed_until, "needed_until")
         return self
 
-    def _check_moment(self, stage: StageDefinition, question: Question, moment: Moment) -> None:
-        where = f"{stage.id}.{question.id}: after"
+    def _check_moment(
+        self, stage: StageDefinition, question: Question, moment: Moment, key: str
+    ) -> None:
+        where = f"{stage.id}.{question.id}: {key}"
         try:
             _, counted = self.moment_records(stage, moment)
         except (NotFound, ValueError):
@@ -1100,6 +1122,8 @@ class WorkbookDefinition(_Definition):
         unknown = [name for name in moment.having if name not in fields]
         if unknown:
             raise ValueError(f"{where}: {counted.item}s have no field {', '.join(unknown)}")
+        if moment.status and counted.record_type and "status" not in fields:
+            return  # set by commands, not asked (an offer's decision): its file checks it
         if moment.status:
             choices = (fields["status"].choices or []) if "status" in fields else []
             wrong = [name for name in moment.status if name not in choices]
@@ -1237,6 +1261,8 @@ def stage_fill_in(stage: StageDefinition) -> str:
 def _question_comment(question: Question) -> list[str]:
     need = "required" if question.required else "optional"
     waits = [f"It waits until {question.after.until}."] if question.after else []
+    if question.needed_until:
+        waits.append(f"It is needed until {question.needed_until.until}.")
     return _comment(
         [question.prompt, f"{question.describe()}; {need}.", *waits, *question.help.splitlines()]
     )

@@ -42,24 +42,37 @@ def work_done(stage: StageDefinition, answers: Answers) -> list[WorkDone]:
             picked = len(set(value or ()) & set(question.choices or ()))
             found.append(WorkDone(rule, picked, len(question.choices or ())))
             continue
-        have = count_records(question, value, rule.having, rule.status)
+        have = count_records(question, value, rule.having, rule.status, rule.having_any)
         found.append(WorkDone(rule, have, rule.at_least))
     return found
 
 
 def count_records(
-    question: Question, records: Any, having: Sequence[str], status: Sequence[str]
+    question: Question,
+    records: Any,
+    having: Sequence[str],
+    status: Sequence[str],
+    having_any: Sequence[str] = (),
 ) -> int:
-    """How many of a records question's ``records`` have every field in ``having`` filled
-    and, when ``status`` is given, a status among it."""
-    return sum(1 for record in records or () if _counts(question, record, having, status))
+    """How many of a records question's ``records`` have every field in ``having`` filled,
+    at least one of ``having_any`` (when given) and, when ``status`` is given, a status
+    among it."""
+    return sum(
+        1 for record in records or () if _counts(question, record, having, status, having_any)
+    )
 
 
 def _counts(
-    question: Question, record: dict[str, Any], having: Sequence[str], status: Sequence[str]
+    question: Question,
+    record: dict[str, Any],
+    having: Sequence[str],
+    status: Sequence[str],
+    having_any: Sequence[str] = (),
 ) -> bool:
-    return all(_filled(question.record_value(record, f)) for f in having) and (
-        not status or question.record_value(record, "status") in status
+    return (
+        all(_filled(question.record_value(record, f)) for f in having)
+        and (not having_any or any(_filled(question.record_value(record, f)) for f in having_any))
+        and (not status or question.record_value(record, "status") in status)
     )
 
 
@@ -77,11 +90,22 @@ def work_command(stage: StageDefinition, answers: Answers, piece: WorkDone) -> s
         return rule.command
     question = stage.question(rule.question)
     found = [record for record in answers.get(question.id) or () if record.get("id")]
-    waiting = [r for r in found if not _counts(question, r, rule.having, rule.status)]
+    waiting = [
+        r for r in found if not _counts(question, r, rule.having, rule.status, rule.having_any)
+    ]
     chosen = (waiting or found)[:1]
     if not chosen:
         return rule.command
     return " ".join(str(chosen[0]["id"]) if word in PLACEHOLDERS else word for word in words)
+
+
+def open_work_sentence(
+    stage: StageDefinition, answers: Answers, open_work: Sequence[WorkDone]
+) -> str:
+    """What a stage's open work is, each piece with its command: "it still needs a target
+    researched, with its pay and education (`careerpath target edit t1`)"."""
+    pieces = [f"{p.rule.label} (`{work_command(stage, answers, p)}`)" for p in open_work]
+    return f"it still needs {'; '.join(pieces)}"
 
 
 # --- questions that wait for their moment ----------------------------------------------------
@@ -118,9 +142,23 @@ def waiting(workbook: Workbook, stage: StageDefinition) -> list[Question]:
     ]
 
 
+def no_longer_needed(workbook: Workbook, stage: StageDefinition) -> list[Question]:
+    """The questions of ``stage`` whose use has passed (``needed_until``: the weights for
+    comparing offers, once an offer is decided), not answered: not asked, not needed."""
+    answers = workbook.answers_for(stage)
+    return [
+        q
+        for q in stage.questions
+        if q.needed_until is not None
+        and not is_answered(q, answers)
+        and _moment_count(workbook, stage, q.needed_until) >= q.needed_until.at_least
+    ]
+
+
 def askable(workbook: Workbook, stage: StageDefinition) -> list[Question]:
-    """The questions of ``stage`` that can be asked now: those not waiting for a moment."""
-    held = {q.id for q in waiting(workbook, stage)}
+    """The questions of ``stage`` that can be asked now: those not waiting for a moment and
+    still needed."""
+    held = {q.id for q in [*waiting(workbook, stage), *no_longer_needed(workbook, stage)]}
     return [q for q in stage.questions if q.id not in held]
 
 
@@ -265,26 +303,40 @@ def next_open_stage(workbook: Workbook, after: StageDefinition) -> StageDefiniti
 def next_step(workbook: Workbook) -> str:
     """The very next thing to do, in one sentence."""
     late = arrived(workbook)
+    # A question whose moment came in a stage done earlier: first when it is required; an
+    # optional one (a reflection) waits behind the current stage's questions and work.
+    late.sort(key=lambda found: not found[1].required)
+    late_step = None
     if late:
         earlier, question = late[0]
-        return (
+        late_step = (
             f"Answer “{question.title}” in {earlier.title}, now that its moment has come: "
             "run `careerpath next`."
         )
+        if question.required:
+            return late_step
     stage = current_stage(workbook)
     if stage is None:
-        return "All stages are complete. Look back over this report, and share it with your coach."
+        return late_step or (
+            "All stages are complete. Look back over this report, and share it with your coach."
+        )
     answers = workbook.answers_for(stage)
     saved = workbook.state.stages.get(stage.id, StageState())
     todo = pending(askable(workbook, stage), answers, saved.skipped)
     if not saved.started and not any(is_answered(q, answers) for q in stage.questions):
         return f"Begin {stage.title}: run `careerpath next`."
-    if todo:
-        return f"Answer “{todo[0].title}” in {stage.title}: run `careerpath next`."
+    # Required questions, then the work, then what is optional: the work matters more.
+    required = [q for q in todo if q.required]
+    if required:
+        return f"Answer “{required[0].title}” in {stage.title}: run `careerpath next`."
     open_work = progress(workbook, stage).work_open
     if open_work:
         command = work_command(stage, answers, open_work[0])
         return f"{stage.title} still needs {open_work[0].rule.label}: run `{command}`."
+    if late_step:
+        return late_step
+    if todo:
+        return f"Answer “{todo[0].title}” in {stage.title}: run `careerpath next`."
     return f"{stage.title} is ready to complete: run `careerpath next` to review it and move on."
 
 

@@ -95,6 +95,9 @@ class Homework(_Saved):
     """Moved to this date (``careerpath snooze``); the original ``due`` is kept."""
     done: date | None = None
     source: Literal["own", "suggested"] = "own"
+    due_before: str | None = None
+    """``stage.question.field`` of a suggestion that prepares for a deadline (an offer's):
+    it is due the day before the earliest one to come, even one added later."""
 
 
 class Checkin(BaseModel):

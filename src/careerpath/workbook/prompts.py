@@ -91,23 +91,14 @@ class TerminalPrompter:
     def confirm(self, message: str, default: bool = True) -> bool:
         import questionary
 
+        # Room for " (Y/n) " and the answer it echoes after it ("Yes").
         return bool(
-            _run(questionary.confirm(_above(message, room=7), default=default, style=_style()))
+            _run(questionary.confirm(_above(message, room=10), default=default, style=_style()))
         )
 
     def select(self, message: str, options: Sequence[str], default: str | None = None) -> str:
-        import questionary
-
         while True:
-            picked = _run(
-                questionary.select(
-                    _above(message),
-                    list(options),
-                    default=default,
-                    instruction=_PICK,
-                    style=_style(),
-                )
-            )
+            picked = _pick(message, list(options), default=default)
             if picked in options:
                 return str(picked)
             _say("Nothing was picked; please pick again.")
@@ -117,18 +108,13 @@ class TerminalPrompter:
     ) -> str:
         """One of a few ``options``, numbered 1, 2, 3…: the number (or the arrows) moves to
         it, Enter takes it. For screens of one quick choice after another (the inventory)."""
-        import questionary
-
         return str(
-            _run(
-                questionary.select(
-                    message,
-                    list(options),
-                    default=default,
-                    use_shortcuts=True,
-                    instruction="(1, 2 or 3, then Enter)" if len(options) == 3 else None,
-                    style=_style(),
-                )
+            _pick(
+                message,
+                list(options),
+                default=default,
+                use_shortcuts=True,
+                instruction="(1, 2 or 3, then Enter)" if len(options) == 3 else None,
             )
         )
 
@@ -176,22 +162,23 @@ class TerminalPrompter:
                 style=_style(),
             )
         )
-        return question.parse(text, self.today)
+        value = question.parse(text, self.today)
+        if isinstance(value, date):  # "friday", "3d", "12/12": say which day it became
+            from careerpath.core.values import date_echo
+
+            became = date_echo(text, value)
+            if became:
+                _say(f"  {became}")
+        return value
 
     def _choice(self, question: Question, default: Any, draft: str | None) -> Any:
-        import questionary
-
         options: list[Any] = list(question.choices or [])
         if not question.required:
             options.append(SKIP)
-        picked = _run(
-            questionary.select(
-                _above(_message(question)),
-                options,
-                default=default if default in (question.choices or []) else None,
-                instruction=_PICK,
-                style=_style(),
-            )
+        picked = _pick(
+            _message(question),
+            options,
+            default=default if default in (question.choices or []) else None,
         )
         return None if picked == SKIP else picked
 
@@ -201,7 +188,7 @@ class TerminalPrompter:
         chosen = set(default or [])
         picked = _run(
             questionary.checkbox(
-                _above(_message(question)),
+                _above(_message(question), room=_CHECKED_ROOM),
                 [questionary.Choice(c, checked=c in chosen) for c in question.choices or []],
                 validate=lambda items: (
                     True
@@ -224,7 +211,12 @@ class TerminalPrompter:
                 ranked = question.parse(draft, self.today) or []
             except ValueError:
                 ranked = []
-        elif default and self.confirm(f"Keep your ranking: {question.format(default)}?"):
+        elif default and self.confirm(
+            # "4." and its value on one line (textwrap does not break at a no-break space)
+            "Keep this ranking: "
+            + "  ".join(f"{n}.\u00a0{item}" for n, item in enumerate(default, start=1))
+            + "?"
+        ):
             return list(default)
         remaining = [choice for choice in question.choices or [] if choice not in ranked]
         try:
@@ -264,15 +256,7 @@ class TerminalPrompter:
             # is told apart by the title.
             options.append(questionary.Choice(SKIP, value=SKIP))
         start = next((c for c in options if c.value == default), None)
-        picked = _run(
-            questionary.select(
-                _above(_message(question)),
-                options,
-                default=start,
-                instruction=_PICK,
-                style=_style(),
-            )
-        )
+        picked = _pick(_message(question), options, default=start)
         return None if picked == SKIP else picked
 
     def _yes_no(self, question: Question, default: Any, draft: str | None) -> Any:
@@ -291,7 +275,8 @@ class TerminalPrompter:
             return self._typed_answer(question, default, draft)
         import questionary
 
-        shown = ", ".join(f"{name}={weight}" for name, weight in default.items())
+        titles: Mapping[str, str] = getattr(default, "titles", {})
+        shown = ", ".join(f"{titles.get(name, name)}={weight}" for name, weight in default.items())
         if self.confirm(f"{_message(question)}\nNow: {shown}. Keep these?", default=True):
             return dict(default)
         weights: dict[str, int] = {}
@@ -302,14 +287,8 @@ class TerminalPrompter:
             ]
             start = next((c for c in options if c.value == weight), None)
             try:
-                picked = _run(
-                    questionary.select(
-                        _above(f"How much should “{name}” count?"),
-                        options,
-                        default=start,
-                        instruction=_PICK,
-                        style=_style(),
-                    )
+                picked = _pick(
+                    f"How much should “{titles.get(name, name)}” count?", options, default=start
                 )
             except Interrupted:
                 raise Interrupted(draft=question.as_text(weights) or None) from None
@@ -366,10 +345,77 @@ def _wrap(text: str, first: str = "", indent: str = "  ", room: int = 0) -> list
     return lines
 
 
+_CHECKED_ROOM = len(" done (99 selections)")
+"""What a ticked list puts after its question once answered."""
+
+
+def _shortened(text: str, width: int) -> str:
+    """``text`` if it fits in ``width``, else cut at a word with "…"."""
+    return text if len(text) <= width else textwrap.shorten(text, width, placeholder="…")
+
+
 def _above(message: str, room: int = 0) -> str:
     """A question for questionary, wrapped to the width with room for the "? " it puts in
     front (and ``room`` for what it adds after)."""
     return "\n".join(_wrap(message, first="? ", room=room))[2:]
+
+
+def _pick(
+    message: str,
+    options: list[Any],
+    default: Any = None,
+    instruction: str | None = _PICK,
+    use_shortcuts: bool = False,
+) -> Any:
+    """questionary's select, its echo of the answer written by us: questionary puts
+    "? question  answer" on one line, which the terminal breaks mid-word when it is long;
+    ours breaks at words, the answer on a line of its own when it does not fit beside."""
+    import questionary
+
+    # An option wider than the screen is shown cut at a word with "…" (prompt_toolkit would
+    # cut it by the letter); the echo below gives it whole.
+    room = _width() - 4
+    options = [
+        questionary.Choice(_shortened(option, room), value=option)
+        if isinstance(option, str)
+        else option
+        for option in options
+    ]
+    prompt = questionary.select(
+        _above(message),
+        options,
+        default=default,
+        instruction=instruction,
+        use_shortcuts=use_shortcuts,
+        style=_style(),
+        erase_when_done=True,
+    )
+    try:
+        picked = _run(prompt)
+    except Interrupted:
+        _echo(message, "")
+        raise
+    titles = {c.value: c.title for c in options if isinstance(c, questionary.Choice)}
+    shown = titles.get(picked, picked)
+    if isinstance(picked, str) and str(shown).endswith("…"):
+        shown = picked  # cut to fit the list; whole in the echo
+    _echo(message, str(shown))
+    return picked
+
+
+def _echo(message: str, answer: str) -> None:
+    """What was asked and the answer picked, wrapped at words, styled as questionary's."""
+    import questionary
+
+    lines = _wrap(message, first="? ")
+    parts = [("qmark", "?"), ("question", "\n".join(lines)[1:])]
+    if answer:
+        beside = len(lines[-1]) + 2 + len(answer) <= _width()
+        shown = "  " + answer if beside else "\n" + "\n".join(_wrap(answer, first="  "))
+        parts.append(("answer", shown))
+    for part, text in parts:
+        questionary.print(text, style=_STYLES[part], end="")
+    questionary.print("", style=_STYLES["answer"])
 
 
 def _say(message: str) -> None:
@@ -394,17 +440,18 @@ def _run(prompt: questionary.Question) -> Any:
         raise Interrupted(draft=typed if typed.strip() else None) from None
 
 
+_STYLES = {
+    "qmark": "fg:ansicyan bold",
+    "question": "bold",
+    "answer": "fg:ansigreen",
+    "instruction": "fg:ansibrightblack italic",
+    "pointer": "fg:ansicyan bold",
+    "highlighted": "fg:ansicyan",
+    "selected": "fg:ansigreen",
+}
+
+
 def _style() -> Any:
     import questionary
 
-    return questionary.Style(
-        [
-            ("qmark", "fg:ansicyan bold"),
-            ("question", "bold"),
-            ("answer", "fg:ansigreen"),
-            ("instruction", "fg:ansibrightblack italic"),
-            ("pointer", "fg:ansicyan bold"),
-            ("highlighted", "fg:ansicyan"),
-            ("selected", "fg:ansigreen"),
-        ]
-    )
+    return questionary.Style(list(_STYLES.items()))

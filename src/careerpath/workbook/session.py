@@ -45,8 +45,11 @@ class Sitting:
         try:
             yield
         except Interrupted as stop:
-            error = Interrupted(self.saved, kept_draft=stop.kept_draft)
-            error.hint = resume or error.hint
+            # What an exercise taken in the sitting kept says how to carry on with it, too.
+            carry_on = stop.hint if stop.also else None
+            error = Interrupted(self.saved, kept_draft=stop.kept_draft, also=stop.also)
+            # A line each: the hint is printed unwrapped (for the paths it may name).
+            error.hint = "\n".join(h for h in (carry_on, resume or error.hint) if h)
             raise error from None
 
     def _ask_keeping_drafts(
@@ -127,6 +130,12 @@ AfterAnswer = Callable[["Session", StageDefinition, str, Any], None]
 something right there: (the sitting, the stage, the question's id, the answer)."""
 
 
+StartFrom = Callable[["Session", StageDefinition, Question], Any]
+"""Called before a question without an answer is asked, for an answer a layer above has
+worked out to start from (the top values from the work-values sort), or None. Unlike what a
+companion offers, it is saved as the person's own when they keep it."""
+
+
 class Session(Sitting):
     """One sitting with the workbook's stages, and what takes part in it (``companions``)."""
 
@@ -139,10 +148,12 @@ class Session(Sitting):
         today: date,
         companions: Sequence[Companion] = (),
         after_answer: AfterAnswer | None = None,
+        start_from: StartFrom | None = None,
     ) -> None:
         super().__init__(home, workbook, prompter, console, today)
         self.companions = companions
         self.after_answer = after_answer
+        self.start_from = start_from
 
     # --- entry points -----------------------------------------------------------------------
 
@@ -276,16 +287,21 @@ class Session(Sitting):
             return None
         self._recap(stage)
         open_work = engine.progress(self.workbook, stage).work_open
-        if open_work:  # the questions are answered; the work they are about may not be
-            names = "; ".join(piece.rule.label for piece in open_work)
-            self.console.print(
-                f"\nThe work of {escape(stage.title)} is still open: {escape(names)}. "
-                "You can move on now and come back to it.",
-                highlight=False,
-            )
         following = engine.next_open_stage(self.workbook, after=stage)
         question = f"Move on to {following.title}?" if following else "Mark this stage complete?"
-        if not self.prompter.confirm(question, default=True):
+        if open_work:
+            # The questions are answered; the work they are about is not. Moving on stays
+            # possible, but only when asked for: the default (and an answers file) stays.
+            todo = engine.open_work_sentence(stage, answers, open_work)
+            self.console.print(
+                f"\n{escape(stage.title)} is not done yet: {escape(todo)}.", highlight=False
+            )
+            question = (
+                f"Move on to {following.title} with this work still open?"
+                if following
+                else "Mark this stage complete with its work still open?"
+            )
+        if not self.prompter.confirm(question, default=not open_work):
             self.console.print(
                 f"\nStaying with {escape(stage.title)}. Your answers are saved. Change any of them "
                 f"with `careerpath next --stage {stage.id}`; run `careerpath next` to move on "
@@ -340,7 +356,10 @@ class Session(Sitting):
             return
         earlier = self.workbook.answers_for(stage).get(question.id)
         offered = self._offered(question, earlier)
-        value = self._prompt(stage, question, question.id, offered)
+        start = None
+        if earlier is None and offered is None and self.start_from is not None:
+            start = self.start_from(self, stage, question)
+        value = self._prompt(stage, question, question.id, offered if start is None else start)
         if earlier is None and offered is not None and value == offered:
             value = None  # what was offered, kept: it stays worked out from the answers
         if revisit and value == earlier:
@@ -602,12 +621,18 @@ class Session(Sitting):
         table.add_column(style="bold", max_width=32)
         table.add_column()
         waiting = {q.id for q in engine.waiting(self.workbook, stage)}
+        passed = {q.id for q in engine.no_longer_needed(self.workbook, stage)}
         for question in stage.questions:
             value = answers.get(question.id)
             if question.id in waiting and question.after is not None:
                 shown = f"(waits until {question.after.until})"
+            elif question.id in passed and question.needed_until is not None:
+                shown = f"(not needed now: {question.needed_until.until})"
             elif question.is_answered(value):
                 shown = question.format(value)
+            elif (offered := self._offered(question, None)) is not None:
+                # Kept as offered (the weights): worked out from the answers, not skipped.
+                shown = f"{question.format(offered)} (from your answers)"
             elif question.id in skipped:
                 shown = "[dim](skipped)[/dim]"
                 table.add_row(escape(question.title), shown)
