@@ -23,6 +23,7 @@ from careerpath.core.errors import InvalidInput
 from careerpath.core.values import format_day, plural
 from careerpath.program import plan as programs
 from careerpath.workbook import answers_file, engine, program_file
+from careerpath.workbook.companion import Companion
 from careerpath.workbook.definition import ProgramDefinition, Question, StageDefinition
 from careerpath.workbook.home import Home
 from careerpath.workbook.models import Workbook
@@ -380,7 +381,7 @@ def finish(home: Home, workbook: Workbook, reason: str, today: date) -> None:
     workbook.program, _ = home.update_program(workbook.definition, record)
 
 
-class ProgramCompanion:
+class ProgramCompanion(Companion):
     """The program's part in a sitting with the stages (``Session(companions=...)``): the
     check-in reminder, and a stage's suggested homework the first time the stage is worked in,
     however it began (a record added, an answers file, ``next --stage``)."""
@@ -412,24 +413,6 @@ class ProgramCompanion:
             program_sitting.offer_homework(stage)
         finally:
             sitting.saved += program_sitting.saved
-
-    def offered(self, workbook: Workbook, question: Question, earlier: Any) -> Any:
-        return earlier
-
-    def answered(
-        self, sitting: Session, stage: StageDefinition, question: Question, value: Any
-    ) -> None:
-        """Nothing follows from an answer."""
-
-    def records_start(
-        self, sitting: Session, stage: StageDefinition, question: Question
-    ) -> list[dict[str, Any]]:
-        return []
-
-    def record_start(
-        self, sitting: Session, stage: StageDefinition, question: Question
-    ) -> dict[str, Any]:
-        return {}
 
 
 # --- answers files ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from careerpath.tracking import records
+from careerpath.workbook.companion import Companion
 
 if TYPE_CHECKING:
     from careerpath.occupations import Profile
@@ -48,17 +49,11 @@ Suggest = Callable[[], Sequence[tuple[str, str]]]
 interest results (handed in by the command line, which may ask the exercises)."""
 
 
-class TrackingCompanion:
+class TrackingCompanion(Companion):
     """Links, look-ups and decisions at the prompt; see the module's docstring."""
 
     def __init__(self, suggest: Suggest | None = None) -> None:
         self.suggest = suggest
-
-    def sitting_started(self, sitting: Any) -> None:
-        """Nothing to say as a sitting starts."""
-
-    def stage_begun(self, sitting: Any, stage: StageDefinition) -> None:
-        """Nothing to add when a stage begins."""
 
     def offered(self, workbook: Workbook, question: Question, earlier: Any) -> Any:
         from careerpath.tracking import scoring

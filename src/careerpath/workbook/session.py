@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -18,6 +18,7 @@ from rich.table import Table
 
 from careerpath.core.errors import Interrupted, InvalidFiles
 from careerpath.workbook import engine
+from careerpath.workbook.companion import Companion
 from careerpath.workbook.definition import Question, StageDefinition, record_kind
 from careerpath.workbook.home import Home
 from careerpath.workbook.models import Answers, Workbook
@@ -76,47 +77,6 @@ class Sitting:
         if key in drafts:
             change_drafts(lambda saved: saved.pop(key, None))
         return value
-
-
-class Companion(Protocol):
-    """Something above the workbook that takes part in a sitting with the stages: the program
-    (``careerpath.program.sitting``) and the offers (``careerpath.tracking.scoring``). They are
-    handed in, since the workbook does not import what is built on it."""
-
-    def sitting_started(self, sitting: Session) -> None:
-        """A word as the sitting begins (a check-in that is due)."""
-        ...
-
-    def stage_begun(self, sitting: Session, stage: StageDefinition) -> None:
-        """Its part when a sitting first works in a stage (the stage's suggested homework);
-        what it saves is added to ``sitting.saved``."""
-        ...
-
-    def offered(self, workbook: Workbook, question: Question, earlier: Any) -> Any:
-        """What ``question`` offers to start from: ``earlier`` (the saved answer, or None)
-        unless this companion knows better."""
-        ...
-
-    def answered(
-        self, sitting: Session, stage: StageDefinition, question: Question, value: Any
-    ) -> None:
-        """Its part once an answer is saved (a decision recorded on the offer it is about)."""
-        ...
-
-    def records_start(
-        self, sitting: Session, stage: StageDefinition, question: Question
-    ) -> list[dict[str, Any]]:
-        """New records to ask before a records question asks for its own (the jobs picked
-        from the occupations that fit the person's interests); each is asked as below."""
-        ...
-
-    def record_start(
-        self, sitting: Session, stage: StageDefinition, question: Question
-    ) -> dict[str, Any]:
-        """What a new record starts from, asked before its fields: the records it links to
-        (the target a contact is about) or a look-up in the occupation data. Values of the
-        fields asked are offered as answers; the rest are saved with the record."""
-        ...
 
 
 def _a(item: str | None) -> str:
