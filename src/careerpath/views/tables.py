@@ -167,6 +167,14 @@ def columns(
                 flush()
                 ready.append(_segments(console, row_cells, widths, right, indent, styles))
                 continue
+            if not any("\n" in plain or "\t" in plain for plain in plains):
+                # Wrapped at words by rich, each line then drawn as a row of plain cells.
+                flush()
+                ready += [
+                    _segments(console, line, widths, right, indent, styles)
+                    for line in _wrapped_plain(console, row_cells, widths, right)
+                ]
+                continue
         row = [text(cell) for cell in raw]
         if _one_line([cell.plain for cell in row], widths, wrap):
             flush_ready()
@@ -307,6 +315,35 @@ def _wrapped(
             right,
             indent,
         )
+        for number in range(height)
+    ]
+
+
+def _wrapped_plain(
+    console: Console,
+    row: Sequence[tuple[str, Any] | None],
+    widths: Sequence[int],
+    right: Collection[int],
+) -> list[list[tuple[str, Any] | None]]:
+    """A row of plain one-line cells that wrap, as ``_wrapped`` wraps them (rich's own
+    ``Text.wrap``), one row of plain cells a line, for ``_segments`` to draw."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    wrapped: list[list[tuple[str, Any] | None]] = []
+    for index, width in enumerate(widths):
+        cell = row[index] if index < len(row) else None
+        if cell is None or cell_len(cell[0]) <= width:
+            wrapped.append([cell])
+            continue
+        plain, style = cell
+        lines = Text(plain, style=style).wrap(
+            console, width, justify="right" if index in right else "left", overflow="ellipsis"
+        )
+        wrapped.append([(line.plain, style) for line in lines])
+    height = max(len(cell_lines) for cell_lines in wrapped)
+    return [
+        [cell_lines[number] if number < len(cell_lines) else None for cell_lines in wrapped]
         for number in range(height)
     ]
 

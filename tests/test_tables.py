@@ -1,0 +1,106 @@
+"""Lists drawn by ``views.tables.columns``: rows of plain text are drawn without a rich ``Text``
+per cell, and must come out exactly as the same rows given as rich ``Text`` cells, which rich
+lays out itself (wrapped at words, cut with "…", padded, in colour or not)."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+
+import pytest
+from rich.console import Console
+from rich.text import Text
+
+from careerpath.views import tables
+
+WORDS = [
+    "Acme",
+    "UX",
+    "researcher",
+    "International",
+    "Federation",
+    "of",
+    "Red",
+    "Cross",
+    "Send",
+    "a",
+    "thank-you",
+    "note",
+    "2026-11-25",
+    "https://jobs.example.org/a/very/long/link/to/a/posting",
+    "Oppenheimer-Castellanos",
+    "café",
+    "日本語の仕事",
+]
+STYLES = ["", "bold", "red", "dim italic", "green"]
+
+
+def _rows(seed: int, count: int) -> list[list[tuple[str, str]]]:
+    chance = random.Random(seed)
+
+    def cell(most: int) -> str:
+        return " ".join(chance.choice(WORDS) for _ in range(chance.randint(0, most)))
+
+    return [
+        [
+            (f"a{number}", ""),
+            (cell(8), chance.choice(STYLES)),
+            (chance.choice(["offer", "applied", "no response"]), chance.choice(STYLES)),
+            (cell(3), ""),
+            (cell(12), chance.choice(STYLES)),
+        ]
+        for number in range(count)
+    ]
+
+
+def _seen(drawn: str) -> list[tuple[str, str]]:
+    """What a person sees of terminal output: each character with the style it is shown in
+    (a style ended and at once begun again is one run of that style)."""
+    seen: list[tuple[str, str]] = []
+    style = ""
+    for code, text in re.findall(r"\x1b\[([0-9;]*)m|([^\x1b]+)", drawn):
+        if text:
+            seen += [(char, style) for char in text]
+        else:
+            style = "" if code in ("", "0") else code
+    return seen
+
+
+def _drawn(rows: list[list[object]], width: int, colour: bool, **options: object) -> str:
+    out = io.StringIO()
+    console = Console(
+        file=out,
+        width=width,
+        force_terminal=colour,
+        color_system="truecolor" if colour else None,
+        no_color=not colour,
+    )
+    tables.columns(console, rows, ["id", "name", "status", "since", "next"], **options)  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+def test_what_is_seen_keeps_each_characters_style() -> None:
+    assert _seen("a\x1b[31mb\x1b[0m\x1b[31mc\x1b[0md") == [
+        ("a", ""),
+        ("b", "31"),
+        ("c", "31"),
+        ("d", ""),
+    ]
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+@pytest.mark.parametrize("colour", [False, True])
+@pytest.mark.parametrize("wrap", [False, True])
+def test_plain_rows_are_drawn_as_rich_draws_the_same_rows(
+    width: int, colour: bool, wrap: bool
+) -> None:
+    rows = _rows(seed=width, count=300)
+    as_text: list[list[object]] = [
+        [Text(plain, style=style) for plain, style in row] for row in rows
+    ]
+    for options in ({}, {"right": {2}, "indent": 2}):
+        fast = _drawn(rows, width, colour, wrap=wrap, **options)  # type: ignore[arg-type]
+        assert _seen(fast) == _seen(_drawn(as_text, width, colour, wrap=wrap, **options))
+        if wrap and width <= 80:
+            assert len(fast.splitlines()) > len(rows) + 1  # some rows did wrap
