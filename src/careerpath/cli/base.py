@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -653,12 +653,13 @@ def warn(text: str) -> None:
     err_console().print(f"Note: {text}", markup=False, soft_wrap=True)
 
 
-def write_output(path: Path, text: str) -> None:
-    """``text`` written to the file ``path``, or to stdout when ``path`` is ``-``."""
+def write_output(path: Path, text: str | Iterable[str]) -> None:
+    """``text`` (or its pieces, in order) written to the file ``path``, or to stdout when
+    ``path`` is ``-``."""
     from careerpath.storage import tomlio
 
     if str(path) == "-":
-        sys.stdout.write(text)
+        sys.stdout.writelines([text] if isinstance(text, str) else text)
         return
 
     try:

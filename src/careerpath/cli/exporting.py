@@ -70,14 +70,22 @@ def export(
             soft_wrap=True,
         )
         return
-    if format is ExportFormat.markdown or format is ExportFormat.json:
+    if format is ExportFormat.json:
+        from careerpath.views.instruments import exercises_section
+
+        # Written a piece at a time, and each list of records validated where it is read
+        # (not kept for the next reader: every type's models at once took a 10k home past
+        # 150 MB), the export's memory stays close to the home's own.
+        pieces = exports.json_pieces(workbook, now, exercises_section(home, workbook))
+        write_output(output or Path("-"), pieces)
+        return
+    if format is ExportFormat.markdown:
         from careerpath.tracking.records import validated_once
         from careerpath.views.instruments import exercises_section
 
         exercises = exercises_section(home, workbook)
-        to_text = exports.to_markdown if format is ExportFormat.markdown else exports.to_json
         with validated_once():  # it only reads: each list of records validated once
-            text = to_text(workbook, now, exercises)
+            text = exports.to_markdown(workbook, now, exercises)
     else:
         _export_ics(home, workbook, output or Path("-"), remind=remind)
         return

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -278,8 +278,9 @@ def takes_one_more(text: str, key: str, count: int, ids: int) -> bool:
     return len(re.findall(header, bare, re.MULTILINE)) == count and len(written_ids) == ids
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that a crash leaves either the old or the new file whole.
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Replace ``path`` with ``text`` (or its pieces, in order) so that a crash leaves either
+    the old or the new file whole.
 
     Written to a temporary file in the same folder, flushed and fsynced, then renamed over the
     old one; the folder is fsynced too so the rename itself survives a power cut.
@@ -293,7 +294,7 @@ def write_atomic(path: Path, text: str) -> None:
         )
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
+                stream.writelines([text] if isinstance(text, str) else text)
                 stream.flush()
                 os.fsync(stream.fileno())
             os.chmod(temporary, FILE_MODE)

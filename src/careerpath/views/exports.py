@@ -10,7 +10,7 @@ inside the function that needs them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,6 +82,13 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
 def to_json(workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None = None) -> str:
     """Everything, for tools; ``exercises`` is the report's section on the interest
     inventory and work values (``views.instruments.exercises_section``), when taken."""
+    return "".join(json_pieces(workbook, today, exercises))
+
+
+def json_pieces(
+    workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None = None
+) -> Iterator[str]:
+    """The text of ``to_json``, a piece at a time (a big export is never whole in memory)."""
     import dataclasses
 
     from careerpath.views import due, report
@@ -117,7 +124,7 @@ def to_json(workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None
         data["credits"] = credits
     from careerpath.views import json_text
 
-    return for_json(json_text.dumps(data))
+    return (for_json(piece) for piece in json_text.pieces(data))
 
 
 def _fields(item: Any) -> dict[str, Any]:

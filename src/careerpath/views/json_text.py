@@ -2,29 +2,104 @@
 
 The standard library's encoder is pure Python once ``indent`` is given, which is most of the
 time of a big ``export --format json``; ``orjson`` (an optional dependency) writes the same text
-many times faster, and is used when it is installed.
+many times faster, and is used when it is installed. ``pieces`` gives the same text a piece at a
+time, so a big export is never all in memory at once.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from careerpath.views.report_model import json_value
 
+INDENT = "  "
+LONG = 50
+"""A list or table longer than this is written by ``pieces`` item by item (records, due items)."""
+BATCH = 1000
+OPENED = 4
+"""How deep ``pieces`` opens a shorter one that holds lists or tables (the export's stages, a
+stage, its answers) before it encodes what is inside in one piece."""
+
 
 def dumps(data: Any) -> str:
     """``data`` as indented JSON text ending in a newline."""
+    return _encoded(data) + "\n"
+
+
+def pieces(data: Any) -> Iterator[str]:
+    """The text of ``dumps(data)``, in pieces: long containers, and short ones holding others
+    down to depth ``OPENED``, are written item by item, each item encoded on its own and
+    indented where it stands."""
+    yield from _pieces(data, 0)
+    yield "\n"
+
+
+def _pieces(data: Any, depth: int) -> Iterator[str]:
+    if not _opens(data, depth):
+        yield _indented(data, depth)
+        return
+    inner = "\n" + INDENT * (depth + 1)
+    table = isinstance(data, dict)
+    yield "{" if table else "["
+    batch: list[str] = []  # items encoded whole, written a few hundred at a time
+    for number, item in enumerate(data.items() if table else data):
+        value = item[1] if table else item
+        head = ("," if number else "") + inner + (_encoded(item[0]) + ": " if table else "")
+        if _opens(value, depth + 1):
+            yield "".join(batch) + head
+            batch.clear()
+            yield from _pieces(value, depth + 1)
+            continue
+        batch += (head, _indented(value, depth + 1))
+        if len(batch) >= BATCH:
+            yield "".join(batch)
+            batch.clear()
+    yield "".join(batch) + "\n" + INDENT * depth + ("}" if table else "]")
+
+
+def _opens(data: Any, depth: int) -> bool:
+    """Whether ``pieces`` writes ``data`` item by item rather than encoding it whole."""
+    return (
+        (isinstance(data, list) or (isinstance(data, dict) and all(type(k) is str for k in data)))
+        and bool(data)
+        and (len(data) > LONG or (depth < OPENED and not _flat(data)))
+    )
+
+
+def _indented(data: Any, depth: int) -> str:
+    """``data`` encoded whole, its lines indented to stand at ``depth``."""
+    text = _encoded(data)
+    return text.replace("\n", "\n" + INDENT * depth) if depth and "\n" in text else text
+
+
+def _flat(data: list[Any] | dict[str, Any]) -> bool:
+    values = data.values() if isinstance(data, dict) else data
+    return not any(isinstance(value, list | dict) for value in values)
+
+
+def _encoded(data: Any) -> str:
+    """``data`` as indented JSON text, without the newline at the end."""
+    return _encoder()(data)
+
+
+@functools.cache
+def _encoder() -> Callable[[Any], str]:
     try:
         import orjson
     except ImportError:
         import json
 
-        return json.dumps(data, indent=2, ensure_ascii=False, default=json_value) + "\n"
+        return functools.partial(json.dumps, indent=2, ensure_ascii=False, default=json_value)
     options = (
         orjson.OPT_INDENT_2
         | orjson.OPT_NON_STR_KEYS
         | orjson.OPT_PASSTHROUGH_DATETIME  # dates through json_value, as the stdlib path
         | orjson.OPT_PASSTHROUGH_DATACLASS
-        | orjson.OPT_APPEND_NEWLINE
     )
-    return orjson.dumps(data, default=json_value, option=options).decode("utf-8")
+
+    def encoded(data: Any) -> str:
+        return orjson.dumps(data, default=json_value, option=options).decode("utf-8")
+
+    return encoded

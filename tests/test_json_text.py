@@ -1,0 +1,72 @@
+"""JSON text written a piece at a time (``views.json_text.pieces``, what a big export writes)
+is the very text of encoding it whole, with orjson and with the standard library alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from careerpath.views import json_text
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=False, allow_infinity=False, width=32)
+    | st.text(max_size=12)
+    | st.dates()
+)
+NESTED = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=60) | st.dictionaries(st.text(max_size=6), inner, max_size=60)
+    ),
+    max_leaves=400,
+)
+
+
+def _export_shaped() -> dict[str, Any]:
+    record = {"id": "a1", "employer": "Acme", "history": [{"date": dt.date(2026, 11, 3)}]}
+    return {
+        "export_version": 1,
+        "stages": [{"id": "applying", "answers": {"applications": [record] * 120, "x": {}}}],
+        "derived": {"applications": {f"a{n}": {"status": "applied"} for n in range(80)}},
+        "due": [],
+        "by_number": {3: 2},  # a key that is no text: encoded whole
+        "report": {"pipeline": {"funnel": [{"status": "applied", "now": 3}]}},
+    }
+
+
+@pytest.fixture(params=["orjson", "stdlib"])
+def encoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "stdlib":
+        import functools
+
+        monkeypatch.setattr(
+            json_text,
+            "_encoder",
+            lambda: functools.partial(
+                json.dumps, indent=2, ensure_ascii=False, default=json_text.json_value
+            ),
+        )
+    else:
+        pytest.importorskip("orjson")
+    return str(request.param)
+
+
+def test_an_export_shaped_document_in_pieces_is_the_whole_text(encoder: str) -> None:
+    data = _export_shaped()
+    found = list(json_text.pieces(data))
+    assert "".join(found) == json_text.dumps(data)
+    assert len(found) > 3  # it was written in pieces
+    assert json.loads("".join(found))["stages"][0]["answers"]["applications"][119]["id"] == "a1"
+
+
+@given(NESTED)
+def test_any_data_in_pieces_is_the_whole_text(data: Any) -> None:
+    assert "".join(json_text.pieces(data)) == json_text.dumps(data)
