@@ -32,6 +32,10 @@ WORDS = [
     "Oppenheimer-Castellanos",
     "café",
     "日本語の仕事",
+    "bell\x07rung",  # a control code rich takes out
+    "zero\u200bwidth",
+    "tab\there",
+    "two\nlines",
 ]
 STYLES = ["", "bold", "red", "dim italic", "green"]
 

@@ -10,7 +10,7 @@ only when even that does not fit is a word cut, and then with "…".
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ def columns(
     stays on one line and is cut with "…".
     """
     from rich.cells import cell_len
+    from rich.control import strip_control_codes
     from rich.table import Table
     from rich.text import Text
 
@@ -56,7 +57,9 @@ def columns(
 
     # Plain text and a style per cell, without a rich Text each: a long list has tens of
     # thousands of cells, most of them drawn as they are (see ``_segments``).
-    simple = [[_simple(cell) for cell in row] for row in rows]
+    simple = [[_simple(cell, strip_control_codes) for cell in row] for row in rows]
+    # Each plain cell measured once, for the widths and again for drawing it.
+    sizes = [[_cells(cell[0]) if cell is not None else 0 for cell in row] for row in simple]
     count = max((len(row) for row in rows), default=len(header or ()))
     titles = [*(header or ()), *[""] * count][:count]
     fixed = fixed or {}
@@ -69,8 +72,16 @@ def columns(
         ]
         return [titles[index], *found] if header else found
 
+    def measured(index: int) -> list[int]:
+        found = [
+            size[index] if row[index] is not None else cell_len(raw[index].plain)
+            for raw, row, size in zip(rows, simple, sizes, strict=True)
+            if index < len(row)
+        ]
+        return [cell_len(titles[index]), *found] if header else found
+
     def longest_word(strings: list[str]) -> int:
-        return max((cell_len(word) for s in strings for word in s.split()), default=0)
+        return max((_longest_word(s) for s in strings), default=0)
 
     natural, body, words = [], [], []
     for index in range(count):
@@ -80,7 +91,7 @@ def columns(
             words.append(fixed[index])
             continue
         strings = texts(index)
-        lengths = [cell_len(s) for s in strings]
+        lengths = measured(index)
         widest = max(lengths, default=0)
         natural.append(widest)
         body.append(max(lengths[1 if header else 0 :], default=0))
@@ -160,19 +171,21 @@ def columns(
         else:
             parts.append(table_of([], True))
     styles: dict[Any, Any] = {}
-    for raw, row_cells in zip(rows, simple, strict=True):
+    for raw, row_cells, row_sizes in zip(rows, simple, sizes, strict=True):
         if all(cell is not None for cell in row_cells):
             plains = [cell[0] for cell in row_cells if cell is not None]
-            if _one_line(plains, widths, wrap):
+            if _fits(plains, row_sizes, widths, wrap):
                 flush()
-                ready.append(_segments(console, row_cells, widths, right, indent, styles))
+                ready.append(
+                    _segments(console, row_cells, widths, right, indent, styles, row_sizes)
+                )
                 continue
             if not any("\n" in plain or "\t" in plain for plain in plains):
                 # Wrapped at words by rich, each line then drawn as a row of plain cells.
                 flush()
                 ready += [
                     _segments(console, line, widths, right, indent, styles)
-                    for line in _wrapped_plain(console, row_cells, widths, right)
+                    for line in _wrapped_plain(console, row_cells, row_sizes, widths, right)
                 ]
                 continue
         row = [text(cell) for cell in raw]
@@ -194,16 +207,34 @@ def _plain(cell: Any, simple: tuple[str, Any] | None) -> str:
     return simple[0] if simple is not None else str(cell.plain)
 
 
-def _simple(cell: Any) -> tuple[str, Any] | None:
+def _simple(cell: Any, strip: Callable[[str], str]) -> tuple[str, Any] | None:
     """A cell's text and style when it is plain text (or text and a style), control codes
-    taken out as a rich ``Text`` does; None for a ``Text`` or any other renderable."""
-    from rich.control import strip_control_codes
-
+    taken out (``strip``) as a rich ``Text`` does; None for a ``Text`` or any other
+    renderable."""
     if isinstance(cell, str):
-        return strip_control_codes(cell), ""
+        return (cell if cell.isprintable() else strip(cell)), ""
     if isinstance(cell, tuple) and len(cell) == 2 and isinstance(cell[0], str):
-        return strip_control_codes(cell[0]), cell[1]
+        return (cell[0] if cell[0].isprintable() else strip(cell[0])), cell[1]
     return None
+
+
+def _cells(plain: str) -> int:
+    """The cells ``plain`` takes on a terminal: rich's ``cell_len``, counted at once for
+    printable ASCII (one cell a character), most of what a list holds."""
+    if plain.isascii() and plain.isprintable():
+        return len(plain)
+    from rich.cells import cell_len
+
+    return cell_len(plain)
+
+
+def _longest_word(plain: str) -> int:
+    """The cells the longest word of ``plain`` takes."""
+    if plain.isascii() and plain.isprintable():
+        return max(map(len, plain.split()), default=0)
+    from rich.cells import cell_len
+
+    return max(map(cell_len, plain.split()), default=0)
 
 
 def _segments(
@@ -213,9 +244,11 @@ def _segments(
     right: Collection[int],
     indent: int,
     styles: dict[Any, Any],
+    sizes: Sequence[int] | None = None,
 ) -> list[Any]:
     """One row of plain cells drawn as ``_line`` draws it, straight to segments: the same
-    text in the same styles, without building a rich ``Text`` for each cell and the line."""
+    text in the same styles, without building a rich ``Text`` for each cell and the line.
+    ``sizes``: the cells each one takes, when measured already."""
     from rich.cells import cell_len, set_cell_size
     from rich.segment import Segment
     from rich.style import Style
@@ -228,29 +261,44 @@ def _segments(
             )
         return found
 
+    coloured = console.color_system is not None
     pieces: list[tuple[str, Any]] = [(" " * indent, None)] if indent else []
     for index, width in enumerate(widths):
         cell = row[index] if index < len(row) else None
         plain, name = cell if cell is not None else ("", "")
-        length = cell_len(plain)
+        length = sizes[index] if sizes is not None and index < len(sizes) else _cells(plain)
         if length > width:
             plain = set_cell_size(plain, width - 1) + "…"  # as rich's Text.truncate
             length = cell_len(plain)
         padding = " " * (width - length)
         if index:
             pieces.append((" " * GAP, None))
-        style = style_of(name) if name else None
-        cells = (padding, plain) if index in right else (plain, padding)
-        pieces += [(piece, style) for piece in cells if piece]
-    if console.color_system is None:  # styles are not written: the row is one piece of text
-        return [Segment("".join(piece for piece, _ in pieces))]
+        style = style_of(name) if name and coloured else None
+        if index in right:
+            pieces += ((padding, style), (plain, style))
+        else:
+            pieces += ((plain, style), (padding, style))
+    if not coloured:  # styles are not written: the row is one piece of text
+        return [Segment("".join([piece for piece, _ in pieces]))]
     merged: list[list[Any]] = []  # one segment for neighbours in one style, as rich's Text
     for piece, style in pieces:
+        if not piece:
+            continue
         if merged and merged[-1][1] == style:
             merged[-1][0] += piece
         else:
             merged.append([piece, style])
     return [Segment(piece, style) for piece, style in merged]
+
+
+def _fits(plains: Sequence[str], sizes: Sequence[int], widths: Sequence[int], wrap: bool) -> bool:
+    """``_one_line`` for cells measured already (``sizes``)."""
+    if not wrap:
+        return not any("\n" in plain for plain in plains)
+    return not any(
+        "\n" in plain or size > width
+        for plain, size, width in zip(plains, sizes, widths, strict=False)
+    )
 
 
 def _one_line(plains: Sequence[str], widths: Sequence[int], wrap: bool) -> bool:
@@ -322,18 +370,18 @@ def _wrapped(
 def _wrapped_plain(
     console: Console,
     row: Sequence[tuple[str, Any] | None],
+    sizes: Sequence[int],
     widths: Sequence[int],
     right: Collection[int],
 ) -> list[list[tuple[str, Any] | None]]:
     """A row of plain one-line cells that wrap, as ``_wrapped`` wraps them (rich's own
     ``Text.wrap``), one row of plain cells a line, for ``_segments`` to draw."""
-    from rich.cells import cell_len
     from rich.text import Text
 
     wrapped: list[list[tuple[str, Any] | None]] = []
     for index, width in enumerate(widths):
         cell = row[index] if index < len(row) else None
-        if cell is None or cell_len(cell[0]) <= width:
+        if cell is None or sizes[index] <= width:
             wrapped.append([cell])
             continue
         plain, style = cell
