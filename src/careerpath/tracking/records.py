@@ -483,11 +483,13 @@ def next_number(records: Sequence[dict[str, Any]], prefix: str, floor: int = 0) 
 
 
 def is_complete(name: str, record: dict[str, Any]) -> bool:
-    return all(_answered(record.get(field)) for field in TYPES[name].required)
-
-
-def _answered(value: Any) -> bool:
-    return value is not None and value != "" and value != [] and value != {}
+    """Whether a record has every field its type requires (a records question is answered
+    when each of its records is: checked for every record of a 10k list)."""
+    for field in TYPES[name].required:
+        value = record.get(field)
+        if value is None or value == "" or value == [] or value == {}:
+            return False
+    return True
 
 
 def label(name: str, record: dict[str, Any] | Record) -> str:
