@@ -672,3 +672,19 @@ def test_a_stdout_that_cannot_take_unicode_gets_replacements(hostile: Path) -> N
         assert done.returncode == 0, (command, done.stderr.decode("cp1252", "replace"))
         assert b"Traceback" not in done.stderr
         done.stdout.decode("cp1252")  # it is cp1252 text
+
+
+def test_a_delete_character_is_escaped_in_the_json_export(runner: Any) -> None:
+    """DEL is ASCII, yet a terminal acts on it: the JSON export writes it as an escape,
+    however little else of the export needs one."""
+    import json
+
+    from conftest import run
+
+    run(runner, "start")
+    run(runner, "target", "add", "--", "Data\x7f analyst")
+    output = run(runner, "export", "-f", "json").output
+    assert "\x7f" not in output
+    assert "Data\\u007f analyst" in output
+    targets = json.loads(output)["stages"][1]["answers"]["targets"]
+    assert targets[0]["title"] == "Data\x7f analyst"

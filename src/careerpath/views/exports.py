@@ -124,7 +124,11 @@ def json_pieces(
         data["credits"] = credits
     from careerpath.views import json_text
 
-    return (for_json(piece) for piece in json_text.pieces(data))
+    # Printable ASCII has nothing for for_json to escape (DEL is the one ASCII it does).
+    return (
+        piece if piece.isascii() and "\x7f" not in piece else for_json(piece)
+        for piece in json_text.pieces(data)
+    )
 
 
 def _fields(item: Any) -> dict[str, Any]:

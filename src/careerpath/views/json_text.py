@@ -17,7 +17,7 @@ from careerpath.views.report_model import json_value
 INDENT = "  "
 LONG = 50
 """A list or table longer than this is written by ``pieces`` item by item (records, due items)."""
-BATCH = 1000
+BATCH = 500
 OPENED = 4
 """How deep ``pieces`` opens a shorter one that holds lists or tables (the export's stages, a
 stage, its answers) before it encodes what is inside in one piece."""
@@ -30,8 +30,8 @@ def dumps(data: Any) -> str:
 
 def pieces(data: Any) -> Iterator[str]:
     """The text of ``dumps(data)``, in pieces: long containers, and short ones holding others
-    down to depth ``OPENED``, are written item by item, each item encoded on its own and
-    indented where it stands."""
+    down to depth ``OPENED``, are written a few hundred items at a time, each run of items
+    encoded in one go and indented where it stands."""
     yield from _pieces(data, 0)
     yield "\n"
 
@@ -40,31 +40,45 @@ def _pieces(data: Any, depth: int) -> Iterator[str]:
     if not _opens(data, depth):
         yield _indented(data, depth)
         return
-    inner = "\n" + INDENT * (depth + 1)
     table = isinstance(data, dict)
     yield "{" if table else "["
-    batch: list[str] = []  # items encoded whole, written a few hundred at a time
-    for number, item in enumerate(data.items() if table else data):
+    run: list[Any] = []  # items encoded together, up to BATCH at a time
+    written = 0
+    for item in data.items() if table else data:
         value = item[1] if table else item
-        head = ("," if number else "") + inner + (_encoded(item[0]) + ": " if table else "")
         if _opens(value, depth + 1):
-            yield "".join(batch) + head
-            batch.clear()
+            if run:
+                yield _run(run, table, depth, written)
+                written, run = written + len(run), []
+            key = _encoded(item[0]) + ": " if table else ""
+            yield ("," if written else "") + "\n" + INDENT * (depth + 1) + key
             yield from _pieces(value, depth + 1)
+            written += 1
             continue
-        batch += (head, _indented(value, depth + 1))
-        if len(batch) >= BATCH:
-            yield "".join(batch)
-            batch.clear()
-    yield "".join(batch) + "\n" + INDENT * depth + ("}" if table else "]")
+        run.append(item)
+        if len(run) >= BATCH:
+            yield _run(run, table, depth, written)
+            written, run = written + len(run), []
+    if run:
+        yield _run(run, table, depth, written)
+    yield "\n" + INDENT * depth + ("}" if table else "]")
+
+
+def _run(items: list[Any], table: bool, depth: int, written: int) -> str:
+    """Items of a container at ``depth`` (key and value pairs of a table), encoded in one go
+    as they stand in it, after the ``written`` ones before them."""
+    text = _encoded(dict(items) if table else items)[2:-2]  # without the brackets' lines
+    if depth:
+        text = INDENT * depth + text.replace("\n", "\n" + INDENT * depth)
+    return ("," if written else "") + "\n" + text
 
 
 def _opens(data: Any, depth: int) -> bool:
     """Whether ``pieces`` writes ``data`` item by item rather than encoding it whole."""
     return (
-        (isinstance(data, list) or (isinstance(data, dict) and all(type(k) is str for k in data)))
-        and bool(data)
-        and (len(data) > LONG or (depth < OPENED and not _flat(data)))
+        isinstance(data, list | dict)
+        and (len(data) > LONG or (depth < OPENED and bool(data) and not _flat(data)))
+        and (isinstance(data, list) or all(type(key) is str for key in data))
     )
 
 
