@@ -385,6 +385,9 @@ def _wrapped_plain(
             wrapped.append([cell])
             continue
         plain, style = cell
+        if plain.isascii() and plain.isprintable():  # one cell a character
+            wrapped.append([(line, style) for line in _wrapped_ascii(plain, width, index in right)])
+            continue
         lines = Text(plain, style=style).wrap(
             console, width, justify="right" if index in right else "left", overflow="ellipsis"
         )
@@ -394,6 +397,29 @@ def _wrapped_plain(
         [cell_lines[number] if number < len(cell_lines) else None for cell_lines in wrapped]
         for number in range(height)
     ]
+
+
+def _wrapped_ascii(plain: str, width: int, right: bool) -> list[str]:
+    """Printable ASCII wrapped at words as rich's ``Text.wrap`` wraps it (its own line
+    breaking, then each line's end trimmed, cut with "…" and padded as it does), without a
+    rich ``Text`` a line."""
+    from itertools import pairwise
+
+    from rich._wrap import divide_line
+
+    bounds = [0, *divide_line(plain, width, fold=False), len(plain)]
+    lines = []
+    for start, end in pairwise(bounds):
+        line = plain[start:end]
+        if len(line) > width:  # Text.rstrip_end: spaces past the width go
+            line = line[: len(line) - min(len(line) - len(line.rstrip()), len(line) - width)]
+        if right:  # Lines.justify "right": stripped, cut, padded on the left
+            line = line.rstrip()
+            line = line[: width - 1] + "…" if len(line) > width else line
+            lines.append(" " * (width - len(line)) + line)
+        else:  # "left": cut, or padded on the right
+            lines.append(line[: width - 1] + "…" if len(line) > width else line.ljust(width))
+    return lines
 
 
 def give_way(widths: Sequence[int], floors: Sequence[int], room: int) -> list[int]:
