@@ -50,6 +50,29 @@ _DEFINITION_COPY = "definition.toml"
 T = TypeVar("T")
 
 
+def _out_of_the_collectors_way(load: Callable[..., Workbook]) -> Callable[..., Workbook]:
+    """``load``, with Python's cycle collector paused while it reads, and what it read then
+    frozen (``gc.freeze``), so the collector does not walk it again: a home of 10,000
+    records is over a million dicts, lists and strings, in no cycle, alive until the command
+    ends, and walking them was a fifth of a command's time. They are freed as ever."""
+    import functools
+
+    @functools.wraps(load)
+    def paused(*args: Any, **kwargs: Any) -> Workbook:
+        import gc
+
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return load(*args, **kwargs)
+        finally:
+            gc.freeze()
+            if collecting:
+                gc.enable()
+
+    return paused
+
+
 class Home(Folder):
     """A folder holding one person's workbook."""
 
@@ -130,6 +153,7 @@ class Home(Folder):
 
     # --- reading -----------------------------------------------------------------------------
 
+    @_out_of_the_collectors_way
     def load(
         self, stages: Callable[[WorkbookDefinition], Collection[str]] | None = None
     ) -> Workbook:
