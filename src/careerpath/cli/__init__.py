@@ -21,9 +21,10 @@ def main() -> None:
     """Entry point of the ``careerpath`` command."""
     import gc
 
-    # A command reads a whole home (hundreds of thousands of dicts, strings and models at
-    # N=10k) and makes no reference cycles worth collecting; the collector's default passes
-    # over all of it were a quarter of the CPU time of `report` and `due` there. Collect
-    # rarely rather than never: an interactive session may still make cycles.
-    gc.set_threshold(100_000)
+    # A command builds hundreds of thousands of dicts, strings and models at N=10k and makes
+    # no reference cycles worth collecting; the collector's default passes over all of them
+    # were a quarter of the CPU time of `report` and `due` there (what a home read is frozen
+    # out of its way, see ``Home.load``). Collect rarely rather than never: an interactive
+    # session may still make cycles.
+    gc.set_threshold(500_000)
     app()
