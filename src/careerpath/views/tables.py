@@ -150,7 +150,11 @@ def columns(
             from rich.segment import Segment, Segments
 
             newline = Segment.line()
-            parts.append(Segments(segment for line in ready for segment in (*line, newline)))
+            if console.color_system is None:  # unstyled text: the rows go out as one piece
+                text = "".join(segment.text for line in ready for segment in (*line, newline))
+                parts.append(Segments([Segment(text)]))
+            else:
+                parts.append(Segments(segment for line in ready for segment in (*line, newline)))
             ready.clear()
 
     def flush() -> None:
