@@ -175,6 +175,49 @@ def test_a_hand_edit_with_an_unknown_key_is_named(runner: CliRunner, started: Pa
     assert "instruments.toml" in flat(result.output) and "favourite" in result.output
 
 
+def test_explore_follows_a_hand_edit_after_a_cached_read(
+    runner: CliRunner, started: Path, tmp_path: Path
+) -> None:
+    """explore keeps the validated results in the parse cache; an edit is seen at once, and a
+    broken edit is named as strictly as on a first read."""
+    run(
+        runner,
+        "interests",
+        "--answers",
+        str(write_answers(tmp_path / "a.toml", answers_liking("S"))),
+    )
+    assert json.loads(run(runner, "explore", "-f", "json").output)["code"].startswith("S")
+    file = started / "instruments.toml"
+    text = file.read_text()
+    file.write_text(
+        text.replace('"like"', '"LIKE"')
+        .replace('"dislike"', '"like"')
+        .replace('"LIKE"', '"dislike"')
+    )
+    assert not json.loads(run(runner, "explore", "-f", "json").output)["code"].startswith("S")
+    file.write_text(text + "max_zone = 9\n")
+    result = run(runner, "explore", code=1)
+    assert "instruments.toml" in flat(result.output) and "max_zone" in result.output
+
+
+def test_explore_on_unchanged_results_starts_without_pydantic(
+    started: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    base = [sys.executable, "-X", "importtime", "-m", "careerpath", "--home", str(started)]
+    answers = write_answers(tmp_path / "a.toml", answers_liking("I"))
+    for command in (["interests", "--answers", str(answers)], ["explore"]):  # the cache kept
+        subprocess.run([*base, *command], capture_output=True, stdin=subprocess.DEVNULL, check=True)
+    done = subprocess.run(
+        [*base, "explore"], capture_output=True, text=True, stdin=subprocess.DEVNULL
+    )
+    assert done.returncode == 0 and "Occupations that fit I" in done.stdout
+    assert "careerpath.cli" in done.stderr  # importtime did report
+    assert "pydantic" not in done.stderr
+
+
 def test_bad_answers_file_is_a_clear_error(
     runner: CliRunner, started: Path, tmp_path: Path
 ) -> None:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from careerpath.instruments.matching import Suggestion
-    from careerpath.instruments.store import EarlierResult
+    from careerpath.instruments.models import EarlierResult
     from careerpath.workbook.home import Home
     from careerpath.workbook.models import Workbook
 
