@@ -439,7 +439,11 @@ def test_exploration_offers_the_exercises_once_when_unsure(keys: PipeInput, star
     stage = definition.load_builtin().stage("exploration")
     console = Console(record=True, width=80)
     session = SimpleNamespace(
-        home=Home(started), today=TODAY, prompter=TerminalPrompter(TODAY), console=console
+        home=Home(started),
+        workbook=Home(started).load(),
+        today=TODAY,
+        prompter=TerminalPrompter(TODAY),
+        console=console,
     )
     sitting.offer_in_exploration(session, stage, "clarity", 4)  # type: ignore[arg-type]
     assert not (started / "instruments.toml").exists()  # clear enough: nothing offered
@@ -711,6 +715,7 @@ def test_the_values_question_starts_from_the_sort(keys: PipeInput, started: Path
     keys.send_text("Accountant" + finish + "No idea" + finish + "\r")  # yes to the offer
     keys.send_text("".join("1\r" if item.type == "S" else "3\r" for item in ITEMS))
     keys.send_text("\x1b[B" * 3 + "\r" + "\r" * 4)  # Relationships first, then as listed
+    keys.send_text(finish)  # "where would you like to go?" again: kept as it was
     keys.send_text("\r")  # clarity
     keys.send_text("\r")  # keep the values started from the sort
     keys.send_text("\x03")  # at the energisers
@@ -721,6 +726,38 @@ def test_the_values_question_starts_from_the_sort(keys: PipeInput, started: Path
     assert home.load().answers["exploration"]["values"] == [
         "Teamwork and belonging", "Helping others", "Challenge", "Autonomy", "Recognition"
     ]  # fmt: skip
+
+
+def test_not_sure_where_to_go_is_asked_again_with_the_fits_on_screen(
+    keys: PipeInput, started: Path
+) -> None:
+    """The exercises taken at "where would you like to go?" end with that question again,
+    the code and the best fits above it, so the person can name a direction."""
+    import io
+
+    from rich.console import Console
+
+    from careerpath.workbook.session import Session
+
+    home = Home(started)
+    out = io.StringIO()
+    session = Session(
+        home, home.load(), TerminalPrompter(TODAY), Console(file=out, width=80), TODAY,
+        after_answer=sitting.offer_in_exploration,
+    )  # fmt: skip
+    finish = "\x1b\r"
+    keys.send_text("Accountant" + finish + "not sure yet" + finish + "\r")  # yes to the offer
+    keys.send_text("".join("1\r" if item.type == "I" else "3\r" for item in ITEMS))
+    keys.send_text("\r" * 5)  # the work values as listed
+    keys.send_text("\x7f" * len("not sure yet") + "Data or lab research" + finish)
+    keys.send_text("\x03")  # at clarity
+    with pytest.raises(Interrupted):
+        session.continue_current()
+    said = " ".join(out.getvalue().split())
+    fits = said.index("Occupations that fit it best:")
+    again = said.index("With these in mind, once more")
+    assert fits < again < said.rindex("It is fine not to know yet")  # its help, asked again
+    assert home.load().answers["exploration"]["where_to"] == "Data or lab research"
 
 
 def test_six_equal_scores_in_exploration_are_said_and_the_stage_goes_on(
@@ -737,7 +774,11 @@ def test_six_equal_scores_in_exploration_are_said_and_the_stage_goes_on(
     stage = definition.load_builtin().stage("exploration")
     console = Console(record=True, width=80)
     session = SimpleNamespace(
-        home=Home(started), today=TODAY, prompter=TerminalPrompter(TODAY), console=console
+        home=Home(started),
+        workbook=Home(started).load(),
+        today=TODAY,
+        prompter=TerminalPrompter(TODAY),
+        console=console,
     )
     keys.send_text("\r" + "3\r" * len(ITEMS) + "\r" * 5)
     sitting.offer_in_exploration(session, stage, "clarity", 1)  # type: ignore[arg-type]

@@ -238,7 +238,24 @@ def offer_in_exploration(
     result = take_inventory(home, cast("Asker", asker), today)
     sorted_before = store.read(home).work_values
     order = sorted_before.order if sorted_before else sort_values(home, cast("Asker", asker), today)
-    _show_fits(session, result, order)
+    fits = _show_fits(session, result, order)
+    # "Where would you like to go?" answered "not sure" is asked again with the fits on the
+    # screen: the point of taking the exercises there.
+    where_to = next((q for q in stage.questions if q.id == "where_to"), None)
+    if (
+        fits
+        and where_to is not None
+        and unsure("where_to", session.workbook.answers_for(stage).get("where_to"))
+    ):
+        session.console.print(
+            "\nWith these in mind, once more: name one or two that draw you, or keep your "
+            "answer as it is.",
+            markup=False,
+            highlight=False,
+        )
+        session.ask_again(stage, where_to)
+    else:
+        session.console.print("Now back to where you were.", markup=False, highlight=False)
 
 
 IN_WORKBOOK_WORDS: dict[str, tuple[str, ...]] = {
@@ -280,8 +297,9 @@ def values_start(session: Session, stage: StageDefinition, question: Question) -
     return start
 
 
-def _show_fits(session: Session, result: interests.Result, order: list[str]) -> None:
-    """The code and the five best fits, before the stage goes on."""
+def _show_fits(session: Session, result: interests.Result, order: list[str]) -> bool:
+    """The code and the five best fits, before the stage goes on; False when there are no
+    fits to show (six equal scores point nowhere)."""
     from careerpath import occupations
     from careerpath.core.errors import InvalidInput
     from careerpath.instruments import matching
@@ -295,13 +313,14 @@ def _show_fits(session: Session, result: interests.Result, order: list[str]) -> 
         )
     except InvalidInput as flat:  # all six scores the same: said, and the stage goes on
         lines += [f"{flat.message[0].upper()}{flat.message[1:]}.", flat.hint or ""]
+        ranked = []
     else:
         lines.append("Occupations that fit it best:")
         lines += [f"  {n}. {s.title} ({s.code})" for n, s in enumerate(ranked[:5], start=1)]
         lines.append("More: `careerpath explore`.")
-    lines.append("Now back to where you were.")
     for line in lines:
         session.console.print(line, markup=False, highlight=False)
+    return bool(ranked)
 
 
 def best_fits(home: Home) -> list[Suggestion]:
