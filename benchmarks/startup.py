@@ -4,6 +4,8 @@ What it measures, each as a separate process (interpreter start, imports, work, 
 
 * floor:        ``python floor.py`` -- a one-command Typer app that prints a line
 * floor --help: ``python floor.py --help``
+* floor + a model + rich: the floor after building one pydantic model and a rich console, for
+  information: what every command that reads a workbook pays before its own work
 * ``careerpath report``, ``careerpath report --format json`` and ``careerpath --help``,
   through the installed console script (``python -m careerpath`` when there is none), plus
   ``python -m careerpath report`` for comparison with the floor, which is run the same way.
@@ -75,6 +77,27 @@ def hello() -> None:
 if __name__ == "__main__":
     app()
 '''
+
+FLOOR_WITH_MODELS = FLOOR_APP.replace(
+    "@app.command()",
+    """from pydantic import BaseModel
+
+
+class Probe(BaseModel):
+    a: int
+
+
+Probe(a=1)
+from rich.console import Console
+
+Console()
+
+
+@app.command()""",
+)
+"""The floor with what any workbook command pays before its own work: pydantic's first model
+built (Typer imports pydantic but builds none for a command without parameters) and a rich
+console (the floor prints with ``print``)."""
 
 
 def run(command: list[str]) -> subprocess.CompletedProcess[str]:
@@ -220,6 +243,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="careerpath-bench-") as tmp:
         floor, home = Path(tmp) / "floor.py", Path(tmp) / "home"
         floor.write_text(FLOOR_APP, "utf-8")
+        floor_with_models = Path(tmp) / "floor_with_models.py"
+        floor_with_models.write_text(FLOOR_WITH_MODELS, "utf-8")
         build_workbook([PYTHON, "-m", "careerpath"], home)
         big = Path(tmp) / "big"
         scale.build(Home(big))
@@ -227,6 +252,7 @@ def main() -> int:
         commands = {
             "floor": [PYTHON, str(floor)],
             "floor --help": [PYTHON, str(floor), "--help"],
+            "floor + a model + rich": [PYTHON, str(floor_with_models)],
             "careerpath report": [*careerpath, *at_home, "report"],
             "careerpath report --format json": [*careerpath, *at_home, "report", "-f", "json"],
             "careerpath --help": [*careerpath, "--help"],
@@ -244,6 +270,7 @@ def main() -> int:
         }
         # (floor it is compared with, target; None: shown for information only)
         compare: dict[str, tuple[str, float | None]] = {
+            "floor + a model + rich": ("floor", None),
             "careerpath report": ("floor", REPORT_TARGET),
             "careerpath report --format json": ("floor", REPORT_TARGET),
             "careerpath --help": ("floor --help", HELP_TARGET),
