@@ -3,6 +3,7 @@ respondents, matching quality against the pack, storage, and the commands at 80 
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import tomllib
@@ -10,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from prompt_toolkit.application import create_app_session
@@ -23,6 +25,7 @@ from careerpath.instruments import interests, matching, sitting, store
 from careerpath.instruments.interests import ITEMS, TYPES
 from careerpath.workbook.home import Home
 from careerpath.workbook.prompts import TerminalPrompter
+from careerpath.workbook.session import Session
 
 from conftest import TODAY, flat, run
 
@@ -645,18 +648,8 @@ def test_ctrl_c_in_the_inventory_during_next_counts_what_was_kept(
 ) -> None:
     """Offered in exploration: two workbook answers, ten inventory items, Ctrl-C. The stop
     counts both and says how to carry on; the next offer is to carry on, not to start."""
-    import io
-
-    from rich.console import Console
-
-    from careerpath.workbook.session import Session
-
     home = Home(started)
-    out = io.StringIO()
-    session = Session(
-        home, home.load(), TerminalPrompter(TODAY), Console(file=out, width=80), TODAY,
-        after_answer=sitting.offer_in_exploration,
-    )  # fmt: skip
+    session, _ = exploring(home)
     finish = "\x1b\r"  # a long text ends with Esc, Enter
     # where_now, where_to "No idea", yes to the offer, ten items, Ctrl-C
     keys.send_text("Accountant" + finish + "No idea" + finish + "\r" + "1\r" * 10 + "\x03")
@@ -673,13 +666,30 @@ def test_ctrl_c_in_the_inventory_during_next_counts_what_was_kept(
     assert kept is not None and len(kept.answers) == 10
 
     # The next answer, whatever it is, brings the offer back: to carry on.
-    console = Console(record=True, width=80)
     from types import SimpleNamespace
+
+    from rich.console import Console
+
+    console = Console(record=True, width=80)
 
     again = SimpleNamespace(home=home, today=TODAY, prompter=_Recorder(), console=console)
     stage = home.load().definition.stage("exploration")
     sitting.offer_in_exploration(again, stage, "skills", ["Excel"])  # type: ignore[arg-type]
     assert again.prompter.asked == ["Carry on with the interest inventory? 44 of 54 items left."]
+
+
+def exploring(home: Home, **settings: Any) -> tuple[Session, io.StringIO]:
+    """A sitting at the real prompts (pipe input) that offers the exercises in exploration,
+    and what it prints."""
+    from rich.console import Console
+
+    out = io.StringIO()
+    console = Console(file=out, width=80)
+    session = Session(
+        home, home.load(), TerminalPrompter(TODAY), console, TODAY,
+        after_answer=sitting.offer_in_exploration, **settings,
+    )  # fmt: skip
+    return session, out
 
 
 class _Recorder:
@@ -699,18 +709,8 @@ class _Recorder:
 def test_the_values_question_starts_from_the_sort(keys: PipeInput, started: Path) -> None:
     """Right after the sort, exploration's ranking of values is not asked from nothing: the
     sort's order in the question's words, kept with Enter."""
-    import io
-
-    from rich.console import Console
-
-    from careerpath.workbook.session import Session
-
     home = Home(started)
-    out = io.StringIO()
-    session = Session(
-        home, home.load(), TerminalPrompter(TODAY), Console(file=out, width=80), TODAY,
-        after_answer=sitting.offer_in_exploration, start_from=sitting.values_start,
-    )  # fmt: skip
+    session, out = exploring(home, start_from=sitting.values_start)
     finish = "\x1b\r"
     keys.send_text("Accountant" + finish + "No idea" + finish + "\r")  # yes to the offer
     keys.send_text("".join("1\r" if item.type == "S" else "3\r" for item in ITEMS))
@@ -733,18 +733,8 @@ def test_not_sure_where_to_go_is_asked_again_with_the_fits_on_screen(
 ) -> None:
     """The exercises taken at "where would you like to go?" end with that question again,
     the code and the best fits above it, so the person can name a direction."""
-    import io
-
-    from rich.console import Console
-
-    from careerpath.workbook.session import Session
-
     home = Home(started)
-    out = io.StringIO()
-    session = Session(
-        home, home.load(), TerminalPrompter(TODAY), Console(file=out, width=80), TODAY,
-        after_answer=sitting.offer_in_exploration,
-    )  # fmt: skip
+    session, out = exploring(home)
     finish = "\x1b\r"
     keys.send_text("Accountant" + finish + "not sure yet" + finish + "\r")  # yes to the offer
     keys.send_text("".join("1\r" if item.type == "I" else "3\r" for item in ITEMS))
