@@ -4,6 +4,8 @@ What it measures, each as a separate process (interpreter start, imports, work, 
 
 * floor:        ``python floor.py`` -- a one-command Typer app that prints a line
 * floor --help: ``python floor.py --help``
+* floor + a model + rich: the floor after building one pydantic model and a rich console, for
+  information: what every command that reads a workbook pays before its own work
 * ``careerpath report``, ``careerpath report --format json`` and ``careerpath --help``,
   through the installed console script (``python -m careerpath`` when there is none), plus
   ``python -m careerpath report`` for comparison with the floor, which is run the same way.
@@ -76,6 +78,27 @@ if __name__ == "__main__":
     app()
 '''
 
+FLOOR_WITH_MODELS = FLOOR_APP.replace(
+    "@app.command()",
+    """from pydantic import BaseModel
+
+
+class Probe(BaseModel):
+    a: int
+
+
+Probe(a=1)
+from rich.console import Console
+
+Console()
+
+
+@app.command()""",
+)
+"""The floor with what any workbook command pays before its own work: pydantic's first model
+built (Typer imports pydantic but builds none for a command without parameters) and a rich
+console (the floor prints with ``print``)."""
+
 
 def run(command: list[str]) -> subprocess.CompletedProcess[str]:
     """Run ``command`` (stdin from /dev/null); print its stderr and stop if it fails."""
@@ -101,7 +124,7 @@ def answer(question: Question) -> Any:
         case "choice":
             return choices[0]
         case "multi_choice":
-            return choices[:2]
+            return choices  # every choice: a checklist such as leaving well is then done
         case "ranking":
             return choices[: question.count]
         case "scale":
@@ -123,11 +146,23 @@ def answer(question: Question) -> Any:
         case "list":
             return ["a", "b"]
         case "records":
-            fields = question.record_fields
-            return [{field.id: answer(field) for field in fields} for _ in range(3)]
+            return [record(question) for _ in range(3)]
         case "weights":
             return {"Autonomy": 5, "income_floor": 4}
     raise SystemExit(f"benchmark does not know how to answer a {question.kind!r} question")
+
+
+def record(question: Question) -> dict[str, Any]:
+    """One record with every field answered, and the work each stage counts as done: a
+    conversation logged, an application past "applied", a decision on an offer."""
+    fields = {field.id: answer(field) for field in question.record_fields}
+    if question.id == "contacts":
+        fields["conversations"] = [{"date": date(2026, 11, 20), "summary": "A first talk."}]
+    elif question.id == "applications":
+        fields["status"] = "interviewing"
+    elif question.id == "offers":
+        fields["status"] = "accepted"
+    return fields
 
 
 def build_workbook(careerpath: list[str], home: Path) -> None:
@@ -136,7 +171,7 @@ def build_workbook(careerpath: list[str], home: Path) -> None:
     for stage in load_builtin().stages:
         path = home.parent / f"answers-{stage.id}.toml"
         path.write_text(tomli_w.dumps({q.id: answer(q) for q in stage.questions}), "utf-8")
-        run([*careerpath, "--home", str(home), "next", "--answers", str(path)])
+        run([*careerpath, "--home", str(home), "next", "--stage", stage.id, "--answers", str(path)])
     report = json.loads(run([*careerpath, "--home", str(home), "report", "-f", "json"]).stdout)
     open_stages = [s["id"] for s in report["stages"] if s["status"] != "complete"]
     if open_stages:
@@ -208,6 +243,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="careerpath-bench-") as tmp:
         floor, home = Path(tmp) / "floor.py", Path(tmp) / "home"
         floor.write_text(FLOOR_APP, "utf-8")
+        floor_with_models = Path(tmp) / "floor_with_models.py"
+        floor_with_models.write_text(FLOOR_WITH_MODELS, "utf-8")
         build_workbook([PYTHON, "-m", "careerpath"], home)
         big = Path(tmp) / "big"
         scale.build(Home(big))
@@ -215,6 +252,7 @@ def main() -> int:
         commands = {
             "floor": [PYTHON, str(floor)],
             "floor --help": [PYTHON, str(floor), "--help"],
+            "floor + a model + rich": [PYTHON, str(floor_with_models)],
             "careerpath report": [*careerpath, *at_home, "report"],
             "careerpath report --format json": [*careerpath, *at_home, "report", "-f", "json"],
             "careerpath --help": [*careerpath, "--help"],
@@ -232,6 +270,7 @@ def main() -> int:
         }
         # (floor it is compared with, target; None: shown for information only)
         compare: dict[str, tuple[str, float | None]] = {
+            "floor + a model + rich": ("floor", None),
             "careerpath report": ("floor", REPORT_TARGET),
             "careerpath report --format json": ("floor", REPORT_TARGET),
             "careerpath --help": ("floor --help", HELP_TARGET),

@@ -311,6 +311,13 @@ KIND_SETTINGS: dict[str, dict[str, Any]] = {
 }
 
 
+def test_every_way_of_asking_has_an_asker_at_the_prompts() -> None:
+    from careerpath.workbook import prompts
+    from careerpath.workbook.definition import PromptStyle
+
+    assert set(prompts._ASKERS) == set(get_args(PromptStyle))
+
+
 @pytest.mark.parametrize("kind", get_args(Kind))
 def test_every_kind_has_its_stored_type_example_parser_rendering_and_prompt(kind: str) -> None:
     from pydantic import TypeAdapter

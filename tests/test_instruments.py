@@ -3,6 +3,7 @@ respondents, matching quality against the pack, storage, and the commands at 80 
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import tomllib
@@ -10,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from prompt_toolkit.application import create_app_session
@@ -23,6 +25,7 @@ from careerpath.instruments import interests, matching, sitting, store
 from careerpath.instruments.interests import ITEMS, TYPES
 from careerpath.workbook.home import Home
 from careerpath.workbook.prompts import TerminalPrompter
+from careerpath.workbook.session import Session
 
 from conftest import TODAY, flat, run
 
@@ -173,6 +176,49 @@ def test_a_hand_edit_with_an_unknown_key_is_named(runner: CliRunner, started: Pa
     (started / "instruments.toml").write_text("schema_version = 1\nfavourite = 3\n")
     result = run(runner, "explore", code=1)
     assert "instruments.toml" in flat(result.output) and "favourite" in result.output
+
+
+def test_explore_follows_a_hand_edit_after_a_cached_read(
+    runner: CliRunner, started: Path, tmp_path: Path
+) -> None:
+    """explore keeps the validated results in the parse cache; an edit is seen at once, and a
+    broken edit is named as strictly as on a first read."""
+    run(
+        runner,
+        "interests",
+        "--answers",
+        str(write_answers(tmp_path / "a.toml", answers_liking("S"))),
+    )
+    assert json.loads(run(runner, "explore", "-f", "json").output)["code"].startswith("S")
+    file = started / "instruments.toml"
+    text = file.read_text()
+    file.write_text(
+        text.replace('"like"', '"LIKE"')
+        .replace('"dislike"', '"like"')
+        .replace('"LIKE"', '"dislike"')
+    )
+    assert not json.loads(run(runner, "explore", "-f", "json").output)["code"].startswith("S")
+    file.write_text(text + "max_zone = 9\n")
+    result = run(runner, "explore", code=1)
+    assert "instruments.toml" in flat(result.output) and "max_zone" in result.output
+
+
+def test_explore_on_unchanged_results_starts_without_pydantic(
+    started: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    base = [sys.executable, "-X", "importtime", "-m", "careerpath", "--home", str(started)]
+    answers = write_answers(tmp_path / "a.toml", answers_liking("I"))
+    for command in (["interests", "--answers", str(answers)], ["explore"]):  # the cache kept
+        subprocess.run([*base, *command], capture_output=True, stdin=subprocess.DEVNULL, check=True)
+    done = subprocess.run(
+        [*base, "explore"], capture_output=True, text=True, stdin=subprocess.DEVNULL
+    )
+    assert done.returncode == 0 and "Occupations that fit I" in done.stdout
+    assert "careerpath.cli" in done.stderr  # importtime did report
+    assert "pydantic" not in done.stderr
 
 
 def test_bad_answers_file_is_a_clear_error(
@@ -396,7 +442,11 @@ def test_exploration_offers_the_exercises_once_when_unsure(keys: PipeInput, star
     stage = definition.load_builtin().stage("exploration")
     console = Console(record=True, width=80)
     session = SimpleNamespace(
-        home=Home(started), today=TODAY, prompter=TerminalPrompter(TODAY), console=console
+        home=Home(started),
+        workbook=Home(started).load(),
+        today=TODAY,
+        prompter=TerminalPrompter(TODAY),
+        console=console,
     )
     sitting.offer_in_exploration(session, stage, "clarity", 4)  # type: ignore[arg-type]
     assert not (started / "instruments.toml").exists()  # clear enough: nothing offered
@@ -598,18 +648,8 @@ def test_ctrl_c_in_the_inventory_during_next_counts_what_was_kept(
 ) -> None:
     """Offered in exploration: two workbook answers, ten inventory items, Ctrl-C. The stop
     counts both and says how to carry on; the next offer is to carry on, not to start."""
-    import io
-
-    from rich.console import Console
-
-    from careerpath.workbook.session import Session
-
     home = Home(started)
-    out = io.StringIO()
-    session = Session(
-        home, home.load(), TerminalPrompter(TODAY), Console(file=out, width=80), TODAY,
-        after_answer=sitting.offer_in_exploration,
-    )  # fmt: skip
+    session, _ = exploring(home)
     finish = "\x1b\r"  # a long text ends with Esc, Enter
     # where_now, where_to "No idea", yes to the offer, ten items, Ctrl-C
     keys.send_text("Accountant" + finish + "No idea" + finish + "\r" + "1\r" * 10 + "\x03")
@@ -626,13 +666,30 @@ def test_ctrl_c_in_the_inventory_during_next_counts_what_was_kept(
     assert kept is not None and len(kept.answers) == 10
 
     # The next answer, whatever it is, brings the offer back: to carry on.
-    console = Console(record=True, width=80)
     from types import SimpleNamespace
+
+    from rich.console import Console
+
+    console = Console(record=True, width=80)
 
     again = SimpleNamespace(home=home, today=TODAY, prompter=_Recorder(), console=console)
     stage = home.load().definition.stage("exploration")
     sitting.offer_in_exploration(again, stage, "skills", ["Excel"])  # type: ignore[arg-type]
     assert again.prompter.asked == ["Carry on with the interest inventory? 44 of 54 items left."]
+
+
+def exploring(home: Home, **settings: Any) -> tuple[Session, io.StringIO]:
+    """A sitting at the real prompts (pipe input) that offers the exercises in exploration,
+    and what it prints."""
+    from rich.console import Console
+
+    out = io.StringIO()
+    console = Console(file=out, width=80)
+    session = Session(
+        home, home.load(), TerminalPrompter(TODAY), console, TODAY,
+        after_answer=sitting.offer_in_exploration, **settings,
+    )  # fmt: skip
+    return session, out
 
 
 class _Recorder:
@@ -652,22 +709,13 @@ class _Recorder:
 def test_the_values_question_starts_from_the_sort(keys: PipeInput, started: Path) -> None:
     """Right after the sort, exploration's ranking of values is not asked from nothing: the
     sort's order in the question's words, kept with Enter."""
-    import io
-
-    from rich.console import Console
-
-    from careerpath.workbook.session import Session
-
     home = Home(started)
-    out = io.StringIO()
-    session = Session(
-        home, home.load(), TerminalPrompter(TODAY), Console(file=out, width=80), TODAY,
-        after_answer=sitting.offer_in_exploration, start_from=sitting.values_start,
-    )  # fmt: skip
+    session, out = exploring(home, start_from=sitting.values_start)
     finish = "\x1b\r"
     keys.send_text("Accountant" + finish + "No idea" + finish + "\r")  # yes to the offer
     keys.send_text("".join("1\r" if item.type == "S" else "3\r" for item in ITEMS))
     keys.send_text("\x1b[B" * 3 + "\r" + "\r" * 4)  # Relationships first, then as listed
+    keys.send_text(finish)  # "where would you like to go?" again: kept as it was
     keys.send_text("\r")  # clarity
     keys.send_text("\r")  # keep the values started from the sort
     keys.send_text("\x03")  # at the energisers
@@ -678,6 +726,28 @@ def test_the_values_question_starts_from_the_sort(keys: PipeInput, started: Path
     assert home.load().answers["exploration"]["values"] == [
         "Teamwork and belonging", "Helping others", "Challenge", "Autonomy", "Recognition"
     ]  # fmt: skip
+
+
+def test_not_sure_where_to_go_is_asked_again_with_the_fits_on_screen(
+    keys: PipeInput, started: Path
+) -> None:
+    """The exercises taken at "where would you like to go?" end with that question again,
+    the code and the best fits above it, so the person can name a direction."""
+    home = Home(started)
+    session, out = exploring(home)
+    finish = "\x1b\r"
+    keys.send_text("Accountant" + finish + "not sure yet" + finish + "\r")  # yes to the offer
+    keys.send_text("".join("1\r" if item.type == "I" else "3\r" for item in ITEMS))
+    keys.send_text("\r" * 5)  # the work values as listed
+    keys.send_text("\x7f" * len("not sure yet") + "Data or lab research" + finish)
+    keys.send_text("\x03")  # at clarity
+    with pytest.raises(Interrupted):
+        session.continue_current()
+    said = " ".join(out.getvalue().split())
+    fits = said.index("Occupations that fit it best:")
+    again = said.index("With these in mind, once more")
+    assert fits < again < said.rindex("It is fine not to know yet")  # its help, asked again
+    assert home.load().answers["exploration"]["where_to"] == "Data or lab research"
 
 
 def test_six_equal_scores_in_exploration_are_said_and_the_stage_goes_on(
@@ -694,7 +764,11 @@ def test_six_equal_scores_in_exploration_are_said_and_the_stage_goes_on(
     stage = definition.load_builtin().stage("exploration")
     console = Console(record=True, width=80)
     session = SimpleNamespace(
-        home=Home(started), today=TODAY, prompter=TerminalPrompter(TODAY), console=console
+        home=Home(started),
+        workbook=Home(started).load(),
+        today=TODAY,
+        prompter=TerminalPrompter(TODAY),
+        console=console,
     )
     keys.send_text("\r" + "3\r" * len(ITEMS) + "\r" * 5)
     sitting.offer_in_exploration(session, stage, "clarity", 1)  # type: ignore[arg-type]

@@ -75,7 +75,7 @@ class _Deferred(TyperGroup):
     with a few dozen commands that costs more than the rest of ``careerpath report``."""
 
     def __init__(self, name: str, load: Callable[[], typer.Typer], help: str) -> None:
-        super().__init__(name=name, help=help)
+        super().__init__(name=name, help=help, short_help=_one_line(help))
         self.load = load
         self._built: Any = None
 
@@ -83,11 +83,30 @@ class _Deferred(TyperGroup):
         if self._built is None:
             command = typer.main.get_command(self.load())
             command.name = self.name
+            _short_helps(command)
             self._built = command
         return self._built
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
         return self.built().make_context(info_name, args, parent=parent, **extra)
+
+
+def _one_line(help: str) -> str | None:
+    """A command's line in a list of commands: its help's first paragraph on one line.
+    Typer keeps a docstring's line breaks there, so a wrapped docstring showed as a ragged
+    list ("…giving your" / "three-letter interest code…")."""
+    import inspect
+
+    first = inspect.cleandoc(help).partition("\f")[0].split("\n\n")[0]
+    return " ".join(first.split()) or None
+
+
+def _short_helps(group: Any) -> None:
+    """Every command under ``group`` listed on one line (see ``_one_line``)."""
+    for command in getattr(group, "commands", {}).values():
+        if command.short_help is None and command.help:
+            command.short_help = _one_line(command.help)
+        _short_helps(command)
 
 
 class _App(typer.Typer):

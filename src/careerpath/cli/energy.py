@@ -81,7 +81,7 @@ def log(
     """
     from careerpath.core.errors import Interrupted, InvalidInput
     from careerpath.core.values import plural
-    from careerpath.instruments import store
+    from careerpath.instruments import models, store
 
     day = today()
     if on is not None:
@@ -110,9 +110,9 @@ def log(
     if len(text) > 200:
         raise InvalidInput("say what you did in a few words (200 characters at most)")
     home = home_of(ctx)
-    entry = store.EnergyEntry(date=day, activity=text, engagement=engagement, energy=energy)
+    entry = models.EnergyEntry(date=day, activity=text, engagement=engagement, energy=energy)
 
-    def change(found: store.Instruments) -> int:
+    def change(found: models.Instruments) -> int:
         found.energy.append(entry)
         return len(found.energy)
 

@@ -64,10 +64,10 @@ def add(
     from pydantic import ValidationError
 
     from careerpath.core.errors import InvalidInput
-    from careerpath.instruments import store
+    from careerpath.instruments import models, store
 
     try:
-        future = store.Future(
+        future = models.Future(
             title=" ".join(title.split()),
             story=story.strip() if story else None,
             questions=[q.strip() for q in question or [] if q.strip()],
@@ -83,10 +83,10 @@ def add(
         ) from None
     home = home_of(ctx)
 
-    def change(found: store.Instruments) -> int:
-        if len(found.futures) >= store.MAX_FUTURES:
+    def change(found: models.Instruments) -> int:
+        if len(found.futures) >= models.MAX_FUTURES:
             raise InvalidInput(
-                f"you have {store.MAX_FUTURES} futures already",
+                f"you have {models.MAX_FUTURES} futures already",
                 hint="Edit instruments.toml to replace one, then add again.",
             )
         found.futures.append(future)

@@ -180,7 +180,7 @@ def explore(
     one to read in full or to add as a target job."""
     from careerpath import occupations
     from careerpath.instruments import interests as inventory
-    from careerpath.instruments import matching, sitting, store
+    from careerpath.instruments import matching, store
     from careerpath.instruments.floor import usd_floor
     from careerpath.instruments.work_values import scores
 
@@ -188,13 +188,13 @@ def explore(
     if letter is not None and letter not in inventory.TYPES:
         raise InvalidInput(f"--type {type_letter!r}: give one of R, I, A, S, E, C")
     home = home_of(ctx)
-    found = store.read(home)
-    if found.interests is None or found.interests.finished is None:
+    found = store.results(home)
+    if found.finished is None:
         raise NotFound(
             "no interest results yet",
             hint="Take the inventory first: `careerpath interests`.",
         )
-    result = inventory.score(found.interests.answers)
+    result = inventory.score(found.answers)
     max_zone = prepare or found.max_zone
     if prepare is not None or max_zone is None:
         with home.lock("explore"):
@@ -204,11 +204,13 @@ def explore(
                 from careerpath.workbook import prompts
 
                 if prompts.has_terminal():
+                    from careerpath.instruments import sitting
+
                     max_zone = sitting.ask_preparation(home, prompts.TerminalPrompter(today()))
     floor_usd, notes = usd_floor(home)
     if max_zone is None:
         notes.append("Preparation was not used: say how much you would take on with --prepare.")
-    values = scores(found.work_values.order) if found.work_values else None
+    values = scores(found.values_order) if found.values_order else None
     if values is None:
         notes.append("Work values were not used: sort them with `careerpath work-values`.")
     ranked = matching.suggest(occupations.fits(), result.scores, values, max_zone, floor_usd)

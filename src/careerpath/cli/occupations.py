@@ -78,7 +78,7 @@ def search(
     ]
     columns(console, rows, ["Code", "Zone", "Median/yr", "Occupation"], wrap=True, right={2})
     _dim(console, "Zone: preparation needed, 1 (little) to 5 (extensive). Median: U.S., USD.")
-    _dim(console, "More: careerpath occupations show CODE")
+    _dim(console, "More: `careerpath occupations show CODE`")
 
 
 @occupations_app.command()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from careerpath.instruments.store import EnergyEntry
+from careerpath.instruments.models import EnergyEntry
 
 
 class Activity(NamedTuple):

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from careerpath.core.errors import Interrupted
-from careerpath.instruments import interests, store
+from careerpath.instruments import interests, models, store
 from careerpath.instruments.work_values import VALUES
 from careerpath.workbook.home import Home
 
@@ -29,7 +29,7 @@ PREPARATION = {
 """How much more education or training a person would take on → the highest job zone."""
 
 
-_ANSWER_OF: dict[str, store.Answer] = {"Like": "like", "Not sure": "unsure", "Dislike": "dislike"}
+_ANSWER_OF: dict[str, models.Answer] = {"Like": "like", "Not sure": "unsure", "Dislike": "dislike"}
 
 
 class Asker(Protocol):
@@ -42,20 +42,20 @@ class Asker(Protocol):
     def select(self, message: str, options: Sequence[str], default: str | None = None) -> str: ...
 
 
-def begin(home: Home, today: date, again: bool = False) -> store.Instruments:
+def begin(home: Home, today: date, again: bool = False) -> models.Instruments:
     """Make sure an inventory is under way; ``again`` keeps a finished one as an earlier
     result (with its date) and starts afresh."""
 
-    def change(found: store.Instruments) -> store.Instruments:
+    def change(found: models.Instruments) -> models.Instruments:
         current = found.interests
         if current is None:
-            found.interests = store.Interests(started=today)
+            found.interests = models.Interests(started=today)
         elif again and current.finished is not None:
             result = interests.score(current.answers)
-            kept = store.EarlierResult(
+            kept = models.EarlierResult(
                 taken=current.finished, code=result.code, scores=result.scores
             )
-            found.interests = store.Interests(started=today, earlier=[*current.earlier, kept])
+            found.interests = models.Interests(started=today, earlier=[*current.earlier, kept])
         return found
 
     return store.update(home, change)
@@ -84,7 +84,7 @@ def take_inventory(home: Home, asker: Asker, today: date) -> interests.Result:
                 hint=f"Run `careerpath interests` to carry on with the inventory: "
                 f"{_left(total - len(answers))}.",
             ) from None
-        answer: store.Answer = _ANSWER_OF[picked]
+        answer: models.Answer = _ANSWER_OF[picked]
         answers[item.id] = answer
         _save_answer(home, item.id, answer)
     return finish(home, today)
@@ -94,21 +94,21 @@ def _left(count: int) -> str:
     return f"{count} {'item' if count == 1 else 'items'} left"
 
 
-def _save_answer(home: Home, item_id: str, answer: store.Answer) -> None:
-    def change(found: store.Instruments) -> None:
+def _save_answer(home: Home, item_id: str, answer: models.Answer) -> None:
+    def change(found: models.Instruments) -> None:
         assert found.interests is not None
         found.interests.answers[item_id] = answer
 
     store.update(home, change)
 
 
-def record_answers(home: Home, given: dict[str, store.Answer], today: date) -> interests.Result:
+def record_answers(home: Home, given: dict[str, models.Answer], today: date) -> interests.Result:
     """Answers from a file, all at once (each checked by the store's model)."""
 
-    def change(found: store.Instruments) -> None:
+    def change(found: models.Instruments) -> None:
         assert found.interests is not None
         merged = {**found.interests.answers, **given}
-        found.interests = store.Interests.model_validate(
+        found.interests = models.Interests.model_validate(
             {**found.interests.model_dump(), "answers": merged}
         )
 
@@ -132,7 +132,7 @@ def finish(home: Home, today: date) -> interests.Result:
         )
     if found.interests.finished is None:
 
-        def change(stored: store.Instruments) -> None:
+        def change(stored: models.Instruments) -> None:
             assert stored.interests is not None
             stored.interests.finished = today
 
@@ -158,8 +158,8 @@ def sort_values(home: Home, asker: Asker, today: date) -> list[str]:
 
 
 def save_values(home: Home, order: list[str], today: date) -> None:
-    def change(found: store.Instruments) -> None:
-        found.work_values = store.WorkValues(sorted=today, order=order)
+    def change(found: models.Instruments) -> None:
+        found.work_values = models.WorkValues(sorted=today, order=order)
 
     store.update(home, change)
 
@@ -171,7 +171,7 @@ def ask_preparation(home: Home, asker: Asker) -> int:
     )
     zone = PREPARATION[picked]
 
-    def change(found: store.Instruments) -> None:
+    def change(found: models.Instruments) -> None:
         found.max_zone = zone
 
     store.update(home, change)
@@ -228,7 +228,7 @@ def offer_in_exploration(
     )
     if not asker.confirm(question, default=True):
 
-        def declined(stored: store.Instruments) -> None:
+        def declined(stored: models.Instruments) -> None:
             stored.offer_declined = today
 
         store.update(home, declined)
@@ -238,7 +238,24 @@ def offer_in_exploration(
     result = take_inventory(home, cast("Asker", asker), today)
     sorted_before = store.read(home).work_values
     order = sorted_before.order if sorted_before else sort_values(home, cast("Asker", asker), today)
-    _show_fits(session, result, order)
+    fits = _show_fits(session, result, order)
+    # "Where would you like to go?" answered "not sure" is asked again with the fits on the
+    # screen: the point of taking the exercises there.
+    where_to = next((q for q in stage.questions if q.id == "where_to"), None)
+    if (
+        fits
+        and where_to is not None
+        and unsure("where_to", session.workbook.answers_for(stage).get("where_to"))
+    ):
+        session.console.print(
+            "\nWith these in mind, once more: name one or two that draw you, or keep your "
+            "answer as it is.",
+            markup=False,
+            highlight=False,
+        )
+        session.ask_again(stage, where_to)
+    else:
+        session.console.print("Now back to where you were.", markup=False, highlight=False)
 
 
 IN_WORKBOOK_WORDS: dict[str, tuple[str, ...]] = {
@@ -280,8 +297,9 @@ def values_start(session: Session, stage: StageDefinition, question: Question) -
     return start
 
 
-def _show_fits(session: Session, result: interests.Result, order: list[str]) -> None:
-    """The code and the five best fits, before the stage goes on."""
+def _show_fits(session: Session, result: interests.Result, order: list[str]) -> bool:
+    """The code and the five best fits, before the stage goes on; False when there are no
+    fits to show (six equal scores point nowhere)."""
     from careerpath import occupations
     from careerpath.core.errors import InvalidInput
     from careerpath.instruments import matching
@@ -295,13 +313,14 @@ def _show_fits(session: Session, result: interests.Result, order: list[str]) -> 
         )
     except InvalidInput as flat:  # all six scores the same: said, and the stage goes on
         lines += [f"{flat.message[0].upper()}{flat.message[1:]}.", flat.hint or ""]
+        ranked = []
     else:
         lines.append("Occupations that fit it best:")
         lines += [f"  {n}. {s.title} ({s.code})" for n, s in enumerate(ranked[:5], start=1)]
         lines.append("More: `careerpath explore`.")
-    lines.append("Now back to where you were.")
     for line in lines:
         session.console.print(line, markup=False, highlight=False)
+    return bool(ranked)
 
 
 def best_fits(home: Home) -> list[Suggestion]:

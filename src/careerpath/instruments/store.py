@@ -1,8 +1,9 @@
 """``instruments.toml`` in the home: the inventory's answers (saved one by one), earlier
 results with their dates, the work-values order and the preparation a person is open to.
 
-Read strictly (an unknown key or a wrong value names the file, line and field) and written
-atomically with a backup, through the home like every other file careerpath keeps.
+Read strictly (an unknown key or a wrong value names the file, line and field, see
+``models``) and written atomically with a backup, through the home like every other file
+careerpath keeps.
 """
 
 from __future__ import annotations
@@ -10,15 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
-from careerpath.instruments.interests import BY_ID, TYPES
-from careerpath.instruments.work_values import VALUES
 from careerpath.storage import tomlio
 from careerpath.storage.folder import validate
-from careerpath.workbook.home import Home
+
+if TYPE_CHECKING:
+    from careerpath.instruments.models import Instruments
+    from careerpath.workbook.home import Home
 
 T = TypeVar("T")
 FILE = "instruments.toml"
@@ -27,96 +27,6 @@ careerpath exercises: your interest inventory, work values and what you are open
 Yours to read and edit; careerpath checks it strictly when it reads it."""
 _HINT = "Fix it by hand, or copy a version back from the .backups folder."
 
-Answer = Literal["like", "unsure", "dislike"]
-MAX_FUTURES = 3
-MAX_TITLE_WORDS = 6
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class EarlierResult(_Strict):
-    """A finished inventory kept when the person takes it again."""
-
-    taken: date
-    code: str
-    scores: dict[str, int]
-
-
-class Interests(_Strict):
-    started: date
-    finished: date | None = None
-    answers: dict[str, Answer] = Field(default_factory=dict)
-    earlier: list[EarlierResult] = Field(default_factory=list)
-
-    @field_validator("answers")
-    @classmethod
-    def _known_items(cls, answers: dict[str, Answer]) -> dict[str, Answer]:
-        unknown = sorted(set(answers) - set(BY_ID))
-        if unknown:
-            raise ValueError(f"not an item of the inventory: {', '.join(unknown)}")
-        return answers
-
-
-class WorkValues(_Strict):
-    sorted: date
-    order: list[str]
-
-    @field_validator("order")
-    @classmethod
-    def _all_six(cls, order: list[str]) -> list[str]:
-        if sorted(order) != sorted(VALUES):
-            raise ValueError(f"must name each of {', '.join(VALUES)} once")
-        return order
-
-
-Rating = Annotated[int, Field(ge=1, le=5)]
-
-
-class EnergyEntry(_Strict):
-    """One line of the energy log: an activity, how engaged it kept you, what it did to
-    your energy."""
-
-    date: date
-    activity: str = Field(min_length=1, max_length=200)
-    engagement: Rating
-    energy: int = Field(ge=-2, le=2)
-
-
-class Future(_Strict):
-    """One of up to three five-year sketches."""
-
-    title: str = Field(min_length=1, max_length=80)
-    story: str | None = None
-    """What happens in these five years."""
-    questions: list[str] = Field(default_factory=list)
-    """What this future would test."""
-    resources: Rating
-    liking: Rating
-    confidence: Rating
-    coherence: Rating
-    sketched: date
-
-    @field_validator("title")
-    @classmethod
-    def _six_words(cls, title: str) -> str:
-        if len(title.split()) > MAX_TITLE_WORDS:
-            raise ValueError(f"a title of at most {MAX_TITLE_WORDS} words")
-        return title
-
-
-class Instruments(_Strict):
-    schema_version: int = 1
-    interests: Interests | None = None
-    work_values: WorkValues | None = None
-    max_zone: int | None = Field(default=None, ge=1, le=5)
-    """The most preparation (job zone 1–5) the person would take on."""
-    offer_declined: date | None = None
-    """When the person said no to taking the exercises during exploration (asked once)."""
-    energy: list[EnergyEntry] = Field(default_factory=list)
-    futures: list[Future] = Field(default_factory=list, max_length=MAX_FUTURES)
-
 
 def path(home: Home) -> Path:
     return home.root / FILE
@@ -124,11 +34,56 @@ def path(home: Home) -> Path:
 
 def read(home: Home) -> Instruments:
     """What the home holds; empty when nothing was taken yet."""
+    from careerpath.instruments.models import Instruments
+
     file = path(home)
     if not file.exists():
         return Instruments()
     raw, text = tomlio.read(file)
     return validate(Instruments, raw, text, file, _HINT)
+
+
+class Results(NamedTuple):
+    """What ranking occupations takes from the exercises."""
+
+    answers: dict[str, str]
+    """The inventory's answers by item id (all of them once it is finished)."""
+    finished: date | None
+    """When the inventory was finished; None while it is not."""
+    values_order: list[str] | None
+    """The work values, most important first; None until they are sorted."""
+    max_zone: int | None
+    """The most preparation (job zone 1–5) the person would take on."""
+
+
+def results(home: Home) -> Results:
+    """The results ``explore`` ranks by, read as strictly as ``read`` but through the home's
+    parse cache: while the file is unchanged, the validated data is used again without
+    importing the models (pydantic), so ranking starts as fast as the pack's other commands."""
+    file = path(home)
+    data: dict[str, Any] = {}
+    if file.exists():
+        data = home.parse_cache.parse(file, tomlio.read_text(file), _validated, rules=_RULES)
+    interests = data.get("interests") or {}
+    values = data.get("work_values")
+    return Results(
+        answers=interests.get("answers", {}),
+        finished=interests.get("finished"),
+        values_order=values["order"] if values else None,
+        max_zone=data.get("max_zone"),
+    )
+
+
+_RULES = "instruments"
+"""What the cached data depends on beside the text: the models' rules, which change only with
+careerpath's version (part of every cache key)."""
+
+
+def _validated(text: str, file: Path) -> dict[str, Any]:
+    from careerpath.instruments.models import Instruments
+
+    found = validate(Instruments, tomlio.parse(text, file), text, file, _HINT)
+    return found.model_dump(mode="python", exclude_none=True)
 
 
 def write(home: Home, instruments: Instruments) -> None:
@@ -150,16 +105,4 @@ def exercise_counts(home: Home) -> dict[str, int]:
     return {"energy": len({entry.date for entry in found.energy}), "futures": len(found.futures)}
 
 
-__all__ = [
-    "TYPES",
-    "Answer",
-    "EnergyEntry",
-    "Future",
-    "Instruments",
-    "Interests",
-    "WorkValues",
-    "exercise_counts",
-    "read",
-    "update",
-    "write",
-]
+__all__ = ["Results", "exercise_counts", "read", "results", "update", "write"]

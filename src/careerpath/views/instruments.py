@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from careerpath.instruments.matching import Suggestion
-    from careerpath.instruments.store import EarlierResult
+    from careerpath.instruments.models import EarlierResult
     from careerpath.workbook.home import Home
     from careerpath.workbook.models import Workbook
 
@@ -117,8 +117,8 @@ def render_suggestions(
     console.print(Text(READING, style="dim"))
     for note in notes:
         console.print(Text(note, style="dim"))
-    console.print(Text("More: careerpath occupations show CODE", style="dim"))
-    console.print(Text("Add one as a target: careerpath target add --from CODE", style="dim"))
+    console.print(Text("More: `careerpath occupations show CODE`", style="dim"))
+    console.print(Text("Add one as a target: `careerpath target add --from CODE`", style="dim"))
 
 
 def suggestions_data(suggestions: Sequence[Suggestion]) -> list[dict[str, Any]]:

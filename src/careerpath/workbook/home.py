@@ -25,23 +25,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import ValidationError
-
 from careerpath.core.errors import InvalidFiles, NoWorkbook, Problem, WorkbookExists
 from careerpath.storage import tomlio
 from careerpath.storage.folder import Folder, validate
-from careerpath.workbook import definition as definitions
 from careerpath.workbook.builtins import builtin_dir
-from careerpath.workbook.definition import StageDefinition, WorkbookDefinition
-from careerpath.workbook.models import (
-    SCHEMA_VERSION,
-    Answers,
-    DefinitionRef,
-    Workbook,
-    WorkbookState,
-)
 
+# The definition and the state's models are pydantic's, imported where a workbook is read or
+# written: a command that only needs the home's folder (``explore``, ``occupations``) starts
+# without them.
 if TYPE_CHECKING:
+    from careerpath.workbook.definition import StageDefinition, WorkbookDefinition
+    from careerpath.workbook.models import Answers, Workbook, WorkbookState
     from careerpath.workbook.program_file import Program
 
 _BUILTIN_PREFIX = "builtin:"
@@ -93,6 +87,9 @@ class Home(Folder):
 
     def create(self, definition_path: Path, *, now: datetime) -> Workbook:
         """Start a new workbook from a definition (``archive`` first moves an old one aside)."""
+        from careerpath.workbook import definition as definitions
+        from careerpath.workbook.models import DefinitionRef, Workbook, WorkbookState
+
         book = definitions.load(definition_path)
         if self.exists():
             raise WorkbookExists(
@@ -162,6 +159,8 @@ class Home(Folder):
         ``stages`` picks, from the definition, the ids of the only stages whose answers are
         read (a list of one kind of record need not read the other stages' files; those
         stages then look unanswered)."""
+        from careerpath.workbook.models import Workbook
+
         state = self.read_state()
         book = self.read_definition(state)
         wanted = None if stages is None else stages(book)
@@ -185,6 +184,8 @@ class Home(Folder):
         return Workbook(definition=book, state=state, answers=answers, program=program)
 
     def read_state(self) -> WorkbookState:
+        from careerpath.workbook.models import WorkbookState
+
         if not self.exists():
             raise NoWorkbook(
                 f"there is no workbook in {self.root} yet",
@@ -195,6 +196,8 @@ class Home(Folder):
         return validate(WorkbookState, raw, text, self.workbook_file, _FIX_HINT)
 
     def read_definition(self, state: WorkbookState) -> WorkbookDefinition:
+        from careerpath.workbook import definition as definitions
+
         source = state.definition.source
         if source.startswith(_BUILTIN_PREFIX):
             return definitions.load_builtin(source.removeprefix(_BUILTIN_PREFIX))
@@ -272,6 +275,8 @@ class Home(Folder):
         return answers
 
     def _checked(self, stage: StageDefinition, answers: Answers, path: Path) -> Answers:
+        from pydantic import ValidationError
+
         try:
             model = stage.answers_model.model_validate(answers)
         except ValidationError as error:  # a bug in careerpath, never the person's doing
@@ -408,6 +413,8 @@ def _rules_of(stage: StageDefinition) -> str:
 
 
 def _check_schema_version(raw: dict[str, Any], text: str, path: Path) -> None:
+    from careerpath.workbook.models import SCHEMA_VERSION
+
     version = raw.get("schema_version")
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise InvalidFiles(

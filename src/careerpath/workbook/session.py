@@ -193,6 +193,12 @@ class Session(Sitting):
                     highlight=False,
                 )
 
+    def ask_again(self, stage: StageDefinition, question: Question) -> None:
+        """One question asked again from what takes part in the sitting (``after_answer``),
+        its saved answer as the default: kept as it is with Enter, and nothing else runs after
+        it. Ctrl-C is counted by the sitting."""
+        self._ask(stage, question, revisit=True)
+
     def ask_record(self, stage: StageDefinition, question: Question, index: int) -> None:
         """Every field of one record, the one at ``index`` (a new one at the end): the record
         commands at a terminal (``careerpath contact add``). Each answer is saved as it is
