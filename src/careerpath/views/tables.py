@@ -81,6 +81,9 @@ def columns(
         return [cell_len(titles[index]), *found] if header else found
 
     def longest_word(strings: list[str]) -> int:
+        together = " ".join(strings)  # a column of printable ASCII: measured in one pass
+        if together.isascii() and together.isprintable():
+            return max(map(len, together.split()), default=0)
         return max((_longest_word(s) for s in strings), default=0)
 
     natural, body, words = [], [], []
