@@ -288,7 +288,10 @@ def report(
         return
     home = home_of(ctx)
     workbook = home.load()
-    built = reports.build(workbook, today())
+    from careerpath.tracking.records import validated_once
+
+    with validated_once():  # it only reads: the due items and the pipeline share one validation
+        built = reports.build(workbook, today())
     from careerpath.views.instruments import exercises_section
 
     exercises = exercises_section(home, workbook)

@@ -514,8 +514,9 @@ _VALIDATED: dict[tuple[str, int, int], tuple[list[dict[str, Any]], list[Any]]] |
 @contextlib.contextmanager
 def validated_once() -> Iterator[None]:
     """Within it, ``models`` validates the same stored records once and hands out the same
-    models again (a report's sections, the due items and an export's figures all read them).
-    Only for code that reads: nothing may change the records meanwhile."""
+    models again while no other list is read in between (a report's due items and its
+    pipeline, an export's sections). Only for code that reads: nothing may change the records
+    meanwhile."""
     global _VALIDATED
     outer = _VALIDATED
     _VALIDATED = {} if outer is None else outer
@@ -536,6 +537,9 @@ def models(name: str, records: list[dict[str, Any]] | None) -> list[Any]:
     # The same records, not merely the same count: each one the very dict seen before (the
     # memo keeps them, so no id is reused while it lives).
     if found is None or not all(a is b for a, b in zip(found[0], records, strict=True)):
+        # Only the list met last is kept: a long list's models are freed once another
+        # list is read (the next section's), so two never add up to the peak memory.
+        memo.clear()
         found = memo[key] = (list(records), [model.model_validate(r) for r in records])
     return list(found[1])
 
