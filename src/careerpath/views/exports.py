@@ -19,7 +19,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from careerpath.core.safe_text import for_csv, for_ics, for_json
 from careerpath.core.safe_text import for_markdown as escape
 from careerpath.tracking import records, scoring
-from careerpath.workbook import engine
 
 if TYPE_CHECKING:
     from careerpath.workbook.agenda import DueItem
@@ -95,18 +94,18 @@ def json_pieces(
 
     items = due.collect(workbook, today)  # once, for the report and the list of what is due
     built = dataclasses.replace(report.build(workbook, today, items), exercises=exercises)
-    stages = []
-    for progress in engine.all_progress(workbook):
-        stages.append(
-            {
-                "id": progress.stage.id,
-                "title": progress.stage.title,
-                "status": progress.status,
-                "started": progress.started,
-                "completed": progress.completed,
-                "answers": workbook.answers_for(progress.stage),
-            }
-        )
+    # The stages' progress as the report worked it out (counting a 10k list's work once).
+    stages = [
+        {
+            "id": line.id,
+            "title": line.title,
+            "status": line.status,
+            "started": line.started,
+            "completed": line.completed,
+            "answers": workbook.answers_for(line.id),
+        }
+        for line in built.stages
+    ]
     data = {
         "export_version": EXPORT_VERSION,
         "generated": today,
