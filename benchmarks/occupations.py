@@ -8,8 +8,6 @@ the operating system's file cache for the pack dropped where possible (``posix_f
 DONTNEED; otherwise it is a warm run too) and warm. Commands run round-robin so machine noise
 hits all alike; the first rounds are warm-up and discarded. Target: each ratio <= 1.3x
 (`explore`, which ranks every occupation for one person, and `target add --from`: <= 1.5x).
-For information, ``--help`` run after importing pydantic and building one model: the cost any
-command pays once it validates with pydantic, as ``target add`` must for the record it writes.
 
     python benchmarks/occupations.py [--runs N] [--check]
 
@@ -36,18 +34,6 @@ TARGETS = {
     "explore (whole pack)": 1.5,  # issue 10: ranking every occupation for one person
     "target add --from 15-2051.00": 1.5,  # issue 9: a target job filled from the pack
 }
-
-
-PYDANTIC_FIRST = """\
-import sys
-from pydantic import BaseModel
-class Probe(BaseModel):
-    a: int
-Probe(a=1)
-sys.argv = ["careerpath", "--help"]
-from careerpath.cli import main
-main()
-"""
 
 
 def drop_from_cache(path: Path) -> None:
@@ -125,9 +111,6 @@ def measure(careerpath: list[str], home: list[str], runs: int, check: bool) -> i
             False,
         ),
         "explore (whole pack)": ([*careerpath, *home, "explore"], False),
-        # What any command that validates with pydantic pays before its own work: pydantic
-        # imported and its first model built, then `careerpath --help` (issue 9's note).
-        "--help after one pydantic model (info)": ([PYTHON, "-c", PYDANTIC_FIRST], False),
         # Adds a target on every run (--again: the same occupation): the home grows by one
         # small record each time.
         "target add --from 15-2051.00": (
@@ -150,7 +133,7 @@ def measure(careerpath: list[str], home: list[str], runs: int, check: bool) -> i
     for name, found in times.items():
         median = statistics.median(found)
         ratio = target = ""
-        if name.startswith("careerpath report") or name.endswith("(info)"):
+        if name.startswith("careerpath report"):
             ratio, target = f"{median / base:.2f}x", "(info)"
         elif name != "careerpath --help":
             value = median / base

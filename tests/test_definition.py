@@ -13,6 +13,7 @@ import pytest
 
 from careerpath.core.errors import InvalidFiles, NotFound
 from careerpath.workbook import definition
+from careerpath.workbook.builtins import builtin_names
 from careerpath.workbook.definition import Kind, Question, RecordTypeName, WorkbookDefinition
 
 TODAY = date(2026, 11, 25)
@@ -379,3 +380,26 @@ def test_a_builtin_moment_names_statuses_of_applications(tmp_path: Path) -> None
     broken = text.replace('"interviewing", "offer", "accepted"]', '"interview"]')
     found = problems(tmp_path, broken)
     assert any("'interview' is not a status of applications (interested" in p for p in found)
+
+
+@pytest.mark.parametrize("name", builtin_names())
+def test_the_shipped_workbooks_samples_are_answers_to_their_questions(name: str) -> None:
+    """Checked here, not on every run (``load_builtin`` skips it for careerpath's own)."""
+    from careerpath.workbook.definition import load, resolve
+
+    book = load(resolve(name))  # fully: every sample through its question's type
+    assert any(q.sample for stage in book.stages for q in stage.questions)
+
+
+def test_a_sample_that_is_no_answer_is_refused_in_a_coachs_workbook(tmp_path: Path) -> None:
+    from careerpath.core.errors import InvalidFiles
+    from careerpath.workbook.definition import load, resolve
+
+    text = resolve("default").read_text(encoding="utf-8")
+    assert "sample = " in text
+    broken = tmp_path / "coach.toml"
+    first = text.index("sample = ")
+    end = text.index("\n", first)
+    broken.write_text(text[:first] + 'sample = "not a date or number" ' + text[end:])
+    with pytest.raises(InvalidFiles):
+        load(broken)

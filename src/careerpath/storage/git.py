@@ -99,11 +99,13 @@ def message(command: str, words: Sequence[str] | None) -> str:
 def commit_changes(root: Path, command: str, words: Sequence[str] | None) -> None:
     """After a writing command: commit what it changed when the ``git`` setting is on and the
     home is a repository. Never raises: a problem is a note on stderr, the data stays saved."""
+    if not is_repository(root):  # first: most homes are not, and settings cost a read
+        return
     from careerpath.core import config
     from careerpath.core.errors import CareerpathError
 
     try:
-        if not config.value("git") or not is_repository(root):
+        if not config.value("git"):
             return
     except CareerpathError:
         return  # a broken setting is reported by the command that needs it, not here

@@ -200,8 +200,8 @@ class Home(Folder):
 
         source = state.definition.source
         if source.startswith(_BUILTIN_PREFIX):
-            return definitions.load_builtin(source.removeprefix(_BUILTIN_PREFIX))
-        return definitions.load(self.root / source)
+            return definitions.load_builtin(source.removeprefix(_BUILTIN_PREFIX), self.parse_cache)
+        return definitions.load(self.root / source, self.parse_cache)
 
     def read_answers(self, stage: StageDefinition) -> Answers:
         path = self.stage_file(stage.id)
