@@ -535,3 +535,30 @@ def test_a_long_picked_answer_is_echoed_at_words_at_80_columns(
     while not screen.ended:
         screen.pump(quiet=0.2)
     assert "? Of these, which matters most to you in work? (2 of 5)" in screen.lines()
+
+
+def test_a_half_typed_answer_is_not_called_wrong_until_it_is_given(
+    spawn_screen, home_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """At 80 columns: while "42000 E" is being typed towards "42000 EUR", no error shows;
+    given as it is, the problem is said; typed whole, it is saved."""
+    screen = spawn_screen(80, "start")
+    while "Run it as a program?" not in screen.text():
+        screen.pump(quiet=0.2)
+    screen.send("\x03")
+    screen.child.close()
+    screen = spawn_screen(80, "next", "--stage", "exploration", "--question", "income_floor")
+    while screen.prompt()[0] != "typed":
+        assert not screen.ended, screen.text()
+        screen.pump(quiet=0.2)
+    problem = "Add a currency code"
+    screen.type("42000 E")
+    assert problem not in screen.text()
+    screen.send("\r")  # given half typed
+    assert problem in " ".join(screen.text().split())
+    screen.type("UR")
+    screen.send("\r")
+    while not screen.ended:
+        screen.pump(quiet=0.2)
+    saved = tomllib.loads((home_dir / "stages" / "exploration.toml").read_text())
+    assert saved["income_floor"] == {"amount": 42000, "currency": "EUR"}

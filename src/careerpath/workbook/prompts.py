@@ -159,6 +159,9 @@ class TerminalPrompter:
                 _above(question.prompt),
                 default=start,
                 validate=validate,
+                # Checked when the answer is given, not at every key: an empty box is not
+                # met with "An answer is needed here" before a word is typed.
+                validate_while_typing=False,
                 multiline=question.rules.multiline,
                 instruction=f"\n{below}›",
                 style=_style(),
