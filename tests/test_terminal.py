@@ -470,20 +470,27 @@ def test_a_coachs_workbook_of_every_kind_at_the_real_prompts(
     assert [person["met"].isoformat() for person in second["people"]] == ["2026-11-20"]
 
 
+def one_question(spawn_screen, columns: int, stage: str, question: str, kind: str) -> Screen:  # type: ignore[no-untyped-def]
+    """A new workbook (started, then stopped at the program question), and
+    `next --stage STAGE --question QUESTION` waiting at its ``kind`` of prompt."""
+    screen = spawn_screen(columns, "start")
+    while "Run it as a program?" not in screen.text():
+        screen.pump(quiet=0.2)
+    screen.send("\x03")
+    screen.child.close()
+    screen = spawn_screen(columns, "next", "--stage", stage, "--question", question)
+    while screen.prompt()[0] != kind:
+        assert not screen.ended, screen.text()
+        screen.pump(quiet=0.2)
+    return screen
+
+
 def test_one_long_question_at_100_columns_keeps_the_typed_text_readable(
     spawn_screen, home_dir: Path
 ) -> None:  # type: ignore[no-untyped-def]
     """`next --stage closing --question offer_check` in a 100-column terminal: the question,
     its hint and the input each on their own lines; a long answer wraps and stays whole."""
-    screen = spawn_screen(100, "start")
-    while "Run it as a program?" not in screen.text():
-        screen.pump(quiet=0.2)
-    screen.send("\x03")
-    screen.child.close()
-    screen = spawn_screen(100, "next", "--stage", "closing", "--question", "offer_check")
-    while screen.prompt()[0] != "multiline":
-        assert not screen.ended, screen.text()
-        screen.pump(quiet=0.2)
+    screen = one_question(spawn_screen, 100, "closing", "offer_check", "multiline")
     lines = screen.lines()
     ask = next(i for i, line in enumerate(lines) if line.startswith("? Check the offer"))
     assert lines[ask].endswith("what does it meet, and what does it miss?")
@@ -542,15 +549,7 @@ def test_a_half_typed_answer_is_not_called_wrong_until_it_is_given(
 ) -> None:  # type: ignore[no-untyped-def]
     """At 80 columns: while "42000 E" is being typed towards "42000 EUR", no error shows;
     given as it is, the problem is said; typed whole, it is saved."""
-    screen = spawn_screen(80, "start")
-    while "Run it as a program?" not in screen.text():
-        screen.pump(quiet=0.2)
-    screen.send("\x03")
-    screen.child.close()
-    screen = spawn_screen(80, "next", "--stage", "exploration", "--question", "income_floor")
-    while screen.prompt()[0] != "typed":
-        assert not screen.ended, screen.text()
-        screen.pump(quiet=0.2)
+    screen = one_question(spawn_screen, 80, "exploration", "income_floor", "typed")
     problem = "Add a currency code"
     screen.type("42000 E")
     assert problem not in screen.text()
