@@ -608,6 +608,36 @@ def test_a_refusal_names_the_holder_even_while_it_is_writing_its_details(
     assert "process 4242" in refused.value.message
 
 
+def test_a_holder_letting_go_while_another_looks_lets_that_one_in(started: Path) -> None:
+    """The lock is held with its details cleared (as a holder leaves them while letting go),
+    then let go: a second command takes it rather than stop at "a process that did not say
+    who it is"."""
+    import fcntl
+    import os
+    import threading
+    import time
+
+    from careerpath.workbook.home import Home
+
+    home = Home(started)
+    descriptor = os.open(home.lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    os.ftruncate(descriptor, 0)
+
+    def let_go() -> None:
+        time.sleep(0.2)
+        os.close(descriptor)
+
+    leaving = threading.Thread(target=let_go)
+    leaving.start()
+    try:
+        with home.lock("report"):
+            held = home.lock_file.read_text(encoding="utf-8")
+    finally:
+        leaving.join()
+    assert '"command": "report"' in held
+
+
 def test_many_parallel_writers_every_refusal_names_its_holder(started: Path) -> None:
     import os
     import subprocess

@@ -148,9 +148,10 @@ class Folder:
         with tomlio.refusals(self.lock_file):
             descriptor = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, tomlio.FILE_MODE)
         try:
-            if not _try_lock(descriptor):
+            holder = None if _try_lock(descriptor) else _holder(descriptor, self.lock_file)
+            if holder is not None:
                 raise Busy(
-                    f"another careerpath is using {self.root}: {_holder(self.lock_file)}",
+                    f"another careerpath is using {self.root}: {holder}",
                     hint="Finish or close that one first, then run this again.",
                 )
             details = json.dumps(_me(command)).encode()
@@ -200,9 +201,11 @@ def _me(command: str) -> dict[str, Any]:
     }
 
 
-def _holder(lock_file: Path, tries: int = 20) -> str:
-    """Who holds the lock, from its details. The holder writes them just after taking it, so
-    they are read again a few times (a second in all) before giving up."""
+def _holder(descriptor: int, lock_file: Path, tries: int = 20) -> str | None:
+    """Who holds the lock, from its details; None when it was let go meanwhile and is ours
+    now. A holder writes its details just after taking the lock and clears them as it lets
+    go, so details not there yet are read again a few times (a second in all), the lock
+    tried between: a refusal never names nobody when there was nobody left to wait for."""
     import json
     import time
 
@@ -214,6 +217,8 @@ def _holder(lock_file: Path, tries: int = 20) -> str:
                 f"since {info['since'].replace('T', ' ')})"
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            if _try_lock(descriptor):
+                return None
             time.sleep(0.05)
     return "a process that did not say who it is"
 
