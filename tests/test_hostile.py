@@ -567,12 +567,23 @@ def test_folders_careerpath_creates_are_private_whatever_the_umask(
         assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
 
 
+def held_without_details(home: Any) -> int:
+    """The home's lock taken here, by another descriptor, its details not written (as a
+    holder has them just after taking it, or just before letting go); closing it lets go."""
+    import fcntl
+    import os
+
+    descriptor = os.open(home.lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    os.ftruncate(descriptor, 0)
+    return descriptor
+
+
 def test_a_refusal_names_the_holder_even_while_it_is_writing_its_details(
     started: Path,
 ) -> None:
     """The race: the second process looks while the holder has the lock but has not yet
     written who it is. It must wait a moment for the details, not call it anonymous."""
-    import fcntl
     import json
     import os
     import threading
@@ -582,9 +593,7 @@ def test_a_refusal_names_the_holder_even_while_it_is_writing_its_details(
     from careerpath.workbook.home import Home
 
     home = Home(started)
-    descriptor = os.open(home.lock_file, os.O_RDWR | os.O_CREAT, 0o600)
-    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    os.ftruncate(descriptor, 0)
+    descriptor = held_without_details(home)
 
     def write_details() -> None:
         time.sleep(0.2)
@@ -612,7 +621,6 @@ def test_a_holder_letting_go_while_another_looks_lets_that_one_in(started: Path)
     """The lock is held with its details cleared (as a holder leaves them while letting go),
     then let go: a second command takes it rather than stop at "a process that did not say
     who it is"."""
-    import fcntl
     import os
     import threading
     import time
@@ -620,9 +628,7 @@ def test_a_holder_letting_go_while_another_looks_lets_that_one_in(started: Path)
     from careerpath.workbook.home import Home
 
     home = Home(started)
-    descriptor = os.open(home.lock_file, os.O_RDWR | os.O_CREAT, 0o600)
-    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    os.ftruncate(descriptor, 0)
+    descriptor = held_without_details(home)
 
     def let_go() -> None:
         time.sleep(0.2)

@@ -433,21 +433,7 @@ def test_group_view_shows_each_clients_code(runner: CliRunner, tmp_path: Path) -
 
 
 def test_exploration_offers_the_exercises_once_when_unsure(keys: PipeInput, started: Path) -> None:
-    from types import SimpleNamespace
-
-    from rich.console import Console
-
-    from careerpath.workbook import definition
-
-    stage = definition.load_builtin().stage("exploration")
-    console = Console(record=True, width=80)
-    session = SimpleNamespace(
-        home=Home(started),
-        workbook=Home(started).load(),
-        today=TODAY,
-        prompter=TerminalPrompter(TODAY),
-        console=console,
-    )
+    stage, session, console = exploration_stand_in(started)
     sitting.offer_in_exploration(session, stage, "clarity", 4)  # type: ignore[arg-type]
     assert not (started / "instruments.toml").exists()  # clear enough: nothing offered
 
@@ -678,6 +664,26 @@ def test_ctrl_c_in_the_inventory_during_next_counts_what_was_kept(
     assert again.prompter.asked == ["Carry on with the interest inventory? 44 of 54 items left."]
 
 
+def exploration_stand_in(started: Path) -> tuple[Any, Any, Any]:
+    """Exploration, and a stand-in for the sitting that offers the exercises after one of
+    its answers (real prompts, a recording console)."""
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from careerpath.workbook import definition
+
+    console = Console(record=True, width=80)
+    session = SimpleNamespace(
+        home=Home(started),
+        workbook=Home(started).load(),
+        today=TODAY,
+        prompter=TerminalPrompter(TODAY),
+        console=console,
+    )
+    return definition.load_builtin().stage("exploration"), session, console
+
+
 def exploring(home: Home, **settings: Any) -> tuple[Session, io.StringIO]:
     """A sitting at the real prompts (pipe input) that offers the exercises in exploration,
     and what it prints."""
@@ -755,21 +761,7 @@ def test_six_equal_scores_in_exploration_are_said_and_the_stage_goes_on(
 ) -> None:
     """Disliking every item used to end `careerpath next` with an error in the middle of
     exploration; now it is said, and nothing is suggested at the jobs question."""
-    from types import SimpleNamespace
-
-    from rich.console import Console
-
-    from careerpath.workbook import definition
-
-    stage = definition.load_builtin().stage("exploration")
-    console = Console(record=True, width=80)
-    session = SimpleNamespace(
-        home=Home(started),
-        workbook=Home(started).load(),
-        today=TODAY,
-        prompter=TerminalPrompter(TODAY),
-        console=console,
-    )
+    stage, session, console = exploration_stand_in(started)
     keys.send_text("\r" + "3\r" * len(ITEMS) + "\r" * 5)
     sitting.offer_in_exploration(session, stage, "clarity", 1)  # type: ignore[arg-type]
     shown = " ".join(console.export_text().split())
