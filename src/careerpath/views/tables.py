@@ -10,6 +10,7 @@ only when even that does not fit is a word cut, and then with "…".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -146,18 +147,25 @@ def columns(
     # wrap go through a table of their own, with the same widths.
     parts: list[RenderableType] = []
     lines: list[Text] = []
-    ready: list[list[Any]] = []  # rows drawn as segments already
+    coloured = console.color_system is not None
+    # Rows drawn already: as segments in colour, else as text (styles are not written).
+    ready: list[Any] = []
+    styles: dict[Any, Any] = {}
+
+    def drawn(cells: Sequence[tuple[str, Any] | None], sizes: Sequence[int] | None = None) -> Any:
+        if coloured:
+            return _segments(console, cells, widths, right, indent, styles, sizes)
+        return _plain_row(cells, widths, right, indent, sizes)
 
     def flush_ready() -> None:
         if ready:
             from rich.segment import Segment, Segments
 
-            newline = Segment.line()
-            if console.color_system is None:  # unstyled text: the rows go out as one piece
-                text = "".join(segment.text for line in ready for segment in (*line, newline))
-                parts.append(Segments([Segment(text)]))
-            else:
+            if coloured:
+                newline = Segment.line()
                 parts.append(Segments(segment for line in ready for segment in (*line, newline)))
+            else:  # unstyled text: the rows go out as one piece
+                parts.append(Segments([Segment("".join([line + "\n" for line in ready]))]))
             ready.clear()
 
     def flush() -> None:
@@ -177,21 +185,18 @@ def columns(
             lines[-1].stylize("bold", indent)
         else:
             parts.append(table_of([], True))
-    styles: dict[Any, Any] = {}
     for raw, row_cells, row_sizes in zip(rows, simple, sizes, strict=True):
         if all(cell is not None for cell in row_cells):
             plains = [cell[0] for cell in row_cells if cell is not None]
             if _fits(plains, row_sizes, widths, wrap):
                 flush()
-                ready.append(
-                    _segments(console, row_cells, widths, right, indent, styles, row_sizes)
-                )
+                ready.append(drawn(row_cells, row_sizes))
                 continue
             if not any("\n" in plain or "\t" in plain for plain in plains):
                 # Wrapped at words by rich, each line then drawn as a row of plain cells.
                 flush()
                 ready += [
-                    _segments(console, line, widths, right, indent, styles)
+                    drawn(line)
                     for line in _wrapped_plain(console, row_cells, row_sizes, widths, right)
                 ]
                 continue
@@ -255,8 +260,8 @@ def _segments(
 ) -> list[Any]:
     """One row of plain cells drawn as ``_line`` draws it, straight to segments: the same
     text in the same styles, without building a rich ``Text`` for each cell and the line.
-    ``sizes``: the cells each one takes, when measured already."""
-    from rich.cells import cell_len, set_cell_size
+    ``sizes``: the cells each one takes, when measured already. For a console in colour
+    (``_plain_row`` draws a row without)."""
     from rich.segment import Segment
     from rich.style import Style
 
@@ -268,25 +273,21 @@ def _segments(
             )
         return found
 
-    coloured = console.color_system is not None
     pieces: list[tuple[str, Any]] = [(" " * indent, None)] if indent else []
     for index, width in enumerate(widths):
         cell = row[index] if index < len(row) else None
         plain, name = cell if cell is not None else ("", "")
         length = sizes[index] if sizes is not None and index < len(sizes) else _cells(plain)
         if length > width:
-            plain = set_cell_size(plain, width - 1) + "…"  # as rich's Text.truncate
-            length = cell_len(plain)
+            plain, length = _cut(plain, width)
         padding = " " * (width - length)
         if index:
             pieces.append((" " * GAP, None))
-        style = style_of(name) if name and coloured else None
+        style = style_of(name) if name else None
         if index in right:
             pieces += ((padding, style), (plain, style))
         else:
             pieces += ((plain, style), (padding, style))
-    if not coloured:  # styles are not written: the row is one piece of text
-        return [Segment("".join([piece for piece, _ in pieces]))]
     merged: list[list[Any]] = []  # one segment for neighbours in one style, as rich's Text
     for piece, style in pieces:
         if not piece:
@@ -296,6 +297,36 @@ def _segments(
         else:
             merged.append([piece, style])
     return [Segment(piece, style) for piece, style in merged]
+
+
+def _plain_row(
+    row: Sequence[tuple[str, Any] | None],
+    widths: Sequence[int],
+    right: Collection[int],
+    indent: int,
+    sizes: Sequence[int] | None = None,
+) -> str:
+    """``_segments`` without colour: the row's text, its styles left out (they are not
+    written), built as one string."""
+    texts = []
+    for index, width in enumerate(widths):
+        cell = row[index] if index < len(row) else None
+        plain = cell[0] if cell is not None else ""
+        length = sizes[index] if sizes is not None and index < len(sizes) else _cells(plain)
+        if length > width:
+            plain, length = _cut(plain, width)
+        padding = " " * (width - length)
+        texts.append(padding + plain if index in right else plain + padding)
+    return " " * indent + (" " * GAP).join(texts)
+
+
+def _cut(plain: str, width: int) -> tuple[str, int]:
+    """``plain`` cut to ``width`` cells, ending in "…", as rich's ``Text.truncate`` cuts it,
+    and the cells it then takes."""
+    from rich.cells import cell_len, set_cell_size
+
+    cut = set_cell_size(plain, width - 1) + "…"
+    return cut, cell_len(cut)
 
 
 def _fits(plains: Sequence[str], sizes: Sequence[int], widths: Sequence[int], wrap: bool) -> bool:
@@ -412,9 +443,7 @@ def _wrapped_ascii(plain: str, width: int, right: bool) -> list[str]:
     rich ``Text`` a line."""
     from itertools import pairwise
 
-    from rich._wrap import divide_line
-
-    bounds = [0, *divide_line(plain, width, fold=False), len(plain)]
+    bounds = [0, *_ascii_breaks(plain, width), len(plain)]
     lines = []
     for start, end in pairwise(bounds):
         line = plain[start:end]
@@ -427,6 +456,28 @@ def _wrapped_ascii(plain: str, width: int, right: bool) -> list[str]:
         else:  # "left": cut, or padded on the right
             lines.append(line[: width - 1] + "…" if len(line) > width else line.ljust(width))
     return lines
+
+
+# A word of printable ASCII (where a space is the only white space) as rich's ``words``
+# finds it: leading spaces (of the text's start only), the word, then its trailing spaces.
+_ASCII_WORD = re.compile(r"( *[^ ]+) *")
+
+
+def _ascii_breaks(plain: str, width: int) -> list[int]:
+    """Where rich's ``divide_line(plain, width, fold=False)`` breaks printable ASCII, counted
+    in characters (one cell each) instead of asking ``cell_len`` of every word."""
+    breaks: list[int] = []
+    offset = 0  # cells taken on the current line
+    for word in _ASCII_WORD.finditer(plain):
+        start, end = word.span()
+        length = word.end(1) - start  # without its trailing spaces
+        if width - offset >= length:  # fits on this line
+            offset += end - start
+        elif length > width or (offset and start):  # a new line (a long word: cut there)
+            if start:
+                breaks.append(start)
+            offset = end - start
+    return breaks
 
 
 def give_way(widths: Sequence[int], floors: Sequence[int], room: int) -> list[int]:
