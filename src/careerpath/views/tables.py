@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
+from operator import gt, le
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -59,26 +60,34 @@ def columns(
     # Plain text and a style per cell, without a rich Text each: a long list has tens of
     # thousands of cells, most of them drawn as they are (see ``_segments``).
     simple = [[_simple(cell, strip_control_codes) for cell in row] for row in rows]
-    # Each plain cell measured once, for the widths and again for drawing it.
-    sizes = [[_cells(cell[0]) if cell is not None else 0 for cell in row] for row in simple]
+    # The text of each cell (of a rich Text too; none of another renderable), and the cells
+    # it takes, measured once for the widths and again for drawing it: a row at a time when
+    # it is all printable ASCII (one cell a character, no tab or line break), most rows.
+    plains = [
+        [
+            cell[0] if cell is not None else raw_cell.plain if isinstance(raw_cell, Text) else ""
+            for raw_cell, cell in zip(raw, row, strict=True)
+        ]
+        for raw, row in zip(rows, simple, strict=True)
+    ]
+    ascii_rows: list[bool] = []
+    sizes: list[list[int]] = []
+    for row_plains in plains:
+        together = " ".join(row_plains)
+        ascii_rows.append(together.isascii() and together.isprintable())
+        sizes.append(
+            list(map(len, row_plains)) if ascii_rows[-1] else [_cells(p) for p in row_plains]
+        )
     count = max((len(row) for row in rows), default=len(header or ()))
     titles = [*(header or ()), *[""] * count][:count]
     fixed = fixed or {}
 
     def texts(index: int) -> list[str]:
-        found = [
-            _plain(raw[index], row[index])
-            for raw, row in zip(rows, simple, strict=True)
-            if index < len(row)
-        ]
+        found = [row[index] for row in plains if index < len(row)]
         return [titles[index], *found] if header else found
 
     def measured(index: int) -> list[int]:
-        found = [
-            size[index] if row[index] is not None else cell_len(raw[index].plain)
-            for raw, row, size in zip(rows, simple, sizes, strict=True)
-            if index < len(row)
-        ]
+        found = [row[index] for row in sizes if index < len(row)]
         return [cell_len(titles[index]), *found] if header else found
 
     def longest_word(strings: list[str]) -> int:
@@ -152,10 +161,10 @@ def columns(
     ready: list[Any] = []
     styles: dict[Any, Any] = {}
 
-    def drawn(cells: Sequence[tuple[str, Any] | None], sizes: Sequence[int] | None = None) -> Any:
+    def drawn(cells: Sequence[tuple[str, Any] | None], sizes: Sequence[int]) -> Any:
         if coloured:
             return _segments(console, cells, widths, right, indent, styles, sizes)
-        return _plain_row(cells, widths, right, indent, sizes)
+        return _plain_row([cell[0] if cell else "" for cell in cells], sizes, widths, right, indent)
 
     def flush_ready() -> None:
         if ready:
@@ -185,19 +194,22 @@ def columns(
             lines[-1].stylize("bold", indent)
         else:
             parts.append(table_of([], True))
-    for raw, row_cells, row_sizes in zip(rows, simple, sizes, strict=True):
+    for raw, row_cells, row_plains, row_sizes, row_ascii in zip(
+        rows, simple, plains, sizes, ascii_rows, strict=True
+    ):
         if all(cell is not None for cell in row_cells):
-            plains = [cell[0] for cell in row_cells if cell is not None]
-            if _fits(plains, row_sizes, widths, wrap):
+            if _fits(row_plains, row_ascii, row_sizes, widths, wrap):
                 flush()
                 ready.append(drawn(row_cells, row_sizes))
                 continue
-            if not any("\n" in plain or "\t" in plain for plain in plains):
+            if row_ascii or not any("\n" in plain or "\t" in plain for plain in row_plains):
                 # Wrapped at words by rich, each line then drawn as a row of plain cells.
                 flush()
                 ready += [
-                    drawn(line)
-                    for line in _wrapped_plain(console, row_cells, row_sizes, widths, right)
+                    drawn(line, line_sizes)
+                    for line, line_sizes in _wrapped_plain(
+                        console, row_cells, row_sizes, widths, right
+                    )
                 ]
                 continue
         row = [text(cell) for cell in raw]
@@ -212,11 +224,6 @@ def columns(
     from rich.console import Group
 
     console.print(Group(*parts), crop=False)
-
-
-def _plain(cell: Any, simple: tuple[str, Any] | None) -> str:
-    """A cell's text (``simple`` is what ``_simple`` made of it)."""
-    return simple[0] if simple is not None else str(cell.plain)
 
 
 def _simple(cell: Any, strip: Callable[[str], str]) -> tuple[str, Any] | None:
@@ -300,23 +307,29 @@ def _segments(
 
 
 def _plain_row(
-    row: Sequence[tuple[str, Any] | None],
+    plains: Sequence[str],
+    sizes: Sequence[int],
     widths: Sequence[int],
     right: Collection[int],
     indent: int,
-    sizes: Sequence[int] | None = None,
 ) -> str:
-    """``_segments`` without colour: the row's text, its styles left out (they are not
-    written), built as one string."""
-    texts = []
-    for index, width in enumerate(widths):
-        cell = row[index] if index < len(row) else None
-        plain = cell[0] if cell is not None else ""
-        length = sizes[index] if sizes is not None and index < len(sizes) else _cells(plain)
-        if length > width:
-            plain, length = _cut(plain, width)
-        padding = " " * (width - length)
-        texts.append(padding + plain if index in right else plain + padding)
+    """``_segments`` without colour: the row's text (``plains``, taking ``sizes`` cells),
+    its styles left out (they are not written), built as one string."""
+    if len(plains) < len(widths):  # the missing cells are empty
+        plains = [*plains, *[""] * (len(widths) - len(plains))]
+        sizes = [*sizes, *[0] * (len(widths) - len(sizes))]
+    if any(map(gt, sizes, widths)):
+        cut = [
+            _cut(p, w) if s > w else (p, s) for p, s, w in zip(plains, sizes, widths, strict=True)
+        ]
+        plains, sizes = [p for p, _ in cut], [s for _, s in cut]
+    if right:
+        texts = [
+            " " * (w - s) + p if i in right else p + " " * (w - s)
+            for i, (p, s, w) in enumerate(zip(plains, sizes, widths, strict=True))
+        ]
+    else:
+        texts = [p + " " * (w - s) for p, s, w in zip(plains, sizes, widths, strict=True)]
     return " " * indent + (" " * GAP).join(texts)
 
 
@@ -329,14 +342,14 @@ def _cut(plain: str, width: int) -> tuple[str, int]:
     return cut, cell_len(cut)
 
 
-def _fits(plains: Sequence[str], sizes: Sequence[int], widths: Sequence[int], wrap: bool) -> bool:
-    """``_one_line`` for cells measured already (``sizes``)."""
-    if not wrap:
-        return not any("\n" in plain for plain in plains)
-    return not any(
-        "\n" in plain or size > width
-        for plain, size, width in zip(plains, sizes, widths, strict=False)
-    )
+def _fits(
+    plains: Sequence[str], ascii: bool, sizes: Sequence[int], widths: Sequence[int], wrap: bool
+) -> bool:
+    """``_one_line`` for cells measured already (``sizes``); ``ascii``: they are all
+    printable ASCII (no line breaks)."""
+    if not ascii and any("\n" in plain for plain in plains):
+        return False
+    return not wrap or all(map(le, sizes, widths))
 
 
 def _one_line(plains: Sequence[str], widths: Sequence[int], wrap: bool) -> bool:
@@ -411,30 +424,39 @@ def _wrapped_plain(
     sizes: Sequence[int],
     widths: Sequence[int],
     right: Collection[int],
-) -> list[list[tuple[str, Any] | None]]:
+) -> list[tuple[list[tuple[str, Any] | None], list[int]]]:
     """A row of plain one-line cells that wrap, as ``_wrapped`` wraps them (rich's own
-    ``Text.wrap``), one row of plain cells a line, for ``_segments`` to draw."""
+    ``Text.wrap``), one row of plain cells a line with the cells each takes (``sizes``: of
+    the row's), for ``_segments`` or ``_plain_row`` to draw."""
     from rich.text import Text
 
-    wrapped: list[list[tuple[str, Any] | None]] = []
+    wrapped: list[list[tuple[tuple[str, Any], int]]] = []
     for index, width in enumerate(widths):
         cell = row[index] if index < len(row) else None
-        if cell is None or sizes[index] <= width:
-            wrapped.append([cell])
+        if cell is None:
+            wrapped.append([])
+            continue
+        if sizes[index] <= width:
+            wrapped.append([(cell, sizes[index])])
             continue
         plain, style = cell
-        if plain.isascii() and plain.isprintable():  # one cell a character
-            wrapped.append([(line, style) for line in _wrapped_ascii(plain, width, index in right)])
+        if plain.isascii() and plain.isprintable():  # one cell a character, each line full
+            lines = _wrapped_ascii(plain, width, index in right)
+            wrapped.append([((line, style), width) for line in lines])
             continue
-        lines = Text(plain, style=style).wrap(
+        drawn = Text(plain, style=style).wrap(
             console, width, justify="right" if index in right else "left", overflow="ellipsis"
         )
-        wrapped.append([(line.plain, style) for line in lines])
+        wrapped.append([((line.plain, style), _cells(line.plain)) for line in drawn])
     height = max(len(cell_lines) for cell_lines in wrapped)
-    return [
-        [cell_lines[number] if number < len(cell_lines) else None for cell_lines in wrapped]
-        for number in range(height)
-    ]
+    missing = (None, 0)  # below a cell's last line
+    result: list[tuple[list[tuple[str, Any] | None], list[int]]] = []
+    for number in range(height):
+        line = [
+            cell_lines[number] if number < len(cell_lines) else missing for cell_lines in wrapped
+        ]
+        result.append(([cell for cell, _ in line], [size for _, size in line]))
+    return result
 
 
 def _wrapped_ascii(plain: str, width: int, right: bool) -> list[str]:
