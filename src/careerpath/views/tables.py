@@ -171,8 +171,7 @@ def columns(
             from rich.segment import Segment, Segments
 
             if coloured:
-                newline = Segment.line()
-                parts.append(Segments(segment for line in ready for segment in (*line, newline)))
+                parts.append(Segments([segment for line in ready for segment in line]))
             else:  # unstyled text: the rows go out as one piece
                 parts.append(Segments([Segment("".join([line + "\n" for line in ready]))]))
             ready.clear()
@@ -263,11 +262,11 @@ def _segments(
     right: Collection[int],
     indent: int,
     styles: dict[Any, Any],
-    sizes: Sequence[int] | None = None,
+    sizes: Sequence[int],
 ) -> list[Any]:
-    """One row of plain cells drawn as ``_line`` draws it, straight to segments: the same
-    text in the same styles, without building a rich ``Text`` for each cell and the line.
-    ``sizes``: the cells each one takes, when measured already. For a console in colour
+    """One row of plain cells drawn as ``_line`` draws it, straight to segments, its line
+    end too: the same text in the same styles, without building a rich ``Text`` for each
+    cell and the line. ``sizes``: the cells each one takes. For a console in colour
     (``_plain_row`` draws a row without)."""
     from rich.segment import Segment
     from rich.style import Style
@@ -280,30 +279,39 @@ def _segments(
             )
         return found
 
-    pieces: list[tuple[str, Any]] = [(" " * indent, None)] if indent else []
+    # One segment for neighbours in one style, as rich's Text: the text not yet a segment,
+    # and its style (None: unstyled, as the gaps between cells and the line's end).
+    segments: list[Any] = []
+    text, style = " " * indent, None
+    gap = " " * GAP
     for index, width in enumerate(widths):
         cell = row[index] if index < len(row) else None
         plain, name = cell if cell is not None else ("", "")
-        length = sizes[index] if sizes is not None and index < len(sizes) else _cells(plain)
+        length = sizes[index] if index < len(sizes) else 0
         if length > width:
             plain, length = _cut(plain, width)
-        padding = " " * (width - length)
+        padding = " " * (width - length)  # in the cell's style, as rich pads it
+        piece = padding + plain if index in right else plain + padding
         if index:
-            pieces.append((" " * GAP, None))
-        style = style_of(name) if name else None
-        if index in right:
-            pieces += ((padding, style), (plain, style))
-        else:
-            pieces += ((plain, style), (padding, style))
-    merged: list[list[Any]] = []  # one segment for neighbours in one style, as rich's Text
-    for piece, style in pieces:
+            if style is None:
+                text += gap
+            else:
+                segments.append(Segment(text, style))
+                text, style = gap, None
         if not piece:
             continue
-        if merged and merged[-1][1] == style:
-            merged[-1][0] += piece
+        cell_style = style_of(name) if name else None
+        if cell_style == style:
+            text += piece
         else:
-            merged.append([piece, style])
-    return [Segment(piece, style) for piece, style in merged]
+            if text:
+                segments.append(Segment(text, style))
+            text, style = piece, cell_style
+    if style is None:
+        segments.append(Segment(text + "\n"))
+    else:
+        segments += (Segment(text, style), Segment.line())
+    return segments
 
 
 def _plain_row(
