@@ -73,8 +73,7 @@ def columns(
     ascii_rows: list[bool] = []
     sizes: list[list[int]] = []
     for row_plains in plains:
-        together = " ".join(row_plains)
-        ascii_rows.append(together.isascii() and together.isprintable())
+        ascii_rows.append(_printable_ascii(row_plains))
         sizes.append(
             list(map(len, row_plains)) if ascii_rows[-1] else [_cells(p) for p in row_plains]
         )
@@ -91,10 +90,8 @@ def columns(
         return [cell_len(titles[index]), *found] if header else found
 
     def longest_word(strings: list[str]) -> int:
-        together = " ".join(strings)  # a column of printable ASCII: measured in one pass
-        if together.isascii() and together.isprintable():
-            return max(map(len, together.split()), default=0)
-        return max((_longest_word(s) for s in strings), default=0)
+        words = " ".join(strings).split()  # the column's words, each split once
+        return max(map(len if _printable_ascii(words) else _cells, words), default=0)
 
     natural, body, words = [], [], []
     for index in range(count):
@@ -246,13 +243,11 @@ def _cells(plain: str) -> int:
     return cell_len(plain)
 
 
-def _longest_word(plain: str) -> int:
-    """The cells the longest word of ``plain`` takes."""
-    if plain.isascii() and plain.isprintable():
-        return max(map(len, plain.split()), default=0)
-    from rich.cells import cell_len
-
-    return max(map(cell_len, plain.split()), default=0)
+def _printable_ascii(texts: list[str]) -> bool:
+    """Whether every one of ``texts`` is printable ASCII (one cell a character, no tab or
+    line break), checked in one pass."""
+    together = "".join(texts)
+    return together.isascii() and together.isprintable()
 
 
 def _segments(
