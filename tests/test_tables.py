@@ -108,3 +108,37 @@ def test_plain_rows_are_drawn_as_rich_draws_the_same_rows(
         assert _seen(fast) == _seen(_drawn(as_text, width, colour, wrap=wrap, **options))
         if wrap and width <= 80:
             assert len(fast.splitlines()) > len(rows) + 1  # some rows did wrap
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_a_text_met_again_in_another_column_is_wrapped_to_that_column(colour: bool) -> None:
+    # A long list repeats texts (a name, a next step): each is wrapped once per column
+    # width and alignment, never drawn with the lines it got in another column.
+    text = "Send a thank-you note to the whole panel"
+    rows: list[list[tuple[str, str]]] = [
+        [(f"a{n}", ""), (text, "bold"), ("offer", ""), (text, ""), (text, "red")] for n in range(3)
+    ]
+    rows.append([("a9", ""), (text + " and the recruiter who set it up", ""), ("", ""), ("", "")])
+    as_text: list[list[object]] = [[Text(p, style=s) for p, s in row] for row in rows]
+    for width in (50, 70, 90):
+        fast = _drawn(rows, width, colour, wrap=True, right={4})  # type: ignore[arg-type]
+        assert _seen(fast) == _seen(_drawn(as_text, width, colour, wrap=True, right={4}))
+
+
+@pytest.mark.parametrize("width", [30, 45, 60])
+def test_spaces_and_long_words_wrap_as_rich_wraps_them(width: int) -> None:
+    chance = random.Random(width)
+    pieces = ["a", "bb", "word", " ", "  ", "   ", "Supercalifragilistic", "x" * 31, "-"]
+
+    def cell() -> str:
+        return "".join(chance.choice(pieces) for _ in range(chance.randint(0, 14)))
+
+    rows = [
+        [(f"a{n}", ""), (cell(), ""), (cell(), "red"), (cell(), ""), (cell(), "")]
+        for n in range(200)
+    ]
+    as_text: list[list[object]] = [[Text(p, style=s) for p, s in row] for row in rows]
+    for options in ({}, {"right": {2, 3}}):
+        fast = _drawn(rows, width, False, wrap=True, **options)  # type: ignore[arg-type]
+        assert _seen(fast) == _seen(_drawn(as_text, width, False, wrap=True, **options))
+        assert len(fast.splitlines()) > len(rows) + 1  # some rows did wrap

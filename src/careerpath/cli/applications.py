@@ -217,8 +217,9 @@ def app_list(
     rows: list[list[Cell]] = []
     for app_ in apps[:most]:
         moved = app_.history[-1].date if app_.history else None
-        quiet = scoring.days_without_news(app_, now)
-        flag: Cell = (f"stale {quiet}d", "yellow") if flagged[app_.id] else ""
+        flag: Cell = ""
+        if flagged[app_.id]:  # how long it has been quiet: worked out for the stale ones only
+            flag = (f"stale {scoring.days_without_news(app_, now)}d", "yellow")
         action: Cell = app_.next_action or ""
         due = app_.next_action_on
         if due:

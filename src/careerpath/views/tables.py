@@ -157,6 +157,7 @@ def columns(
     # Rows drawn already: as segments in colour, else as text (styles are not written).
     ready: list[Any] = []
     styles: dict[Any, Any] = {}
+    known_lines: dict[tuple[str, int, bool], list[tuple[str, int]]] = {}
 
     def drawn(cells: Sequence[tuple[str, Any] | None], sizes: Sequence[int]) -> Any:
         if coloured:
@@ -204,7 +205,7 @@ def columns(
                 ready += [
                     drawn(line, line_sizes)
                     for line, line_sizes in _wrapped_plain(
-                        console, row_cells, row_sizes, widths, right
+                        console, row_cells, row_sizes, widths, right, known_lines
                     )
                 ]
                 continue
@@ -427,12 +428,12 @@ def _wrapped_plain(
     sizes: Sequence[int],
     widths: Sequence[int],
     right: Collection[int],
+    known: dict[tuple[str, int, bool], list[tuple[str, int]]],
 ) -> list[tuple[list[tuple[str, Any] | None], list[int]]]:
     """A row of plain one-line cells that wrap, as ``_wrapped`` wraps them (rich's own
     ``Text.wrap``), one row of plain cells a line with the cells each takes (``sizes``: of
-    the row's), for ``_segments`` or ``_plain_row`` to draw."""
-    from rich.text import Text
-
+    the row's), for ``_segments`` or ``_plain_row`` to draw. ``known``: the lines of each
+    text wrapped already, by text, width and alignment (a long list repeats names, steps)."""
     wrapped: list[list[tuple[tuple[str, Any], int]]] = []
     for index, width in enumerate(widths):
         cell = row[index] if index < len(row) else None
@@ -443,14 +444,11 @@ def _wrapped_plain(
             wrapped.append([(cell, sizes[index])])
             continue
         plain, style = cell
-        if plain.isascii() and plain.isprintable():  # one cell a character, each line full
-            lines = _wrapped_ascii(plain, width, index in right)
-            wrapped.append([((line, style), width) for line in lines])
-            continue
-        drawn = Text(plain, style=style).wrap(
-            console, width, justify="right" if index in right else "left", overflow="ellipsis"
-        )
-        wrapped.append([((line.plain, style), _cells(line.plain)) for line in drawn])
+        key = (plain, width, index in right)
+        lines = known.get(key)
+        if lines is None:
+            lines = known[key] = _lines_of(console, *key)
+        wrapped.append([((line, style), size) for line, size in lines])
     height = max(len(cell_lines) for cell_lines in wrapped)
     missing = (None, 0)  # below a cell's last line
     result: list[tuple[list[tuple[str, Any] | None], list[int]]] = []
@@ -460,6 +458,19 @@ def _wrapped_plain(
         ]
         result.append(([cell for cell, _ in line], [size for _, size in line]))
     return result
+
+
+def _lines_of(console: Console, plain: str, width: int, right: bool) -> list[tuple[str, int]]:
+    """One line of text wrapped at words to ``width`` as rich's ``Text.wrap`` wraps it, each
+    line with the cells it takes."""
+    if plain.isascii() and plain.isprintable():  # one cell a character, each line full
+        return [(line, width) for line in _wrapped_ascii(plain, width, right)]
+    from rich.text import Text
+
+    drawn = Text(plain).wrap(
+        console, width, justify="right" if right else "left", overflow="ellipsis"
+    )
+    return [(line.plain, _cells(line.plain)) for line in drawn]
 
 
 def _wrapped_ascii(plain: str, width: int, right: bool) -> list[str]:
