@@ -91,7 +91,9 @@ def columns(
 
     def longest_word(strings: list[str]) -> int:
         words = " ".join(strings).split()  # the column's words, each split once
-        return max(map(len if _printable_ascii(words) else _cells, words), default=0)
+        if _printable_ascii(words):
+            return max(map(len, words), default=0)
+        return max(map(_cells, set(words)), default=0)  # each word measured once
 
     natural, body, words = [], [], []
     for index in range(count):
@@ -157,7 +159,7 @@ def columns(
     # Rows drawn already: as segments in colour, else as text (styles are not written).
     ready: list[Any] = []
     styles: dict[Any, Any] = {}
-    known_lines: dict[tuple[str, int, bool], list[tuple[str, int]]] = {}
+    known_lines: dict[tuple[str, int, bool], tuple[list[str], list[int]]] = {}
 
     def drawn(cells: Sequence[tuple[str, Any] | None], sizes: Sequence[int]) -> Any:
         if coloured:
@@ -428,49 +430,48 @@ def _wrapped_plain(
     sizes: Sequence[int],
     widths: Sequence[int],
     right: Collection[int],
-    known: dict[tuple[str, int, bool], list[tuple[str, int]]],
-) -> list[tuple[list[tuple[str, Any] | None], list[int]]]:
+    known: dict[tuple[str, int, bool], tuple[list[str], list[int]]],
+) -> list[tuple[Sequence[tuple[str, Any] | None], Sequence[int]]]:
     """A row of plain one-line cells that wrap, as ``_wrapped`` wraps them (rich's own
     ``Text.wrap``), one row of plain cells a line with the cells each takes (``sizes``: of
     the row's), for ``_segments`` or ``_plain_row`` to draw. ``known``: the lines of each
     text wrapped already, by text, width and alignment (a long list repeats names, steps)."""
-    wrapped: list[list[tuple[tuple[str, Any], int]]] = []
+    from itertools import zip_longest
+
+    cells: list[list[tuple[str, Any]]] = []  # each column's lines
+    taken: list[list[int]] = []  # and the cells each takes
     for index, width in enumerate(widths):
         cell = row[index] if index < len(row) else None
         if cell is None:
-            wrapped.append([])
-            continue
-        if sizes[index] <= width:
-            wrapped.append([(cell, sizes[index])])
-            continue
-        plain, style = cell
-        key = (plain, width, index in right)
-        lines = known.get(key)
-        if lines is None:
-            lines = known[key] = _lines_of(console, *key)
-        wrapped.append([((line, style), size) for line, size in lines])
-    height = max(len(cell_lines) for cell_lines in wrapped)
-    missing = (None, 0)  # below a cell's last line
-    result: list[tuple[list[tuple[str, Any] | None], list[int]]] = []
-    for number in range(height):
-        line = [
-            cell_lines[number] if number < len(cell_lines) else missing for cell_lines in wrapped
-        ]
-        result.append(([cell for cell, _ in line], [size for _, size in line]))
-    return result
+            cells.append([])
+            taken.append([])
+        elif sizes[index] <= width:
+            cells.append([cell])
+            taken.append([sizes[index]])
+        else:
+            plain, style = cell
+            key = (plain, width, index in right)
+            found = known.get(key)
+            if found is None:
+                found = known[key] = _lines_of(console, *key)
+            cells.append([(line, style) for line in found[0]])
+            taken.append(found[1])
+    # Line by line, nothing below a cell's last line.
+    return list(zip(zip_longest(*cells), zip_longest(*taken, fillvalue=0), strict=True))
 
 
-def _lines_of(console: Console, plain: str, width: int, right: bool) -> list[tuple[str, int]]:
-    """One line of text wrapped at words to ``width`` as rich's ``Text.wrap`` wraps it, each
-    line with the cells it takes."""
+def _lines_of(console: Console, plain: str, width: int, right: bool) -> tuple[list[str], list[int]]:
+    """One line of text wrapped at words to ``width`` as rich's ``Text.wrap`` wraps it, and
+    the cells each line takes."""
     if plain.isascii() and plain.isprintable():  # one cell a character, each line full
-        return [(line, width) for line in _wrapped_ascii(plain, width, right)]
+        lines = _wrapped_ascii(plain, width, right)
+        return lines, [width] * len(lines)
     from rich.text import Text
 
     drawn = Text(plain).wrap(
         console, width, justify="right" if right else "left", overflow="ellipsis"
     )
-    return [(line.plain, _cells(line.plain)) for line in drawn]
+    return [line.plain for line in drawn], [_cells(line.plain) for line in drawn]
 
 
 def _wrapped_ascii(plain: str, width: int, right: bool) -> list[str]:
