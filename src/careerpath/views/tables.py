@@ -161,10 +161,17 @@ def columns(
     styles: dict[Any, Any] = {}
     known_lines: dict[tuple[str, int, bool], tuple[list[str], list[int]]] = {}
 
-    def drawn(cells: Sequence[tuple[str, Any] | None], sizes: Sequence[int]) -> Any:
+    def drawn(
+        cells: Sequence[tuple[str, Any] | None],
+        sizes: Sequence[int],
+        plains: Sequence[str] | None = None,
+    ) -> Any:
+        """A row of plain cells, drawn (``plains``: their texts, when known already)."""
         if coloured:
             return _segments(console, cells, widths, right, indent, styles, sizes)
-        return _plain_row([cell[0] if cell else "" for cell in cells], sizes, widths, right, indent)
+        if plains is None:
+            plains = [cell[0] if cell else "" for cell in cells]
+        return _plain_row(plains, sizes, widths, right, indent)
 
     def flush_ready() -> None:
         if ready:
@@ -196,10 +203,10 @@ def columns(
     for raw, row_cells, row_plains, row_sizes, row_ascii in zip(
         rows, simple, plains, sizes, ascii_rows, strict=True
     ):
-        if all(cell is not None for cell in row_cells):
+        if None not in row_cells:  # each cell plain text
             if _fits(row_plains, row_ascii, row_sizes, widths, wrap):
                 flush()
-                ready.append(drawn(row_cells, row_sizes))
+                ready.append(drawn(row_cells, row_sizes, row_plains))
                 continue
             if row_ascii or not any("\n" in plain or "\t" in plain for plain in row_plains):
                 # Wrapped at words by rich, each line then drawn as a row of plain cells.
