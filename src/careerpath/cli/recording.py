@@ -128,7 +128,7 @@ def _echo(text: str, value: dt.date) -> None:
 def money_option(text: str | None, option: str) -> dict[str, Any] | None:
     if text is None:
         return None
-    from careerpath.core.values import parse_money
+    from careerpath.core.money import parse_money
 
     try:
         return parse_money(text).model_dump()
@@ -139,7 +139,7 @@ def money_option(text: str | None, option: str) -> dict[str, Any] | None:
 def range_option(text: str | None, option: str) -> dict[str, Any] | None:
     if text is None:
         return None
-    from careerpath.core.values import parse_money_range
+    from careerpath.core.money import parse_money_range
 
     try:
         return parse_money_range(text).model_dump()
@@ -317,7 +317,7 @@ def due_text(day: dt.date | None, now: dt.date, snoozed: dt.date | None = None) 
 def money_text(value: dict[str, Any] | None) -> str:
     if not value:
         return ""
-    from careerpath.core.values import Money, format_money
+    from careerpath.core.money import Money, format_money
 
     return format_money(Money.model_validate(value))
 

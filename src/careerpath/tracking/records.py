@@ -41,7 +41,8 @@ from pydantic import (
 )
 
 from careerpath.core.errors import InvalidInput, NotFound
-from careerpath.core.values import Money, MoneyRange, format_money, parse_money, plural
+from careerpath.core.money import Money, MoneyRange, format_money, parse_money
+from careerpath.core.values import plural
 from careerpath.tracking import vocabulary
 
 # The statuses live in ``vocabulary`` (quick to import, for completion); they are this

@@ -312,11 +312,11 @@ def _text(value: Any) -> str:
     """A stored value as one line of text."""
     if isinstance(value, dict):
         if {"amount", "currency"} <= value.keys():
-            from careerpath.core.values import Money, format_money
+            from careerpath.core.money import Money, format_money
 
             return format_money(Money.model_validate(value))
         if {"low", "high", "currency"} <= value.keys():
-            from careerpath.core.values import MoneyRange, format_money_range
+            from careerpath.core.money import MoneyRange, format_money_range
 
             return format_money_range(MoneyRange.model_validate(value))
         return ", ".join(f"{k} {_text(v)}" for k, v in value.items())
