@@ -286,19 +286,7 @@ def report(
             file_width=140,
         )
         return
-    home = home_of(ctx)
-    workbook = home.load()
-    from careerpath.tracking.records import validated_once
-
-    with validated_once():  # it only reads: the due items and the pipeline share one validation
-        built = reports.build(workbook, today())
-    from careerpath.views.instruments import exercises_section
-
-    exercises = exercises_section(home, workbook)
-    if exercises is not None:
-        import dataclasses
-
-        built = dataclasses.replace(built, exercises=exercises)
+    built = reports.of_home(home_of(ctx), today())
     _show(
         format,
         output,

@@ -15,25 +15,45 @@ from typing import TYPE_CHECKING, Any
 
 from careerpath.core.safe_text import for_json, for_markdown, for_markdown_cell
 from careerpath.core.values import format_day
-from careerpath.views.next_step import one_next
 from careerpath.views.report_model import (
     KeyAnswer,
     Report,
     StageLine,
     WorkLine,
 )
-from careerpath.workbook import engine
-from careerpath.workbook.models import Workbook
 
 if TYPE_CHECKING:
     from careerpath.views.group import GroupReport
     from careerpath.workbook.agenda import DueItem
+    from careerpath.workbook.home import Home
+    from careerpath.workbook.models import Workbook
+
+
+def of_home(home: Home, today: date) -> Report:
+    """The report of the workbook in ``home`` as of ``today``, with the exercises' section;
+    kept in the home's cache while nothing it is worked out from changes (``Home.derived``),
+    so that a report of 10,000 records does not read them again."""
+    from careerpath.instruments import store
+
+    def worked_out() -> Report:
+        from careerpath.tracking.records import validated_once  # registers the record types
+        from careerpath.views.instruments import exercises_section
+
+        workbook = home.load()
+        with validated_once():  # it only reads: the due items and the pipeline share one validation
+            built = build(workbook, today)
+        exercises = exercises_section(home, workbook)
+        return built if exercises is None else dataclasses.replace(built, exercises=exercises)
+
+    return home.derived("report", today.isoformat(), worked_out, also=[store.path(home)])
 
 
 def build(workbook: Workbook, today: date, items: list[DueItem] | None = None) -> Report:
     """The report for ``workbook`` as of ``today``; no I/O. ``items``: what
     ``due.collect`` gives, when the caller has it already."""
     from careerpath.views import due
+    from careerpath.views.next_step import one_next
+    from careerpath.workbook import engine
 
     if items is None:  # once: the next step and the due section share it
         items = due.collect(workbook, today)
