@@ -209,3 +209,20 @@ def test_results_are_kept_only_in_the_cache(runner: CliRunner, tracked: Path) ->
         "derived@report.pickle",
     ]
     run(runner, "doctor")
+
+
+def test_what_a_killed_command_left_half_written_is_cleared(tmp_path: Path) -> None:
+    """kill -9 in the middle of an export leaves its cache file half written, aside: the
+    next one to write the same entry clears it, once it is clearly nobody's."""
+    source = tmp_path / "a.toml"
+    source.write_text("one")
+    cache = ParseCache(tmp_path)
+    folder = tmp_path / CACHE_DIR
+    folder.mkdir()
+    left = folder / ".derived@t.txt.abc123"
+    left.write_text("half")
+    recent = folder / ".derived@t.txt.def456"  # another command, writing now
+    recent.write_text("half")
+    os.utime(left, (1, 1))
+    assert "".join(cache.derived_text("t", [source], "", lambda: iter(["x"]))) == "x"
+    assert sorted(p.name for p in folder.iterdir()) == [".derived@t.txt.def456", "derived@t.txt"]

@@ -33,6 +33,9 @@ _FORMAT = 2
 """Bumped when what is cached, or what parsing accepts, changes; older cache files are then
 rebuilt (a new careerpath version rebuilds them too)."""
 
+_LEFT_BEHIND_AFTER = 3600
+"""Seconds after which a cache file still being written aside counts as left behind."""
+
 _ALLOWED = {("datetime", name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
 
 T = TypeVar("T")
@@ -172,9 +175,16 @@ class ParseCache:
         """A new file beside ``entry``, to be renamed over it once whole; None when the
         folder cannot take one."""
         import tempfile
+        import time
 
         try:
             self.folder.mkdir(mode=0o700, exist_ok=True)
+            # What a command killed while writing left behind (an export's can be tens of
+            # MB); one still being written is minutes old at most.
+            for left in self.folder.glob(f".{entry.name}.*"):
+                with contextlib.suppress(OSError):
+                    if left.stat().st_mtime < time.time() - _LEFT_BEHIND_AFTER:
+                        left.unlink()
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{entry.name}.")
         except OSError:
             return None
