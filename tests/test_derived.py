@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import pickle
 import shutil
 import tomllib
 from collections.abc import Callable, Iterator
@@ -226,3 +227,41 @@ def test_what_a_killed_command_left_half_written_is_cleared(tmp_path: Path) -> N
     os.utime(left, (1, 1))
     assert "".join(cache.derived_text("t", [source], "", lambda: iter(["x"]))) == "x"
     assert sorted(p.name for p in folder.iterdir()) == [".derived@t.txt.def456", "derived@t.txt"]
+
+
+def test_a_program_s_report_is_kept_too(
+    runner: CliRunner, tracked: Path, request: pytest.FixtureRequest
+) -> None:
+    intake = tracked.parent / "intake.toml"
+    intake.write_text(
+        'want_by_end = "A clear direction."\nin_the_way = "Time."\nhours = 5\n'
+        'confidence = 2\ngoals = ["Talk to five people in the field"]\n'
+    )
+    run(runner, "program", "start", "--answers", str(intake))
+    first = run(runner, "report").output
+    assert "Talk to five people in the field" in first
+    request.getfixturevalue("no_reading")
+    assert run(runner, "report").output == first
+
+
+@pytest.mark.parametrize("module", ["careerpath.__main__", "careerpath.views.report_model"])
+def test_a_class_of_a_module_not_named_is_not_read_back(tmp_path: Path, module: str) -> None:
+    """A cache entry naming a careerpath module its reader did not name is not read
+    (importing some would run a command): the result is worked out again."""
+    source = tmp_path / "a.toml"
+    source.write_text("one")
+    cache = ParseCache(tmp_path)
+    assert cache.derived("x", [source], "", lambda: "fresh") == "fresh"
+    entry = tmp_path / CACHE_DIR / "derived@x.pickle"
+    format_, digest, _ = pickle.loads(entry.read_bytes())
+    # (format, digest, <module>.Report()) as a pickle would hold a dataclass.
+    crafted = (
+        b"\x80\x04"
+        + pickle.dumps(format_, protocol=4)[2:-1]
+        + pickle.dumps(digest, protocol=4)[2:-1]
+        + b"c"
+        + module.encode()
+        + b"\nReport\n)\x81\x87."
+    )
+    entry.write_bytes(crafted)
+    assert cache.derived("x", [source], "", lambda: "again") == "again"

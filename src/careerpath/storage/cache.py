@@ -13,8 +13,9 @@ Results worked out from files are kept the same way (``derived``, ``derived_text
 report, what is due, an export, next to a hash of the bytes of every file they were worked
 out from, so a read command on an unchanged home of 10,000 records does not read them again.
 
-Only plain data, ``datetime`` values and careerpath's own dataclasses are unpickled
-(``_PlainUnpickler``): a cache file cannot make careerpath run code, whoever wrote it.
+Only plain data, ``datetime`` values and the dataclasses of the careerpath modules a caller
+names are unpickled (``_PlainUnpickler``): a cache file cannot make careerpath run code,
+whoever wrote it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import hashlib
 import io
 import os
 import pickle
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -42,10 +43,16 @@ T = TypeVar("T")
 
 
 class _PlainUnpickler(pickle.Unpickler):
+    def __init__(self, file: IO[bytes], modules: Collection[str] = ()) -> None:
+        super().__init__(file)
+        self.modules = modules
+        """careerpath's modules whose dataclasses may be read back: named by the caller,
+        as importing a module runs it."""
+
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _ALLOWED:
             return super().find_class(module, name)
-        if module.startswith("careerpath.") and name.isidentifier():
+        if module in self.modules:
             import dataclasses
 
             found = super().find_class(module, name)
@@ -108,16 +115,24 @@ class ParseCache:
         with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
             self._store(self._entry(path), (_FORMAT, digest or _digest(text, rules), data))
 
-    def derived(self, name: str, files: Sequence[Path], key: str, compute: Callable[[], T]) -> T:
+    def derived(
+        self,
+        name: str,
+        files: Sequence[Path],
+        key: str,
+        compute: Callable[[], T],
+        *,
+        modules: Collection[str] = (),
+    ) -> T:
         """``compute()``, or what it gave before while every one of ``files`` holds the same
         bytes as then (a missing one still missing), and ``key`` is the same.
 
         For a result worked out from those files and ``key`` (the day, the options given)
-        alone, of plain data and careerpath's dataclasses. Nothing is kept when a file
-        changed while it was worked out, or when ``compute`` raises."""
+        alone, of plain data and the dataclasses of careerpath's ``modules``. Nothing is
+        kept when a file changed while it was worked out, or when ``compute`` raises."""
         before = _files_digest(files, f"{name}\0{key}")
         entry = self.folder / f"derived@{name}.pickle"
-        cached = _load(entry)
+        cached = _load(entry, modules)
         if cached is not None and cached[0] == _FORMAT and cached[1] == before:
             kept: T = cached[2]
             return kept
@@ -271,14 +286,14 @@ def _key(version: str) -> bytes:
     return f"{version}/{_FORMAT}".encode()[:64]
 
 
-def _load(entry: Path) -> Any:
+def _load(entry: Path, modules: Collection[str] = ()) -> Any:
     """What a cache file holds, or None when it is missing or unreadable in any way."""
     try:
         raw = entry.read_bytes()
     except OSError:
         return None
     try:
-        value = _PlainUnpickler(io.BytesIO(raw)).load()
+        value = _PlainUnpickler(io.BytesIO(raw), modules).load()
     except Exception:  # corrupt, truncated or foreign: rebuilt by the caller
         return None
     if isinstance(value, tuple) and len(value) == 3:

@@ -45,4 +45,5 @@ def of_home(home: Home, today: date) -> list[DueItem]:
         with validated_once():  # it only reads: each list of records validated once
             return collect(workbook, today)
 
-    return home.derived("due", today.isoformat(), worked_out)
+    agenda = "careerpath.workbook.agenda"
+    return home.derived("due", today.isoformat(), worked_out, modules=(agenda,))

@@ -45,7 +45,13 @@ def of_home(home: Home, today: date) -> Report:
         exercises = exercises_section(home, workbook)
         return built if exercises is None else dataclasses.replace(built, exercises=exercises)
 
-    return home.derived("report", today.isoformat(), worked_out, also=[store.path(home)])
+    return home.derived(
+        "report",
+        today.isoformat(),
+        worked_out,
+        also=[store.path(home)],
+        modules=("careerpath.views.report_model", "careerpath.program.plan"),
+    )
 
 
 def build(workbook: Workbook, today: date, items: list[DueItem] | None = None) -> Report:

@@ -221,14 +221,23 @@ class Home(Folder):
     # --- results worked out from the workbook ------------------------------------------------
 
     def derived(
-        self, name: str, key: str, compute: Callable[[], T], *, also: Sequence[Path] = ()
+        self,
+        name: str,
+        key: str,
+        compute: Callable[[], T],
+        *,
+        also: Sequence[Path] = (),
+        modules: Collection[str] = (),
     ) -> T:
         """``compute()``, or what it gave before while none of what it is worked out from has
         changed: the files ``load`` reads, the files ``also`` names, the person's settings,
         and ``key`` (the day, the options given). ``compute`` (which reads the workbook with
-        ``load``) must depend on nothing else. A report of 10,000 records on an unchanged
-        home then costs a read of its files' bytes, not their parsing."""
-        return self.parse_cache.derived(name, self._sources(also), _with_settings(key), compute)
+        ``load``) must depend on nothing else; its result is plain data and the dataclasses
+        of ``modules``. A report of 10,000 records on an unchanged home then costs a read of
+        its files' bytes, not their parsing."""
+        return self.parse_cache.derived(
+            name, self._sources(also), _with_settings(key), compute, modules=modules
+        )
 
     def derived_text(
         self,
