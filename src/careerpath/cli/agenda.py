@@ -29,7 +29,7 @@ from careerpath.cli.recording import (
     relative,
 )
 from careerpath.core.errors import InvalidInput, NotFound
-from careerpath.tracking.records import format_when
+from careerpath.core.values import format_when
 from careerpath.views.tables import columns
 
 if TYPE_CHECKING:

@@ -313,6 +313,11 @@ def format_day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
+def format_when(at: date | datetime) -> str:
+    """A date, or a date and time to the minute: "2026-12-01 10:00" (ISO, as in tables)."""
+    return at.strftime("%Y-%m-%d %H:%M") if isinstance(at, datetime) else at.isoformat()
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     """``count`` and the word for that many: "1 contact", "2 contacts", "1,000 contacts";
     ``words`` for a plural not made with an s ("2 people")."""

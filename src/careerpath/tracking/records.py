@@ -903,11 +903,6 @@ def new_record(name: str, records: Sequence[dict[str, Any]], floor: int) -> dict
 # --- small helpers used by several commands --------------------------------------------------
 
 
-def format_when(at: dt.date | dt.datetime) -> str:
-    """A date, or a date and time to the minute: "2026-12-01 10:00"."""
-    return at.strftime("%Y-%m-%d %H:%M") if isinstance(at, dt.datetime) else at.isoformat()
-
-
 def parse_pairs(items: Sequence[str], *, low: int, high: int, what: str) -> dict[str, int]:
     """``NAME=N`` items (or one "A=1, B=2" item) as a dict, each N from low to high."""
     pairs: dict[str, int] = {}

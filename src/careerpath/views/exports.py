@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from careerpath.core.safe_text import for_csv, for_ics, for_json
 from careerpath.core.safe_text import for_markdown as escape
+from careerpath.core.values import format_when
 from careerpath.tracking import records, scoring
 
 if TYPE_CHECKING:
@@ -323,7 +324,7 @@ def _text(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(_text(item) for item in value)
     if isinstance(value, dt.datetime):
-        return records.format_when(value)
+        return format_when(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
