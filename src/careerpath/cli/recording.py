@@ -264,7 +264,8 @@ Cell = str | tuple[str, str]
 
 
 def details(console: Console, rows: Sequence[tuple[str, Any]]) -> None:
-    """Label and value pairs, values that are empty left out, long values wrapped."""
+    """Label and value pairs, values that are empty left out, long values wrapped, a list's
+    items one a line (a task is a sentence; a source may hold "; " itself)."""
     from rich.table import Table
 
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 2))
@@ -273,7 +274,15 @@ def details(console: Console, rows: Sequence[tuple[str, Any]]) -> None:
     for name, value in rows:
         if value is None or value == "" or value == []:
             continue
-        shown = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+        if isinstance(value, list) and len(value) > 1:
+            items = Table.grid(padding=(0, 1, 0, 0))  # a bullet, and each line under the text
+            items.add_column(no_wrap=True)
+            items.add_column()
+            for item in value:
+                items.add_row("•", plain(str(item)))
+            table.add_row(name, items)
+            continue
+        shown = str(value[0]) if isinstance(value, list) else str(value)
         table.add_row(name, plain(shown))
     console.print(table)
 
