@@ -34,6 +34,9 @@ _FORMAT = 2
 """Bumped when what is cached, or what parsing accepts, changes; older cache files are then
 rebuilt (a new careerpath version rebuilds them too)."""
 
+_SLICE = 1 << 20
+"""Characters of a long text encoded at a time, as it is written to the cache."""
+
 _LEFT_BEHIND_AFTER = 3600
 """Seconds after which a cache file still being written aside counts as left behind."""
 
@@ -170,7 +173,8 @@ class ParseCache:
             for piece in pieces():
                 if aside is not None:
                     try:
-                        aside[1].write(piece.encode("utf-8"))
+                        for start in range(0, len(piece), _SLICE):  # no copy of a long piece
+                            aside[1].write(piece[start : start + _SLICE].encode("utf-8"))
                     except OSError:  # a cache that cannot be written is only slower
                         _drop(aside)
                         aside = None

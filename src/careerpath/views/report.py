@@ -23,6 +23,8 @@ from careerpath.views.report_model import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from careerpath.views.group import GroupReport
     from careerpath.workbook.agenda import DueItem
     from careerpath.workbook.home import Home
@@ -30,28 +32,46 @@ if TYPE_CHECKING:
 
 
 def of_home(home: Home, today: date) -> Report:
-    """The report of the workbook in ``home`` as of ``today``, with the exercises' section;
+    """The report of the workbook in ``home`` as of ``today``, to show (as text or Markdown):
     kept in the home's cache while nothing it is worked out from changes (``Home.derived``),
-    so that a report of 10,000 records does not read them again."""
+    so that a report of 10,000 records does not read them again. Its key answers hold their
+    text, not the answers themselves (``json_of_home`` has those)."""
     from careerpath.instruments import store
 
-    def worked_out() -> Report:
-        from careerpath.tracking.records import validated_once  # registers the record types
-        from careerpath.views.instruments import exercises_section
-
-        workbook = home.load()
-        with validated_once():  # it only reads: the due items and the pipeline share one validation
-            built = build(workbook, today)
-        exercises = exercises_section(home, workbook)
-        return built if exercises is None else dataclasses.replace(built, exercises=exercises)
+    def shown() -> Report:
+        built = _of_workbook(home, today)
+        answers = [dataclasses.replace(answer, value=None) for answer in built.key_answers]
+        return dataclasses.replace(built, key_answers=answers)  # 8 MB less to keep at 10k
 
     return home.derived(
         "report",
         today.isoformat(),
-        worked_out,
+        shown,
         also=[store.path(home)],
         modules=("careerpath.views.report_model", "careerpath.program.plan"),
     )
+
+
+def json_of_home(home: Home, today: date) -> Iterator[str]:
+    """``to_json`` of the report of ``home``, kept in its cache as ``of_home`` keeps that."""
+    from careerpath.instruments import store
+
+    def text() -> list[str]:
+        return [to_json(_of_workbook(home, today))]
+
+    return home.derived_text("report-json", today.isoformat(), text, also=[store.path(home)])
+
+
+def _of_workbook(home: Home, today: date) -> Report:
+    """The report of the workbook in ``home``, read afresh, with the exercises' section."""
+    from careerpath.tracking.records import validated_once  # registers the record types
+    from careerpath.views.instruments import exercises_section
+
+    workbook = home.load()
+    with validated_once():  # it only reads: the due items and the pipeline share one validation
+        built = build(workbook, today)
+    exercises = exercises_section(home, workbook)
+    return built if exercises is None else dataclasses.replace(built, exercises=exercises)
 
 
 def build(workbook: Workbook, today: date, items: list[DueItem] | None = None) -> Report:
