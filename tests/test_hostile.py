@@ -495,7 +495,7 @@ def test_answers_files_and_definitions_are_parsed_strictly(
     ],
 )
 def test_amounts_are_read_as_typed(typed: str, low: float, high: float) -> None:
-    from careerpath.core.values import parse_money_range
+    from careerpath.core.money import parse_money_range
 
     pay = parse_money_range(typed)
     assert (pay.low, pay.high) == (low, high)
@@ -514,7 +514,7 @@ def test_amounts_are_read_as_typed(typed: str, low: float, high: float) -> None:
 def test_ambiguous_amounts_and_unknown_currencies_are_refused_with_why(
     typed: str, said: list[str]
 ) -> None:
-    from careerpath.core.values import parse_money, parse_money_range
+    from careerpath.core.money import parse_money, parse_money_range
 
     parse = parse_money_range if "-" in typed else parse_money
     with pytest.raises(ValueError) as refused:

@@ -178,6 +178,16 @@ def test_a_hand_edit_with_an_unknown_key_is_named(runner: CliRunner, started: Pa
     assert "instruments.toml" in flat(result.output) and "favourite" in result.output
 
 
+@pytest.mark.parametrize("command", [("explore",), ("report",)])
+def test_a_hand_edit_that_breaks_the_toml_says_how_to_mend_it(
+    runner: CliRunner, started: Path, command: tuple[str, ...]
+) -> None:
+    (started / "instruments.toml").write_text("schema_version = 1\n[work_values\n")
+    result = flat(run(runner, *command, code=1).output)
+    assert "instruments.toml:2: is not valid TOML" in result
+    assert "Fix it by hand, or copy a version back from the .backups folder." in result
+
+
 def test_explore_follows_a_hand_edit_after_a_cached_read(
     runner: CliRunner, started: Path, tmp_path: Path
 ) -> None:

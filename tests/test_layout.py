@@ -140,3 +140,21 @@ def test_piped_output_is_not_wrapped_nor_padded(
     started = run(runner, "start", "--force").stdout
     assert [line for line in started.splitlines() if line != line.rstrip()] == []
     assert "careerpath questions --format toml > answers.toml" in started
+
+
+def test_a_list_in_a_record_shows_one_item_a_line(runner: CliRunner, home_dir: Path) -> None:
+    """Tasks are sentences: each gets its own bullet, wrapped under its own text, and a
+    source that holds "; " stays one item."""
+    run(runner, "start")
+    first = "Analyse large sets of data with statistical software and explain what they show."
+    second = "Present findings to people who decide."
+    run(runner, "target", "add", "Analyst", "--task", first, "--task", second, "--source", "A; B")
+    lines = run(runner, "target", "show", "t1").output.splitlines()
+    bulleted = [i for i, line in enumerate(lines) if "•" in line]
+    assert [lines[i].split("•", 1)[1].split()[0] for i in bulleted] == ["Analyse", "Present"]
+    assert lines[bulleted[1]].endswith("• " + second)
+    text_starts = lines[bulleted[0]].index("•") + 2
+    wrapped = lines[bulleted[0] + 1]  # the rest of the first task, under its text
+    assert wrapped[:text_starts].strip() == "" and wrapped[text_starts] != " "
+    assert "explain what they show." in wrapped
+    assert any(line.split() == ["Sources", "A;", "B"] for line in lines)

@@ -221,7 +221,7 @@ def test_doctor_reports_dangling_links_and_show_says_missing(
     )
     assert "Traceback" not in result.output and "unexpected" not in result.output
     # Everything else goes on working; show says which link is missing.
-    assert "Target jobs t1 UX researcher; t9 (missing)" in flat(
+    assert "Target jobs • t1 UX researcher • t9 (missing)" in flat(
         run(runner, "contact", "show", "c1").output
     )
     assert "Application a7 (missing)" in flat(run(runner, "offer", "show", "o1").output)

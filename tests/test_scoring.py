@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from careerpath.core.values import Money
+from careerpath.core.money import Money
 from careerpath.tracking import scoring
 from careerpath.tracking.records import Application, Contact, Offer, Target
 from careerpath.workbook.definition import StageDefinition, WorkbookDefinition

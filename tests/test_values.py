@@ -7,16 +7,14 @@ from datetime import date, datetime
 
 import pytest
 
+from careerpath.core.money import MoneyRange, parse_money, parse_money_range
 from careerpath.core.values import (
     DATE_ORDER_ENV,
-    MoneyRange,
     add_months,
     date_echo,
     format_amount,
     format_day,
     parse_date,
-    parse_money,
-    parse_money_range,
     parse_number,
     parse_when,
     plural,

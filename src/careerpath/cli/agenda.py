@@ -29,7 +29,7 @@ from careerpath.cli.recording import (
     relative,
 )
 from careerpath.core.errors import InvalidInput, NotFound
-from careerpath.tracking.records import format_when
+from careerpath.core.values import format_when
 from careerpath.views.tables import columns
 
 if TYPE_CHECKING:
@@ -60,10 +60,7 @@ def due(
     now = today()
     horizon = dt.date.max if show_all else day_option(within, "--within", echo=False)
     assert horizon is not None
-    from careerpath.tracking.records import validated_once
-
-    with validated_once():  # it only reads: each list of records validated once
-        items = due.collect(home_of(ctx).load(), now)
+    items = due.of_home(home_of(ctx), now)
     overdue = [i for i in items if i.due < now]
     coming = [i for i in items if now <= i.due <= horizon]
     later = len(items) - len(overdue) - len(coming)

@@ -44,6 +44,7 @@ from careerpath.cli.recording import (
     with_options,
 )
 from careerpath.core.errors import InvalidInput, NotFound
+from careerpath.core.values import format_when
 from careerpath.views.tables import columns
 
 if TYPE_CHECKING:
@@ -304,7 +305,7 @@ def app_show(
     if found.interviews:
         heading(console, "Interviews")
         for number, interview in enumerate(found.interviews, start=1):
-            when = records.format_when(interview.at)
+            when = format_when(interview.at)
             state = "done" if not interview.is_open else relative(interview.day, now)
             about = " · ".join(
                 p for p in (interview.round, interview.format, interview.interviewers) if p
@@ -444,7 +445,7 @@ def app_interview(
 ) -> None:
     """Add an interview to an application, or change one (--number N): time, round,
     format, with whom, preparation, questions asked, and your reflection afterwards."""
-    from careerpath.tracking import records, tracker
+    from careerpath.tracking import tracker
 
     when = moment_option(at, "--at")
     with changing(ctx, "applications", "app interview") as book:
@@ -492,7 +493,7 @@ def app_interview(
     console.print(
         plain(
             f"{verb} interview {shown_number} for {record['id']} {book.label(record)}: "
-            f"{records.format_when(interview.at)}."
+            f"{format_when(interview.at)}."
         )
     )
     if moved_from:

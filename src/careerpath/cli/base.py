@@ -292,10 +292,11 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-_NO_WORKBOOK = {"occupations", "explore"}
-"""Commands that never read a workbook (only the occupation pack; `explore` the exercises'
-file too, and the workbook only at a terminal, registering the record types itself), so
-start without what reading one takes (pydantic and the record models)."""
+_NO_WORKBOOK = {"occupations", "explore", "report", "due", "export"}
+"""Commands that start without what reading a workbook takes (pydantic and the record
+models): `occupations` never reads one; `explore` reads the exercises' file, and the workbook
+only at a terminal; `report`, `due` and `export` only when what they show is not kept in the
+home's cache (``Home.derived``). Those register the record types themselves before reading."""
 
 
 @app.callback()

@@ -147,7 +147,7 @@ def due_items(ctx: typer.Context, incomplete: str) -> Completions:
     from careerpath.views import due
     from careerpath.workbook.home import Home
 
-    items = due.collect(Home(_root(ctx), write_cache=False).load(), today())
+    items = due.of_home(Home(_root(ctx), write_cache=False), today())
     return [(item.id, f"{item.due:%a %d %b}: {item.title}") for item in items]
 
 

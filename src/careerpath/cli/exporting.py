@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -52,17 +54,21 @@ def export(
 
     An ics export keeps a record of its events in the home (.exports/calendar.toml), so the
     next one cancels what you have done since and updates what you snoozed."""
-    from careerpath.views import exports
-
     home = home_of(ctx)
-    workbook = home.load()
     now = today()
+    if format in (ExportFormat.json, ExportFormat.markdown):
+        write_output(output or Path("-"), _text(home, format, now))
+        return
+    if format is ExportFormat.csv and (output is None or str(output) == "-"):
+        raise InvalidInput(
+            "CSV makes one file per kind of record: give a folder with --output",
+            hint="For example: careerpath export --format csv --output careerpath-csv",
+        )
+    from careerpath.views import exports  # and the record types a workbook holds
+
+    workbook = home.load()
     if format is ExportFormat.csv:
-        if output is None or str(output) == "-":
-            raise InvalidInput(
-                "CSV makes one file per kind of record: give a folder with --output",
-                hint="For example: careerpath export --format csv --output careerpath-csv",
-            )
+        assert output is not None
         written = exports.write_csv(workbook, now, output)
         err_console().print(
             f"Written {len(written)} files to {output}: " + ", ".join(p.name for p in written),
@@ -70,26 +76,31 @@ def export(
             soft_wrap=True,
         )
         return
-    if format is ExportFormat.json:
+    _export_ics(home, workbook, output or Path("-"), remind=remind)
+
+
+def _text(home: Home, format: ExportFormat, now: dt.date) -> Iterator[str]:
+    """The JSON or Markdown export, a piece at a time; kept in the home's cache as it is
+    written, while nothing it is made from changes (``Home.derived_text``): a second export
+    of an unchanged home of 10,000 records is a copy of the first."""
+    from careerpath.instruments import store
+
+    def pieces() -> Iterable[str]:
+        from careerpath.tracking.records import validated_once  # registers the record types
+        from careerpath.views import exports
         from careerpath.views.instruments import exercises_section
 
-        # Written a piece at a time, and each list of records validated where it is read
-        # (not kept for the next reader: every type's models at once took a 10k home past
-        # 150 MB), the export's memory stays close to the home's own.
-        pieces = exports.json_pieces(workbook, now, exercises_section(home, workbook))
-        write_output(output or Path("-"), pieces)
-        return
-    if format is ExportFormat.markdown:
-        from careerpath.tracking.records import validated_once
-        from careerpath.views.instruments import exercises_section
-
+        workbook = home.load()
         exercises = exercises_section(home, workbook)
+        if format is ExportFormat.json:
+            # A piece at a time, and each list of records validated where it is read (not
+            # kept for the next reader: every type's models at once took a 10k home past
+            # 150 MB), the export's memory stays close to the home's own.
+            return exports.json_pieces(workbook, now, exercises)
         with validated_once():  # it only reads: each list of records validated once
-            text = exports.to_markdown(workbook, now, exercises)
-    else:
-        _export_ics(home, workbook, output or Path("-"), remind=remind)
-        return
-    write_output(output or Path("-"), text)
+            return [exports.to_markdown(workbook, now, exercises)]
+
+    return home.derived_text(f"export-{format}", now.isoformat(), pieces, also=[store.path(home)])
 
 
 def _export_ics(home: Home, workbook: Workbook, output: Path, *, remind: bool) -> None:

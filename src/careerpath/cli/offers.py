@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from careerpath.core.values import Money
+    from careerpath.core.money import Money
     from careerpath.tracking.records import Offer
     from careerpath.tracking.tracker import Book
 
@@ -533,7 +533,7 @@ def _floor_cell(offer: Offer, floor: Money | None) -> Text:
 
 def _floor_note(scores: list[Any], floor: Money | None) -> str | None:
     """Under the table: the floor, which offers are below it, which were not compared."""
-    from careerpath.core.values import format_money
+    from careerpath.core.money import format_money
     from careerpath.tracking import scoring
 
     if floor is None:

@@ -128,7 +128,7 @@ def _echo(text: str, value: dt.date) -> None:
 def money_option(text: str | None, option: str) -> dict[str, Any] | None:
     if text is None:
         return None
-    from careerpath.core.values import parse_money
+    from careerpath.core.money import parse_money
 
     try:
         return parse_money(text).model_dump()
@@ -139,7 +139,7 @@ def money_option(text: str | None, option: str) -> dict[str, Any] | None:
 def range_option(text: str | None, option: str) -> dict[str, Any] | None:
     if text is None:
         return None
-    from careerpath.core.values import parse_money_range
+    from careerpath.core.money import parse_money_range
 
     try:
         return parse_money_range(text).model_dump()
@@ -264,7 +264,8 @@ Cell = str | tuple[str, str]
 
 
 def details(console: Console, rows: Sequence[tuple[str, Any]]) -> None:
-    """Label and value pairs, values that are empty left out, long values wrapped."""
+    """Label and value pairs, values that are empty left out, long values wrapped, a list's
+    items one a line (a task is a sentence; a source may hold "; " itself)."""
     from rich.table import Table
 
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 2))
@@ -273,7 +274,15 @@ def details(console: Console, rows: Sequence[tuple[str, Any]]) -> None:
     for name, value in rows:
         if value is None or value == "" or value == []:
             continue
-        shown = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+        if isinstance(value, list) and len(value) > 1:
+            items = Table.grid(padding=(0, 1, 0, 0))  # a bullet, and each line under the text
+            items.add_column(no_wrap=True)
+            items.add_column()
+            for item in value:
+                items.add_row("•", plain(str(item)))
+            table.add_row(name, items)
+            continue
+        shown = str(value[0]) if isinstance(value, list) else str(value)
         table.add_row(name, plain(shown))
     console.print(table)
 
@@ -317,7 +326,7 @@ def due_text(day: dt.date | None, now: dt.date, snoozed: dt.date | None = None) 
 def money_text(value: dict[str, Any] | None) -> str:
     if not value:
         return ""
-    from careerpath.core.values import Money, format_money
+    from careerpath.core.money import Money, format_money
 
     return format_money(Money.model_validate(value))
 

@@ -34,7 +34,7 @@ from careerpath.core.errors import InvalidInput
 from careerpath.views.tables import columns
 
 if TYPE_CHECKING:
-    from careerpath.core.values import Money
+    from careerpath.core.money import Money
     from careerpath.tracking.records import Target
     from careerpath.tracking.scoring import Fit
     from careerpath.tracking.tracker import Book
@@ -323,7 +323,7 @@ def _compact(amount: float) -> str:
 
 def _pay_text(target: Target, floor: Money | None) -> str | None:
     """The pay range, marked when it is below the income floor (same currency only)."""
-    from careerpath.core.values import format_money_range
+    from careerpath.core.money import format_money_range
     from careerpath.tracking import scoring
 
     if target.salary is None:

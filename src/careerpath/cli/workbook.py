@@ -28,7 +28,7 @@ from careerpath.cli.base import (
 from careerpath.core.errors import CareerpathError, DanglingLinks, InvalidFiles, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from rich.console import Console
 
@@ -286,25 +286,13 @@ def report(
             file_width=140,
         )
         return
-    home = home_of(ctx)
-    workbook = home.load()
-    from careerpath.tracking.records import validated_once
-
-    with validated_once():  # it only reads: the due items and the pipeline share one validation
-        built = reports.build(workbook, today())
-    from careerpath.views.instruments import exercises_section
-
-    exercises = exercises_section(home, workbook)
-    if exercises is not None:
-        import dataclasses
-
-        built = dataclasses.replace(built, exercises=exercises)
+    home, day = home_of(ctx), today()
     _show(
         format,
         output,
-        json=lambda: reports.to_json(built),
-        markdown=lambda: reports.to_markdown(built),
-        render=lambda console: reports.render(built, console),
+        json=lambda: reports.json_of_home(home, day),  # with the answers in full
+        markdown=lambda: reports.to_markdown(reports.of_home(home, day)),
+        render=lambda console: reports.render(reports.of_home(home, day), console),
         file_width=100,
     )
 
@@ -313,13 +301,14 @@ def _show(
     format: Format,
     output: Path | None,
     *,
-    json: Callable[[], str],
+    json: Callable[[], str | Iterable[str]],
     markdown: Callable[[], str],
     render: Callable[[Console], None],
     file_width: int,
 ) -> None:
     """A report in ``format`` on the screen, or written to ``output``. The terminal view
     (``render``) goes to a file without colour, ``file_width`` wide."""
+    text: str | Iterable[str]
     if format is Format.json:
         text = json()
     elif format is Format.markdown:
@@ -332,10 +321,7 @@ def _show(
         with capture.capture() as captured:
             render(capture)
         text = captured.get()
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_output(output, text)
+    write_output(output or Path("-"), text)
 
 
 @app.command()

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from careerpath.core.errors import InvalidFiles
 from careerpath.storage import tomlio
 from careerpath.storage.folder import validate
 
@@ -39,8 +40,8 @@ def read(home: Home) -> Instruments:
     file = path(home)
     if not file.exists():
         return Instruments()
-    raw, text = tomlio.read(file)
-    return validate(Instruments, raw, text, file, _HINT)
+    text = tomlio.read_text(file)
+    return validate(Instruments, _parsed(text, file), text, file, _HINT)
 
 
 class Results(NamedTuple):
@@ -82,8 +83,16 @@ careerpath's version (part of every cache key)."""
 def _validated(text: str, file: Path) -> dict[str, Any]:
     from careerpath.instruments.models import Instruments
 
-    found = validate(Instruments, tomlio.parse(text, file), text, file, _HINT)
+    found = validate(Instruments, _parsed(text, file), text, file, _HINT)
     return found.model_dump(mode="python", exclude_none=True)
+
+
+def _parsed(text: str, file: Path) -> dict[str, Any]:
+    """The file's TOML; a syntax error says how to mend it, as a wrong value does."""
+    try:
+        return tomlio.parse(text, file)
+    except InvalidFiles as error:
+        raise InvalidFiles(error.problems, hint=_HINT) from None
 
 
 def write(home: Home, instruments: Instruments) -> None:

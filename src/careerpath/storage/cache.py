@@ -9,8 +9,13 @@ file copied back from ``.backups`` (same size and time or not) is parsed afresh.
 that is missing, corrupt or from another version is rebuilt without a word; the folder is safe
 to delete at any time.
 
-Only plain data and ``datetime`` values are unpickled (``_PlainUnpickler``): a cache file
-cannot make careerpath run code, whoever wrote it.
+Results worked out from files are kept the same way (``derived``, ``derived_text``): a
+report, what is due, an export, next to a hash of the bytes of every file they were worked
+out from, so a read command on an unchanged home of 10,000 records does not read them again.
+
+Only plain data, ``datetime`` values and the dataclasses of the careerpath modules a caller
+names are unpickled (``_PlainUnpickler``): a cache file cannot make careerpath run code,
+whoever wrote it.
 """
 
 from __future__ import annotations
@@ -20,23 +25,44 @@ import hashlib
 import io
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, TypeVar
 
 CACHE_DIR = ".cache"
 _FORMAT = 2
 """Bumped when what is cached, or what parsing accepts, changes; older cache files are then
 rebuilt (a new careerpath version rebuilds them too)."""
 
+_SLICE = 1 << 20
+"""Characters of a long text encoded at a time, as it is written to the cache."""
+
+_LEFT_BEHIND_AFTER = 3600
+"""Seconds after which a cache file still being written aside counts as left behind."""
+
 _ALLOWED = {("datetime", name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
+
+T = TypeVar("T")
 
 
 class _PlainUnpickler(pickle.Unpickler):
+    def __init__(self, file: IO[bytes], modules: Collection[str] = ()) -> None:
+        super().__init__(file)
+        self.modules = modules
+        """careerpath's modules whose dataclasses may be read back: named by the caller,
+        as importing a module runs it."""
+
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in _ALLOWED:
-            raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
-        return super().find_class(module, name)
+        if (module, name) in _ALLOWED:
+            return super().find_class(module, name)
+        if module in self.modules:
+            import dataclasses
+
+            found = super().find_class(module, name)
+            # A dataclass is put back field by field, without calling any of its code.
+            if isinstance(found, type) and dataclasses.is_dataclass(found):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
 
 
 class ParseCache:
@@ -64,9 +90,14 @@ class ParseCache:
         digest = _digest(text, rules)
         entry = self._entry(path)
         cached = _load(entry)
-        if cached is not None and cached[0] == _FORMAT and cached[1] == digest:
-            data: dict[str, Any] = cached[2]
-            return data
+        if (
+            cached is not None
+            and cached[0] == _FORMAT
+            and cached[1] == digest
+            and isinstance(cached[2], dict)
+        ):
+            found: dict[str, Any] = cached[2]
+            return found
         data = parse(text, path)  # a syntax error raises here: nothing is cached
         self.keep(path, text, data, rules=rules, digest=digest)
         return data
@@ -87,6 +118,97 @@ class ParseCache:
         with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
             self._store(self._entry(path), (_FORMAT, digest or _digest(text, rules), data))
 
+    def derived(
+        self,
+        name: str,
+        files: Sequence[Path],
+        key: str,
+        compute: Callable[[], T],
+        *,
+        modules: Collection[str] = (),
+    ) -> T:
+        """``compute()``, or what it gave before while every one of ``files`` holds the same
+        bytes as then (a missing one still missing), and ``key`` is the same.
+
+        For a result worked out from those files and ``key`` (the day, the options given)
+        alone, of plain data and the dataclasses of careerpath's ``modules``. Nothing is
+        kept when a file changed while it was worked out, or when ``compute`` raises."""
+        before = _files_digest(files, f"{name}\0{key}")
+        entry = self.folder / f"derived@{name}.pickle"
+        cached = _load(entry, modules)
+        if cached is not None and cached[0] == _FORMAT and cached[1] == before:
+            kept: T = cached[2]
+            return kept
+        value = compute()
+        if self.write and _files_digest(files, f"{name}\0{key}") == before:
+            with contextlib.suppress(OSError):
+                self._store(entry, (_FORMAT, before, value))
+        return value
+
+    def derived_text(
+        self, name: str, files: Sequence[Path], key: str, pieces: Callable[[], Iterable[str]]
+    ) -> Iterator[str]:
+        """The text ``pieces()`` gives, a piece at a time, kept as ``derived`` keeps a value:
+        for a long text (an export), written to the cache as it is given, so that it is never
+        whole in memory."""
+        digest = _files_digest(files, f"{name}\0{key}")
+        entry = self.folder / f"derived@{name}.txt"
+        header = _FORMAT.to_bytes(2, "big") + digest
+        try:
+            kept = entry.open("rb")
+        except OSError:
+            pass
+        else:
+            with kept:
+                if kept.read(len(header)) == header:
+                    reader = io.TextIOWrapper(kept, encoding="utf-8", newline="")
+                    while chunk := reader.read(1 << 20):
+                        yield chunk
+                    return
+        aside = self._aside(entry) if self.write else None
+        finished = False
+        try:
+            if aside is not None:
+                aside[1].write(bytes(len(header)))  # room for the header, written last
+            for piece in pieces():
+                if aside is not None:
+                    try:
+                        for start in range(0, len(piece), _SLICE):  # no copy of a long piece
+                            aside[1].write(piece[start : start + _SLICE].encode("utf-8"))
+                    except OSError:  # a cache that cannot be written is only slower
+                        _drop(aside)
+                        aside = None
+                yield piece
+            finished = True
+        finally:
+            if aside is not None:
+                if finished and _files_digest(files, f"{name}\0{key}") == digest:
+                    with contextlib.suppress(OSError):
+                        aside[1].seek(0)
+                        aside[1].write(header)
+                        aside[1].close()
+                        os.replace(aside[0], entry)
+                _drop(aside)
+
+    def _aside(self, entry: Path) -> tuple[str, IO[bytes]] | None:
+        """A new file beside ``entry``, to be renamed over it once whole; None when the
+        folder cannot take one."""
+        import tempfile
+        import time
+
+        try:
+            self.folder.mkdir(mode=0o700, exist_ok=True)
+            # What a command killed while writing left behind (an export's can be tens of
+            # MB); one still being written is minutes old at most.
+            for left in self.folder.glob(f".{entry.name}.*"):
+                with contextlib.suppress(OSError):
+                    if left.stat().st_mtime < time.time() - _LEFT_BEHIND_AFTER:
+                        left.unlink()
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{entry.name}.")
+        except OSError:
+            return None
+        return temporary, os.fdopen(handle, "wb")
+
     def _entry(self, path: Path) -> Path:
         try:
             name = str(path.relative_to(self.root)).replace(os.sep, "__")
@@ -94,21 +216,26 @@ class ParseCache:
             name = hashlib.blake2b(str(path).encode(), digest_size=10).hexdigest()
         return self.folder / f"{name}.pickle"
 
-    def _store(self, entry: Path, value: tuple[int, bytes, dict[str, Any]]) -> None:
-        import tempfile
-
-        self.folder.mkdir(mode=0o700, exist_ok=True)
+    def _store(self, entry: Path, value: tuple[int, bytes, Any]) -> None:
         # Written aside then renamed, so a reader never sees half a file; no fsync: a cache
         # lost in a crash is only rebuilt.
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{entry.name}.")
+        aside = self._aside(entry)
+        if aside is None:
+            return
         try:
-            with os.fdopen(handle, "wb") as stream:
+            with aside[1] as stream:
                 pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, entry)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+            os.replace(aside[0], entry)
+        finally:
+            _drop(aside)
+
+
+def _drop(aside: tuple[str, IO[bytes]]) -> None:
+    """Close and remove a file written aside, if it is still there."""
+    with contextlib.suppress(OSError):
+        aside[1].close()
+    with contextlib.suppress(OSError):
+        os.unlink(aside[0])
 
 
 def _digest(text: str, rules: str) -> bytes:
@@ -121,21 +248,58 @@ def _digest(text: str, rules: str) -> bytes:
     return hasher.digest()
 
 
+def _files_digest(files: Sequence[Path], key: str) -> bytes:
+    """A hash of ``key``, of this careerpath (``_code``) and of the bytes of each of
+    ``files`` (or that it is missing): reading and hashing 10 MB costs a hundredth of
+    parsing it."""
+    from careerpath import __version__
+
+    hasher = hashlib.blake2b(digest_size=20, key=_key(__version__))
+    hasher.update(key.encode("utf-8"))
+    hasher.update(_code())
+    for path in files:
+        hasher.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            content = path.read_bytes()
+        except FileNotFoundError:
+            hasher.update(b"missing")
+            continue
+        hasher.update(len(content).to_bytes(8, "big"))
+        hasher.update(content)
+    return hasher.digest()
+
+
+def _code() -> bytes:
+    """The size and time of every file of careerpath itself (its code, its data pack, its
+    workbooks): a result is worked out again after an upgrade, or a change to the code of a
+    source checkout, even one that kept the version number."""
+    import careerpath
+
+    package = Path(careerpath.__file__).parent
+    found = []
+    for folder, names, files in os.walk(package):
+        names[:] = [name for name in names if name != "__pycache__"]
+        for name in files:
+            info = os.stat(os.path.join(folder, name))
+            found.append(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(sorted(found)).encode("utf-8", "surrogateescape")
+
+
 def _key(version: str) -> bytes:
     """What the cached data also depends on: this careerpath and its cache format."""
     return f"{version}/{_FORMAT}".encode()[:64]
 
 
-def _load(entry: Path) -> Any:
+def _load(entry: Path, modules: Collection[str] = ()) -> Any:
     """What a cache file holds, or None when it is missing or unreadable in any way."""
     try:
         raw = entry.read_bytes()
     except OSError:
         return None
     try:
-        value = _PlainUnpickler(io.BytesIO(raw)).load()
+        value = _PlainUnpickler(io.BytesIO(raw), modules).load()
     except Exception:  # corrupt, truncated or foreign: rebuilt by the caller
         return None
-    if isinstance(value, tuple) and len(value) == 3 and isinstance(value[2], dict):
+    if isinstance(value, tuple) and len(value) == 3:
         return value
     return None

@@ -41,7 +41,8 @@ from pydantic import (
 )
 
 from careerpath.core.errors import InvalidInput, NotFound
-from careerpath.core.values import Money, MoneyRange, format_money, parse_money, plural
+from careerpath.core.money import Money, MoneyRange, format_money, parse_money
+from careerpath.core.values import plural
 from careerpath.tracking import vocabulary
 
 # The statuses live in ``vocabulary`` (quick to import, for completion); they are this
@@ -900,11 +901,6 @@ def new_record(name: str, records: Sequence[dict[str, Any]], floor: int) -> dict
 
 
 # --- small helpers used by several commands --------------------------------------------------
-
-
-def format_when(at: dt.date | dt.datetime) -> str:
-    """A date, or a date and time to the minute: "2026-12-01 10:00"."""
-    return at.strftime("%Y-%m-%d %H:%M") if isinstance(at, dt.datetime) else at.isoformat()
 
 
 def parse_pairs(items: Sequence[str], *, low: int, high: int, what: str) -> dict[str, int]:

@@ -10,7 +10,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from careerpath.core.values import Money, MoneyRange, format_amount, format_money
+from careerpath.core.money import Money, MoneyRange, format_money
+from careerpath.core.values import format_amount
 from careerpath.tracking.records import (
     PIPELINE,
     STALE_AFTER,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from careerpath.workbook.agenda import DueItem, Source
+    from careerpath.workbook.home import Home
     from careerpath.workbook.models import Workbook
 
 
@@ -31,3 +32,18 @@ def collect(workbook: Workbook, today: date) -> list[DueItem]:
     """Every open item, overdue first, then by date."""
     found = [item for source in sources(workbook) for item in source.items(workbook, today)]
     return sorted(found, key=lambda item: (item.due, item.at or datetime.min, item.id))
+
+
+def of_home(home: Home, today: date) -> list[DueItem]:
+    """``collect`` for the workbook in ``home``, kept in the home's cache while nothing it is
+    worked out from changes (``Home.derived``)."""
+
+    def worked_out() -> list[DueItem]:
+        from careerpath.tracking.records import validated_once  # registers the record types
+
+        workbook = home.load()
+        with validated_once():  # it only reads: each list of records validated once
+            return collect(workbook, today)
+
+    agenda = "careerpath.workbook.agenda"
+    return home.derived("due", today.isoformat(), worked_out, modules=(agenda,))

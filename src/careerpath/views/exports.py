@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from careerpath.core.safe_text import for_csv, for_ics, for_json
 from careerpath.core.safe_text import for_markdown as escape
+from careerpath.core.values import format_when
 from careerpath.tracking import records, scoring
 
 if TYPE_CHECKING:
@@ -312,18 +313,18 @@ def _text(value: Any) -> str:
     """A stored value as one line of text."""
     if isinstance(value, dict):
         if {"amount", "currency"} <= value.keys():
-            from careerpath.core.values import Money, format_money
+            from careerpath.core.money import Money, format_money
 
             return format_money(Money.model_validate(value))
         if {"low", "high", "currency"} <= value.keys():
-            from careerpath.core.values import MoneyRange, format_money_range
+            from careerpath.core.money import MoneyRange, format_money_range
 
             return format_money_range(MoneyRange.model_validate(value))
         return ", ".join(f"{k} {_text(v)}" for k, v in value.items())
     if isinstance(value, list):
         return "; ".join(_text(item) for item in value)
     if isinstance(value, dt.datetime):
-        return records.format_when(value)
+        return format_when(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():

@@ -15,25 +15,71 @@ from typing import TYPE_CHECKING, Any
 
 from careerpath.core.safe_text import for_json, for_markdown, for_markdown_cell
 from careerpath.core.values import format_day
-from careerpath.views.next_step import one_next
 from careerpath.views.report_model import (
     KeyAnswer,
     Report,
     StageLine,
     WorkLine,
 )
-from careerpath.workbook import engine
-from careerpath.workbook.models import Workbook
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from careerpath.views.group import GroupReport
     from careerpath.workbook.agenda import DueItem
+    from careerpath.workbook.home import Home
+    from careerpath.workbook.models import Workbook
+
+
+def of_home(home: Home, today: date) -> Report:
+    """The report of the workbook in ``home`` as of ``today``, to show (as text or Markdown):
+    kept in the home's cache while nothing it is worked out from changes (``Home.derived``),
+    so that a report of 10,000 records does not read them again. Its key answers hold their
+    text, not the answers themselves (``json_of_home`` has those)."""
+    from careerpath.instruments import store
+
+    def shown() -> Report:
+        built = _of_workbook(home, today)
+        answers = [dataclasses.replace(answer, value=None) for answer in built.key_answers]
+        return dataclasses.replace(built, key_answers=answers)  # 8 MB less to keep at 10k
+
+    return home.derived(
+        "report",
+        today.isoformat(),
+        shown,
+        also=[store.path(home)],
+        modules=("careerpath.views.report_model", "careerpath.program.plan"),
+    )
+
+
+def json_of_home(home: Home, today: date) -> Iterator[str]:
+    """``to_json`` of the report of ``home``, kept in its cache as ``of_home`` keeps that."""
+    from careerpath.instruments import store
+
+    def text() -> list[str]:
+        return [to_json(_of_workbook(home, today))]
+
+    return home.derived_text("report-json", today.isoformat(), text, also=[store.path(home)])
+
+
+def _of_workbook(home: Home, today: date) -> Report:
+    """The report of the workbook in ``home``, read afresh, with the exercises' section."""
+    from careerpath.tracking.records import validated_once  # registers the record types
+    from careerpath.views.instruments import exercises_section
+
+    workbook = home.load()
+    with validated_once():  # it only reads: the due items and the pipeline share one validation
+        built = build(workbook, today)
+    exercises = exercises_section(home, workbook)
+    return built if exercises is None else dataclasses.replace(built, exercises=exercises)
 
 
 def build(workbook: Workbook, today: date, items: list[DueItem] | None = None) -> Report:
     """The report for ``workbook`` as of ``today``; no I/O. ``items``: what
     ``due.collect`` gives, when the caller has it already."""
     from careerpath.views import due
+    from careerpath.views.next_step import one_next
+    from careerpath.workbook import engine
 
     if items is None:  # once: the next step and the due section share it
         items = due.collect(workbook, today)

@@ -35,18 +35,16 @@ from pydantic import (
 
 from careerpath.core.errors import InvalidFiles, NotFound
 from careerpath.core.ids import unique, unique_ids
-from careerpath.core.values import (
+from careerpath.core.money import (
     Money,
     MoneyRange,
     Period,
-    format_amount,
     format_money,
     format_money_range,
-    parse_date,
     parse_money,
     parse_money_range,
-    parse_number,
 )
+from careerpath.core.values import format_amount, parse_date, parse_number
 from careerpath.storage import tomlio
 from careerpath.workbook.builtins import BUILTIN, builtin_dir, builtin_names
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -218,6 +218,57 @@ class Home(Folder):
         # Kept validated: the same text read by the same questions gives the same answers.
         return self.parse_cache.parse(path, text, validated, rules=_rules_of(stage))
 
+    # --- results worked out from the workbook ------------------------------------------------
+
+    def derived(
+        self,
+        name: str,
+        key: str,
+        compute: Callable[[], T],
+        *,
+        also: Sequence[Path] = (),
+        modules: Collection[str] = (),
+    ) -> T:
+        """``compute()``, or what it gave before while none of what it is worked out from has
+        changed: the files ``load`` reads, the files ``also`` names, the person's settings,
+        and ``key`` (the day, the options given). ``compute`` (which reads the workbook with
+        ``load``) must depend on nothing else; its result is plain data and the dataclasses
+        of ``modules``. A report of 10,000 records on an unchanged home then costs a read of
+        its files' bytes, not their parsing."""
+        return self.parse_cache.derived(
+            name, self._sources(also), _with_settings(key), compute, modules=modules
+        )
+
+    def derived_text(
+        self,
+        name: str,
+        key: str,
+        pieces: Callable[[], Iterable[str]],
+        *,
+        also: Sequence[Path] = (),
+    ) -> Iterator[str]:
+        """As ``derived``, for a long text given a piece at a time (an export)."""
+        return self.parse_cache.derived_text(name, self._sources(also), _with_settings(key), pieces)
+
+    def _sources(self, also: Sequence[Path]) -> list[Path]:
+        """Every file ``load`` reads (a stage file that is not there counts as one not
+        there), and ``also``."""
+        from careerpath.core import config
+
+        files = [self.workbook_file, self.program_file, config.config_file(), *also]
+        try:
+            raw, _ = tomlio.read(self.workbook_file, self.parse_cache)
+            source = raw["definition"]["source"]
+        except (InvalidFiles, OSError, KeyError, TypeError):  # ``load`` says what is wrong
+            return files
+        if isinstance(source, str):
+            builtin = source.startswith(_BUILTIN_PREFIX)
+            name = source.removeprefix(_BUILTIN_PREFIX)
+            files.append(builtin_dir() / f"{name}.toml" if builtin else self.root / source)
+        with contextlib.suppress(OSError):
+            files += sorted(self.stages_dir.glob("*.toml"))
+        return files
+
     # --- writing -----------------------------------------------------------------------------
 
     def write_state(self, state: WorkbookState) -> None:
@@ -405,6 +456,13 @@ Stage status and progress are worked out from your answers in stages/*.toml."""
 _ANSWERS_HEADER = """\
 careerpath answers: stage {stage!r} ({title}). These are yours: read, edit, keep in git.
 `careerpath doctor` checks this file after a hand edit."""
+
+
+def _with_settings(key: str) -> str:
+    """``key``, and the settings given in the environment (``$CAREERPATH_*``), which a
+    result worked out from the workbook may depend on as much as on the config file."""
+    given = sorted(item for item in os.environ.items() if item[0].startswith("CAREERPATH_"))
+    return f"{key}\0{given!r}"
 
 
 def _rules_of(stage: StageDefinition) -> str:

@@ -1,0 +1,267 @@
+"""Results worked out from a home's files (the report, what is due, an export) are kept in
+its cache while those files are unchanged, and never shown stale: every file they are worked
+out from, the settings and the day count."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import pickle
+import shutil
+import tomllib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+from typer.testing import CliRunner
+
+from careerpath.storage.cache import CACHE_DIR, ParseCache
+from careerpath.workbook.builtins import builtin_dir
+from careerpath.workbook.home import Home
+
+from conftest import run
+
+
+@pytest.fixture
+def tracked(runner: CliRunner, started: Path) -> Path:
+    run(runner, "app", "add", "Acme", "Analyst", "--status", "applied", "--date", "2026-10-01")
+    run(runner, "contact", "add", "Sam Lee", "--next", "Ask about the team", "--due", "2026-11-20")
+    return started
+
+
+def report(runner: CliRunner, today: str | None = None) -> dict[str, Any]:
+    found: dict[str, Any] = json.loads(run(runner, "report", "-f", "json", today=today).output)
+    return found
+
+
+def kept(home: Path) -> list[str]:
+    return sorted(p.name for p in (home / CACHE_DIR).glob("derived@*"))
+
+
+@pytest.fixture
+def no_reading(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Reading the workbook fails from here on: only what was kept can be shown."""
+
+    def refuse(self: Home, *args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the workbook was read")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Home, "load", refuse)
+        yield
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("report",),
+        ("report", "-f", "json"),
+        ("report", "-f", "markdown"),
+        ("due",),
+        ("due", "--all", "-f", "json"),
+        ("export", "-f", "json"),
+        ("export", "-f", "markdown"),
+    ],
+)
+def test_an_unchanged_home_shows_what_was_worked_out_without_reading_it(
+    runner: CliRunner, tracked: Path, command: tuple[str, ...], request: pytest.FixtureRequest
+) -> None:
+    first = run(runner, *command).output
+    assert "Acme" in first
+    request.getfixturevalue("no_reading")
+    assert run(runner, *command).output == first
+
+
+def test_every_file_it_is_worked_out_from_counts(runner: CliRunner, tracked: Path) -> None:
+    from careerpath.instruments.work_values import VALUES
+
+    applying = tracked / "stages" / "applying.toml"
+    before = report(runner)
+    assert before["pipeline"]["total"] == 1
+    # A stage file edited by hand.
+    applying.write_text(applying.read_text().replace('"Acme"', '"Acme Corp"'))
+    assert any("Acme Corp" in a["text"] for a in report(runner)["key_answers"])
+    # A stage file that was not there.
+    (tracked / "stages" / "diving-deeper.toml").write_text('leading_option = "UX research."\n')
+    assert any(a["text"] == "UX research." for a in report(runner)["key_answers"])
+    # workbook.toml.
+    state = tracked / "workbook.toml"
+    data = tomllib.loads(state.read_text())
+    data["stages"].setdefault("networking", {})["started"] = dt.date(2026, 11, 2)
+    state.write_text(tomli_w.dumps(data))
+    networking = next(s for s in report(runner)["stages"] if s["id"] == "networking")
+    assert networking["started"] == "2026-11-02"
+    # The exercises' file.
+    order = ", ".join(f'"{name}"' for name in VALUES)
+    (tracked / "instruments.toml").write_text(
+        f"schema_version = 1\n[work_values]\nsorted = 2026-11-20\norder = [{order}]\n"
+    )
+    assert report(runner)["exercises"]["top_values"] == list(VALUES)[:3]
+    # program.toml.
+    intake = tracked.parent / "intake.toml"
+    intake.write_text(
+        'want_by_end = "A clear direction."\nin_the_way = "Time."\nhours = 5\n'
+        'confidence = 2\ngoals = ["Talk to five people in the field"]\n'
+    )
+    run(runner, "program", "start", "--answers", str(intake))
+    assert report(runner)["program"] is not None
+    # A setting, in the config file and in the environment; and the day.
+    assert report(runner)["pipeline"]["stale"] == 1
+    run(runner, "config", "set", "stale-days", "90")
+    assert report(runner)["pipeline"]["stale"] == 0
+    os.environ["CAREERPATH_STALE_DAYS"] = "7"  # the autouse fixture clears it after
+    assert report(runner)["pipeline"]["stale"] == 1
+    assert report(runner, today="2026-12-24")["generated"] == "2026-12-24"
+
+
+def test_a_file_put_back_with_the_same_size_and_time_counts(
+    runner: CliRunner, tracked: Path
+) -> None:
+    """As `git checkout` or a copy from .backups can do: other bytes, same size and mtime."""
+    applying = tracked / "stages" / "applying.toml"
+    report(runner)
+    before = applying.stat()
+    applying.write_text(applying.read_text().replace('"Acme"', '"Emca"'))
+    os.utime(applying, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert any("Emca" in a["text"] for a in report(runner)["key_answers"])
+
+
+def test_a_custom_definition_counts(runner: CliRunner, home_dir: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    shutil.copy(builtin_dir() / "default.toml", mine)
+    run(runner, "start", "--workbook", str(mine))
+    assert report(runner)["workbook"]["title"] == "Your career path"
+    copy = home_dir / "definition.toml"
+    copy.write_text(copy.read_text().replace('"Your career path"', '"My own path"', 1))
+    assert report(runner)["workbook"]["title"] == "My own path"
+
+
+@pytest.mark.parametrize("junk", [b"", b"\x80\x04garbage", b"cos\nsystem\n(S'echo hi'\ntR."])
+def test_a_corrupt_entry_is_worked_out_again(
+    runner: CliRunner, tracked: Path, junk: bytes, capfd: pytest.CaptureFixture[str]
+) -> None:
+    first = run(runner, "report").output
+    run(runner, "export", "-f", "json")
+    for entry in (tracked / CACHE_DIR).glob("derived@*"):
+        entry.write_bytes(junk)
+    assert run(runner, "report").output == first
+    assert json.loads(run(runner, "export", "-f", "json").output)["derived"]
+    assert "hi" not in capfd.readouterr().out  # the pickle's command was never run
+
+
+def test_a_broken_file_is_reported_though_a_result_was_kept(
+    runner: CliRunner, tracked: Path
+) -> None:
+    run(runner, "report")
+    applying = tracked / "stages" / "applying.toml"
+    applying.write_text(applying.read_text() + "\n[[applications]\nbroken")
+    result = run(runner, "report", code=1)
+    assert "applying.toml" in result.output
+
+
+def test_a_file_changed_while_it_is_worked_out_is_not_kept(tmp_path: Path) -> None:
+    source = tmp_path / "a.toml"
+    source.write_text("one")
+    cache = ParseCache(tmp_path)
+    calls: list[str] = []
+
+    def changing() -> str:
+        calls.append(source.read_text())
+        source.write_text("two")  # another command writes meanwhile
+        return calls[-1]
+
+    assert cache.derived("x", [source], "", changing) == "one"
+    assert cache.derived("x", [source], "", lambda: source.read_text()) == "two"
+    assert cache.derived("x", [source], "", lambda: "never") == "two"  # kept once unchanged
+
+
+def test_a_text_stopped_part_way_is_not_kept(tmp_path: Path) -> None:
+    source = tmp_path / "a.toml"
+    source.write_text("one")
+    cache = ParseCache(tmp_path)
+
+    def pieces() -> Callable[[], Iterator[str]]:
+        return lambda: iter(["a", "b", "c"])
+
+    partial = cache.derived_text("t", [source], "", pieces())
+    assert next(partial) == "a"
+    partial.close()  # the reader went away (a closed pipe)
+    assert list((tmp_path / CACHE_DIR).iterdir()) == []
+    assert "".join(cache.derived_text("t", [source], "", pieces())) == "abc"
+    assert "".join(cache.derived_text("t", [source], "", lambda: iter(["x"]))) == "abc"
+    looking = ParseCache(tmp_path, write=False)  # a folder looked at: uses, never adds
+    source.write_text("two")
+    assert "".join(looking.derived_text("t", [source], "", lambda: iter(["y"]))) == "y"
+    assert "".join(cache.derived_text("t", [source], "", lambda: iter(["z"]))) == "z"
+
+
+def test_results_are_kept_only_in_the_cache(runner: CliRunner, tracked: Path) -> None:
+    """Nothing is added where a person keeps their files, and doctor counts no problem."""
+    before = sorted(p.name for p in tracked.iterdir())
+    run(runner, "report")
+    run(runner, "due")
+    run(runner, "export", "-f", "json")
+    assert sorted(p.name for p in tracked.iterdir()) == before
+    assert kept(tracked) == [
+        "derived@due.pickle",
+        "derived@export-json.txt",
+        "derived@report.pickle",
+    ]
+    run(runner, "doctor")
+
+
+def test_what_a_killed_command_left_half_written_is_cleared(tmp_path: Path) -> None:
+    """kill -9 in the middle of an export leaves its cache file half written, aside: the
+    next one to write the same entry clears it, once it is clearly nobody's."""
+    source = tmp_path / "a.toml"
+    source.write_text("one")
+    cache = ParseCache(tmp_path)
+    folder = tmp_path / CACHE_DIR
+    folder.mkdir()
+    left = folder / ".derived@t.txt.abc123"
+    left.write_text("half")
+    recent = folder / ".derived@t.txt.def456"  # another command, writing now
+    recent.write_text("half")
+    os.utime(left, (1, 1))
+    assert "".join(cache.derived_text("t", [source], "", lambda: iter(["x"]))) == "x"
+    assert sorted(p.name for p in folder.iterdir()) == [".derived@t.txt.def456", "derived@t.txt"]
+
+
+def test_a_program_s_report_is_kept_too(
+    runner: CliRunner, tracked: Path, request: pytest.FixtureRequest
+) -> None:
+    intake = tracked.parent / "intake.toml"
+    intake.write_text(
+        'want_by_end = "A clear direction."\nin_the_way = "Time."\nhours = 5\n'
+        'confidence = 2\ngoals = ["Talk to five people in the field"]\n'
+    )
+    run(runner, "program", "start", "--answers", str(intake))
+    first = run(runner, "report").output
+    assert "Talk to five people in the field" in first
+    request.getfixturevalue("no_reading")
+    assert run(runner, "report").output == first
+
+
+@pytest.mark.parametrize("module", ["careerpath.__main__", "careerpath.views.report_model"])
+def test_a_class_of_a_module_not_named_is_not_read_back(tmp_path: Path, module: str) -> None:
+    """A cache entry naming a careerpath module its reader did not name is not read
+    (importing some would run a command): the result is worked out again."""
+    source = tmp_path / "a.toml"
+    source.write_text("one")
+    cache = ParseCache(tmp_path)
+    assert cache.derived("x", [source], "", lambda: "fresh") == "fresh"
+    entry = tmp_path / CACHE_DIR / "derived@x.pickle"
+    format_, digest, _ = pickle.loads(entry.read_bytes())
+    # (format, digest, <module>.Report()) as a pickle would hold a dataclass.
+    crafted = (
+        b"\x80\x04"
+        + pickle.dumps(format_, protocol=4)[2:-1]
+        + pickle.dumps(digest, protocol=4)[2:-1]
+        + b"c"
+        + module.encode()
+        + b"\nReport\n)\x81\x87."
+    )
+    entry.write_bytes(crafted)
+    assert cache.derived("x", [source], "", lambda: "again") == "again"
