@@ -63,13 +63,16 @@ def no_reading(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         ("due", "--all", "-f", "json"),
         ("export", "-f", "json"),
         ("export", "-f", "markdown"),
+        ("app", "list", "--all"),
+        ("app", "list", "--status", "applied"),
+        ("contact", "list"),
     ],
 )
 def test_an_unchanged_home_shows_what_was_worked_out_without_reading_it(
     runner: CliRunner, tracked: Path, command: tuple[str, ...], request: pytest.FixtureRequest
 ) -> None:
     first = run(runner, *command).output
-    assert "Acme" in first
+    assert ("Sam Lee" if command[0] == "contact" else "Acme") in first
     request.getfixturevalue("no_reading")
     assert run(runner, *command).output == first
 
@@ -265,3 +268,19 @@ def test_a_class_of_a_module_not_named_is_not_read_back(tmp_path: Path, module: 
     )
     entry.write_bytes(crafted)
     assert cache.derived("x", [source], "", lambda: "again") == "again"
+
+
+def test_a_list_follows_a_hand_edit_and_its_options(runner: CliRunner, tracked: Path) -> None:
+    assert "Acme" in run(runner, "app", "list").output
+    assert "No applications match." in run(runner, "app", "list", "--status", "screening").output
+    applying = tracked / "stages" / "applying.toml"
+    applying.write_text(applying.read_text().replace('"Acme"', '"Initech"'))
+    assert "Initech" in run(runner, "app", "list").output
+    assert "Sam Lee" in run(runner, "contact", "list").output
+    assert (
+        "No contacts with that status."
+        in run(runner, "contact", "list", "--status", "closed").output
+    )
+    networking = tracked / "stages" / "networking.toml"
+    networking.write_text(networking.read_text().replace('"Sam Lee"', '"Ana Ruiz"'))
+    assert "Ana Ruiz" in run(runner, "contact", "list").output

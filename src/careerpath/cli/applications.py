@@ -14,6 +14,7 @@ from careerpath.cli.base import (
     FormatOption,
     LimitOption,
     ListFormat,
+    home_of,
     left_out,
     list_limit,
     out_console,
@@ -178,27 +179,25 @@ def app_list(
     limit: LimitOption = None,
 ) -> None:
     """Applications, furthest along first; stale ones flagged."""
-    from careerpath.tracking import records, scoring
+    from careerpath.tracking.vocabulary import match_status
 
-    book = open_book(ctx, "applications", its_stage_only=True)
-    apps: list[Application] = book.models()
-    now = today()
-    after = scoring.stale_after(book.workbook)
-    total = len(apps)
-    if status:
-        wanted = records.match_status(status)
-        apps = [a for a in apps if a.status == wanted]
-    elif not show_all:
-        apps = [a for a in apps if not a.is_finished]
-    flagged = {a.id: scoring.stale_since(a, now, after) for a in apps}
-    if stale:
-        apps = [a for a in apps if flagged[a.id]]
+    wanted = match_status(status) if status else None
     most = list_limit(limit, format)
+    now = today()
     if format is ListFormat.json:
+        apps, _, _ = _chosen(ctx, wanted, show_all, stale, now)
         print_json([record_json(r) for r in apps[:most]])
         return
+    # Kept in the home's cache while nothing it comes from changes (``Home.derived``): a
+    # list of 10,000 applications shown again is not worked out again.
+    listing = home_of(ctx).derived(
+        "app-list",
+        f"{now}|{wanted}|{show_all}|{stale}|{most}",
+        lambda: _app_rows(ctx, wanted, show_all, stale, now, most),
+    )
+    rows, total, shown = listing["rows"], listing["total"], listing["shown"]
     console = out_console()
-    if not apps:
+    if not rows:
         console.print(
             "No applications yet. Add one: careerpath app add EMPLOYER ROLE"
             if total == 0
@@ -207,6 +206,51 @@ def app_list(
         if total and not show_all:
             console.print(plain(f"{total} in all: careerpath app list --all"), style="dim")
         return
+    columns(
+        console, rows, header=["id", "application", "status", "since", "", "next action"], wrap=True
+    )
+    left_out(console, shown - len(rows), "careerpath app list")
+    if shown < total and not status and not stale:
+        console.print(
+            plain(f"{total - shown} closed not shown: careerpath app list --all"), style="dim"
+        )
+
+
+def _chosen(
+    ctx: typer.Context, wanted: str | None, show_all: bool, stale: bool, now: dt.date
+) -> tuple[list[Application], dict[str | None, dt.date | None], int]:
+    """The applications ``app list`` shows (of ``wanted`` status, closed ones too with
+    ``show_all``, only the stale ones with ``stale``), when each went stale, and how many
+    there are in all."""
+    from careerpath.tracking import scoring
+
+    book = open_book(ctx, "applications", its_stage_only=True)
+    apps: list[Application] = book.models()
+    after = scoring.stale_after(book.workbook)
+    total = len(apps)
+    if wanted:
+        apps = [a for a in apps if a.status == wanted]
+    elif not show_all:
+        apps = [a for a in apps if not a.is_finished]
+    flagged = {a.id: scoring.stale_since(a, now, after) for a in apps}
+    if stale:
+        apps = [a for a in apps if flagged[a.id]]
+    return apps, flagged, total
+
+
+def _app_rows(
+    ctx: typer.Context,
+    wanted: str | None,
+    show_all: bool,
+    stale: bool,
+    now: dt.date,
+    most: int | None,
+) -> dict[str, Any]:
+    """The rows of ``app list`` (the first ``most``), furthest along first, with how many
+    there are in all and how many it chose: plain data, to be kept."""
+    from careerpath.tracking import records, scoring
+
+    apps, flagged, total = _chosen(ctx, wanted, show_all, stale, now)
     order = {status: i for i, status in enumerate(records.STATUSES)}
     apps.sort(
         key=lambda a: (
@@ -235,15 +279,7 @@ def app_list(
                 action,
             ]
         )
-    columns(
-        console, rows, header=["id", "application", "status", "since", "", "next action"], wrap=True
-    )
-    left_out(console, len(apps) - len(rows), "careerpath app list")
-    shown = len(apps)
-    if shown < total and not status and not stale:
-        console.print(
-            plain(f"{total - shown} closed not shown: careerpath app list --all"), style="dim"
-        )
+    return {"rows": rows, "total": total, "shown": len(apps)}
 
 
 @application_app.command("show")

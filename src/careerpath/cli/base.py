@@ -292,11 +292,13 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-_NO_WORKBOOK = {"occupations", "explore", "report", "due", "export"}
+_READ_LATE = {"occupations", "explore", "report", "due", "export", "app", "contact"}
 """Commands that start without what reading a workbook takes (pydantic and the record
 models): `occupations` never reads one; `explore` reads the exercises' file, and the workbook
-only at a terminal; `report`, `due` and `export` only when what they show is not kept in the
-home's cache (``Home.derived``). Those register the record types themselves before reading."""
+only at a terminal; `report`, `due`, `export` and the lists of `app` and `contact` only when
+what they show is not kept in the home's cache (``Home.derived``). Each registers the record
+types itself before it reads a workbook (``cli.recording.open_book`` and ``changing`` for
+`app` and `contact`)."""
 
 
 @app.callback()
@@ -348,7 +350,7 @@ def _main(
 ) -> None:
     from careerpath.storage.folder import resolve_home
 
-    if ctx.invoked_subcommand not in _NO_WORKBOOK:
+    if ctx.invoked_subcommand not in _READ_LATE:
         # A command reads a workbook: its built-in record types register with the definition.
         from careerpath.tracking import records  # noqa: F401
 

@@ -16,6 +16,7 @@ from careerpath.cli.base import (
     FormatOption,
     LimitOption,
     ListFormat,
+    home_of,
     left_out,
     list_limit,
     out_console,
@@ -164,25 +165,49 @@ def contact_list(
     limit: LimitOption = None,
 ) -> None:
     """Contacts: follow-ups due first, then by name."""
-    from careerpath.tracking import records
+    from careerpath.tracking.vocabulary import CONTACT_STATUSES, match_word
 
-    book = open_book(ctx, "contacts", its_stage_only=True)
-    contacts: list[Contact] = book.models()
-    if status:
-        wanted = records.match_word(status, records.CONTACT_STATUSES, "contact status")
-        contacts = [c for c in contacts if c.current_status == wanted]
+    wanted = match_word(status, CONTACT_STATUSES, "contact status") if status else None
     most = list_limit(limit, format)
+    now = today()
     if format is ListFormat.json:
-        print_json([record_json(r) for r in contacts[:most]])
+        print_json([record_json(r) for r in _chosen(ctx, wanted)[:most]])
         return
+    # Kept in the home's cache while nothing it comes from changes (``Home.derived``).
+    listing = home_of(ctx).derived(
+        "contact-list", f"{now}|{wanted}|{most}", lambda: _contact_rows(ctx, wanted, now, most)
+    )
+    rows, shown = listing["rows"], listing["shown"]
     console = out_console()
-    if not contacts:
+    if not rows:
         console.print(
             "No contacts"
             + (" with that status." if status else " yet. Add one: careerpath contact add NAME")
         )
         return
-    now = today()
+    columns(
+        console,
+        rows,
+        header=["id", "name", "warmth", "status", "last talked", "next step due", "next step"],
+        wrap=True,
+    )
+    left_out(console, shown - len(rows), "careerpath contact list")
+
+
+def _chosen(ctx: typer.Context, wanted: str | None) -> list[Contact]:
+    """The contacts ``contact list`` shows: those of ``wanted`` status, or all."""
+    contacts: list[Contact] = open_book(ctx, "contacts", its_stage_only=True).models()
+    return [c for c in contacts if c.current_status == wanted] if wanted else contacts
+
+
+def _contact_rows(
+    ctx: typer.Context, wanted: str | None, now: dt.date, most: int | None
+) -> dict[str, Any]:
+    """The rows of ``contact list`` (the first ``most``), follow-ups due first, and how many
+    it chose: plain data, to be kept."""
+    from careerpath.tracking import records
+
+    contacts = _chosen(ctx, wanted)
     far = dt.date.max
     contacts.sort(key=lambda c: (c.follow_up_on or far, (c.name or "").casefold()))
     rows: list[list[Cell]] = []
@@ -203,13 +228,7 @@ def contact_list(
                 contact.next_step or "",
             ]
         )
-    columns(
-        console,
-        rows,
-        header=["id", "name", "warmth", "status", "last talked", "next step due", "next step"],
-        wrap=True,
-    )
-    left_out(console, len(contacts) - len(rows), "careerpath contact list")
+    return {"rows": rows, "shown": len(contacts)}
 
 
 @contact_app.command("show")

@@ -39,7 +39,7 @@ def open_book(ctx: typer.Context, name: str, *, its_stage_only: bool = False) ->
 def changing(ctx: typer.Context, name: str, command: str) -> Iterator[Book]:
     """The records of type ``name``, read and changed under the home's lock, which
     ``command`` holds (it names the holder to a second careerpath)."""
-    from careerpath.tracking.tracker import Book
+    from careerpath.tracking.tracker import Book  # and the record types it registers
 
     home = home_of(ctx)
     with home.lock(command):

@@ -48,9 +48,13 @@ from careerpath.tracking import vocabulary
 # The statuses live in ``vocabulary`` (quick to import, for completion); they are this
 # module's names too, as everything else about records is.
 from careerpath.tracking.vocabulary import CLOSED as CLOSED
+from careerpath.tracking.vocabulary import CONTACT_STATUSES as CONTACT_STATUSES
 from careerpath.tracking.vocabulary import PIPELINE as PIPELINE
 from careerpath.tracking.vocabulary import STATUSES as STATUSES
 from careerpath.tracking.vocabulary import AppStatus as AppStatus
+from careerpath.tracking.vocabulary import ContactStatus as ContactStatus
+from careerpath.tracking.vocabulary import match_status as match_status
+from careerpath.tracking.vocabulary import match_word as match_word
 from careerpath.workbook import definition
 from careerpath.workbook.definition import Question, StageDefinition, WorkbookDefinition
 
@@ -61,14 +65,6 @@ if TYPE_CHECKING:
 
 FINISHED: frozenset[str] = frozenset({"accepted", *CLOSED})
 
-ContactStatus = Literal["to reach out", "reached out", "talked", "keep in touch", "closed"]
-CONTACT_STATUSES: tuple[ContactStatus, ...] = (
-    "to reach out",
-    "reached out",
-    "talked",
-    "keep in touch",
-    "closed",
-)
 Warmth = Literal["warm", "introduced", "cold"]
 WARMTH: dict[str, str] = {
     "warm": "warm: I know them",
@@ -645,28 +641,6 @@ def _there_are(name: str, records: list[dict[str, Any]]) -> str:
         else ""
     )
     return f"There {'is' if len(records) == 1 else 'are'} {listed}{more}."
-
-
-def match_status(text: str) -> AppStatus:
-    """An application status from what a person typed ("No Response", "no-response")."""
-    wanted = re.sub(r"[\s_-]+", " ", text.strip().casefold())
-    for status in STATUSES:
-        if status == wanted:
-            return status
-    raise InvalidInput(
-        f"{text.strip()!r} is not a status in the pipeline",
-        hint="The pipeline: " + " → ".join(PIPELINE) + "; or it ends: " + ", ".join(CLOSED) + ".",
-    )
-
-
-def match_word(text: str, options: Sequence[str], what: str) -> str:
-    """One of ``options`` from what a person typed: whole, or the start of one."""
-    wanted = text.strip().casefold()
-    exact = [o for o in options if o.casefold() == wanted]
-    starts = exact or [o for o in options if o.casefold().startswith(wanted)] if wanted else []
-    if len(starts) == 1:
-        return starts[0]
-    raise InvalidInput(f"{text.strip()!r} is not a {what}: use one of {', '.join(options)}")
 
 
 # --- what `careerpath next` asks about each type ---------------------------------------------

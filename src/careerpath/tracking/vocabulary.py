@@ -1,12 +1,15 @@
 """What a person reads and types about records without their models: a record's label, from
-its stored fields, and the statuses of an application. Apart from ``records`` (pydantic
-models, slow to import) so that completing at the shell's TAB stays quick; ``records`` uses
-them from here."""
+its stored fields, and the statuses of an application (and matching one typed). Apart from
+``records`` (pydantic models, slow to import) so that completing at the shell's TAB and a list
+kept in the home's cache stay quick; ``records`` uses them from here."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
+
+from careerpath.core.errors import InvalidInput
 
 AppStatus = Literal[
     "interested",
@@ -31,6 +34,38 @@ PIPELINE: tuple[AppStatus, ...] = (
 CLOSED: tuple[AppStatus, ...] = ("rejected", "withdrawn", "no response")
 """Ways an application ends other than accepting, reachable from any point."""
 STATUSES: tuple[AppStatus, ...] = PIPELINE + CLOSED
+
+
+ContactStatus = Literal["to reach out", "reached out", "talked", "keep in touch", "closed"]
+CONTACT_STATUSES: tuple[ContactStatus, ...] = (
+    "to reach out",
+    "reached out",
+    "talked",
+    "keep in touch",
+    "closed",
+)
+
+
+def match_word(text: str, options: Sequence[str], what: str) -> str:
+    """One of ``options`` from what a person typed: whole, or the start of one."""
+    wanted = text.strip().casefold()
+    exact = [o for o in options if o.casefold() == wanted]
+    starts = exact or [o for o in options if o.casefold().startswith(wanted)] if wanted else []
+    if len(starts) == 1:
+        return starts[0]
+    raise InvalidInput(f"{text.strip()!r} is not a {what}: use one of {', '.join(options)}")
+
+
+def match_status(text: str) -> AppStatus:
+    """An application status from what a person typed ("No Response", "no-response")."""
+    wanted = re.sub(r"[\s_-]+", " ", text.strip().casefold())
+    for status in STATUSES:
+        if status == wanted:
+            return status
+    raise InvalidInput(
+        f"{text.strip()!r} is not a status in the pipeline",
+        hint="The pipeline: " + " → ".join(PIPELINE) + "; or it ends: " + ", ".join(CLOSED) + ".",
+    )
 
 
 def label(name: str, data: Mapping[str, Any]) -> str:
