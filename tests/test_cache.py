@@ -202,3 +202,25 @@ def test_a_list_of_one_kind_reads_only_its_own_stage(runner: CliRunner, applying
     networking.write_text("contacts = [\n")
     assert "Acme: Analyst" in run(runner, "app", "list").output
     assert "networking.toml" in run(runner, "report", code=1).output
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "ids", "takes"),
+    [
+        ('[[applications]]\nid = "a1"\n\n[[applications]]\nid = "a2"\n', 2, 2, True),
+        ('[[applications]]\nid = "a1"\n', 2, 2, False),
+        ('[[applications]]\nid = "a1"\nnotes = "[[applications]]"\n# id = 3\n', 1, 1, True),
+        ('[[applications]]\nid = "a1"\nnotes = """\n[[applications]]\nid = 1\n"""\n', 1, 1, True),
+        ("[[applications]]\nid = 'a1'\nnotes = '''\n[[applications]]\n'''\n", 1, 1, True),
+        ('[[applications]]\nnotes = """\nid = 1\n"""\n', 1, 0, True),
+        ('applications = [{ id = "a1" }, { id = "a2" }]\n', 2, 2, False),
+    ],
+)
+def test_a_file_takes_one_more_record_when_its_tables_and_ids_are_all_counted(
+    text: str, count: int, ids: int, takes: bool
+) -> None:
+    """A header or an id in a string or a comment is not one of the file's (in a multi-line
+    string it starts a line, yet is not counted either)."""
+    from careerpath.storage.tomlio import takes_one_more
+
+    assert takes_one_more(text, "applications", count, ids) is takes

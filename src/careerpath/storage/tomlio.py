@@ -272,7 +272,10 @@ def takes_one_more(text: str, key: str, count: int, ids: int) -> bool:
     like a header or an id is not counted."""
     if count < 1:
         return False
-    bare = _STRINGS_AND_COMMENTS.sub('""', text)
+    # Only a multi-line string can hold a line that looks like a header or an id (a comment,
+    # or a one-line string, starts after a line's start): without one, nothing is set aside
+    # (a pass over 5 MB less for a record added to 10,000).
+    bare = _STRINGS_AND_COMMENTS.sub('""', text) if '"""' in text or "'''" in text else text
     header = rf"^[ \t]*\[\[[ \t]*{re.escape(key)}[ \t]*\]\][ \t]*$"
     written_ids = re.findall(r"^[ \t]*id[ \t]*=", bare, re.MULTILINE)
     return len(re.findall(header, bare, re.MULTILINE)) == count and len(written_ids) == ids
