@@ -284,3 +284,62 @@ def test_a_list_follows_a_hand_edit_and_its_options(runner: CliRunner, tracked: 
     networking = tracked / "stages" / "networking.toml"
     networking.write_text(networking.read_text().replace('"Sam Lee"', '"Ana Ruiz"'))
     assert "Ana Ruiz" in run(runner, "contact", "list").output
+
+
+def test_a_home_that_cannot_be_read_says_why(
+    runner: CliRunner, tracked: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A settings file that is a folder is named as the problem (exit 1), before and after a
+    result was kept; a folder with no workbook gets no cache folder from an export."""
+    run(runner, "due")
+    folder = tmp_path / "settings-folder"
+    folder.mkdir()
+    monkeypatch.setenv("CAREERPATH_CONFIG", str(folder))
+    for command in (("due",), ("app", "list"), ("report",), ("export", "-f", "json")):
+        result = run(runner, *command, code=1)
+        assert "cannot read the settings" in result.output, command
+        assert "unexpected problem" not in result.output, command
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    run(runner, "--home", str(empty), "export", "-f", "json", code=1)
+    assert list(empty.iterdir()) == []
+
+
+def test_a_kept_text_cut_short_is_not_used(tmp_path: Path) -> None:
+    source = tmp_path / "a.toml"
+    source.write_text("one")
+    cache = ParseCache(tmp_path)
+    assert "".join(cache.derived_text("t", [source], "", lambda: iter(["abc", "def"]))) == "abcdef"
+    entry = tmp_path / CACHE_DIR / "derived@t.txt"
+    entry.write_bytes(entry.read_bytes()[:-2])  # a power cut after the rename
+    assert "".join(cache.derived_text("t", [source], "", lambda: iter(["again"]))) == "again"
+
+
+def test_a_built_in_workbook_is_never_a_folder_where_the_command_runs(
+    runner: CliRunner, tracked: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerpath.workbook import definition
+
+    (tmp_path / "here" / "default").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "here")
+    monkeypatch.setattr(definition, "_BUILTINS", {})  # as a new process starts
+    assert "Acme" in run(runner, "app", "list").output
+    assert "Acme" in run(runner, "report").output
+
+
+def test_a_file_saved_over_and_back_while_it_is_worked_out_is_not_kept(tmp_path: Path) -> None:
+    """As an editor saving in place does: the same bytes at the end, written meanwhile (the
+    result may have read them half-written)."""
+    source = tmp_path / "a.toml"
+    source.write_text("one")
+
+    def saved_in_place() -> str:
+        source.write_text("")  # what a reader may have met
+        source.write_text("one")
+        stat = source.stat()
+        os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        return "half"
+
+    cache = ParseCache(tmp_path)
+    assert cache.derived("x", [source], "", saved_in_place) == "half"
+    assert cache.derived("x", [source], "", lambda: "whole") == "whole"

@@ -150,27 +150,33 @@ class ParseCache:
     ) -> Iterator[str]:
         """The text ``pieces()`` gives, a piece at a time, kept as ``derived`` keeps a value:
         for a long text (an export), written to the cache as it is given, so that it is never
-        whole in memory."""
+        whole in memory. The entry starts with the hash and the text's length, written once
+        the text is whole: an entry cut short (a crash) is not used."""
         digest = _files_digest(files, f"{name}\0{key}")
         entry = self.folder / f"derived@{name}.txt"
-        header = _FORMAT.to_bytes(2, "big") + digest
+        expected = _FORMAT.to_bytes(2, "big") + digest
+        header = len(expected) + 8
         try:
             kept = entry.open("rb")
         except OSError:
             pass
         else:
             with kept:
-                if kept.read(len(header)) == header:
+                found = kept.read(header)
+                length = int.from_bytes(found[len(expected) :], "big")
+                whole = os.fstat(kept.fileno()).st_size == header + length
+                if found[: len(expected)] == expected and whole:
                     reader = io.TextIOWrapper(kept, encoding="utf-8", newline="")
                     while chunk := reader.read(1 << 20):
                         yield chunk
                     return
+        produced = iter(pieces())  # a home that cannot be read says so before anything is kept
         aside = self._aside(entry) if self.write else None
         finished = False
         try:
             if aside is not None:
-                aside[1].write(bytes(len(header)))  # room for the header, written last
-            for piece in pieces():
+                aside[1].write(bytes(header))  # room for the header, written last
+            for piece in produced:
                 if aside is not None:
                     try:
                         for start in range(0, len(piece), _SLICE):  # no copy of a long piece
@@ -184,8 +190,9 @@ class ParseCache:
             if aside is not None:
                 if finished and _files_digest(files, f"{name}\0{key}") == digest:
                     with contextlib.suppress(OSError):
+                        length = aside[1].tell() - header
                         aside[1].seek(0)
-                        aside[1].write(header)
+                        aside[1].write(expected + length.to_bytes(8, "big"))
                         aside[1].close()
                         os.replace(aside[0], entry)
                 _drop(aside)
@@ -249,9 +256,11 @@ def _digest(text: str, rules: str) -> bytes:
 
 
 def _files_digest(files: Sequence[Path], key: str) -> bytes:
-    """A hash of ``key``, of this careerpath (``_code``) and of the bytes of each of
-    ``files`` (or that it is missing): reading and hashing 10 MB costs a hundredth of
-    parsing it."""
+    """A hash of ``key``, of this careerpath (``_code``) and of each of ``files``: its
+    bytes, and its inode, size and modification time, so that a file written over and put
+    back while a result was worked out (an editor saving in place) does not read as
+    unchanged. Reading and hashing 10 MB costs a hundredth of parsing it. A file that is
+    missing or cannot be read counts as such: reading it again says why."""
     from careerpath import __version__
 
     hasher = hashlib.blake2b(digest_size=20, key=_key(__version__))
@@ -260,11 +269,13 @@ def _files_digest(files: Sequence[Path], key: str) -> bytes:
     for path in files:
         hasher.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0")
         try:
-            content = path.read_bytes()
-        except FileNotFoundError:
-            hasher.update(b"missing")
+            with path.open("rb") as stream:
+                info = os.fstat(stream.fileno())
+                content = stream.read()
+        except OSError as error:
+            hasher.update(f"unreadable {error.errno}".encode())
             continue
-        hasher.update(len(content).to_bytes(8, "big"))
+        hasher.update(f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{len(content)}".encode())
         hasher.update(content)
     return hasher.digest()
 
@@ -272,16 +283,20 @@ def _files_digest(files: Sequence[Path], key: str) -> bytes:
 def _code() -> bytes:
     """The size and time of every file of careerpath itself (its code, its data pack, its
     workbooks): a result is worked out again after an upgrade, or a change to the code of a
-    source checkout, even one that kept the version number."""
+    source checkout, even one that kept the version number. (An editor's lock or swap file,
+    a dot file that may vanish at any moment, is not careerpath's.)"""
     import careerpath
 
     package = Path(careerpath.__file__).parent
     found = []
     for folder, names, files in os.walk(package):
-        names[:] = [name for name in names if name != "__pycache__"]
+        names[:] = [name for name in names if name != "__pycache__" and not name.startswith(".")]
         for name in files:
-            info = os.stat(os.path.join(folder, name))
-            found.append(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}")
+            if name.startswith("."):
+                continue
+            with contextlib.suppress(OSError):
+                info = os.stat(os.path.join(folder, name))
+                found.append(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}")
     return "\n".join(sorted(found)).encode("utf-8", "surrogateescape")
 
 

@@ -1218,7 +1218,11 @@ def load_builtin(name: str = BUILTIN, cache: ParseCache | None = None) -> Workbo
     """A definition shipped with careerpath, validated once a run (``cache`` as for ``load``)."""
     found = _BUILTINS.get(name)
     if found is None:
-        found = _BUILTINS[name] = load(resolve(name), cache, shipped=True)
+        shipped = builtin_dir() / f"{name}.toml"
+        # Only where careerpath keeps them: a folder called "default" where the command runs
+        # is not the built-in workbook.
+        path = shipped if shipped.is_file() else resolve(name)
+        found = _BUILTINS[name] = load(path, cache, shipped=True)
     return found
 
 
