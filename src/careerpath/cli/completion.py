@@ -141,10 +141,9 @@ def program_ids(part: str) -> Callable[..., Completions]:
 @_quietly
 def due_items(ctx: typer.Context, incomplete: str) -> Completions:
     """The ids of what is due (`careerpath due`), each with what it is: every source of dated
-    items is needed, so the whole workbook is read."""
+    items is needed: the whole workbook is read, unless `due` kept its list in the cache."""
     from careerpath.cli.base import today
-    from careerpath.tracking import records  # noqa: F401  (registers the record types)
-    from careerpath.views import due
+    from careerpath.views import due  # (which registers the record types when it reads)
     from careerpath.workbook.home import Home
 
     items = due.of_home(Home(_root(ctx), write_cache=False), today())

@@ -35,7 +35,7 @@ _FORMAT = 2
 rebuilt (a new careerpath version rebuilds them too)."""
 
 _SLICE = 1 << 20
-"""Characters of a long text encoded at a time, as it is written to the cache."""
+"""Characters of a long text encoded, or read back, at a time."""
 
 _LEFT_BEHIND_AFTER = 3600
 """Seconds after which a cache file still being written aside counts as left behind."""
@@ -167,7 +167,7 @@ class ParseCache:
                 whole = os.fstat(kept.fileno()).st_size == header + length
                 if found[: len(expected)] == expected and whole:
                     reader = io.TextIOWrapper(kept, encoding="utf-8", newline="")
-                    while chunk := reader.read(1 << 20):
+                    while chunk := reader.read(_SLICE):
                         yield chunk
                     return
         produced = iter(pieces())  # a home that cannot be read says so before anything is kept
