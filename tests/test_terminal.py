@@ -561,3 +561,22 @@ def test_a_half_typed_answer_is_not_called_wrong_until_it_is_given(
         screen.pump(quiet=0.2)
     saved = tomllib.loads((home_dir / "stages" / "exploration.toml").read_text())
     assert saved["income_floor"] == {"amount": 42000, "currency": "EUR"}
+
+
+def test_a_colour_code_typed_into_an_answer_is_dropped_not_a_traceback(
+    spawn_screen, home_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """ESC [31m reads to prompt_toolkit as a mouse report; its handler used to fail on it
+    with "Exception not enough values to unpack" and "Press ENTER to continue..."."""
+    screen = one_question(spawn_screen, 80, "exploration", "where_now", "multiline")
+    screen.send("Teacher \x1b[31mred\x1b[0m of ten years")
+    screen.pump(quiet=0.5)
+    assert "Exception" not in screen.text() and "Press ENTER" not in screen.text()
+    screen.send("\x1b\r")
+    while not screen.ended:
+        screen.pump(quiet=0.2)
+    assert "Saved" in screen.text(), screen.text()
+    import tomllib
+
+    saved = tomllib.loads((home_dir / "stages" / "exploration.toml").read_text())
+    assert saved["where_now"] == "Teacher red of ten years"

@@ -436,11 +436,26 @@ def _run(prompt: questionary.Question) -> Any:
     """Ask, turning Ctrl-C / Ctrl-D into ``Interrupted`` carrying any text typed so far.
 
     (questionary's ``ask`` would swallow them and return None, which looks like a blank.)"""
+    _drop_stray_mouse_reports(prompt.application)
     try:
         return prompt.unsafe_ask()
     except (KeyboardInterrupt, EOFError):
         typed = prompt.application.current_buffer.text
         raise Interrupted(draft=typed if typed.strip() else None) from None
+
+
+def _drop_stray_mouse_reports(application: Any) -> None:
+    """A colour code typed or pasted into an answer (ESC [31m) reads to prompt_toolkit as a
+    mouse report, and its mouse handler fails on it with a traceback on the screen. careerpath
+    never turns mouse reporting on, so whatever reads as one is dropped."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    dropping = KeyBindings()
+    dropping.add(Keys.Vt100MouseEvent)(lambda event: None)
+    application.key_bindings = merge_key_bindings(
+        [application.key_bindings or KeyBindings(), dropping]
+    )
 
 
 _STYLES = {
