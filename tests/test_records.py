@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pydantic
 import pytest
 from pydantic import ValidationError
 
@@ -254,31 +255,102 @@ def test_a_label_reads_the_same_from_a_stored_record_and_its_model(
     assert records.label(name, model) == shown
 
 
-def test_records_are_validated_once_within_a_read_and_never_served_stale() -> None:
+def test_within_a_read_records_are_shared_views_never_served_stale() -> None:
     stored = [{"id": "a1", "employer": "Acme", "role": "UX lead"}]
-    assert (
-        records.models("applications", stored)[0]
-        is not (
-            records.models("applications", stored)[0]  # outside: validated on every call
-        )
-    )
-    with records.validated_once():
+    outside = records.models("applications", stored)
+    assert isinstance(outside[0], records.Application)  # outside: models, built each call
+    assert records.models("applications", stored)[0] is not outside[0]
+    with records.reading_only():
         first = records.models("applications", stored)
+        assert isinstance(first[0], records.Stored)
         assert records.models("applications", list(stored))[0] is first[0]  # a copy: same
         changed = [{**stored[0], "employer": "Initech"}]  # another record, same id and count
         assert records.models("applications", changed)[0].employer == "Initech"
         assert records.models("applications", stored)[0].employer == "Acme"
-    with records.validated_once():  # a new read validates afresh
+        assert records.models("applications", [*stored, {"id": "a2"}])[1].id == "a2"
+        assert isinstance(records.models("targets", [{"id": "t1"}])[0], records.Target)
+    with records.reading_only():  # a new read makes its own
         assert records.models("applications", stored)[0] is not first[0]
 
 
-def test_within_a_read_only_the_list_met_last_keeps_its_models() -> None:
-    """Two long lists' models never live at once (a 10k report's peak memory): the contacts
-    read after the applications let the applications' models go."""
-    apps = [{"id": "a1", "employer": "Acme", "role": "UX lead"}]
-    contacts = [{"id": "c1", "name": "Sam Lee"}]
-    with records.validated_once():
-        first = records.models("applications", apps)
-        assert records.models("applications", apps)[0] is first[0]
-        records.models("contacts", contacts)
-        assert records.models("applications", apps)[0] is not first[0]
+_AS_STORED = {
+    "applications": [
+        {"id": "a1", "employer": "Acme"},
+        {
+            "id": "a2",
+            "employer": "Initech",
+            "role": "UX lead",
+            "contact": "c1",
+            "next_action": "Send the portfolio",
+            "next_action_due": dt.date(2026, 11, 20),
+            "snoozed": dt.date(2026, 11, 28),
+            "snoozed_until": dt.date(2026, 12, 1),
+            "history": [
+                {"date": dt.date(2026, 10, 1), "status": "applied"},
+                {"date": None, "status": "screening", "note": "a call"},
+            ],
+            "interviews": [
+                {"at": dt.datetime(2026, 11, 26, 10, 0), "round": "1"},
+                {"at": dt.date(2026, 12, 3), "done": True},
+                {"at": dt.date(2026, 12, 9), "reflection": "Went well."},
+            ],
+        },
+        {"id": "a3", "history": [{"date": dt.date(2026, 9, 1), "status": "rejected"}]},
+    ],
+    "contacts": [
+        {"id": "c1", "name": "Sam Lee"},
+        {
+            "id": "c2",
+            "name": "Ana Ruiz",
+            "organisation": "Acme",
+            "warmth": "introduced",
+            "status": "talked",
+            "follow_up": dt.date(2026, 11, 30),
+            "snoozed": dt.date(2026, 12, 2),
+            "conversations": [
+                {"date": dt.date(2026, 11, 2), "summary": "Coffee"},
+                {"date": dt.date(2026, 11, 16), "next_step": "Intro", "follow_up": None},
+            ],
+        },
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(_AS_STORED))
+def test_a_stored_view_reads_exactly_as_its_model(name: str) -> None:
+    """Every field and every property of a view, nested records too, is its model's: the
+    report, what is due and the export read views, other commands models."""
+    stored = [
+        records.TYPES[name].model.model_validate(r).model_dump(exclude_none=True)
+        for r in _AS_STORED[name]
+    ]
+    built = records.models(name, stored)
+    with records.reading_only():
+        views = records.models(name, stored)
+
+    def same(view: object, model: pydantic.BaseModel) -> None:
+        kind = type(model)
+        for field in kind.model_fields:
+            mine, theirs = getattr(view, field), getattr(model, field)
+            if isinstance(theirs, list) and theirs and isinstance(theirs[0], pydantic.BaseModel):
+                assert len(mine) == len(theirs)
+                for inner_view, inner_model in zip(mine, theirs, strict=True):
+                    same(inner_view, inner_model)
+            else:
+                assert mine == theirs, field
+        properties = [n for c in kind.__mro__ if c.__module__ == records.__name__
+                      for n, v in vars(c).items() if isinstance(v, property)]  # fmt: skip
+        assert properties or kind is not records.Application
+        for prop in properties:
+            assert getattr(view, prop) == getattr(model, prop), prop
+
+    for view, model in zip(views, built, strict=True):
+        same(view, model)
+        assert records.label(name, view) == records.label(name, model)
+    with pytest.raises(AttributeError):
+        _ = views[0].no_such_field
+    with pytest.raises(AttributeError):
+        views[0].employer = "Changed"
+    assert stored[0] == records.TYPES[name].model.model_validate(_AS_STORED[name][0]).model_dump(
+        exclude_none=True
+    )

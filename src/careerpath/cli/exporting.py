@@ -86,18 +86,16 @@ def _text(home: Home, format: ExportFormat, now: dt.date) -> Iterator[str]:
     from careerpath.instruments import store
 
     def pieces() -> Iterable[str]:
-        from careerpath.tracking.records import validated_once  # registers the record types
+        from careerpath.tracking.records import reading_only  # registers the record types
         from careerpath.views import exports
         from careerpath.views.instruments import exercises_section
 
         workbook = home.load()
         exercises = exercises_section(home, workbook)
-        if format is ExportFormat.json:
-            # A piece at a time, and each list of records validated where it is read (not
-            # kept for the next reader: every type's models at once took a 10k home past
-            # 150 MB), the export's memory stays close to the home's own.
-            return exports.json_pieces(workbook, now, exercises)
-        with validated_once():  # it only reads: each list of records validated once
+        with reading_only():  # it only reads: the stored records, not models built again
+            if format is ExportFormat.json:
+                # Worked out here, then encoded a piece at a time as it is written.
+                return exports.json_pieces(workbook, now, exercises)
             return [exports.to_markdown(workbook, now, exercises)]
 
     return home.derived_text(f"export-{format}", now.isoformat(), pieces, also=[store.path(home)])

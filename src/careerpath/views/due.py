@@ -39,10 +39,10 @@ def of_home(home: Home, today: date) -> list[DueItem]:
     worked out from changes (``Home.derived``)."""
 
     def worked_out() -> list[DueItem]:
-        from careerpath.tracking.records import validated_once  # registers the record types
+        from careerpath.tracking.records import reading_only  # registers the record types
 
         workbook = home.load()
-        with validated_once():  # it only reads: each list of records validated once
+        with reading_only():  # it only reads: the stored records, not models built again
             return collect(workbook, today)
 
     agenda = "careerpath.workbook.agenda"

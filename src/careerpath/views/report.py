@@ -64,11 +64,11 @@ def json_of_home(home: Home, today: date) -> Iterator[str]:
 
 def _of_workbook(home: Home, today: date) -> Report:
     """The report of the workbook in ``home``, read afresh, with the exercises' section."""
-    from careerpath.tracking.records import validated_once  # registers the record types
+    from careerpath.tracking.records import reading_only  # registers the record types
     from careerpath.views.instruments import exercises_section
 
     workbook = home.load()
-    with validated_once():  # it only reads: the due items and the pipeline share one validation
+    with reading_only():  # it only reads: the stored records, not models built again
         built = build(workbook, today)
     exercises = exercises_section(home, workbook)
     return built if exercises is None else dataclasses.replace(built, exercises=exercises)
