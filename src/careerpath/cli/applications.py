@@ -250,7 +250,8 @@ def _app_rows(
     there are in all and how many it chose: plain data, to be kept."""
     from careerpath.tracking import records, scoring
 
-    apps, flagged, total = _chosen(ctx, wanted, show_all, stale, now)
+    with records.reading_only():  # it only reads: the stored records, not models built again
+        apps, flagged, total = _chosen(ctx, wanted, show_all, stale, now)
     order = {status: i for i, status in enumerate(records.STATUSES)}
     apps.sort(
         key=lambda a: (

@@ -207,7 +207,8 @@ def _contact_rows(
     it chose: plain data, to be kept."""
     from careerpath.tracking import records
 
-    contacts = _chosen(ctx, wanted)
+    with records.reading_only():  # it only reads: the stored records, not models built again
+        contacts = _chosen(ctx, wanted)
     far = dt.date.max
     contacts.sort(key=lambda c: (c.follow_up_on or far, (c.name or "").casefold()))
     rows: list[list[Cell]] = []

@@ -317,7 +317,8 @@ class Application(Record):
     @property
     def status(self) -> AppStatus:
         """The current status: the last move, or "interested" before any."""
-        return self.history[-1].status if self.history else "interested"
+        history = self.history
+        return history[-1].status if history else "interested"
 
     @property
     def next_action_on(self) -> dt.date | None:
@@ -556,10 +557,12 @@ class Stored:
 def _nested_views(name: str, kind: type[Stored]) -> Callable[[Stored], list[Stored] | None]:
     def views(self: Stored) -> list[Stored] | None:
         made: dict[str, list[Stored] | None] = self._inner
-        if name not in made:
+        try:
+            return made[name]
+        except KeyError:
             stored = self.__dict__.get(name)
-            made[name] = None if stored is None else [kind(item) for item in stored]
-        return made[name]
+            found = made[name] = None if stored is None else [kind(item) for item in stored]
+            return found
 
     return views
 

@@ -46,7 +46,7 @@ def sections(workbook: Workbook, today: dt.date, items: list[DueItem]) -> dict[s
 
     return {
         "due": _due(items, today),
-        "pipeline": _pipeline(workbook, stored("applications"), today)
+        "pipeline": _pipeline(workbook, stored("applications"), items)
         if has("applications")
         else None,
         "outreach": _outreach(workbook, stored("contacts"), today) if has("contacts") else None,
@@ -77,7 +77,7 @@ def _due(items: list[DueItem], today: dt.date) -> DueSummary:
     return {"overdue": len(overdue), "coming": len(coming), "next": first}
 
 
-def _pipeline(workbook: Workbook, apps: list[Any], today: dt.date) -> Pipeline:
+def _pipeline(workbook: Workbook, apps: list[Any], items: list[DueItem]) -> Pipeline:
     from careerpath.tracking import records, scoring
 
     funnel = scoring.funnel(apps)
@@ -89,7 +89,8 @@ def _pipeline(workbook: Workbook, apps: list[Any], today: dt.date) -> Pipeline:
     return {
         "total": funnel.total,
         "active": sum(1 for a in apps if not a.is_finished),
-        "stale": sum(1 for a in apps if scoring.stale_since(a, today, after)),
+        # Each stale application is a due item (``a3-stale``), so they are counted there.
+        "stale": sum(1 for item in items if item.what == "stale"),
         "stale_after": after,
         "funnel": lines,
         "applied": funnel.applied,
