@@ -13,6 +13,13 @@ from hypothesis import strategies as st
 
 from careerpath.views import json_text
 
+ZONES = [
+    None,  # a local date-time
+    dt.UTC,
+    dt.timezone(dt.timedelta(hours=5, minutes=30)),
+    dt.timezone(dt.timedelta(hours=-8)),
+]
+"""What a TOML date-time can be: local, or at an offset in minutes."""
 SCALARS = (
     st.none()
     | st.booleans()
@@ -20,6 +27,7 @@ SCALARS = (
     | st.floats(allow_nan=False, allow_infinity=False, width=32)
     | st.text(max_size=12)
     | st.dates()
+    | st.datetimes(timezones=st.sampled_from(ZONES))
 )
 NESTED = st.recursive(
     SCALARS,
@@ -70,3 +78,18 @@ def test_an_export_shaped_document_in_pieces_is_the_whole_text(encoder: str) -> 
 @given(NESTED)
 def test_any_data_in_pieces_is_the_whole_text(data: Any) -> None:
     assert "".join(json_text.pieces(data)) == json_text.dumps(data)
+
+
+@given(
+    st.dictionaries(
+        st.text(max_size=6),
+        st.lists(st.dates() | st.datetimes(timezones=st.sampled_from(ZONES)), max_size=4),
+        max_size=8,
+    )
+)
+def test_orjson_writes_dates_as_the_standard_library_does(data: Any) -> None:
+    pytest.importorskip("orjson")
+    import json as stdlib
+
+    expected = stdlib.dumps(data, indent=2, ensure_ascii=False, default=json_text.json_value)
+    assert json_text.dumps(data) == expected + "\n"

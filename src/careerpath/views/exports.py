@@ -116,7 +116,7 @@ def json_pieces(
         "program": _program(workbook),
         # Built as plain data once and encoded once (the due items hold only plain values,
         # so a shallow dict each is what asdict gives).
-        "due": [_fields(item) for item in items],
+        "due": _due_items(items),
         "report": report.plain(built),
     }
     credits = _pack_credits(workbook, exercises)
@@ -131,10 +131,16 @@ def json_pieces(
     )
 
 
-def _fields(item: Any) -> dict[str, Any]:
+def _due_items(items: list[DueItem]) -> list[dict[str, Any]]:
+    """Each due item as a table of its fields, in their order (what ``asdict`` gives)."""
     import dataclasses
+    from operator import attrgetter
 
-    return {field.name: getattr(item, field.name) for field in dataclasses.fields(item)}
+    from careerpath.workbook.agenda import DueItem
+
+    names = [field.name for field in dataclasses.fields(DueItem)]
+    values = attrgetter(*names)
+    return [dict(zip(names, values(item), strict=True)) for item in items]
 
 
 def _program(workbook: Workbook) -> dict[str, Any] | None:

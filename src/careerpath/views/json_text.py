@@ -44,9 +44,12 @@ def _pieces(data: Any, depth: int) -> Iterator[str]:
     yield "{" if table else "["
     run: list[Any] = []  # items encoded together, up to BATCH at a time
     written = 0
+    # Of a long container (10,000 records), only an item that is long itself is opened: the
+    # others are encoded in runs, whatever they hold, without looking inside each.
+    opens = _long if len(data) > LONG else _opens
     for item in data.items() if table else data:
         value = item[1] if table else item
-        if _opens(value, depth + 1):
+        if opens(value, depth + 1):
             if run:
                 yield _run(run, table, depth, written)
                 written, run = written + len(run), []
@@ -82,6 +85,15 @@ def _opens(data: Any, depth: int) -> bool:
     )
 
 
+def _long(data: Any, depth: int) -> bool:
+    """``_opens`` for an item of a long container: only a long list or table opens."""
+    return (
+        isinstance(data, list | dict)
+        and len(data) > LONG
+        and (isinstance(data, list) or all(type(key) is str for key in data))
+    )
+
+
 def _indented(data: Any, depth: int) -> str:
     """``data`` encoded whole, its lines indented to stand at ``depth``."""
     text = _encoded(data)
@@ -106,12 +118,9 @@ def _encoder() -> Callable[[Any], str]:
         import json
 
         return functools.partial(json.dumps, indent=2, ensure_ascii=False, default=json_value)
-    options = (
-        orjson.OPT_INDENT_2
-        | orjson.OPT_NON_STR_KEYS
-        | orjson.OPT_PASSTHROUGH_DATETIME  # dates through json_value, as the stdlib path
-        | orjson.OPT_PASSTHROUGH_DATACLASS
-    )
+    # orjson writes dates and date-times as ``isoformat`` does, as json_value does for the
+    # standard library (a test holds them to the same text), and in its own code.
+    options = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS
 
     def encoded(data: Any) -> str:
         return orjson.dumps(data, default=json_value, option=options).decode("utf-8")
