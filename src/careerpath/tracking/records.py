@@ -26,7 +26,7 @@ import contextlib
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, NamedTuple, TypeVar
 
 from pydantic import (
@@ -518,14 +518,15 @@ class Stored:
     property objects, so each rule stays in one place. Nested records (an application's
     history) are views too, made when first read. Nothing can be changed through a view."""
 
-    __slots__ = ("__dict__", "_inner")
+    __slots__ = ("__dict__",)
     model: ClassVar[type[BaseModel]]
     nested: ClassVar[dict[str, type["Stored"]]] = {}
+    """Nested records read as views too; each also names a slot of its class (a slot, not
+    a property, so a long list's history is read at the speed of an attribute)."""
     _fields: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, data: dict[str, Any]) -> None:
         object.__setattr__(self, "__dict__", data)  # read, never written
-        object.__setattr__(self, "_inner", {})
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -536,12 +537,20 @@ class Stored:
             for name, value in vars(klass).items():
                 if isinstance(value, property):
                     setattr(cls, name, value)
-        for name, kind in cls.nested.items():
-            setattr(cls, name, property(_nested_views(name, kind)))
         cls.prefix = getattr(cls.model, "prefix", "")  # type: ignore[attr-defined]
+        if not set(cls.nested) <= set(vars(cls).get("__slots__", ())):
+            # without its slot, the views would be written into the stored dict itself
+            raise TypeError(f"{cls.__name__}: each nested list needs a slot of that name")
 
     def __getattr__(self, name: str) -> Any:
-        # Only for a field the record leaves out (None, as a model's default).
+        # A nested list's slot the first time it is read (its views are made then and
+        # kept in it); else a field the record leaves out (None, as a model's default).
+        kind = self.nested.get(name)
+        if kind is not None:
+            stored = self.__dict__.get(name)
+            views = None if stored is None else [kind(item) for item in stored]
+            object.__setattr__(self, name, views)
+            return views
         if name not in self._fields:
             raise AttributeError(f"{self.model.__name__} has no field {name!r}")
         return None
@@ -552,19 +561,6 @@ class Stored:
     def as_stored(self) -> dict[str, Any]:
         """The record as stored (for a label, which reads a name or two)."""
         return self.__dict__
-
-
-def _nested_views(name: str, kind: type[Stored]) -> Callable[[Stored], list[Stored] | None]:
-    def views(self: Stored) -> list[Stored] | None:
-        made: dict[str, list[Stored] | None] = self._inner
-        try:
-            return made[name]
-        except KeyError:
-            stored = self.__dict__.get(name)
-            found = made[name] = None if stored is None else [kind(item) for item in stored]
-            return found
-
-    return views
 
 
 class _StoredMove(Stored):
@@ -580,6 +576,7 @@ class _StoredConversation(Stored):
 
 
 class _StoredApplication(Stored):
+    __slots__ = ("history", "interviews")
     model = Application
     nested: ClassVar[dict[str, type[Stored]]] = {
         "history": _StoredMove,
@@ -588,6 +585,7 @@ class _StoredApplication(Stored):
 
 
 class _StoredContact(Stored):
+    __slots__ = ("conversations",)
     model = Contact
     nested: ClassVar[dict[str, type[Stored]]] = {"conversations": _StoredConversation}
 
