@@ -133,14 +133,14 @@ class ParseCache:
         For a result worked out from those files and ``key`` (the day, the options given)
         alone, of plain data and the dataclasses of careerpath's ``modules``. Nothing is
         kept when a file changed while it was worked out, or when ``compute`` raises."""
-        before = _files_digest(files, f"{name}\0{key}")
+        before, seen = _files_digest(files, f"{name}\0{key}")
         entry = self.folder / f"derived@{name}.pickle"
         cached = _load(entry, modules)
         if cached is not None and cached[0] == _FORMAT and cached[1] == before:
             kept: T = cached[2]
             return kept
         value = compute()
-        if self.write and _files_digest(files, f"{name}\0{key}") == before:
+        if self.write and _unchanged(files, seen):
             with contextlib.suppress(OSError):
                 self._store(entry, (_FORMAT, before, value))
         return value
@@ -152,7 +152,7 @@ class ParseCache:
         for a long text (an export), written to the cache as it is given, so that it is never
         whole in memory. The entry starts with the hash and the text's length, written once
         the text is whole: an entry cut short (a crash) is not used."""
-        digest = _files_digest(files, f"{name}\0{key}")
+        digest, seen = _files_digest(files, f"{name}\0{key}")
         entry = self.folder / f"derived@{name}.txt"
         expected = _FORMAT.to_bytes(2, "big") + digest
         header = len(expected) + 8
@@ -188,7 +188,7 @@ class ParseCache:
             finished = True
         finally:
             if aside is not None:
-                if finished and _files_digest(files, f"{name}\0{key}") == digest:
+                if finished and _unchanged(files, seen):
                     with contextlib.suppress(OSError):
                         length = aside[1].tell() - header
                         aside[1].seek(0)
@@ -255,17 +255,17 @@ def _digest(text: str, rules: str) -> bytes:
     return hasher.digest()
 
 
-def _files_digest(files: Sequence[Path], key: str) -> bytes:
+def _files_digest(files: Sequence[Path], key: str) -> tuple[bytes, list[str]]:
     """A hash of ``key``, of this careerpath (``_code``) and of each of ``files``: its
-    bytes, and its inode, size and modification time, so that a file written over and put
-    back while a result was worked out (an editor saving in place) does not read as
-    unchanged. Reading and hashing 10 MB costs a hundredth of parsing it. A file that is
-    missing or cannot be read counts as such: reading it again says why."""
+    bytes, and its inode, size and modification time; and those three of each file, for
+    ``_unchanged``. Reading and hashing 10 MB costs a hundredth of parsing it. A file that
+    is missing or cannot be read counts as such: reading it again says why."""
     from careerpath import __version__
 
     hasher = hashlib.blake2b(digest_size=20, key=_key(__version__))
     hasher.update(key.encode("utf-8"))
     hasher.update(_code())
+    seen = []
     for path in files:
         hasher.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0")
         try:
@@ -273,11 +273,30 @@ def _files_digest(files: Sequence[Path], key: str) -> bytes:
                 info = os.fstat(stream.fileno())
                 content = stream.read()
         except OSError as error:
-            hasher.update(f"unreadable {error.errno}".encode())
+            seen.append(f"unreadable {error.errno}")
+            hasher.update(seen[-1].encode())
             continue
-        hasher.update(f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{len(content)}".encode())
+        seen.append(f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}")
+        hasher.update(f"{seen[-1]}:{len(content)}".encode())
         hasher.update(content)
-    return hasher.digest()
+    return hasher.digest(), seen
+
+
+def _unchanged(files: Sequence[Path], seen: list[str]) -> bool:
+    """Whether each of ``files`` has the inode, size and modification time ``seen`` when
+    its bytes were hashed, so that what was worked out meanwhile is kept under that hash.
+    A file written while the result was worked out, even one put back as it was (an editor
+    saving in place), has a new time; one changed within the same tick of the clock is
+    caught the next time, as its bytes no longer give that hash."""
+    now = []
+    for path in files:
+        try:
+            info = os.stat(path)
+        except OSError as error:
+            now.append(f"unreadable {error.errno}")
+            continue
+        now.append(f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}")
+    return now == seen
 
 
 def _code() -> bytes:
