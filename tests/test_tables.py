@@ -9,6 +9,8 @@ import random
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
@@ -142,3 +144,15 @@ def test_spaces_and_long_words_wrap_as_rich_wraps_them(width: int) -> None:
         fast = _drawn(rows, width, False, wrap=True, **options)  # type: ignore[arg-type]
         assert _seen(fast) == _seen(_drawn(as_text, width, False, wrap=True, **options))
         assert len(fast.splitlines()) > len(rows) + 1  # some rows did wrap
+
+
+@given(
+    st.lists(st.sampled_from(["a", "bb", "word", " ", "  ", "-", "x" * 25]), max_size=16).map(
+        "".join
+    ),
+    st.integers(min_value=1, max_value=30),
+)
+def test_printable_ascii_breaks_where_rich_breaks_it(text: str, width: int) -> None:
+    from rich._wrap import divide_line
+
+    assert tables._ascii_breaks(text, width) == divide_line(text, width, fold=False)

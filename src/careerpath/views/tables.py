@@ -502,25 +502,40 @@ def _wrapped_ascii(plain: str, width: int, right: bool) -> list[str]:
     return lines
 
 
-# A word of printable ASCII (where a space is the only white space) as rich's ``words``
-# finds it: leading spaces (of the text's start only), the word, then its trailing spaces.
-_ASCII_WORD = re.compile(r"( *[^ ]+) *")
+_WORD_START = re.compile(r"[^ ]")
 
 
 def _ascii_breaks(plain: str, width: int) -> list[int]:
-    """Where rich's ``divide_line(plain, width, fold=False)`` breaks printable ASCII, counted
-    in characters (one cell each) instead of asking ``cell_len`` of every word."""
+    """Where rich's ``divide_line(plain, width, fold=False)`` breaks printable ASCII (where a
+    space is the only white space), counted in characters (one cell each).
+
+    Rich takes a word at a time, with its trailing spaces (the first word with the text's
+    leading spaces too), and starts a new line at a word that does not fit, without its
+    trailing spaces, in what is left of the line (a word longer than the line stands on a
+    line of its own). So a line from ``start`` ends before the first word reaching past
+    ``start + width``: found here by looking at that column, not at every word."""
     breaks: list[int] = []
-    offset = 0  # cells taken on the current line
-    for word in _ASCII_WORD.finditer(plain):
-        start, end = word.span()
-        length = word.end(1) - start  # without its trailing spaces
-        if width - offset >= length:  # fits on this line
-            offset += end - start
-        elif length > width or (offset and start):  # a new line (a long word: cut there)
-            if start:
-                breaks.append(start)
-            offset = end - start
+    lead = len(plain) - len(plain.lstrip(" "))
+    start, size = 0, len(plain)
+    while start + width < size:
+        limit = start + width
+        floor = max(start, lead)  # spaces before it belong to the line's first word
+        if limit < floor:  # leading spaces wider than the line: the first word stands alone
+            space = plain.find(" ", floor)
+        elif plain[limit] == " ":  # the words before the column fit: the next one breaks
+            space = limit
+        else:
+            word = plain.rfind(" ", floor, limit) + 1  # where the word at the column starts
+            if word > floor:
+                breaks.append(word)
+                start = word
+                continue
+            space = plain.find(" ", limit)  # the line's first word is longer than the line
+        found = None if space < 0 else _WORD_START.search(plain, space)
+        if found is None:  # nothing but spaces left
+            break
+        start = found.start()
+        breaks.append(start)
     return breaks
 
 
