@@ -541,19 +541,23 @@ class Stored:
         if not set(cls.nested) <= set(vars(cls).get("__slots__", ())):
             # without its slot, the views would be written into the stored dict itself
             raise TypeError(f"{cls.__name__}: each nested list needs a slot of that name")
+        for name in cls._fields - set(cls.nested):
+            # A field the record leaves out reads as None (a model's default) from the
+            # class; one it has is found first in the stored dict, the view's own.
+            if hasattr(cls, name):
+                raise TypeError(f"{cls.__name__}: the field {name!r} is a name of the view's")
+            setattr(cls, name, None)
 
     def __getattr__(self, name: str) -> Any:
-        # A nested list's slot the first time it is read (its views are made then and
-        # kept in it); else a field the record leaves out (None, as a model's default).
+        # A nested list's slot the first time it is read: its views are made then, and
+        # kept in it.
         kind = self.nested.get(name)
-        if kind is not None:
-            stored = self.__dict__.get(name)
-            views = None if stored is None else [kind(item) for item in stored]
-            object.__setattr__(self, name, views)
-            return views
-        if name not in self._fields:
+        if kind is None:
             raise AttributeError(f"{self.model.__name__} has no field {name!r}")
-        return None
+        stored = self.__dict__.get(name)
+        views = None if stored is None else [kind(item) for item in stored]
+        object.__setattr__(self, name, views)
+        return views
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("a stored record is only read here")
