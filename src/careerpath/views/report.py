@@ -127,6 +127,8 @@ def build(workbook: Workbook, today: date, items: list[DueItem] | None = None) -
             conversations=talks,
             applications=sent,
         )
+    # Answered as progress found (a list of 10,000 records is checked once, there).
+    answered = {p.stage.id: p.answered_ids for p in progress}
     key_answers = [
         KeyAnswer(
             stage=stage.id,
@@ -137,8 +139,8 @@ def build(workbook: Workbook, today: date, items: list[DueItem] | None = None) -
         )
         for stage in workbook.definition.stages
         for question in stage.questions
-        if question.summary
-        and question.is_answered(value := workbook.answers_for(stage).get(question.id))
+        if question.summary and question.id in answered[stage.id]
+        for value in [workbook.answers_for(stage)[question.id]]
     ]
     return Report(
         generated=today,

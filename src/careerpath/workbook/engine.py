@@ -206,6 +206,8 @@ class StageProgress:
     completed: date | None
     work: tuple[WorkDone, ...] = ()
     """The stage's real work (its ``done`` rules), each counted."""
+    answered_ids: frozenset[str] = frozenset()
+    """The questions answered (an answered question never waits, so these are all of them)."""
 
     @property
     def work_open(self) -> list[WorkDone]:
@@ -281,6 +283,7 @@ def progress(workbook: Workbook, stage: StageDefinition) -> StageProgress:
         started=saved.started,
         completed=saved.completed,
         work=tuple(work_done(stage, answers)),
+        answered_ids=frozenset(done),
     )
 
 
