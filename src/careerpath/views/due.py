@@ -7,7 +7,7 @@ so they are put together here, above both.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from careerpath.workbook.agenda import DueItem, Source
@@ -37,13 +37,20 @@ def collect(workbook: Workbook, today: date) -> list[DueItem]:
 def of_home(home: Home, today: date) -> list[DueItem]:
     """``collect`` for the workbook in ``home``, kept in the home's cache while nothing it is
     worked out from changes (``Home.derived``)."""
+    import dataclasses
+    from operator import attrgetter
 
-    def worked_out() -> list[DueItem]:
+    from careerpath.workbook.agenda import DueItem
+
+    # Kept as rows of plain values: pickling 14,000 dataclasses one by one cost more than
+    # working half of them out.
+    row = attrgetter(*[field.name for field in dataclasses.fields(DueItem)])
+
+    def worked_out() -> list[tuple[Any, ...]]:
         from careerpath.tracking.records import reading_only  # registers the record types
 
         workbook = home.load()
         with reading_only():  # it only reads: the stored records, not models built again
-            return collect(workbook, today)
+            return [row(item) for item in collect(workbook, today)]
 
-    agenda = "careerpath.workbook.agenda"
-    return home.derived("due", today.isoformat(), worked_out, modules=(agenda,))
+    return [DueItem(*values) for values in home.derived("due", today.isoformat(), worked_out)]
