@@ -127,6 +127,31 @@ def test_cached_answers_are_the_answers_read_afresh(home: Home, book: WorkbookDe
     assert Home(home.root, write_cache=False).read_answers(stage) == cached
 
 
+def test_values_kept_once_read_back_as_written(tmp_path: Path) -> None:
+    # The cache keeps each repeated text and date once; a date-time stays as written (the
+    # same moment at another offset is equal, and would read back at the wrong offset).
+    from careerpath.storage.cache import ParseCache
+    from careerpath.storage.tomlio import parse
+
+    text = "\n".join(
+        [
+            'a = ["applied", "applied", 2026-11-03, 2026-11-03]',
+            "b = [2026-11-03T10:00:00+01:00, 2026-11-03T09:00:00Z, 2026-11-03T09:00:00]",
+        ]
+    )
+    path = tmp_path / "answers.toml"
+    path.write_text(text)
+    first = ParseCache(tmp_path).parse(path, text, parse)
+    again = ParseCache(tmp_path).parse(path, text, lambda *_: pytest.fail("parsed again"))
+    for read in (first, again):
+        assert read == parse(text, path)
+        assert [str(moment) for moment in read["b"]] == [
+            "2026-11-03 10:00:00+01:00",
+            "2026-11-03 09:00:00+00:00",
+            "2026-11-03 09:00:00",
+        ]
+
+
 # --- a record added at the end of the file -----------------------------------------------------
 
 
