@@ -301,6 +301,10 @@ def _no_control(text: str, where: str) -> None:
         ["export", "-f", "markdown"],
         ["export", "-f", "ics"],
         ["export", "-f", "json"],
+        ["app", "list", "-f", "json"],
+        ["contact", "list", "-f", "json"],
+        ["app", "show", "a8", "-f", "json"],  # the one with C1 and bidi controls
+        ["due", "--all", "-f", "json"],
         ["app", "add", HOSTILE[0], HOSTILE[0]],
         ["contact", "add", HOSTILE[0]],
         ["doctor"],
