@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careerpath.core.safe_text import for_json
 from careerpath.views import json_text
 
 ZONES = [
@@ -51,20 +53,18 @@ def _export_shaped() -> dict[str, Any]:
 
 
 @pytest.fixture(params=["orjson", "stdlib"])
-def encoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+def encoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Each of json_text's two writers: orjson's, and the standard library's when orjson
+    cannot be imported."""
     if request.param == "stdlib":
-        import functools
+        import sys
 
-        monkeypatch.setattr(
-            json_text,
-            "_encoder",
-            lambda: functools.partial(
-                json.dumps, indent=2, ensure_ascii=False, default=json_text.json_value
-            ),
-        )
+        monkeypatch.setitem(sys.modules, "orjson", None)  # its import then fails
     else:
         pytest.importorskip("orjson")
-    return str(request.param)
+    json_text._encoder.cache_clear()
+    yield str(request.param)
+    json_text._encoder.cache_clear()
 
 
 def test_an_export_shaped_document_in_pieces_is_the_whole_text(encoder: str) -> None:
@@ -92,4 +92,13 @@ def test_orjson_writes_dates_as_the_standard_library_does(data: Any) -> None:
     import json as stdlib
 
     expected = stdlib.dumps(data, indent=2, ensure_ascii=False, default=json_text.json_value)
-    assert json_text.dumps(data) == expected + "\n"
+    assert json_text.dumps(data) == for_json(expected) + "\n"
+
+
+@pytest.mark.parametrize("control", ["\x7f", "\x85", "\x9b", "\u200e", "\u202e", "\u2069"])
+def test_what_a_terminal_acts_on_is_escaped_and_reads_back(encoder: str, control: str) -> None:
+    data = {"employer": f"Café “Acme”{control} — Ltd", "long": [f"{control}"] * 80}
+    text = "".join(json_text.pieces(data))
+    assert control not in text
+    assert f"\\u{ord(control):04x}" in text
+    assert json.loads(text) == data

@@ -663,10 +663,9 @@ def record_json(record: Any) -> Any:
 def print_json(data: Any) -> None:
     """``data`` as JSON on stdout, as the export writes it: dates as ISO text, and the C1
     and direction controls a terminal acts on escaped (JSON itself escapes only C0)."""
-    from careerpath.core.safe_text import for_json
     from careerpath.views import json_text
 
-    sys.stdout.write(for_json(json_text.dumps(data)))
+    sys.stdout.write(json_text.dumps(data))
 
 
 def warn(text: str) -> None:

@@ -124,11 +124,7 @@ def json_pieces(
         data["credits"] = credits
     from careerpath.views import json_text
 
-    # Printable ASCII has nothing for for_json to escape (DEL is the one ASCII it does).
-    return (
-        piece if piece.isascii() and "\x7f" not in piece else for_json(piece)
-        for piece in json_text.pieces(data)
-    )
+    return json_text.pieces(data)
 
 
 def _due_items(items: list[DueItem]) -> list[dict[str, Any]]:

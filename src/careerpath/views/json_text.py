@@ -1,4 +1,5 @@
-"""JSON text as careerpath writes it: two-space indent, UTF-8 as is, dates as ISO text.
+"""JSON text as careerpath writes it: two-space indent, UTF-8 as is, dates as ISO text, and
+the C1 and direction controls a terminal acts on escaped (``core.safe_text.for_json``).
 
 The standard library's encoder is pure Python once ``indent`` is given, which is most of the
 time of a big ``export --format json``; ``orjson`` (an optional dependency) writes the same text
@@ -12,6 +13,7 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from careerpath.core.safe_text import for_json
 from careerpath.views.report_model import json_value
 
 INDENT = "  "
@@ -117,12 +119,22 @@ def _encoder() -> Callable[[Any], str]:
     except ImportError:
         import json
 
-        return functools.partial(json.dumps, indent=2, ensure_ascii=False, default=json_value)
+        def in_python(data: Any) -> str:
+            text = json.dumps(data, indent=2, ensure_ascii=False, default=json_value)
+            # Printable ASCII has nothing to escape but DEL.
+            return text if text.isascii() and "\x7f" not in text else for_json(text)
+
+        return in_python
     # orjson writes dates and date-times as ``isoformat`` does, as json_value does for the
     # standard library (a test holds them to the same text), and in its own code.
     options = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS
 
     def encoded(data: Any) -> str:
-        return orjson.dumps(data, default=json_value, option=options).decode("utf-8")
+        raw = orjson.dumps(data, default=json_value, option=options)
+        # What for_json escapes starts, in UTF-8, with one of these bytes: most text has
+        # none of them, and is then not searched character by character.
+        if b"\x7f" in raw or b"\xc2" in raw or b"\xe2\x80" in raw or b"\xe2\x81" in raw:
+            return for_json(raw.decode("utf-8"))
+        return raw.decode("utf-8")
 
     return encoded

@@ -13,7 +13,7 @@ import dataclasses
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from careerpath.core.safe_text import for_json, for_markdown, for_markdown_cell
+from careerpath.core.safe_text import for_markdown, for_markdown_cell
 from careerpath.core.values import format_day
 from careerpath.views.report_model import (
     KeyAnswer,
@@ -173,7 +173,7 @@ def to_json(report: Report | GroupReport) -> str:
     """A report (a person's, or a coach's group view) as JSON, ``report_version`` first."""
     from careerpath.views import json_text
 
-    return for_json(json_text.dumps(plain(report)))
+    return json_text.dumps(plain(report))
 
 
 def plain(report: Report | GroupReport) -> dict[str, Any]:
