@@ -102,3 +102,25 @@ def test_what_a_terminal_acts_on_is_escaped_and_reads_back(encoder: str, control
     assert control not in text
     assert f"\\u{ord(control):04x}" in text
     assert json.loads(text) == data
+
+
+def test_a_long_list_met_twice_is_written_twice_and_encoded_once(
+    encoder: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [
+        {"id": f"a{n}", "history": [{"date": dt.date(2026, 11, 3)}] * 60} for n in range(120)
+    ]
+    data = {
+        "stages": [{"answers": {"applications": records}}],
+        "report": {"key_answers": [{"value": records}]},  # the same list, at the same depth
+        "elsewhere": [records],  # and at another depth
+    }
+    calls: list[Any] = []
+    encoded = json_text._encoded
+    monkeypatch.setattr(json_text, "_encoded", lambda value: calls.append(value) or encoded(value))
+    text = "".join(json_text.pieces(data))
+    assert text == json_text.dumps(data)
+    written = sum(
+        len(value) for value in calls if isinstance(value, list) and value[:1] == records[:1]
+    )
+    assert written == 2 * len(records)  # once at each depth, not once for each place

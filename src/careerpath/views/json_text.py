@@ -33,15 +33,56 @@ def dumps(data: Any) -> str:
 def pieces(data: Any) -> Iterator[str]:
     """The text of ``dumps(data)``, in pieces: long containers, and short ones holding others
     down to depth ``OPENED``, are written a few hundred items at a time, each run of items
-    encoded in one go and indented where it stands."""
-    yield from _pieces(data, 0)
+    encoded in one go and indented where it stands.
+
+    A long list met twice (the export's records: in their stage's answers, and again in the
+    report's key answers) is encoded once: its text is kept and written again where it
+    stands at the same depth."""
+    kept: _Kept = dict.fromkeys(_met_twice(data))
+    yield from _pieces(data, 0, kept)
     yield "\n"
 
 
-def _pieces(data: Any, depth: int) -> Iterator[str]:
+_Kept = dict[int, tuple[int, list[str]] | None]
+"""By the id of a long container met twice: its depth and text, once written."""
+
+
+def _met_twice(data: Any) -> set[int]:
+    """The ids of the long containers ``data`` holds more than once (not looking inside a
+    long one: its items are records)."""
+    seen: set[int] = set()
+    twice: set[int] = set()
+    waiting = [data] if isinstance(data, list | dict) else []
+    while waiting:
+        value = waiting.pop()
+        if len(value) > LONG:
+            (twice if id(value) in seen else seen).add(id(value))
+            continue
+        items = value.values() if isinstance(value, dict) else value
+        waiting += [item for item in items if isinstance(item, list | dict)]
+    return twice
+
+
+def _pieces(data: Any, depth: int, kept: _Kept) -> Iterator[str]:
     if not _opens(data, depth):
         yield _indented(data, depth)
         return
+    if id(data) not in kept:
+        yield from _opened(data, depth, kept)
+        return
+    found = kept[id(data)]
+    if found is not None and found[0] == depth:
+        yield from found[1]
+        return
+    text = []
+    for piece in _opened(data, depth, kept):
+        text.append(piece)
+        yield piece
+    kept[id(data)] = (depth, text)
+
+
+def _opened(data: list[Any] | dict[str, Any], depth: int, kept: _Kept) -> Iterator[str]:
+    """``data`` written item by item (``_pieces``)."""
     table = isinstance(data, dict)
     yield "{" if table else "["
     run: list[Any] = []  # items encoded together, up to BATCH at a time
@@ -49,7 +90,7 @@ def _pieces(data: Any, depth: int) -> Iterator[str]:
     # Of a long container (10,000 records), only an item that is long itself is opened: the
     # others are encoded in runs, whatever they hold, without looking inside each.
     opens = _long if len(data) > LONG else _opens
-    for item in data.items() if table else data:
+    for item in data.items() if isinstance(data, dict) else data:
         value = item[1] if table else item
         if opens(value, depth + 1):
             if run:
@@ -57,7 +98,7 @@ def _pieces(data: Any, depth: int) -> Iterator[str]:
                 written, run = written + len(run), []
             key = _encoded(item[0]) + ": " if table else ""
             yield ("," if written else "") + "\n" + INDENT * (depth + 1) + key
-            yield from _pieces(value, depth + 1)
+            yield from _pieces(value, depth + 1, kept)
             written += 1
             continue
         run.append(item)
