@@ -66,9 +66,7 @@ def due(
     later = len(items) - len(overdue) - len(coming)
     most = list_limit(limit, format)
     if format is ListFormat.json:
-        import dataclasses
-
-        print_json([dataclasses.asdict(item) for item in [*overdue, *coming][:most]])
+        print_json([item._asdict() for item in [*overdue, *coming][:most]])
         return
     console = out_console()
     room = len(overdue) + len(coming) if most is None else most

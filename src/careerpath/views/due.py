@@ -37,20 +37,14 @@ def collect(workbook: Workbook, today: date) -> list[DueItem]:
 def of_home(home: Home, today: date) -> list[DueItem]:
     """``collect`` for the workbook in ``home``, kept in the home's cache while nothing it is
     worked out from changes (``Home.derived``)."""
-    import dataclasses
-    from operator import attrgetter
-
     from careerpath.workbook.agenda import DueItem
-
-    # Kept as rows of plain values: pickling 14,000 dataclasses one by one cost more than
-    # working half of them out.
-    row = attrgetter(*[field.name for field in dataclasses.fields(DueItem)])
 
     def worked_out() -> list[tuple[Any, ...]]:
         from careerpath.tracking.records import reading_only  # registers the record types
 
         workbook = home.load()
         with reading_only():  # it only reads: the stored records, not models built again
-            return [row(item) for item in collect(workbook, today)]
+            # Kept as plain rows: the cache reads back no type of careerpath's.
+            return [tuple(item) for item in collect(workbook, today)]
 
-    return [DueItem(*values) for values in home.derived("due", today.isoformat(), worked_out)]
+    return [DueItem._make(row) for row in home.derived("due", today.isoformat(), worked_out)]
