@@ -185,19 +185,19 @@ def test_a_text_stopped_part_way_is_not_kept(tmp_path: Path) -> None:
     source.write_text("one")
     cache = ParseCache(tmp_path)
 
-    def pieces() -> Callable[[], Iterator[str]]:
-        return lambda: iter(["a", "b", "c"])
+    def pieces() -> Callable[[], Iterator[bytes]]:
+        return lambda: iter([b"a", b"b", b"c"])
 
     partial = cache.derived_text("t", [source], "", pieces())
-    assert next(partial) == "a"
+    assert next(partial) == b"a"
     partial.close()  # the reader went away (a closed pipe)
     assert list((tmp_path / CACHE_DIR).iterdir()) == []
-    assert "".join(cache.derived_text("t", [source], "", pieces())) == "abc"
-    assert "".join(cache.derived_text("t", [source], "", lambda: iter(["x"]))) == "abc"
+    assert b"".join(cache.derived_text("t", [source], "", pieces())) == b"abc"
+    assert b"".join(cache.derived_text("t", [source], "", lambda: iter([b"x"]))) == b"abc"
     looking = ParseCache(tmp_path, write=False)  # a folder looked at: uses, never adds
     source.write_text("two")
-    assert "".join(looking.derived_text("t", [source], "", lambda: iter(["y"]))) == "y"
-    assert "".join(cache.derived_text("t", [source], "", lambda: iter(["z"]))) == "z"
+    assert b"".join(looking.derived_text("t", [source], "", lambda: iter([b"y"]))) == b"y"
+    assert b"".join(cache.derived_text("t", [source], "", lambda: iter([b"z"]))) == b"z"
 
 
 def test_results_are_kept_only_in_the_cache(runner: CliRunner, tracked: Path) -> None:
@@ -228,7 +228,7 @@ def test_what_a_killed_command_left_half_written_is_cleared(tmp_path: Path) -> N
     recent = folder / ".derived@t.txt.def456"  # another command, writing now
     recent.write_text("half")
     os.utime(left, (1, 1))
-    assert "".join(cache.derived_text("t", [source], "", lambda: iter(["x"]))) == "x"
+    assert b"".join(cache.derived_text("t", [source], "", lambda: iter([b"x"]))) == b"x"
     assert sorted(p.name for p in folder.iterdir()) == [".derived@t.txt.def456", "derived@t.txt"]
 
 
@@ -309,10 +309,12 @@ def test_a_kept_text_cut_short_is_not_used(tmp_path: Path) -> None:
     source = tmp_path / "a.toml"
     source.write_text("one")
     cache = ParseCache(tmp_path)
-    assert "".join(cache.derived_text("t", [source], "", lambda: iter(["abc", "def"]))) == "abcdef"
+    assert (
+        b"".join(cache.derived_text("t", [source], "", lambda: iter([b"abc", b"def"]))) == b"abcdef"
+    )
     entry = tmp_path / CACHE_DIR / "derived@t.txt"
     entry.write_bytes(entry.read_bytes()[:-2])  # a power cut after the rename
-    assert "".join(cache.derived_text("t", [source], "", lambda: iter(["again"]))) == "again"
+    assert b"".join(cache.derived_text("t", [source], "", lambda: iter([b"again"]))) == b"again"
 
 
 def test_a_built_in_workbook_is_never_a_folder_where_the_command_runs(

@@ -479,3 +479,14 @@ def test_a_home_careerpath_cannot_write_still_gets_its_calendar(
     )
     assert set(events_of(result.stdout)) == {"c1-follow-up", "a1-next", "a1-i1", "o1-deadline"}
     assert not (workbook / ".exports").exists()
+
+
+def test_an_export_written_to_a_file_keeps_a_character_split_between_pieces(
+    tmp_path: Path,
+) -> None:
+    # A kept export is read back a slice at a time; a slice can end inside a character.
+    from careerpath.cli.base import write_output
+
+    out = tmp_path / "export.json"
+    write_output(out, [b'{"name": "Caf', b"\xc3", b"\xa9 \xe2\x80", b'\x94 ok"}\n'])
+    assert out.read_text(encoding="utf-8") == '{"name": "Café — ok"}\n'

@@ -705,7 +705,12 @@ def test_a_stdout_that_cannot_take_unicode_gets_replacements(hostile: Path) -> N
         "CAREERPATH_TODAY": TODAY.isoformat(),
         "PYTHONIOENCODING": "cp1252",
     }
-    for command in (["report"], ["export", "-f", "markdown"], ["due", "--all"]):
+    for command in (
+        ["report"],
+        ["export", "-f", "markdown"],
+        ["export", "-f", "json"],
+        ["due", "--all"],
+    ):
         done = subprocess.run(
             [sys.executable, "-m", "careerpath", *command], env=env, capture_output=True
         )

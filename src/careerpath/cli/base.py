@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -674,17 +674,45 @@ def warn(text: str) -> None:
     err_console().print(f"Note: {text}", markup=False, soft_wrap=True)
 
 
-def write_output(path: Path, text: str | Iterable[str]) -> None:
-    """``text`` (or its pieces, in order) written to the file ``path``, or to stdout when
-    ``path`` is ``-``."""
+def write_output(path: Path, text: str | Iterable[bytes]) -> None:
+    """``text`` (or its pieces in UTF-8, in order) written to the file ``path``, or to
+    stdout when ``path`` is ``-``."""
     from careerpath.storage import tomlio
 
+    pieces = [text] if isinstance(text, str) else _decoded(text)
     if str(path) == "-":
-        sys.stdout.writelines([text] if isinstance(text, str) else text)
+        out = sys.stdout
+        if not isinstance(text, str) and _utf8(out):
+            out.flush()  # what was printed before comes first
+            for piece in text:  # as they are: 40 MB need not be decoded and encoded again
+                out.buffer.write(piece)
+            out.buffer.flush()
+        else:
+            out.writelines(pieces)
         return
 
     try:
-        tomlio.write_atomic(path, text)
+        tomlio.write_atomic(path, pieces)
     except OSError as error:
         raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
     err_console().print(f"Written to {path}", markup=False, soft_wrap=True)
+
+
+def _decoded(pieces: Iterable[bytes]) -> Iterator[str]:
+    """UTF-8 pieces as text (a character may be split between two pieces)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for piece in pieces:
+        yield decoder.decode(piece)
+    yield decoder.decode(b"", final=True)
+
+
+def _utf8(stream: Any) -> bool:
+    """Whether ``stream`` writes text as UTF-8 to a binary stream of its own."""
+    import codecs
+
+    try:
+        return hasattr(stream, "buffer") and codecs.lookup(stream.encoding).name == "utf-8"
+    except (LookupError, TypeError):
+        return False

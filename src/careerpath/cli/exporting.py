@@ -79,13 +79,13 @@ def export(
     _export_ics(home, workbook, output or Path("-"), remind=remind)
 
 
-def _text(home: Home, format: ExportFormat, now: dt.date) -> Iterator[str]:
+def _text(home: Home, format: ExportFormat, now: dt.date) -> Iterator[bytes]:
     """The JSON or Markdown export, a piece at a time; kept in the home's cache as it is
     written, while nothing it is made from changes (``Home.derived_text``): a second export
     of an unchanged home of 10,000 records is a copy of the first."""
     from careerpath.instruments import store
 
-    def pieces() -> Iterable[str]:
+    def pieces() -> Iterable[bytes]:
         from careerpath.tracking.records import reading_only  # registers the record types
         from careerpath.views import exports
         from careerpath.views.instruments import exercises_section
@@ -96,7 +96,7 @@ def _text(home: Home, format: ExportFormat, now: dt.date) -> Iterator[str]:
             if format is ExportFormat.json:
                 # Worked out here, then encoded a piece at a time as it is written.
                 return exports.json_pieces(workbook, now, exercises)
-            return [exports.to_markdown(workbook, now, exercises)]
+            return [exports.to_markdown(workbook, now, exercises).encode("utf-8")]
 
     return home.derived_text(f"export-{format}", now.isoformat(), pieces, also=[store.path(home)])
 

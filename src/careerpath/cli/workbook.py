@@ -301,14 +301,14 @@ def _show(
     format: Format,
     output: Path | None,
     *,
-    json: Callable[[], str | Iterable[str]],
+    json: Callable[[], str | Iterable[bytes]],
     markdown: Callable[[], str],
     render: Callable[[Console], None],
     file_width: int,
 ) -> None:
     """A report in ``format`` on the screen, or written to ``output``. The terminal view
     (``render``) goes to a file without colour, ``file_width`` wide."""
-    text: str | Iterable[str]
+    text: str | Iterable[bytes]
     if format is Format.json:
         text = json()
     elif format is Format.markdown:

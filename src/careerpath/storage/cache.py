@@ -147,12 +147,12 @@ class ParseCache:
         return value
 
     def derived_text(
-        self, name: str, files: Sequence[Path], key: str, pieces: Callable[[], Iterable[str]]
-    ) -> Iterator[str]:
-        """The text ``pieces()`` gives, a piece at a time, kept as ``derived`` keeps a value:
-        for a long text (an export), written to the cache as it is given, so that it is never
-        whole in memory. The entry starts with the hash and the text's length, written once
-        the text is whole: an entry cut short (a crash) is not used."""
+        self, name: str, files: Sequence[Path], key: str, pieces: Callable[[], Iterable[bytes]]
+    ) -> Iterator[bytes]:
+        """The text ``pieces()`` gives in UTF-8, a piece at a time, kept as ``derived``
+        keeps a value: for a long text (an export), written to the cache as it is given, so
+        that it is never whole in memory. The entry starts with the hash and the text's
+        length, written once the text is whole: an entry cut short (a crash) is not used."""
         digest, seen = _files_digest(files, f"{name}\0{key}")
         entry = self.folder / f"derived@{name}.txt"
         expected = _FORMAT.to_bytes(2, "big") + digest
@@ -167,8 +167,7 @@ class ParseCache:
                 length = int.from_bytes(found[len(expected) :], "big")
                 whole = os.fstat(kept.fileno()).st_size == header + length
                 if found[: len(expected)] == expected and whole:
-                    reader = io.TextIOWrapper(kept, encoding="utf-8", newline="")
-                    while chunk := reader.read(_SLICE):
+                    while chunk := kept.read(_SLICE):
                         yield chunk
                     return
         produced = iter(pieces())  # a home that cannot be read says so before anything is kept
@@ -180,8 +179,7 @@ class ParseCache:
             for piece in produced:
                 if aside is not None:
                     try:
-                        for start in range(0, len(piece), _SLICE):  # no copy of a long piece
-                            aside[1].write(piece[start : start + _SLICE].encode("utf-8"))
+                        aside[1].write(piece)
                     except OSError:  # a cache that cannot be written is only slower
                         _drop(aside)
                         aside = None

@@ -82,13 +82,14 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
 def to_json(workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None = None) -> str:
     """Everything, for tools; ``exercises`` is the report's section on the interest
     inventory and work values (``views.instruments.exercises_section``), when taken."""
-    return "".join(json_pieces(workbook, today, exercises))
+    return b"".join(json_pieces(workbook, today, exercises)).decode("utf-8")
 
 
 def json_pieces(
     workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None = None
-) -> Iterator[str]:
-    """The text of ``to_json``, a piece at a time (a big export is never whole in memory)."""
+) -> Iterator[bytes]:
+    """The text of ``to_json`` in UTF-8, a piece at a time (a big export is never whole in
+    memory)."""
     import dataclasses
 
     from careerpath.views import due, report

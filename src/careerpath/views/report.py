@@ -52,12 +52,14 @@ def of_home(home: Home, today: date) -> Report:
     )
 
 
-def json_of_home(home: Home, today: date) -> Iterator[str]:
-    """``to_json`` of the report of ``home``, kept in its cache as ``of_home`` keeps that."""
+def json_of_home(home: Home, today: date) -> Iterator[bytes]:
+    """``to_json`` of the report of ``home`` in UTF-8, kept in its cache as ``of_home`` keeps
+    that."""
     from careerpath.instruments import store
+    from careerpath.views import json_text
 
-    def text() -> list[str]:
-        return [to_json(_of_workbook(home, today))]
+    def text() -> list[bytes]:
+        return [json_text.encode(plain(_of_workbook(home, today)))]
 
     return home.derived_text("report-json", today.isoformat(), text, also=[store.path(home)])
 

@@ -243,11 +243,11 @@ class Home(Folder):
         self,
         name: str,
         key: str,
-        pieces: Callable[[], Iterable[str]],
+        pieces: Callable[[], Iterable[bytes]],
         *,
         also: Sequence[Path] = (),
-    ) -> Iterator[str]:
-        """As ``derived``, for a long text given a piece at a time (an export)."""
+    ) -> Iterator[bytes]:
+        """As ``derived``, for a long text given a piece at a time in UTF-8 (an export)."""
         return self.parse_cache.derived_text(name, self._sources(also), _with_settings(key), pieces)
 
     def _sources(self, also: Sequence[Path]) -> list[Path]:
