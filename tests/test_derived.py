@@ -119,6 +119,29 @@ def test_every_file_it_is_worked_out_from_counts(runner: CliRunner, tracked: Pat
     assert report(runner, today="2026-12-24")["generated"] == "2026-12-24"
 
 
+def test_a_list_of_one_kind_is_worked_out_from_its_own_stage_file_only(
+    runner: CliRunner, tracked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new application does not make the list of contacts be worked out again; anything
+    that list is read from still does: its stage file, workbook.toml, the settings."""
+    first = run(runner, "contact", "list").output
+    run(runner, "app", "add", "Globex", "Designer")  # another stage's file
+    with monkeypatch.context() as patched:
+        patched.setattr(Home, "load", lambda *_, **__: pytest.fail("the workbook was read"))
+        assert run(runner, "contact", "list").output == first
+    networking = tracked / "stages" / "networking.toml"
+    networking.write_text(networking.read_text().replace('"Sam Lee"', '"Sam Leigh"'))
+    assert "Sam Leigh" in run(runner, "contact", "list").output
+    state = tracked / "workbook.toml"
+    state.write_text(state.read_text().replace('source = "builtin:default"', 'source = "nowhere"'))
+    assert run(runner, "contact", "list", code=1).output  # it is read again, and refused
+    state.write_text(state.read_text().replace('source = "nowhere"', 'source = "builtin:default"'))
+    assert "Globex" in run(runner, "app", "list").output  # and the other way round
+    run(runner, "contact", "add", "Ana Diaz")
+    assert "Globex" in run(runner, "app", "list").output
+    assert "Ana Diaz" in run(runner, "contact", "list").output
+
+
 def test_a_file_put_back_with_the_same_size_and_time_counts(
     runner: CliRunner, tracked: Path
 ) -> None:
@@ -256,15 +279,16 @@ def test_a_class_of_a_module_not_named_is_not_read_back(tmp_path: Path, module: 
     cache = ParseCache(tmp_path)
     assert cache.derived("x", [source], "", lambda: "fresh") == "fresh"
     entry = tmp_path / CACHE_DIR / "derived@x.pickle"
-    format_, digest, _ = pickle.loads(entry.read_bytes())
-    # (format, digest, <module>.Report()) as a pickle would hold a dataclass.
+    format_, digest, _, read = pickle.loads(entry.read_bytes())
+    assert read == []  # it read nothing but the files named
+    # (format, digest, <module>.Report(), []) as a pickle would hold a dataclass.
     crafted = (
-        b"\x80\x04"
+        b"\x80\x04("
         + pickle.dumps(format_, protocol=4)[2:-1]
         + pickle.dumps(digest, protocol=4)[2:-1]
         + b"c"
         + module.encode()
-        + b"\nReport\n)\x81\x87."
+        + b"\nReport\n)\x81]t."
     )
     entry.write_bytes(crafted)
     assert cache.derived("x", [source], "", lambda: "again") == "again"

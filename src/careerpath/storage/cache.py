@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import io
 import os
@@ -127,23 +128,40 @@ class ParseCache:
         compute: Callable[[], T],
         *,
         modules: Collection[str] = (),
+        maybe: Sequence[Path] = (),
+        read: Callable[[], Collection[Path]] | None = None,
     ) -> T:
-        """``compute()``, or what it gave before while every one of ``files`` holds the same
-        bytes as then (a missing one still missing), and ``key`` is the same.
+        """``compute()``, or what it gave before while every file it was worked out from
+        holds the same bytes as then (a missing one still missing), and ``key`` is the same.
 
+        It is worked out from ``files``, and from those of ``maybe`` that ``read()`` names
+        once it is done (a list of contacts reads the stage file of its own, so a change to
+        the applications does not work it out again); without ``read``, from all of them.
         For a result worked out from those files and ``key`` (the day, the options given)
         alone, of plain data and the dataclasses of careerpath's ``modules``. Nothing is
         kept when a file changed while it was worked out, or when ``compute`` raises."""
-        before, seen = _files_digest(files, f"{name}\0{key}")
+        key = f"{name}\0{key}"
         entry = self.folder / f"derived@{name}.pickle"
         cached = _load(entry, modules)
-        if cached is not None and cached[0] == _FORMAT and cached[1] == before:
-            kept: T = cached[2]
-            return kept
+        if cached is not None and cached[0] == _FORMAT and len(cached) == 4:
+            used = [*files, *map(Path, cached[3])]
+            if _combined(key, used, _file_states(used)) == cached[1]:
+                kept: T = cached[2]
+                return kept
+        candidates = [*files, *maybe]
+        states = dict(zip(candidates, _file_states(candidates), strict=True))
         value = compute()
-        if self.write and _unchanged(files, seen):
+        extra = sorted(set(maybe if read is None else read()) - set(files))
+        for path in extra:
+            if path not in states:  # named by ``read`` only: kept if it is not there at all
+                found = states[path] = _file_states([path])[0]
+                if not found[0].startswith(f"unreadable {errno.ENOENT}"):
+                    return value
+        used = [*files, *extra]
+        if self.write and _unchanged(used, [states[path][0] for path in used]):
+            digest = _combined(key, used, [states[path] for path in used])
             with contextlib.suppress(OSError):
-                self._store(entry, (_FORMAT, before, value))
+                self._store(entry, (_FORMAT, digest, value, [str(path) for path in extra]))
         return value
 
     def derived_text(
@@ -222,7 +240,7 @@ class ParseCache:
             name = hashlib.blake2b(str(path).encode(), digest_size=10).hexdigest()
         return self.folder / f"{name}.pickle"
 
-    def _store(self, entry: Path, value: tuple[int, bytes, Any]) -> None:
+    def _store(self, entry: Path, value: tuple[Any, ...]) -> None:
         # Written aside then renamed, so a reader never sees half a file; no fsync: a cache
         # lost in a crash is only rebuilt.
         aside = self._aside(entry)
@@ -270,30 +288,45 @@ def _digest(text: str, rules: str) -> bytes:
 
 
 def _files_digest(files: Sequence[Path], key: str) -> tuple[bytes, list[str]]:
-    """A hash of ``key``, of this careerpath (``_code``) and of each of ``files``: its
-    bytes, and its inode, size and modification time; and those three of each file, for
-    ``_unchanged``. Reading and hashing 10 MB costs a hundredth of parsing it. A file that
-    is missing or cannot be read counts as such: reading it again says why."""
-    from careerpath import __version__
+    """``_combined`` for ``files`` as they are now, and the inode, size and time of each,
+    for ``_unchanged``."""
+    states = _file_states(files)
+    return _combined(key, files, states), [state for state, _ in states]
 
-    hasher = hashlib.blake2b(digest_size=20, key=_key(__version__))
-    hasher.update(key.encode("utf-8"))
-    hasher.update(_code())
-    seen = []
+
+def _file_states(files: Sequence[Path]) -> list[tuple[str, bytes]]:
+    """Each of ``files``: its inode, size and modification time, and a hash of its bytes;
+    ``unreadable ERRNO`` (and no hash) for one missing or that cannot be read. Reading and
+    hashing 10 MB costs a hundredth of parsing it."""
+    found = []
     for path in files:
-        hasher.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0")
         try:
             with path.open("rb") as stream:
                 info = os.fstat(stream.fileno())
                 content = stream.read()
         except OSError as error:
-            seen.append(f"unreadable {error.errno}")
-            hasher.update(seen[-1].encode())
+            found.append((f"unreadable {error.errno}", b""))
             continue
-        seen.append(f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}")
-        hasher.update(f"{seen[-1]}:{len(content)}".encode())
-        hasher.update(content)
-    return hasher.digest(), seen
+        state = f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}"
+        found.append((state, hashlib.blake2b(content, digest_size=20).digest()))
+    return found
+
+
+def _combined(key: str, files: Sequence[Path], states: Sequence[tuple[str, bytes]]) -> bytes:
+    """A hash of ``key``, of this careerpath (``_code``) and of each of ``files`` in the
+    state ``_file_states`` found it: its bytes, and its inode, size and modification time, so
+    that a file written over and put back while a result was worked out (an editor saving in
+    place) does not read as unchanged. A file that is missing or cannot be read counts as
+    such: reading it again says why."""
+    from careerpath import __version__
+
+    hasher = hashlib.blake2b(digest_size=20, key=_key(__version__))
+    hasher.update(key.encode("utf-8"))
+    hasher.update(_code())
+    for path, (state, digest) in zip(files, states, strict=True):
+        hasher.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0")
+        hasher.update(state.encode() + b"\0" + digest)
+    return hasher.digest()
 
 
 def _unchanged(files: Sequence[Path], seen: list[str]) -> bool:
@@ -348,6 +381,6 @@ def _load(entry: Path, modules: Collection[str] = ()) -> Any:
         value = _PlainUnpickler(io.BytesIO(raw), modules).load()
     except Exception:  # corrupt, truncated or foreign: rebuilt by the caller
         return None
-    if isinstance(value, tuple) and len(value) == 3:
+    if isinstance(value, tuple) and len(value) in (3, 4):  # 4: a result, and what it read
         return value
     return None

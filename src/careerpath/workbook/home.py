@@ -67,6 +67,12 @@ def _out_of_the_collectors_way(load: Callable[..., Workbook]) -> Callable[..., W
     return paused
 
 
+_STAGE_FILES_READ: list[Path] | None = None
+"""While ``Home.derived`` works a result out: the stage files asked for (``stage_file``,
+the one way to a stage's file), by any ``Home`` (a command makes a new one for each part
+of its work)."""
+
+
 class Home(Folder):
     """A folder holding one person's workbook."""
 
@@ -78,7 +84,10 @@ class Home(Folder):
         self.stages_dir = root / "stages"
 
     def stage_file(self, stage_id: str) -> Path:
-        return self.stages_dir / f"{stage_id}.toml"
+        path = self.stages_dir / f"{stage_id}.toml"
+        if _STAGE_FILES_READ is not None:  # for ``derived``: a file its result may depend on
+            _STAGE_FILES_READ.append(path)
+        return path
 
     def exists(self) -> bool:
         return self.workbook_file.exists()
@@ -234,9 +243,29 @@ class Home(Folder):
         and ``key`` (the day, the options given). ``compute`` (which reads the workbook with
         ``load``) must depend on nothing else; its result is plain data and the dataclasses
         of ``modules``. A report of 10,000 records on an unchanged home then costs a read of
-        its files' bytes, not their parsing."""
+        its files' bytes, not their parsing.
+
+        Of the stage files, only those ``compute`` read count: a list of one kind of record
+        (``load`` with ``stages``) is not worked out again for a change to another stage."""
+        read: list[Path] = []
+
+        def reading() -> T:
+            global _STAGE_FILES_READ
+            outer, _STAGE_FILES_READ = _STAGE_FILES_READ, read
+            try:
+                return compute()
+            finally:
+                _STAGE_FILES_READ = outer
+
+        files, stages = self._sources(also)
         return self.parse_cache.derived(
-            name, self._sources(also), _with_settings(key), compute, modules=modules
+            name,
+            files,
+            _with_settings(key),
+            reading,
+            modules=modules,
+            maybe=stages,
+            read=lambda: read,
         )
 
     def derived_text(
@@ -248,11 +277,12 @@ class Home(Folder):
         also: Sequence[Path] = (),
     ) -> Iterator[bytes]:
         """As ``derived``, for a long text given a piece at a time in UTF-8 (an export)."""
-        return self.parse_cache.derived_text(name, self._sources(also), _with_settings(key), pieces)
+        files, stages = self._sources(also)
+        return self.parse_cache.derived_text(name, files + stages, _with_settings(key), pieces)
 
-    def _sources(self, also: Sequence[Path]) -> list[Path]:
-        """Every file ``load`` reads (a stage file that is not there counts as one not
-        there), and ``also``."""
+    def _sources(self, also: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+        """Every file ``load`` reads, and ``also``: the stage files apart (a stage file that
+        is not there counts as one not there)."""
         from careerpath.core import config
 
         files = [self.workbook_file, self.program_file, config.config_file(), *also]
@@ -260,14 +290,15 @@ class Home(Folder):
             raw, _ = tomlio.read(self.workbook_file, self.parse_cache)
             source = raw["definition"]["source"]
         except (InvalidFiles, OSError, KeyError, TypeError):  # ``load`` says what is wrong
-            return files
+            return files, []
         if isinstance(source, str):
             builtin = source.startswith(_BUILTIN_PREFIX)
             name = source.removeprefix(_BUILTIN_PREFIX)
             files.append(builtin_dir() / f"{name}.toml" if builtin else self.root / source)
+        stages = []
         with contextlib.suppress(OSError):
-            files += sorted(self.stages_dir.glob("*.toml"))
-        return files
+            stages = sorted(set(self.stages_dir.glob("*.toml")) - set(files))
+        return files, stages
 
     # --- writing -----------------------------------------------------------------------------
 
