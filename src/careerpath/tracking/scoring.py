@@ -68,13 +68,13 @@ def funnel(apps: list[Application]) -> Funnel:
     reached = Counter[str]()
     now = Counter[str]()
     responded = 0
+    screening = PIPELINE.index("screening")
     for app in apps:
         far = furthest(app)
         for status in PIPELINE[: far + 1]:
             reached[status] += 1
         now[app.status] += 1
-        statuses = {move.status for move in app.history or []}
-        if far >= PIPELINE.index("screening") or "rejected" in statuses:
+        if far >= screening or any(move.status == "rejected" for move in app.history or []):
             responded += 1
     return Funnel(
         total=len(apps),
@@ -173,12 +173,13 @@ def outreach(contacts: list[Contact], today: dt.date, goal: int | None) -> Outre
     mondays = [monday - dt.timedelta(weeks=back) for back in range(3, -1, -1)]
     people: dict[dt.date, set[str]] = {start: set() for start in mondays}
     conversations = 0
+    earliest = mondays[0]
     for contact in contacts:
-        for talk in contact.conversations or []:
-            conversations += 1
-            start = week_start(talk.date, first)
-            if start in people and talk.date <= today:
-                people[start].add(contact.id or contact.name or "")
+        talks = contact.conversations or []
+        conversations += len(talks)
+        for talk in talks:
+            if earliest <= talk.date <= today:  # within the four weeks shown
+                people[week_start(talk.date, first)].add(contact.id or contact.name or "")
     statuses = Counter(contact.current_status for contact in contacts)
     return Outreach(
         goal=goal,
