@@ -369,3 +369,22 @@ def test_a_file_saved_over_and_back_while_it_is_worked_out_is_not_kept(tmp_path:
     cache = ParseCache(tmp_path)
     assert cache.derived("x", [source], "", saved_in_place) == "half"
     assert cache.derived("x", [source], "", lambda: "whole") == "whole"
+
+
+def test_a_result_worked_out_inside_another_counts_the_files_it_read(tracked: Path) -> None:
+    """The outer result depends on the stage file the inner one read, even when the inner
+    one was kept already."""
+    home = Home(tracked)
+
+    def contacts() -> str:
+        return str(home.load(stages=lambda book: {"networking"}).answers["networking"])
+
+    def outer() -> str:
+        return home.derived("inner", "", contacts)
+
+    home.derived("inner", "", contacts)  # kept first, on its own
+    first = home.derived("outer", "", outer)
+    assert "Sam Lee" in first
+    networking = tracked / "stages" / "networking.toml"
+    networking.write_text(networking.read_text().replace('"Sam Lee"', '"Sam Leigh"'))
+    assert "Sam Leigh" in home.derived("outer", "", outer)

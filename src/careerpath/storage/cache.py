@@ -130,6 +130,7 @@ class ParseCache:
         modules: Collection[str] = (),
         maybe: Sequence[Path] = (),
         read: Callable[[], Collection[Path]] | None = None,
+        used: list[Path] | None = None,
     ) -> T:
         """``compute()``, or what it gave before while every file it was worked out from
         holds the same bytes as then (a missing one still missing), and ``key`` is the same.
@@ -137,6 +138,7 @@ class ParseCache:
         It is worked out from ``files``, and from those of ``maybe`` that ``read()`` names
         once it is done (a list of contacts reads the stage file of its own, so a change to
         the applications does not work it out again); without ``read``, from all of them.
+        Those of ``maybe`` it was worked out from are added to ``used``, kept or not.
         For a result worked out from those files and ``key`` (the day, the options given)
         alone, of plain data and the dataclasses of careerpath's ``modules``. Nothing is
         kept when a file changed while it was worked out, or when ``compute`` raises."""
@@ -144,22 +146,29 @@ class ParseCache:
         entry = self.folder / f"derived@{name}.pickle"
         cached = _load(entry, modules)
         if cached is not None and cached[0] == _FORMAT and len(cached) == 4:
-            used = [*files, *map(Path, cached[3])]
-            if _combined(key, used, _file_states(used)) == cached[1]:
+            read_then = [Path(path) for path in cached[3]]
+            if (
+                _combined(key, [*files, *read_then], _file_states([*files, *read_then]))
+                == cached[1]
+            ):
+                if used is not None:
+                    used += read_then
                 kept: T = cached[2]
                 return kept
         candidates = [*files, *maybe]
         states = dict(zip(candidates, _file_states(candidates), strict=True))
         value = compute()
         extra = sorted(set(maybe if read is None else read()) - set(files))
+        if used is not None:
+            used += extra
         for path in extra:
             if path not in states:  # named by ``read`` only: kept if it is not there at all
                 found = states[path] = _file_states([path])[0]
                 if not found[0].startswith(f"unreadable {errno.ENOENT}"):
                     return value
-        used = [*files, *extra]
-        if self.write and _unchanged(used, [states[path][0] for path in used]):
-            digest = _combined(key, used, [states[path] for path in used])
+        sources = [*files, *extra]
+        if self.write and _unchanged(sources, [states[path][0] for path in sources]):
+            digest = _combined(key, sources, [states[path] for path in sources])
             with contextlib.suppress(OSError):
                 self._store(entry, (_FORMAT, digest, value, [str(path) for path in extra]))
         return value

@@ -258,7 +258,8 @@ class Home(Folder):
                 _STAGE_FILES_READ = outer
 
         files, stages = self._sources(also)
-        return self.parse_cache.derived(
+        used: list[Path] = []
+        value = self.parse_cache.derived(
             name,
             files,
             _with_settings(key),
@@ -266,7 +267,11 @@ class Home(Folder):
             modules=modules,
             maybe=stages,
             read=lambda: read,
+            used=used,
         )
+        if _STAGE_FILES_READ is not None:  # worked out, or kept, inside another result
+            _STAGE_FILES_READ.extend(used)
+        return value
 
     def derived_text(
         self,
