@@ -388,3 +388,46 @@ def test_a_result_worked_out_inside_another_counts_the_files_it_read(tracked: Pa
     networking = tracked / "stages" / "networking.toml"
     networking.write_text(networking.read_text().replace('"Sam Lee"', '"Sam Leigh"'))
     assert "Sam Leigh" in home.derived("outer", "", outer)
+
+
+def test_a_result_worked_out_inside_another_reads_the_workbook_once_and_counts_its_files(
+    tracked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report and the due items it counts read the workbook once between them; the
+    inner result still depends on the stage files that one read."""
+    home = Home(tracked)
+    reads: list[str] = []
+    read_state = Home.read_state
+
+    def counted(self: Home) -> Any:
+        reads.append("read")
+        return read_state(self)
+
+    monkeypatch.setattr(Home, "read_state", counted)
+
+    def names() -> str:
+        return str(home.load().answers["networking"])
+
+    def outer() -> tuple[int, str]:
+        workbook = home.load()
+        return len(workbook.answers["networking"]), home.derived("inner", "", names)
+
+    assert "Sam Lee" in home.derived("outer", "", outer)[1]
+    assert reads == ["read"]
+    networking = tracked / "stages" / "networking.toml"
+    networking.write_text(networking.read_text().replace('"Sam Lee"', '"Sam Leigh"'))
+    assert "Sam Leigh" in home.derived("inner", "", names)
+    assert home.load() is not home.load()  # read afresh outside a result being worked out
+
+
+def test_due_is_shown_from_what_the_report_worked_out_and_never_stale(
+    runner: CliRunner, tracked: Path
+) -> None:
+    run(runner, "report")
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(Home, "load", lambda *args, **kwargs: pytest.fail("read again"))
+        assert "Sam Lee: Ask about the team" in run(runner, "due").output
+    networking = tracked / "stages" / "networking.toml"
+    networking.write_text(networking.read_text().replace('"Sam Lee"', '"Sam Leigh"'))
+    run(runner, "report")
+    assert "Sam Leigh: Ask about the team" in run(runner, "due").output

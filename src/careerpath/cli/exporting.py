@@ -87,16 +87,17 @@ def _text(home: Home, format: ExportFormat, now: dt.date) -> Iterator[bytes]:
 
     def pieces() -> Iterable[bytes]:
         from careerpath.tracking.records import reading_only  # registers the record types
-        from careerpath.views import exports
-        from careerpath.views.instruments import exercises_section
+        from careerpath.views import due, exports, report
 
         workbook = home.load()
-        exercises = exercises_section(home, workbook)
+        # The report and the due items as the report and `due` keep them (and share).
+        kept = report.of_home(home, now)
         with reading_only():  # it only reads: the stored records, not models built again
             if format is ExportFormat.json:
+                built = report.in_full(kept, workbook)
                 # Worked out here, then encoded a piece at a time as it is written.
-                return exports.json_pieces(workbook, now, exercises)
-            return [exports.to_markdown(workbook, now, exercises).encode("utf-8")]
+                return exports.json_pieces(workbook, now, due.of_home(home, now), built)
+            return [exports.to_markdown(workbook, kept).encode("utf-8")]
 
     return home.derived_text(f"export-{format}", now.isoformat(), pieces, also=[store.path(home)])
 

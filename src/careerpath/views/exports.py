@@ -22,6 +22,7 @@ from careerpath.core.values import format_when
 from careerpath.tracking import records, scoring
 
 if TYPE_CHECKING:
+    from careerpath.views.report_model import Report
     from careerpath.workbook.agenda import DueItem
     from careerpath.workbook.definition import Question
     from careerpath.workbook.models import Workbook
@@ -82,20 +83,23 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
 def to_json(workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None = None) -> str:
     """Everything, for tools; ``exercises`` is the report's section on the interest
     inventory and work values (``views.instruments.exercises_section``), when taken."""
-    return b"".join(json_pieces(workbook, today, exercises)).decode("utf-8")
-
-
-def json_pieces(
-    workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None = None
-) -> Iterator[bytes]:
-    """The text of ``to_json`` in UTF-8, a piece at a time (a big export is never whole in
-    memory)."""
     import dataclasses
 
     from careerpath.views import due, report
 
     items = due.collect(workbook, today)  # once, for the report and the list of what is due
     built = dataclasses.replace(report.build(workbook, today, items), exercises=exercises)
+    return b"".join(json_pieces(workbook, today, items, built)).decode("utf-8")
+
+
+def json_pieces(
+    workbook: Workbook, today: dt.date, items: list[DueItem], built: Report
+) -> Iterator[bytes]:
+    """The text of ``to_json`` in UTF-8, a piece at a time (a big export is never whole in
+    memory), from what is due (``due.collect``) and the report (``report.build``, with its
+    exercises and the answers of its key answers)."""
+    from careerpath.views import json_text, report
+
     # The stages' progress as the report worked it out (counting a 10k list's work once).
     stages = [
         {
@@ -120,11 +124,9 @@ def json_pieces(
         "due": _due_items(items),
         "report": report.plain(built),
     }
-    credits = _pack_credits(workbook, exercises)
+    credits = _pack_credits(workbook, built.exercises)
     if credits:
         data["credits"] = credits
-    from careerpath.views import json_text
-
     return json_text.pieces(data)
 
 
@@ -148,21 +150,18 @@ def _program(workbook: Workbook) -> dict[str, Any] | None:
 # --- Markdown --------------------------------------------------------------------------------
 
 
-def to_markdown(workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None = None) -> str:
-    """The report (with ``exercises``, as in ``to_json``), then every answer of every stage,
+def to_markdown(workbook: Workbook, built: Report) -> str:
+    """The report (``report.build``, with its exercises), then every answer of every stage,
     records in full: for a coach."""
-    import dataclasses
-
     from careerpath.views import report
 
-    built = dataclasses.replace(report.build(workbook, today), exercises=exercises)
     out = [report.to_markdown(built).rstrip(), "", "# Everything I have written down", ""]
     for stage in workbook.definition.stages:
         out += [f"## {escape(stage.title)}", ""]
         out += [*_answers_markdown(stage.questions, workbook.answers_for(stage)), ""]
     if workbook.program is not None:
         out += _program_markdown(workbook)
-    credits = _pack_credits(workbook, exercises)
+    credits = _pack_credits(workbook, built.exercises)
     if credits:
         out += ["## Credits", "", *(f"{escape(line)}\n" for line in credits)]
     return "\n".join(out).rstrip() + "\n"

@@ -59,19 +59,33 @@ def json_of_home(home: Home, today: date) -> Iterator[bytes]:
     from careerpath.views import json_text
 
     def text() -> list[bytes]:
-        return [json_text.encode(plain(_of_workbook(home, today)))]
+        kept = of_home(home, today)
+        return [json_text.encode(plain(in_full(kept, home.load())))]
 
     return home.derived_text("report-json", today.isoformat(), text, also=[store.path(home)])
 
 
+def in_full(report: Report, workbook: Workbook) -> Report:
+    """``report`` (as ``of_home`` keeps it) with the answers of its key answers, from
+    ``workbook``, the workbook it was worked out from: for the JSON."""
+    answers = [
+        dataclasses.replace(answer, value=workbook.answers_for(answer.stage)[answer.question])
+        for answer in report.key_answers
+    ]
+    return dataclasses.replace(report, key_answers=answers)
+
+
 def _of_workbook(home: Home, today: date) -> Report:
-    """The report of the workbook in ``home``, read afresh, with the exercises' section."""
+    """The report of the workbook in ``home``, read afresh, with the exercises' section,
+    from the due items ``due.of_home`` keeps (``due`` and the report share them)."""
     from careerpath.tracking.records import reading_only  # registers the record types
+    from careerpath.views import due
     from careerpath.views.instruments import exercises_section
 
     workbook = home.load()
+    items = due.of_home(home, today)
     with reading_only():  # it only reads: the stored records, not models built again
-        built = build(workbook, today)
+        built = build(workbook, today, items)
     exercises = exercises_section(home, workbook)
     return built if exercises is None else dataclasses.replace(built, exercises=exercises)
 

@@ -72,6 +72,26 @@ _STAGE_FILES_READ: list[Path] | None = None
 the one way to a stage's file), by any ``Home`` (a command makes a new one for each part
 of its work)."""
 
+_WORKBOOKS_READ: dict[Path, tuple[Workbook, list[Path]]] | None = None
+"""While a result is worked out (``derived``, ``derived_text``): each whole workbook ``load``
+read, by home, with the stage files it read: read once for a result and for the results
+worked out inside it (a report, and the due items it counts), which only read it."""
+
+
+@contextlib.contextmanager
+def _working_out(read: list[Path] | None) -> Iterator[None]:
+    """The time a result is worked out: the stage files asked for go to ``read`` (None:
+    not tracked), and a workbook read whole is read once (``_WORKBOOKS_READ``)."""
+    global _STAGE_FILES_READ, _WORKBOOKS_READ
+    outer, outer_workbooks = _STAGE_FILES_READ, _WORKBOOKS_READ
+    _STAGE_FILES_READ = read
+    if outer_workbooks is None:
+        _WORKBOOKS_READ = {}
+    try:
+        yield
+    finally:
+        _STAGE_FILES_READ, _WORKBOOKS_READ = outer, outer_workbooks
+
 
 class Home(Folder):
     """A folder holding one person's workbook."""
@@ -170,6 +190,12 @@ class Home(Folder):
         stages then look unanswered)."""
         from careerpath.workbook.models import Workbook
 
+        if stages is None and _WORKBOOKS_READ is not None:
+            read_before = _WORKBOOKS_READ.get(self.root)
+            if read_before is not None:  # by the result this one is worked out inside
+                if _STAGE_FILES_READ is not None:
+                    _STAGE_FILES_READ.extend(read_before[1])
+                return read_before[0]
         state = self.read_state()
         book = self.read_definition(state)
         wanted = None if stages is None else stages(book)
@@ -190,7 +216,11 @@ class Home(Folder):
             problems += error.problems
         if problems:
             raise InvalidFiles(problems, hint=_FIX_HINT)
-        return Workbook(definition=book, state=state, answers=answers, program=program)
+        workbook = Workbook(definition=book, state=state, answers=answers, program=program)
+        if stages is None and _WORKBOOKS_READ is not None:
+            files = [self.stages_dir / f"{stage.id}.toml" for stage in book.stages]
+            _WORKBOOKS_READ[self.root] = (workbook, files)
+        return workbook
 
     def read_state(self) -> WorkbookState:
         from careerpath.workbook.models import WorkbookState
@@ -250,12 +280,8 @@ class Home(Folder):
         read: list[Path] = []
 
         def reading() -> T:
-            global _STAGE_FILES_READ
-            outer, _STAGE_FILES_READ = _STAGE_FILES_READ, read
-            try:
+            with _working_out(read):
                 return compute()
-            finally:
-                _STAGE_FILES_READ = outer
 
         files, stages = self._sources(also)
         used: list[Path] = []
@@ -282,8 +308,13 @@ class Home(Folder):
         also: Sequence[Path] = (),
     ) -> Iterator[bytes]:
         """As ``derived``, for a long text given a piece at a time in UTF-8 (an export)."""
+
+        def reading() -> Iterable[bytes]:
+            with _working_out(_STAGE_FILES_READ):
+                return pieces()
+
         files, stages = self._sources(also)
-        return self.parse_cache.derived_text(name, files + stages, _with_settings(key), pieces)
+        return self.parse_cache.derived_text(name, files + stages, _with_settings(key), reading)
 
     def _sources(self, also: Sequence[Path]) -> tuple[list[Path], list[Path]]:
         """Every file ``load`` reads, and ``also``: the stage files apart (a stage file that
