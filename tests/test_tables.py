@@ -112,6 +112,29 @@ def test_plain_rows_are_drawn_as_rich_draws_the_same_rows(
             assert len(fast.splitlines()) > len(rows) + 1  # some rows did wrap
 
 
+@pytest.mark.parametrize("wrapping", [1, 3, 4])
+@pytest.mark.parametrize("options", [{}, {"right": {3}, "indent": 2}, {"right": {1, 4}}])
+def test_a_row_with_one_long_cell_wraps_in_that_column_alone(
+    wrapping: int, options: dict[str, object]
+) -> None:
+    # The rows of a long agenda: printable ASCII, one long cell (a title) that wraps.
+    chance = random.Random(wrapping)
+    long = [w for w in WORDS if w.isascii() and w.isprintable()]
+    rows: list[list[object]] = []
+    for number in range(60):
+        row: list[object] = [(f"a{number}", "cyan"), ("Acme", ""), ("applied", ""), ("", ""), "x"]
+        row[wrapping] = (" ".join(chance.choice(long) for _ in range(chance.randint(6, 14))), "")
+        rows.append(row[: 4 if number % 7 == 0 and wrapping < 4 else 5])  # some rows short
+    as_text: list[list[object]] = [
+        [Text(cell[0], style=cell[1]) if isinstance(cell, tuple) else Text(cell) for cell in row]
+        for row in rows
+    ]
+    for width in (50, 70):
+        fast = _drawn(rows, width, False, wrap=True, **options)  # type: ignore[arg-type]
+        assert fast == _drawn(as_text, width, False, wrap=True, **options)  # type: ignore[arg-type]
+        assert len(fast.splitlines()) > len(rows) + 20  # most rows did wrap
+
+
 @pytest.mark.parametrize("colour", [False, True])
 def test_a_text_met_again_in_another_column_is_wrapped_to_that_column(colour: bool) -> None:
     # A long list repeats texts (a name, a next step): each is wrapped once per column

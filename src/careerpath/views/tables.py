@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
+from itertools import pairwise
 from operator import gt, le
 from typing import TYPE_CHECKING, Any
 
@@ -207,6 +208,13 @@ def columns(
             if _fits(row_plains, row_ascii, row_sizes, widths, wrap):
                 flush()
                 ready.append(drawn(row_cells, row_sizes, row_plains))
+                continue
+            over = [i for i, (s, w) in enumerate(zip(row_sizes, widths, strict=False)) if s > w]
+            if not coloured and row_ascii and len(over) == 1:  # most rows that wrap
+                flush()
+                ready += _wrapped_in_one_column(
+                    console, row_plains, row_sizes, widths, right, indent, over[0], known_lines
+                )
                 continue
             if row_ascii or not any("\n" in plain or "\t" in plain for plain in row_plains):
                 # Wrapped at words by rich, each line then drawn as a row of plain cells.
@@ -467,6 +475,35 @@ def _wrapped_plain(
     return list(zip(zip_longest(*cells), zip_longest(*taken, fillvalue=0), strict=True))
 
 
+def _wrapped_in_one_column(
+    console: Console,
+    plains: Sequence[str],
+    sizes: Sequence[int],
+    widths: Sequence[int],
+    right: Collection[int],
+    indent: int,
+    index: int,
+    known: dict[tuple[str, int, bool], tuple[list[str], list[int]]],
+) -> list[str]:
+    """A row of printable ASCII cells of which only the one at ``index`` wraps, drawn
+    without colour as ``_wrapped_plain`` and ``_plain_row`` draw it: the first line with the
+    other cells, the rest under it with nothing beside them (each line padded to its width,
+    as every cell is). ``known``: as for ``_wrapped_plain``."""
+    key = (plains[index], widths[index], index in right)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = _lines_of(console, *key)
+    lines = found[0]  # printable ASCII: each line as wide as the column
+    first = [*plains[:index], lines[0], *plains[index + 1 :]]
+    taken = [*sizes[:index], widths[index], *sizes[index + 1 :]]
+    before = " " * (indent + sum(widths[:index]) + GAP * index)
+    after = "".join(" " * (GAP + width) for width in widths[index + 1 :])
+    return [
+        _plain_row(first, taken, widths, right, indent),
+        *[before + line + after for line in lines[1:]],
+    ]
+
+
 def _lines_of(console: Console, plain: str, width: int, right: bool) -> tuple[list[str], list[int]]:
     """One line of text wrapped at words to ``width`` as rich's ``Text.wrap`` wraps it, and
     the cells each line takes."""
@@ -485,8 +522,6 @@ def _wrapped_ascii(plain: str, width: int, right: bool) -> list[str]:
     """Printable ASCII wrapped at words as rich's ``Text.wrap`` wraps it (its own line
     breaking, then each line's end trimmed, cut with "…" and padded as it does), without a
     rich ``Text`` a line."""
-    from itertools import pairwise
-
     bounds = [0, *_ascii_breaks(plain, width), len(plain)]
     lines = []
     for start, end in pairwise(bounds):
