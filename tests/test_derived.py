@@ -431,3 +431,68 @@ def test_due_is_shown_from_what_the_report_worked_out_and_never_stale(
     networking.write_text(networking.read_text().replace('"Sam Lee"', '"Sam Leigh"'))
     run(runner, "report")
     assert "Sam Leigh: Ask about the team" in run(runner, "due").output
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        (("report",), ("due",)),
+        (("report", "-f", "json"), ("due",)),
+        (("export", "-f", "json"), ("report",)),
+        (("export", "-f", "json"), ("due",)),
+        (("export", "-f", "markdown"), ("due",)),
+    ],
+)
+def test_a_file_saved_while_a_result_is_worked_out_leaves_nothing_stale_inside_it(
+    runner: CliRunner,
+    tracked: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    first: tuple[str, ...],
+    then: tuple[str, ...],
+) -> None:
+    """A person saves the networking file just after a command first read the workbook: a
+    result worked out inside that command (the due items inside the report) is not kept as
+    if made from the file as saved."""
+    networking = tracked / "stages" / "networking.toml"
+    load = Home.load
+    saved: list[bool] = []
+
+    def loaded_then_saved(self: Home, *args: Any, **kwargs: Any) -> Any:
+        workbook = load(self, *args, **kwargs)
+        if not saved:
+            networking.write_text(networking.read_text().replace('"Sam Lee"', '"Sam Leigh"'))
+            saved.append(True)
+        return workbook
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Home, "load", loaded_then_saved)
+        run(runner, *first)
+    assert "Sam Leigh" in run(runner, *then).output
+
+
+def test_an_export_is_made_of_one_state_of_the_home_when_a_file_is_put_back_meanwhile(
+    runner: CliRunner, started: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report kept for the file as it was is not joined to the workbook read from
+    another version of it (put back with its old inode and time while the export works)."""
+    run(runner, "contact", "add", "Sam Lee", "--next", "Ask about the team", "--due", "2026-11-20")
+    networking = started / "stages" / "networking.toml"
+    aside = started / "networking.aside"
+    run(runner, "report")  # kept for the file with the contact
+    os.replace(networking, aside)
+    networking.write_text("")  # no contacts
+    load = Home.load
+    put_back: list[bool] = []
+
+    def loaded_then_put_back(self: Home, *args: Any, **kwargs: Any) -> Any:
+        workbook = load(self, *args, **kwargs)
+        if not put_back:
+            os.replace(aside, networking)
+            put_back.append(True)
+        return workbook
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Home, "load", loaded_then_put_back)
+        exported = json.loads(run(runner, "export", "-f", "json").output)
+    assert exported["stages"][2]["answers"] == {}
+    assert all(answer["stage"] != "networking" for answer in exported["report"]["key_answers"])

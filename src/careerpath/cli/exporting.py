@@ -90,14 +90,14 @@ def _text(home: Home, format: ExportFormat, now: dt.date) -> Iterator[bytes]:
         from careerpath.views import due, exports, report
 
         workbook = home.load()
-        # The report and the due items as the report and `due` keep them (and share).
-        kept = report.of_home(home, now)
         with reading_only():  # it only reads: the stored records, not models built again
+            # The report and the due items as `report` and `due` keep them (and share).
+            built = report.in_full(home, workbook, now)
             if format is ExportFormat.json:
-                built = report.in_full(kept, workbook)
+                items = due.of_workbook(home, workbook, now)
                 # Worked out here, then encoded a piece at a time as it is written.
-                return exports.json_pieces(workbook, now, due.of_home(home, now), built)
-            return [exports.to_markdown(workbook, kept).encode("utf-8")]
+                return exports.json_pieces(workbook, now, items, built)
+            return [exports.to_markdown(workbook, built).encode("utf-8")]
 
     return home.derived_text(f"export-{format}", now.isoformat(), pieces, also=[store.path(home)])
 

@@ -344,6 +344,13 @@ def _unchanged(files: Sequence[Path], seen: list[str]) -> bool:
     A file written while the result was worked out, even one put back as it was (an editor
     saving in place), has a new time; one changed within the same tick of the clock is
     caught the next time, as its bytes no longer give that hash."""
+    return file_stats(files) == seen
+
+
+def file_stats(files: Sequence[Path]) -> list[str]:
+    """The inode, size and modification time of each of ``files`` (``unreadable ERRNO`` for
+    one missing or that cannot be read): what tells, without reading it, that a file was
+    written."""
     now = []
     for path in files:
         try:
@@ -352,7 +359,7 @@ def _unchanged(files: Sequence[Path], seen: list[str]) -> bool:
             now.append(f"unreadable {error.errno}")
             continue
         now.append(f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}")
-    return now == seen
+    return now
 
 
 def _code() -> bytes:

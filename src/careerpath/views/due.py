@@ -48,3 +48,17 @@ def of_home(home: Home, today: date) -> list[DueItem]:
             return [tuple(item) for item in collect(workbook, today)]
 
     return [DueItem._make(row) for row in home.derived("due", today.isoformat(), worked_out)]
+
+
+def of_workbook(home: Home, workbook: Workbook, today: date) -> list[DueItem]:
+    """``collect`` for ``workbook``, read from ``home`` while a result is worked out: what
+    ``of_home`` keeps while the home's files are still as ``workbook`` was read from them
+    (``Home.still_as_read``), else worked out from ``workbook`` itself, so that a result is
+    never made of two states of the home."""
+    items = of_home(home, today)
+    if home.still_as_read(workbook):
+        return items
+    from careerpath.tracking.records import reading_only
+
+    with reading_only():
+        return collect(workbook, today)

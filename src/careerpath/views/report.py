@@ -59,31 +59,42 @@ def json_of_home(home: Home, today: date) -> Iterator[bytes]:
     from careerpath.views import json_text
 
     def text() -> list[bytes]:
-        kept = of_home(home, today)
-        return [json_text.encode(plain(in_full(kept, home.load())))]
+        import careerpath.tracking.records  # noqa: F401  (registers the record types)
+
+        return [json_text.encode(plain(in_full(home, home.load(), today)))]
 
     return home.derived_text("report-json", today.isoformat(), text, also=[store.path(home)])
 
 
-def in_full(report: Report, workbook: Workbook) -> Report:
-    """``report`` (as ``of_home`` keeps it) with the answers of its key answers, from
-    ``workbook``, the workbook it was worked out from: for the JSON."""
+def in_full(home: Home, workbook: Workbook, today: date) -> Report:
+    """The report of ``workbook`` (read from ``home`` while a result is worked out) with
+    the answers of its key answers, for the JSON: ``of_home``'s, which keeps them out, while
+    the home's files are still as ``workbook`` was read from them, else worked out afresh."""
+    kept = of_home(home, today)
+    if not home.still_as_read(workbook):  # changed meanwhile: all of it from one reading
+        return _of(home, workbook, today)
     answers = [
         dataclasses.replace(answer, value=workbook.answers_for(answer.stage)[answer.question])
-        for answer in report.key_answers
+        for answer in kept.key_answers
     ]
-    return dataclasses.replace(report, key_answers=answers)
+    return dataclasses.replace(kept, key_answers=answers)
 
 
 def _of_workbook(home: Home, today: date) -> Report:
-    """The report of the workbook in ``home``, read afresh, with the exercises' section,
-    from the due items ``due.of_home`` keeps (``due`` and the report share them)."""
+    """The report of the workbook in ``home``, read afresh, with the exercises' section."""
+    import careerpath.tracking.records  # noqa: F401  (registers the record types)
+
+    return _of(home, home.load(), today)
+
+
+def _of(home: Home, workbook: Workbook, today: date) -> Report:
+    """The report of ``workbook``, read from ``home``, with the exercises' section, from the
+    due items ``due.of_home`` keeps (``due`` and the report share them)."""
     from careerpath.tracking.records import reading_only  # registers the record types
     from careerpath.views import due
     from careerpath.views.instruments import exercises_section
 
-    workbook = home.load()
-    items = due.of_home(home, today)
+    items = due.of_workbook(home, workbook, today)
     with reading_only():  # it only reads: the stored records, not models built again
         built = build(workbook, today, items)
     exercises = exercises_section(home, workbook)

@@ -23,10 +23,11 @@ import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from careerpath.core.errors import InvalidFiles, NoWorkbook, Problem, WorkbookExists
 from careerpath.storage import tomlio
+from careerpath.storage.cache import file_stats
 from careerpath.storage.folder import Folder, validate
 from careerpath.workbook.builtins import builtin_dir
 
@@ -72,10 +73,22 @@ _STAGE_FILES_READ: list[Path] | None = None
 the one way to a stage's file), by any ``Home`` (a command makes a new one for each part
 of its work)."""
 
-_WORKBOOKS_READ: dict[Path, tuple[Workbook, list[Path]]] | None = None
-"""While a result is worked out (``derived``, ``derived_text``): each whole workbook ``load``
-read, by home, with the stage files it read: read once for a result and for the results
-worked out inside it (a report, and the due items it counts), which only read it."""
+
+class _Read(NamedTuple):
+    """A whole workbook as ``load`` read it, while a result is worked out."""
+
+    workbook: Workbook
+    stage_files: list[Path]
+    files: list[Path]
+    """Every file of the home it was read from, and their inode, size and time, taken
+    before they were read: it stands for the home only while they are the same."""
+    stats: list[str]
+
+
+_WORKBOOKS_READ: dict[Path, _Read] | None = None
+"""While a result is worked out (``derived``, ``derived_text``): the whole workbook ``load``
+read last, by home: read once for a result and for the results worked out inside it (a
+report, and the due items it counts), which only read it, while its files are unchanged."""
 
 
 @contextlib.contextmanager
@@ -190,14 +203,20 @@ class Home(Folder):
         stages then look unanswered)."""
         from careerpath.workbook.models import Workbook
 
-        if stages is None and _WORKBOOKS_READ is not None:
-            read_before = _WORKBOOKS_READ.get(self.root)
+        remembered = stages is None and _WORKBOOKS_READ is not None
+        if remembered:
+            read_before = self._read_before()
             if read_before is not None:  # by the result this one is worked out inside
                 if _STAGE_FILES_READ is not None:
-                    _STAGE_FILES_READ.extend(read_before[1])
-                return read_before[0]
+                    _STAGE_FILES_READ.extend(read_before.stage_files)
+                return read_before.workbook
+            files = [self.workbook_file, self.program_file, self.root / _DEFINITION_COPY]
+            stats = file_stats(files)
         state = self.read_state()
         book = self.read_definition(state)
+        if remembered:
+            stage_files = [self.stages_dir / f"{stage.id}.toml" for stage in book.stages]
+            files, stats = files + stage_files, stats + file_stats(stage_files)
         wanted = None if stages is None else stages(book)
         answers: dict[str, Answers] = {}
         problems: list[Problem] = []
@@ -217,10 +236,25 @@ class Home(Folder):
         if problems:
             raise InvalidFiles(problems, hint=_FIX_HINT)
         workbook = Workbook(definition=book, state=state, answers=answers, program=program)
-        if stages is None and _WORKBOOKS_READ is not None:
-            files = [self.stages_dir / f"{stage.id}.toml" for stage in book.stages]
-            _WORKBOOKS_READ[self.root] = (workbook, files)
+        if remembered:
+            assert _WORKBOOKS_READ is not None
+            _WORKBOOKS_READ[self.root] = _Read(workbook, stage_files, files, stats)
         return workbook
+
+    def _read_before(self) -> _Read | None:
+        """The workbook read whole while the result being worked out is, if its files are
+        still as they were then."""
+        found = None if _WORKBOOKS_READ is None else _WORKBOOKS_READ.get(self.root)
+        if found is None or file_stats(found.files) != found.stats:
+            return None
+        return found
+
+    def still_as_read(self, workbook: Workbook) -> bool:
+        """Whether ``workbook`` is the one ``load`` read while a result is worked out, and
+        every file it was read from is still as it was then: results kept for the home's
+        files as they are now (``derived``) are then results of this workbook."""
+        found = self._read_before()
+        return found is not None and found.workbook is workbook
 
     def read_state(self) -> WorkbookState:
         from careerpath.workbook.models import WorkbookState
