@@ -470,6 +470,118 @@ def test_a_file_saved_while_a_result_is_worked_out_leaves_nothing_stale_inside_i
     assert "Sam Leigh" in run(runner, *then).output
 
 
+def _saved_in_the_same_tick(path: Path, text: str) -> None:
+    """``text`` saved over ``path`` in place, the same size, within the same tick of the
+    clock: the same inode, size and time."""
+    before = path.stat()
+    assert len(text.encode()) == before.st_size
+    with path.open("r+", encoding="utf-8") as stream:
+        stream.write(text)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
+
+
+@pytest.mark.parametrize("first", [("report",), ("export", "-f", "json")])
+def test_a_file_saved_in_the_same_tick_while_a_result_is_worked_out_leaves_nothing_stale(
+    runner: CliRunner, tracked: Path, monkeypatch: pytest.MonkeyPatch, first: tuple[str, ...]
+) -> None:
+    networking = tracked / "stages" / "networking.toml"
+    load = Home.load
+    saved: list[bool] = []
+
+    def loaded_then_saved(self: Home, *args: Any, **kwargs: Any) -> Any:
+        workbook = load(self, *args, **kwargs)
+        if not saved:
+            text = networking.read_text()
+            _saved_in_the_same_tick(networking, text.replace('"Sam Lee"', '"Sam Lea"'))
+            saved.append(True)
+        return workbook
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Home, "load", loaded_then_saved)
+        run(runner, *first)
+    assert "Sam Lea:" in run(runner, "due").output
+
+
+def test_an_export_joins_no_kept_report_to_a_workbook_of_other_bytes_of_the_same_file(
+    runner: CliRunner, started: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(runner, "contact", "add", "Sam Lee", "--next", "Ask about the team", "--due", "2026-11-20")
+    networking = started / "stages" / "networking.toml"
+    with_contact = networking.read_text()
+    run(runner, "report")  # kept for the file with the contact
+    _saved_in_the_same_tick(networking, "#" * (len(with_contact) - 1) + "\n")  # none
+    load = Home.load
+    put_back: list[bool] = []
+
+    def loaded_then_put_back(self: Home, *args: Any, **kwargs: Any) -> Any:
+        workbook = load(self, *args, **kwargs)
+        if not put_back:
+            _saved_in_the_same_tick(networking, with_contact)
+            put_back.append(True)
+        return workbook
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Home, "load", loaded_then_put_back)
+        exported = json.loads(run(runner, "export", "-f", "json").output)
+    assert exported["stages"][2]["answers"] == {}  # all of it from the file it read
+    assert all(answer["stage"] != "networking" for answer in exported["report"]["key_answers"])
+    shown = json.loads(run(runner, "report", "-f", "json").output)
+    assert any(answer["stage"] == "networking" for answer in shown["key_answers"])
+
+
+def test_a_setting_changed_while_an_export_is_made_leaves_it_of_one_state(
+    runner: CliRunner, tracked: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerpath.views import report as reports
+
+    kept = reports.of_home
+
+    def then_set(*args: Any, **kwargs: Any) -> Any:
+        found = kept(*args, **kwargs)
+        settings = tmp_path / "user" / "config.toml"
+        settings.parent.mkdir(parents=True, exist_ok=True)
+        settings.write_text("stale_days = 200\n")  # a1 is no longer stale
+        return found
+
+    with monkeypatch.context() as patched:
+        patched.setattr(reports, "of_home", then_set)
+        exported = json.loads(run(runner, "export", "-f", "json").output)
+    listed = [item["id"] for item in exported["due"]]
+    assert [item["id"] for item in exported["report"]["due"]["next"]] == listed
+
+
+def test_a_coachs_definition_of_any_name_counts_for_a_result_worked_out_inside_another(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    mine = tmp_path / "mine.toml"
+    shutil.copy(builtin_dir() / "default.toml", mine)
+    run(runner, "start", "--workbook", str(mine))
+    home_dir = Path(os.environ["CAREERPATH_HOME"])
+    os.replace(home_dir / "definition.toml", home_dir / "coach.toml")
+    state = home_dir / "workbook.toml"
+    state.write_text(state.read_text().replace('"definition.toml"', '"coach.toml"'))
+    coach = home_dir / "coach.toml"
+    home = Home(home_dir)
+    title = home.load().definition.stages[0].title
+
+    def inner() -> str:
+        return home.load().definition.stages[0].title
+
+    def outer() -> str:
+        home.load()
+        coach.write_text(coach.read_text().replace(f'title = "{title}"', 'title = "Renamed"', 1))
+        return home.derived("inner", "", inner)
+
+    home.derived("outer", "", outer)
+    assert Home(home_dir).derived("inner", "", inner) == "Renamed"
+
+
 def test_an_export_is_made_of_one_state_of_the_home_when_a_file_is_put_back_meanwhile(
     runner: CliRunner, started: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -87,14 +87,13 @@ def _text(home: Home, format: ExportFormat, now: dt.date) -> Iterator[bytes]:
 
     def pieces() -> Iterable[bytes]:
         from careerpath.tracking.records import reading_only  # registers the record types
-        from careerpath.views import due, exports, report
+        from careerpath.views import exports, report
 
         workbook = home.load()
         with reading_only():  # it only reads: the stored records, not models built again
             # The report and the due items as `report` and `due` keep them (and share).
-            built = report.in_full(home, workbook, now)
+            built, items = report.of_workbook(home, workbook, now)
             if format is ExportFormat.json:
-                items = due.of_workbook(home, workbook, now)
                 # Worked out here, then encoded a piece at a time as it is written.
                 return exports.json_pieces(workbook, now, items, built)
             return [exports.to_markdown(workbook, built).encode("utf-8")]

@@ -147,23 +147,20 @@ class ParseCache:
         cached = _load(entry, modules)
         if cached is not None and cached[0] == _FORMAT and len(cached) == 4:
             read_then = [Path(path) for path in cached[3]]
-            if (
-                _combined(key, [*files, *read_then], _file_states([*files, *read_then]))
-                == cached[1]
-            ):
+            if _combined(key, [*files, *read_then], file_states([*files, *read_then])) == cached[1]:
                 if used is not None:
                     used += read_then
                 kept: T = cached[2]
                 return kept
         candidates = [*files, *maybe]
-        states = dict(zip(candidates, _file_states(candidates), strict=True))
+        states = dict(zip(candidates, file_states(candidates), strict=True))
         value = compute()
         extra = sorted(set(maybe if read is None else read()) - set(files))
         if used is not None:
             used += extra
         for path in extra:
             if path not in states:  # named by ``read`` only: kept if it is not there at all
-                found = states[path] = _file_states([path])[0]
+                found = states[path] = file_states([path])[0]
                 if not found[0].startswith(f"unreadable {errno.ENOENT}"):
                     return value
         sources = [*files, *extra]
@@ -299,11 +296,11 @@ def _digest(text: str, rules: str) -> bytes:
 def _files_digest(files: Sequence[Path], key: str) -> tuple[bytes, list[str]]:
     """``_combined`` for ``files`` as they are now, and the inode, size and time of each,
     for ``_unchanged``."""
-    states = _file_states(files)
+    states = file_states(files)
     return _combined(key, files, states), [state for state, _ in states]
 
 
-def _file_states(files: Sequence[Path]) -> list[tuple[str, bytes]]:
+def file_states(files: Sequence[Path]) -> list[tuple[str, bytes]]:
     """Each of ``files``: its inode, size and modification time, and a hash of its bytes;
     ``unreadable ERRNO`` (and no hash) for one missing or that cannot be read. Reading and
     hashing 10 MB costs a hundredth of parsing it."""
@@ -323,7 +320,7 @@ def _file_states(files: Sequence[Path]) -> list[tuple[str, bytes]]:
 
 def _combined(key: str, files: Sequence[Path], states: Sequence[tuple[str, bytes]]) -> bytes:
     """A hash of ``key``, of this careerpath (``_code``) and of each of ``files`` in the
-    state ``_file_states`` found it: its bytes, and its inode, size and modification time, so
+    state ``file_states`` found it: its bytes, and its inode, size and modification time, so
     that a file written over and put back while a result was worked out (an editor saving in
     place) does not read as unchanged. A file that is missing or cannot be read counts as
     such: reading it again says why."""
@@ -344,13 +341,6 @@ def _unchanged(files: Sequence[Path], seen: list[str]) -> bool:
     A file written while the result was worked out, even one put back as it was (an editor
     saving in place), has a new time; one changed within the same tick of the clock is
     caught the next time, as its bytes no longer give that hash."""
-    return file_stats(files) == seen
-
-
-def file_stats(files: Sequence[Path]) -> list[str]:
-    """The inode, size and modification time of each of ``files`` (``unreadable ERRNO`` for
-    one missing or that cannot be read): what tells, without reading it, that a file was
-    written."""
     now = []
     for path in files:
         try:
@@ -359,7 +349,7 @@ def file_stats(files: Sequence[Path]) -> list[str]:
             now.append(f"unreadable {error.errno}")
             continue
         now.append(f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}")
-    return now
+    return now == seen
 
 
 def _code() -> bytes:

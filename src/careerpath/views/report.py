@@ -61,40 +61,49 @@ def json_of_home(home: Home, today: date) -> Iterator[bytes]:
     def text() -> list[bytes]:
         import careerpath.tracking.records  # noqa: F401  (registers the record types)
 
-        return [json_text.encode(plain(in_full(home, home.load(), today)))]
+        built, _ = of_workbook(home, home.load(), today)
+        return [json_text.encode(plain(built))]
 
     return home.derived_text("report-json", today.isoformat(), text, also=[store.path(home)])
 
 
-def in_full(home: Home, workbook: Workbook, today: date) -> Report:
+def of_workbook(home: Home, workbook: Workbook, today: date) -> tuple[Report, list[DueItem]]:
     """The report of ``workbook`` (read from ``home`` while a result is worked out) with
-    the answers of its key answers, for the JSON: ``of_home``'s, which keeps them out, while
-    the home's files are still as ``workbook`` was read from them, else worked out afresh."""
-    kept = of_home(home, today)
+    the answers of its key answers, and the due items it was made from: those ``of_home``
+    and ``due.of_home`` keep while the home's files are still as ``workbook`` was read from
+    them (``Home.still_as_read``), else both worked out from ``workbook``, so that what is
+    shown is never made of two states of the home."""
+    from careerpath.views import due
+
+    kept, items = of_home(home, today), due.of_home(home, today)
     if not home.still_as_read(workbook):  # changed meanwhile: all of it from one reading
-        return _of(home, workbook, today)
+        from careerpath.tracking.records import reading_only
+
+        with reading_only():
+            items = due.collect(workbook, today)
+        return _of(home, workbook, today, items), items
     answers = [
         dataclasses.replace(answer, value=workbook.answers_for(answer.stage)[answer.question])
         for answer in kept.key_answers
     ]
-    return dataclasses.replace(kept, key_answers=answers)
+    return dataclasses.replace(kept, key_answers=answers), items
 
 
 def _of_workbook(home: Home, today: date) -> Report:
     """The report of the workbook in ``home``, read afresh, with the exercises' section."""
     import careerpath.tracking.records  # noqa: F401  (registers the record types)
-
-    return _of(home, home.load(), today)
-
-
-def _of(home: Home, workbook: Workbook, today: date) -> Report:
-    """The report of ``workbook``, read from ``home``, with the exercises' section, from the
-    due items ``due.of_home`` keeps (``due`` and the report share them)."""
-    from careerpath.tracking.records import reading_only  # registers the record types
     from careerpath.views import due
+
+    workbook = home.load()
+    return _of(home, workbook, today, due.of_workbook(home, workbook, today))
+
+
+def _of(home: Home, workbook: Workbook, today: date, items: list[DueItem]) -> Report:
+    """The report of ``workbook``, read from ``home``, with the exercises' section, from
+    its due items."""
+    from careerpath.tracking.records import reading_only  # registers the record types
     from careerpath.views.instruments import exercises_section
 
-    items = due.of_workbook(home, workbook, today)
     with reading_only():  # it only reads: the stored records, not models built again
         built = build(workbook, today, items)
     exercises = exercises_section(home, workbook)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from careerpath.core.errors import InvalidFiles, NoWorkbook, Problem, WorkbookExists
 from careerpath.storage import tomlio
-from careerpath.storage.cache import file_stats
+from careerpath.storage.cache import file_states
 from careerpath.storage.folder import Folder, validate
 from careerpath.workbook.builtins import builtin_dir
 
@@ -80,9 +80,10 @@ class _Read(NamedTuple):
     workbook: Workbook
     stage_files: list[Path]
     files: list[Path]
-    """Every file of the home it was read from, and their inode, size and time, taken
-    before they were read: it stands for the home only while they are the same."""
-    stats: list[str]
+    """Every file it was read from, the settings too, and (``file_states``) their inode,
+    size, time and a hash of their bytes, taken before they were read: it stands for the
+    home only while they are the same."""
+    states: list[tuple[str, bytes]]
 
 
 _WORKBOOKS_READ: dict[Path, _Read] | None = None
@@ -210,13 +211,18 @@ class Home(Folder):
                 if _STAGE_FILES_READ is not None:
                     _STAGE_FILES_READ.extend(read_before.stage_files)
                 return read_before.workbook
-            files = [self.workbook_file, self.program_file, self.root / _DEFINITION_COPY]
-            stats = file_stats(files)
+            from careerpath.core import config
+
+            files = [self.workbook_file, self.program_file, config.config_file()]
+            states = file_states(files)
         state = self.read_state()
+        if remembered:
+            files.append(self._definition_file(state.definition.source))
+            states += file_states(files[-1:])
         book = self.read_definition(state)
         if remembered:
             stage_files = [self.stages_dir / f"{stage.id}.toml" for stage in book.stages]
-            files, stats = files + stage_files, stats + file_stats(stage_files)
+            files, states = files + stage_files, states + file_states(stage_files)
         wanted = None if stages is None else stages(book)
         answers: dict[str, Answers] = {}
         problems: list[Problem] = []
@@ -238,14 +244,14 @@ class Home(Folder):
         workbook = Workbook(definition=book, state=state, answers=answers, program=program)
         if remembered:
             assert _WORKBOOKS_READ is not None
-            _WORKBOOKS_READ[self.root] = _Read(workbook, stage_files, files, stats)
+            _WORKBOOKS_READ[self.root] = _Read(workbook, stage_files, files, states)
         return workbook
 
     def _read_before(self) -> _Read | None:
         """The workbook read whole while the result being worked out is, if its files are
         still as they were then."""
         found = None if _WORKBOOKS_READ is None else _WORKBOOKS_READ.get(self.root)
-        if found is None or file_stats(found.files) != found.stats:
+        if found is None or file_states(found.files) != found.states:
             return None
         return found
 
@@ -274,7 +280,14 @@ class Home(Folder):
         source = state.definition.source
         if source.startswith(_BUILTIN_PREFIX):
             return definitions.load_builtin(source.removeprefix(_BUILTIN_PREFIX), self.parse_cache)
-        return definitions.load(self.root / source, self.parse_cache)
+        return definitions.load(self._definition_file(source), self.parse_cache)
+
+    def _definition_file(self, source: str) -> Path:
+        """The file of the definition ``workbook.toml`` names: a built-in's, or a coach's
+        copy in the home."""
+        if source.startswith(_BUILTIN_PREFIX):
+            return builtin_dir() / f"{source.removeprefix(_BUILTIN_PREFIX)}.toml"
+        return self.root / source
 
     def read_answers(self, stage: StageDefinition) -> Answers:
         path = self.stage_file(stage.id)
@@ -362,9 +375,7 @@ class Home(Folder):
         except (InvalidFiles, OSError, KeyError, TypeError):  # ``load`` says what is wrong
             return files, []
         if isinstance(source, str):
-            builtin = source.startswith(_BUILTIN_PREFIX)
-            name = source.removeprefix(_BUILTIN_PREFIX)
-            files.append(builtin_dir() / f"{name}.toml" if builtin else self.root / source)
+            files.append(self._definition_file(source))
         stages = []
         with contextlib.suppress(OSError):
             stages = sorted(set(self.stages_dir.glob("*.toml")) - set(files))
