@@ -249,3 +249,33 @@ def test_a_file_takes_one_more_record_when_its_tables_and_ids_are_all_counted(
     from careerpath.storage.tomlio import takes_one_more
 
     assert takes_one_more(text, "applications", count, ids) is takes
+
+
+def test_files_are_of_one_state_while_every_look_at_them_since_found_it(
+    tmp_path: Path,
+) -> None:
+    """What a result worked out or kept meanwhile was keyed on is what the looks since saw;
+    a file nobody looked at since is looked at now."""
+    from careerpath.storage import cache
+
+    one, two = tmp_path / "one.toml", tmp_path / "two.toml"
+    one.write_text("a = 1\n")
+    two.write_text("b = 2\n")
+    with cache.watching():
+        before = cache.file_states([one, two])
+        since = cache.looks_taken()
+        assert cache.states_seen([one, two]) == before  # as last looked at: not read again
+        two.write_text("b = 3\n")
+        assert not cache.still_the_same([one, two], before, since)  # not looked at: now
+    with cache.watching():
+        before = cache.file_states([one, two])
+        since = cache.looks_taken()
+        one.write_text("a = 2\n")
+        cache.file_states([one])  # a look since (a result keyed on it) found it changed
+        assert not cache.still_the_same([one, two], before, since)
+    with cache.watching():
+        before = cache.file_states([one, two])
+        since = cache.looks_taken()
+        cache.file_states([one, two])  # the looks since found both as they were
+        assert cache.still_the_same([one, two], before, since)
+    assert cache.looks_taken() == 0  # noted only while watching

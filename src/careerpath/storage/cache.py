@@ -300,6 +300,56 @@ def _files_digest(files: Sequence[Path], key: str) -> tuple[bytes, list[str]]:
     return _combined(key, files, states), [state for state, _ in states]
 
 
+_LOOKS: list[tuple[Path, tuple[str, bytes]]] | None = None
+"""While ``watching``: every state of a file ``file_states`` found, in order."""
+
+
+@contextlib.contextmanager
+def watching() -> Iterator[None]:
+    """While it lasts, what ``file_states`` finds is noted, so that ``still_the_same`` need
+    not read a file again that was looked at since (a result worked out inside another, and
+    the results it is put together with, look at the same files)."""
+    global _LOOKS
+    outer = _LOOKS
+    if outer is None:
+        _LOOKS = []
+    try:
+        yield
+    finally:
+        _LOOKS = outer
+
+
+def looks_taken() -> int:
+    """How many file states were noted so far while ``watching`` (0 when not)."""
+    return 0 if _LOOKS is None else len(_LOOKS)
+
+
+def states_seen(files: Sequence[Path]) -> list[tuple[str, bytes]]:
+    """``file_states`` of ``files``, each as the last look taken at it while ``watching``
+    found it, when one was (what a result being worked out was keyed on), else looked at
+    now."""
+    last = dict(_LOOKS or [])
+    rest = [path for path in files if path not in last]
+    found = dict(zip(rest, file_states(rest), strict=True))
+    return [last[path] if path in last else found[path] for path in files]
+
+
+def still_the_same(files: Sequence[Path], states: Sequence[tuple[str, bytes]], since: int) -> bool:
+    """Whether ``files`` are still of their state of ``states``: every look taken at one
+    since look number ``since`` (``looks_taken``) found it so, and one not looked at since
+    is so now. What was worked out or kept meanwhile, keyed on those looks, is then of
+    that state."""
+    expected = dict(zip(files, states, strict=True))
+    looked = set()
+    for path, state in (_LOOKS or [])[since:]:
+        if path in expected:
+            if state != expected[path]:
+                return False
+            looked.add(path)
+    rest = [path for path in files if path not in looked]
+    return file_states(rest) == [expected[path] for path in rest]
+
+
 def file_states(files: Sequence[Path]) -> list[tuple[str, bytes]]:
     """Each of ``files``: its inode, size and modification time, and a hash of its bytes;
     ``unreadable ERRNO`` (and no hash) for one missing or that cannot be read. Reading and
@@ -315,6 +365,8 @@ def file_states(files: Sequence[Path]) -> list[tuple[str, bytes]]:
             continue
         state = f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}"
         found.append((state, hashlib.blake2b(content, digest_size=20).digest()))
+    if _LOOKS is not None:
+        _LOOKS.extend(zip(files, found, strict=True))
     return found
 
 

@@ -26,8 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from careerpath.core.errors import InvalidFiles, NoWorkbook, Problem, WorkbookExists
-from careerpath.storage import tomlio
-from careerpath.storage.cache import file_states
+from careerpath.storage import cache, tomlio
 from careerpath.storage.folder import Folder, validate
 from careerpath.workbook.builtins import builtin_dir
 
@@ -84,6 +83,8 @@ class _Read(NamedTuple):
     size, time and a hash of their bytes, taken before they were read: it stands for the
     home only while they are the same."""
     states: list[tuple[str, bytes]]
+    looks: int
+    """How many file states were noted when these were (``cache.looks_taken``)."""
 
 
 _WORKBOOKS_READ: dict[Path, _Read] | None = None
@@ -102,7 +103,8 @@ def _working_out(read: list[Path] | None) -> Iterator[None]:
     if outer_workbooks is None:
         _WORKBOOKS_READ = {}
     try:
-        yield
+        with cache.watching():
+            yield
     finally:
         _STAGE_FILES_READ, _WORKBOOKS_READ = outer, outer_workbooks
 
@@ -214,15 +216,16 @@ class Home(Folder):
             from careerpath.core import config
 
             files = [self.workbook_file, self.program_file, config.config_file()]
-            states = file_states(files)
+            states = cache.states_seen(files)  # as the result is keyed on: before reading
         state = self.read_state()
         if remembered:
             files.append(self._definition_file(state.definition.source))
-            states += file_states(files[-1:])
+            states += cache.states_seen(files[-1:])
         book = self.read_definition(state)
         if remembered:
             stage_files = [self.stages_dir / f"{stage.id}.toml" for stage in book.stages]
-            files, states = files + stage_files, states + file_states(stage_files)
+            files, states = files + stage_files, states + cache.states_seen(stage_files)
+            looks = cache.looks_taken()
         wanted = None if stages is None else stages(book)
         answers: dict[str, Answers] = {}
         problems: list[Problem] = []
@@ -244,14 +247,14 @@ class Home(Folder):
         workbook = Workbook(definition=book, state=state, answers=answers, program=program)
         if remembered:
             assert _WORKBOOKS_READ is not None
-            _WORKBOOKS_READ[self.root] = _Read(workbook, stage_files, files, states)
+            _WORKBOOKS_READ[self.root] = _Read(workbook, stage_files, files, states, looks)
         return workbook
 
     def _read_before(self) -> _Read | None:
         """The workbook read whole while the result being worked out is, if its files are
         still as they were then."""
         found = None if _WORKBOOKS_READ is None else _WORKBOOKS_READ.get(self.root)
-        if found is None or file_states(found.files) != found.states:
+        if found is None or not cache.still_the_same(found.files, found.states, found.looks):
             return None
         return found
 
@@ -332,16 +335,17 @@ class Home(Folder):
 
         files, stages = self._sources(also)
         used: list[Path] = []
-        value = self.parse_cache.derived(
-            name,
-            files,
-            _with_settings(key),
-            reading,
-            modules=modules,
-            maybe=stages,
-            read=lambda: read,
-            used=used,
-        )
+        with cache.watching():  # the files as this result is keyed on them, for ``load``
+            value = self.parse_cache.derived(
+                name,
+                files,
+                _with_settings(key),
+                reading,
+                modules=modules,
+                maybe=stages,
+                read=lambda: read,
+                used=used,
+            )
         if _STAGE_FILES_READ is not None:  # worked out, or kept, inside another result
             _STAGE_FILES_READ.extend(used)
         return value
