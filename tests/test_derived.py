@@ -608,3 +608,28 @@ def test_an_export_is_made_of_one_state_of_the_home_when_a_file_is_put_back_mean
         exported = json.loads(run(runner, "export", "-f", "json").output)
     assert exported["stages"][2]["answers"] == {}
     assert all(answer["stage"] != "networking" for answer in exported["report"]["key_answers"])
+
+
+@pytest.mark.parametrize(
+    "command", [("export", "-f", "json"), ("export", "-f", "markdown"), ("report", "-f", "json")]
+)
+def test_a_text_read_from_a_stage_file_that_appeared_meanwhile_is_not_kept(
+    runner: CliRunner, tracked: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    networking = tracked / "stages" / "networking.toml"
+    aside = tracked / "networking.aside"
+    os.replace(networking, aside)  # not there when the command starts
+    read_state = Home.read_state
+    appeared: list[bool] = []
+
+    def then_appears(self: Home) -> Any:
+        if not appeared:
+            os.replace(aside, networking)  # saved just as the command reads the workbook
+            appeared.append(True)
+        return read_state(self)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Home, "read_state", then_appears)
+        assert "Sam Lee" in run(runner, *command).output
+    networking.unlink()  # gone again: the home holds no contact
+    assert "Sam Lee" not in run(runner, *command).output

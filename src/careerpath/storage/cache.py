@@ -171,12 +171,20 @@ class ParseCache:
         return value
 
     def derived_text(
-        self, name: str, files: Sequence[Path], key: str, pieces: Callable[[], Iterable[bytes]]
+        self,
+        name: str,
+        files: Sequence[Path],
+        key: str,
+        pieces: Callable[[], Iterable[bytes]],
+        *,
+        same_files: Callable[[], bool] = lambda: True,
     ) -> Iterator[bytes]:
         """The text ``pieces()`` gives in UTF-8, a piece at a time, kept as ``derived``
         keeps a value: for a long text (an export), written to the cache as it is given, so
         that it is never whole in memory. The entry starts with the hash and the text's
-        length, written once the text is whole: an entry cut short (a crash) is not used."""
+        length, written once the text is whole: an entry cut short (a crash) is not used.
+        ``same_files()``: whether ``files`` are still all it may be worked out from (no
+        stage file appeared meanwhile); nothing is kept when not."""
         digest, seen = _files_digest(files, f"{name}\0{key}")
         entry = self.folder / f"derived@{name}.txt"
         expected = _FORMAT.to_bytes(2, "big") + digest
@@ -211,7 +219,7 @@ class ParseCache:
             finished = True
         finally:
             if aside is not None:
-                if finished and _unchanged(files, seen):
+                if finished and _unchanged(files, seen) and same_files():
                     with contextlib.suppress(OSError):
                         length = aside[1].tell() - header
                         aside[1].seek(0)

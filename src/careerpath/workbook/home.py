@@ -365,7 +365,13 @@ class Home(Folder):
                 return pieces()
 
         files, stages = self._sources(also)
-        return self.parse_cache.derived_text(name, files + stages, _with_settings(key), reading)
+        return self.parse_cache.derived_text(
+            name,
+            files + stages,
+            _with_settings(key),
+            reading,
+            same_files=lambda: self._sources(also)[1] == stages,  # no stage file appeared
+        )
 
     def _sources(self, also: Sequence[Path]) -> tuple[list[Path], list[Path]]:
         """Every file ``load`` reads, and ``also``: the stage files apart (a stage file that
