@@ -4,6 +4,7 @@ out from, the settings and the day count."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -433,6 +434,25 @@ def test_due_is_shown_from_what_the_report_worked_out_and_never_stale(
     assert "Sam Leigh: Ask about the team" in run(runner, "due").output
 
 
+@contextlib.contextmanager
+def _after_the_first_load(meanwhile: Callable[[], object]) -> Iterator[None]:
+    """``meanwhile()`` once, right after a command first reads the workbook: a person saving
+    a file while the command works."""
+    load = Home.load
+    done: list[bool] = []
+
+    def loaded(self: Home, *args: Any, **kwargs: Any) -> Any:
+        workbook = load(self, *args, **kwargs)
+        if not done:
+            done.append(True)
+            meanwhile()
+        return workbook
+
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(Home, "load", loaded)
+        yield
+
+
 @pytest.mark.parametrize(
     ("first", "then"),
     [
@@ -454,18 +474,9 @@ def test_a_file_saved_while_a_result_is_worked_out_leaves_nothing_stale_inside_i
     result worked out inside that command (the due items inside the report) is not kept as
     if made from the file as saved."""
     networking = tracked / "stages" / "networking.toml"
-    load = Home.load
-    saved: list[bool] = []
-
-    def loaded_then_saved(self: Home, *args: Any, **kwargs: Any) -> Any:
-        workbook = load(self, *args, **kwargs)
-        if not saved:
-            networking.write_text(networking.read_text().replace('"Sam Lee"', '"Sam Leigh"'))
-            saved.append(True)
-        return workbook
-
-    with monkeypatch.context() as patched:
-        patched.setattr(Home, "load", loaded_then_saved)
+    with _after_the_first_load(
+        lambda: networking.write_text(networking.read_text().replace('"Sam Lee"', '"Sam Leigh"'))
+    ):
         run(runner, *first)
     assert "Sam Leigh" in run(runner, *then).output
 
@@ -491,19 +502,12 @@ def test_a_file_saved_in_the_same_tick_while_a_result_is_worked_out_leaves_nothi
     runner: CliRunner, tracked: Path, monkeypatch: pytest.MonkeyPatch, first: tuple[str, ...]
 ) -> None:
     networking = tracked / "stages" / "networking.toml"
-    load = Home.load
-    saved: list[bool] = []
 
-    def loaded_then_saved(self: Home, *args: Any, **kwargs: Any) -> Any:
-        workbook = load(self, *args, **kwargs)
-        if not saved:
-            text = networking.read_text()
-            _saved_in_the_same_tick(networking, text.replace('"Sam Lee"', '"Sam Lea"'))
-            saved.append(True)
-        return workbook
+    def meanwhile() -> None:
+        text = networking.read_text()
+        _saved_in_the_same_tick(networking, text.replace('"Sam Lee"', '"Sam Lea"'))
 
-    with monkeypatch.context() as patched:
-        patched.setattr(Home, "load", loaded_then_saved)
+    with _after_the_first_load(meanwhile):
         run(runner, *first)
     assert "Sam Lea:" in run(runner, "due").output
 
@@ -516,18 +520,7 @@ def test_an_export_joins_no_kept_report_to_a_workbook_of_other_bytes_of_the_same
     with_contact = networking.read_text()
     run(runner, "report")  # kept for the file with the contact
     _saved_in_the_same_tick(networking, "#" * (len(with_contact) - 1) + "\n")  # none
-    load = Home.load
-    put_back: list[bool] = []
-
-    def loaded_then_put_back(self: Home, *args: Any, **kwargs: Any) -> Any:
-        workbook = load(self, *args, **kwargs)
-        if not put_back:
-            _saved_in_the_same_tick(networking, with_contact)
-            put_back.append(True)
-        return workbook
-
-    with monkeypatch.context() as patched:
-        patched.setattr(Home, "load", loaded_then_put_back)
+    with _after_the_first_load(lambda: _saved_in_the_same_tick(networking, with_contact)):
         exported = json.loads(run(runner, "export", "-f", "json").output)
     assert exported["stages"][2]["answers"] == {}  # all of it from the file it read
     assert all(answer["stage"] != "networking" for answer in exported["report"]["key_answers"])
@@ -593,18 +586,7 @@ def test_an_export_is_made_of_one_state_of_the_home_when_a_file_is_put_back_mean
     run(runner, "report")  # kept for the file with the contact
     os.replace(networking, aside)
     networking.write_text("")  # no contacts
-    load = Home.load
-    put_back: list[bool] = []
-
-    def loaded_then_put_back(self: Home, *args: Any, **kwargs: Any) -> Any:
-        workbook = load(self, *args, **kwargs)
-        if not put_back:
-            os.replace(aside, networking)
-            put_back.append(True)
-        return workbook
-
-    with monkeypatch.context() as patched:
-        patched.setattr(Home, "load", loaded_then_put_back)
+    with _after_the_first_load(lambda: os.replace(aside, networking)):
         exported = json.loads(run(runner, "export", "-f", "json").output)
     assert exported["stages"][2]["answers"] == {}
     assert all(answer["stage"] != "networking" for answer in exported["report"]["key_answers"])
