@@ -80,24 +80,12 @@ def derived(workbook: Workbook, today: dt.date) -> dict[str, dict[str, dict[str,
     return {"applications": apps, "targets": targets, "contacts": contacts, "offers": offers}
 
 
-def to_json(workbook: Workbook, today: dt.date, exercises: dict[str, Any] | None = None) -> str:
-    """Everything, for tools; ``exercises`` is the report's section on the interest
-    inventory and work values (``views.instruments.exercises_section``), when taken."""
-    import dataclasses
-
-    from careerpath.views import due, report
-
-    items = due.collect(workbook, today)  # once, for the report and the list of what is due
-    built = dataclasses.replace(report.build(workbook, today, items), exercises=exercises)
-    return b"".join(json_pieces(workbook, today, items, built)).decode("utf-8")
-
-
 def json_pieces(
     workbook: Workbook, today: dt.date, items: list[DueItem], built: Report
 ) -> Iterator[bytes]:
-    """The text of ``to_json`` in UTF-8, a piece at a time (a big export is never whole in
-    memory), from what is due (``due.collect``) and the report (``report.build``, with its
-    exercises and the answers of its key answers)."""
+    """Everything, for tools: the JSON export in UTF-8, a piece at a time (a big export is
+    never whole in memory), from what is due (``due.collect``) and the report
+    (``report.build``, with its exercises and the answers of its key answers)."""
     from careerpath.views import json_text, report
 
     # The stages' progress as the report worked it out (counting a 10k list's work once).
