@@ -279,3 +279,50 @@ def test_files_are_of_one_state_while_every_look_at_them_since_found_it(
         cache.file_states([one, two])  # the looks since found both as they were
         assert cache.still_the_same([one, two], before, since)
     assert cache.looks_taken() == 0  # noted only while watching
+
+
+def test_a_kept_result_is_brought_up_to_date_only_by_appends_noted_and_nothing_else(
+    tmp_path: Path,
+) -> None:
+    from careerpath.storage.cache import ParseCache
+
+    source, other = tmp_path / "a.toml", tmp_path / "b.toml"
+    source.write_text("one\n")
+    other.write_text("x")
+    cache = ParseCache(tmp_path)
+
+    def lines() -> list[str]:
+        return source.read_text().splitlines()
+
+    def extend(value: list[str], path: Path, question: str, records: list[Any]) -> list[str]:
+        assert (path, question) == (source, "q")
+        return [*value, *records]
+
+    def derived(compute: Any = lines, more: Any = extend) -> list[str]:
+        found: list[str] = cache.derived("t", [source, other], "", compute, extend=more)
+        return found
+
+    def append(line: str) -> None:
+        before = source.read_text()
+        source.write_text(before + line + "\n")
+        cache.appended(source, before, before + line + "\n", "q", [line])
+
+    def never() -> list[str]:
+        raise AssertionError("worked out again")
+
+    assert derived() == ["one"]
+    append("two")
+    append("three")
+    assert derived(never) == ["one", "two", "three"]
+    source.write_text(source.read_text() + "four\n")  # by hand: nobody vouched for it
+    assert derived() == ["one", "two", "three", "four"]
+    append("five")
+    other.write_text("y")  # another file, changed otherwise
+    assert derived() == lines()
+    append("six")
+    (tmp_path / CACHE_DIR / "appended@a.toml.pickle").write_bytes(b"\x80\x04junk")
+    assert derived() == lines()  # a note that cannot be read
+    append("seven")
+    assert derived(more=lambda *_: None) == lines()  # brought up to date it cannot be
+    append("eight")
+    assert derived(never) == lines()

@@ -23,7 +23,7 @@ from careerpath.storage.cache import CACHE_DIR, ParseCache
 from careerpath.workbook.builtins import builtin_dir
 from careerpath.workbook.home import Home
 
-from conftest import run
+from conftest import flat, run
 
 
 @pytest.fixture
@@ -280,16 +280,18 @@ def test_a_class_of_a_module_not_named_is_not_read_back(tmp_path: Path, module: 
     cache = ParseCache(tmp_path)
     assert cache.derived("x", [source], "", lambda: "fresh") == "fresh"
     entry = tmp_path / CACHE_DIR / "derived@x.pickle"
-    format_, digest, _, read = pickle.loads(entry.read_bytes())
+    format_, digest, _, read, states = pickle.loads(entry.read_bytes())
     assert read == []  # it read nothing but the files named
-    # (format, digest, <module>.Report(), []) as a pickle would hold a dataclass.
+    # (format, digest, <module>.Report(), [], states) as a pickle would hold a dataclass.
     crafted = (
         b"\x80\x04("
         + pickle.dumps(format_, protocol=4)[2:-1]
         + pickle.dumps(digest, protocol=4)[2:-1]
         + b"c"
         + module.encode()
-        + b"\nReport\n)\x81]t."
+        + b"\nReport\n)\x81]"
+        + pickle.dumps(states, protocol=4)[2:-1]
+        + b"t."
     )
     entry.write_bytes(crafted)
     assert cache.derived("x", [source], "", lambda: "again") == "again"
@@ -615,3 +617,103 @@ def test_a_text_read_from_a_stage_file_that_appeared_meanwhile_is_not_kept(
         assert "Sam Lee" in run(runner, *command).output
     networking.unlink()  # gone again: the home holds no contact
     assert "Sam Lee" not in run(runner, *command).output
+
+
+# --- a result brought up to date when records were only added --------------------------------
+
+ADDED_TO_KEPT = [
+    ("due",),
+    ("due", "--all", "-f", "json"),
+    ("app", "list", "--all"),
+    ("app", "list"),
+    ("app", "list", "--stale"),
+    ("app", "list", "--status", "interested"),
+    ("app", "list", "--limit", "1"),
+    ("app", "list", "--all", "--limit", "2"),
+]
+
+
+@contextlib.contextmanager
+def _never_worked_out() -> Iterator[None]:
+    """What is due and the list of applications can no longer be worked out whole: only
+    brought up to date from what was kept."""
+    from careerpath.cli import applications
+    from careerpath.views import due
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("worked out again")
+
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(due, "collect", refuse)
+        patched.setattr(applications, "_app_rows", refuse)
+        yield
+
+
+@pytest.mark.parametrize("command", ADDED_TO_KEPT)
+def test_records_added_after_a_result_was_kept_show_as_if_it_were_worked_out_again(
+    runner: CliRunner, tracked: Path, command: tuple[str, ...]
+) -> None:
+    """What was kept, with the records `app add` and `contact add` added since, each in its
+    place, and not worked out again: the same as worked out afresh, for every option."""
+    # as tables, as a long list is written: a contact added is appended
+    (tracked / "stages" / "networking.toml").write_text(
+        '[[contacts]]\nid = "c1"\nname = "Sam Lee"\nnext_step = "Ask about the team"\n'
+        "follow_up = 2026-11-20\n"
+    )
+    run(runner, *command)
+    run(runner, "app", "add", "Globex", "Designer", "--status", "interviewing",
+        "--date", "2026-09-01")  # fmt: skip
+    run(runner, "app", "add", "Initech", "Tester", "--next", "Send the portfolio",
+        "--due", "2026-11-20")  # fmt: skip
+    thanks = "Say thanks for the talk on the team's roadmap, and ask who else to meet next month"
+    run(runner, "contact", "add", "Ana Diaz", "--next", thanks, "--due", "2026-11-26")
+    run(runner, "app", "add", "Hooli", "Analyst", "--status", "rejected", "--date", "2026-11-02")
+    # as far along and as quiet as Acme: after it, as it was added after it
+    run(runner, "app", "add", "Acme", "Tester", "--status", "applied", "--date", "2026-10-01")
+    with _never_worked_out():
+        brought = run(runner, *command).output
+    for entry in (tracked / CACHE_DIR).glob("derived@*"):
+        entry.unlink()
+    assert brought == run(runner, *command).output
+    if command[:2] == ("app", "list") and len(command) <= 3:  # every open one, or all
+        assert "Globex" in brought and ("Hooli" in brought) == ("--all" in command)
+    if command[0] == "due":
+        assert "Ana Diaz: Say thanks" in brought and "Send the portfolio" in brought
+
+
+def _renamed(applying: Path) -> str:
+    """Another change to the file `app add` appended to, by hand."""
+    applying.write_text(applying.read_text().replace('"Globex"', '"Globex Corp"'))
+    return "Globex Corp: Designer: Call Kim"
+
+
+def _appended_by_hand(applying: Path) -> str:
+    """A record added by hand: it reads as one `app add` could add, but nobody vouched."""
+    with applying.open("a") as stream:
+        stream.write(
+            '\n[[applications]]\nid = "a9"\nemployer = "Umbrella"\nrole = "Chemist"\n'
+            'next_action = "Call Kim"\nnext_action_due = 2026-11-24\n'
+        )
+    return "Umbrella: Chemist: Call Kim"
+
+
+@pytest.mark.parametrize("meanwhile", [_renamed, _appended_by_hand])
+def test_a_result_is_worked_out_again_when_more_than_records_were_added(
+    runner: CliRunner, tracked: Path, meanwhile: Callable[[Path], str]
+) -> None:
+    run(runner, "due")
+    run(runner, "app", "list", "--all")
+    run(runner, "app", "add", "Globex", "Designer", "--next", "Call Kim", "--due", "2026-11-24")
+    expected = meanwhile(tracked / "stages" / "applying.toml")
+    assert expected in run(runner, "due").output
+    assert expected.split(":")[0] in run(runner, "app", "list", "--all").output
+
+
+def test_a_result_kept_for_another_day_is_worked_out_again(
+    runner: CliRunner, tracked: Path
+) -> None:
+    run(runner, "app", "add", "Beta", "Writer", "--status", "applied", "--date", "2026-11-08")
+    stale = "Beta: Writer: applied, no news since 2026-11-08"  # from 14 days on: 22 Nov
+    assert stale not in flat(run(runner, "due", "--all", today="2026-11-20").output)
+    run(runner, "app", "add", "Globex", "Designer")
+    assert stale in flat(run(runner, "due").output)  # on 25 Nov

@@ -290,6 +290,25 @@ def test_homework_is_due_before_the_offer_deadline_it_prepares_for(
     assert homework["Than"]["due"] == "2026-12-09"  # it prepares for nothing: 14 days
 
 
+def test_an_offer_added_to_others_pulls_in_the_homework_due_before_its_deadline(
+    runner: CliRunner, program_home: Path
+) -> None:
+    """What is due was kept, and an offer added since: the homework is due before it."""
+    from careerpath.program.sitting import ACCEPT
+
+    notes = "Hybrid, three days in the office; the team lead is the person I met in March."
+    run(runner, "offer", "add", "Acme", "--role", "UX lead", "--base", "50000 EUR",
+        "--deadline", "2026-12-20", "--notes", notes)  # fmt: skip
+    offer_homework(program_home, "closing", [ACCEPT, ACCEPT])
+    negotiate = "List what you will negotiate for, and what you would accept."
+    assert negotiate in flat(run(runner, "due", "--within", "5d").output)  # by 30 Nov
+    run(runner, "offer", "add", "Globex", "--role", "UX lead", "--base", "52000 EUR",
+        "--deadline", "2026-11-27", "--notes", notes)  # fmt: skip
+    assert (program_home / ".cache" / "appended@stages__closing.toml.pickle").exists()
+    due = flat(run(runner, "due", "--within", "1d").output)  # by 26 Nov
+    assert f"2026-11-26 tomorrow {negotiate}" in due
+
+
 def test_once_an_offer_is_decided_negotiation_homework_is_not_suggested(
     runner: CliRunner, program_home: Path
 ) -> None:

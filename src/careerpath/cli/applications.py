@@ -181,19 +181,20 @@ def app_list(
     """Applications, furthest along first; stale ones flagged."""
     from careerpath.tracking.vocabulary import match_status
 
-    wanted = match_status(status) if status else None
+    choice = _Choice(match_status(status) if status else None, show_all, stale)
     most = list_limit(limit, format)
     now = today()
     if format is ListFormat.json:
-        apps, _, _ = _chosen(ctx, wanted, show_all, stale, now)
+        apps, _, _ = _chosen(ctx, choice, now)
         print_json([record_json(r) for r in apps[:most]])
         return
     # Kept in the home's cache while nothing it comes from changes (``Home.derived``): a
-    # list of 10,000 applications shown again is not worked out again.
+    # list of 10,000 applications shown again is not worked out again, nor with one added.
     listing = home_of(ctx).derived(
         "app-list",
-        f"{now}|{wanted}|{show_all}|{stale}|{most}",
-        lambda: _app_rows(ctx, wanted, show_all, stale, now, most),
+        f"{now}|{choice.wanted}|{show_all}|{stale}|{most}",
+        lambda: _app_rows(ctx, choice, now, most),
+        more=lambda listing, *added: _app_rows_added(ctx, listing, choice, now, most, *added),
     )
     rows, total, shown = listing["rows"], listing["total"], listing["shown"]
     console = out_console()
@@ -216,71 +217,137 @@ def app_list(
         )
 
 
+@dataclass(frozen=True)
+class _Choice:
+    """Which applications ``app list`` shows."""
+
+    wanted: str | None
+    """Only those of this status."""
+    show_all: bool
+    """Closed ones too."""
+    stale: bool
+    """Only the stale ones."""
+
+    def of(
+        self, apps: list[Application], after: int, now: dt.date
+    ) -> tuple[list[Application], dict[str | None, dt.date | None]]:
+        """Those of ``apps`` chosen, and when each went stale (``after`` days quiet)."""
+        from careerpath.tracking import scoring
+
+        if self.wanted:
+            apps = [a for a in apps if a.status == self.wanted]
+        elif not self.show_all:
+            apps = [a for a in apps if not a.is_finished]
+        flagged = {a.id: scoring.stale_since(a, now, after) for a in apps}
+        if self.stale:
+            apps = [a for a in apps if flagged[a.id]]
+        return apps, flagged
+
+
 def _chosen(
-    ctx: typer.Context, wanted: str | None, show_all: bool, stale: bool, now: dt.date
+    ctx: typer.Context, choice: _Choice, now: dt.date
 ) -> tuple[list[Application], dict[str | None, dt.date | None], int]:
-    """The applications ``app list`` shows (of ``wanted`` status, closed ones too with
-    ``show_all``, only the stale ones with ``stale``), when each went stale, and how many
-    there are in all."""
+    """The applications ``app list`` shows, when each went stale, and how many there are
+    in all."""
     from careerpath.tracking import scoring
 
     book = open_book(ctx, "applications", its_stage_only=True)
     apps: list[Application] = book.models()
-    after = scoring.stale_after(book.workbook)
-    total = len(apps)
-    if wanted:
-        apps = [a for a in apps if a.status == wanted]
-    elif not show_all:
-        apps = [a for a in apps if not a.is_finished]
-    flagged = {a.id: scoring.stale_since(a, now, after) for a in apps}
-    if stale:
-        apps = [a for a in apps if flagged[a.id]]
-    return apps, flagged, total
+    return *choice.of(apps, scoring.stale_after(book.workbook), now), len(apps)
 
 
 def _app_rows(
-    ctx: typer.Context,
-    wanted: str | None,
-    show_all: bool,
-    stale: bool,
-    now: dt.date,
-    most: int | None,
+    ctx: typer.Context, choice: _Choice, now: dt.date, most: int | None
 ) -> dict[str, Any]:
-    """The rows of ``app list`` (the first ``most``), furthest along first, with how many
-    there are in all and how many it chose: plain data, to be kept."""
-    from careerpath.tracking import records, scoring
+    """The rows of ``app list`` (the first ``most``), furthest along first, with where each
+    stands in that order, how many there are in all and how many were chosen: plain data,
+    to be kept."""
+    from careerpath.tracking import records
 
     with records.reading_only():  # it only reads: the stored records, not models built again
-        apps, flagged, total = _chosen(ctx, wanted, show_all, stale, now)
-    order = {status: i for i, status in enumerate(records.STATUSES)}
-    apps.sort(
-        key=lambda a: (
-            a.is_finished,
-            -order[a.status] if a.status in records.PIPELINE else order[a.status],
-            -(scoring.last_movement(a) or dt.date.min).toordinal(),
+        apps, flagged, total = _chosen(ctx, choice, now)
+    places = sorted(((_place(app_), app_) for app_ in apps), key=lambda pair: pair[0])
+    return {
+        "rows": [_app_row(app_, flagged, now) for _, app_ in places[:most]],
+        "places": [place for place, _ in places[:most]],
+        "total": total,
+        "shown": len(apps),
+    }
+
+
+def _app_rows_added(
+    ctx: typer.Context,
+    listing: dict[str, Any],
+    choice: _Choice,
+    now: dt.date,
+    most: int | None,
+    stage_id: str,
+    question_id: str,
+    added: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """``listing`` (``_app_rows``) with the records ``added`` at the end of that question's,
+    each in its place (after those of the same place, as a stable sort of them all puts it)."""
+    import bisect
+
+    from careerpath.tracking import records, scoring
+
+    book = open_book(ctx, "applications", its_stage_only=True)
+    found = records.locate(book.workbook.definition, "applications")
+    if found is None or (found[0].id, found[1].id) != (stage_id, question_id):
+        return listing  # records of another kind, in the same file
+    with records.reading_only():
+        apps, flagged = choice.of(
+            records.models("applications", added), scoring.stale_after(book.workbook), now
         )
+    rows, places = listing["rows"], listing["places"]
+    for app_ in apps:
+        place = _place(app_)
+        at = bisect.bisect_right(places, place)
+        if most is None or at < most:
+            rows.insert(at, _app_row(app_, flagged, now))
+            places.insert(at, place)
+    if most is not None:  # as many as before
+        del rows[most:], places[most:]
+    listing["total"] += len(added)
+    listing["shown"] += len(apps)
+    return listing
+
+
+def _place(app_: Application) -> tuple[bool, int, int]:
+    """Where ``app list`` puts an application: open ones first, the furthest along first,
+    then the latest to move."""
+    from careerpath.tracking import records, scoring
+
+    step = records.STATUSES.index(app_.status)
+    return (
+        app_.is_finished,
+        -step if app_.status in records.PIPELINE else step,
+        -(scoring.last_movement(app_) or dt.date.min).toordinal(),
     )
-    rows: list[list[Cell]] = []
-    for app_ in apps[:most]:
-        moved = app_.history[-1].date if app_.history else None
-        flag: Cell = ""
-        if flagged[app_.id]:  # how long it has been quiet: worked out for the stale ones only
-            flag = (f"stale {scoring.days_without_news(app_, now)}d", "yellow")
-        action: Cell = app_.next_action or ""
-        due = app_.next_action_on
-        if due:
-            action = (f"{app_.next_action or ''} ({due})".strip(), "red" if due < now else "")
-        rows.append(
-            [
-                (app_.id or "", "cyan"),
-                records.label("applications", app_),
-                app_.status,
-                str(moved) if moved else "",
-                flag,
-                action,
-            ]
-        )
-    return {"rows": rows, "total": total, "shown": len(apps)}
+
+
+def _app_row(
+    app_: Application, flagged: dict[str | None, dt.date | None], now: dt.date
+) -> list[Cell]:
+    """An application's row of ``app list``."""
+    from careerpath.tracking import records, scoring
+
+    moved = app_.history[-1].date if app_.history else None
+    flag: Cell = ""
+    if flagged[app_.id]:  # how long it has been quiet: worked out for the stale ones only
+        flag = (f"stale {scoring.days_without_news(app_, now)}d", "yellow")
+    action: Cell = app_.next_action or ""
+    due = app_.next_action_on
+    if due:
+        action = (f"{app_.next_action or ''} ({due})".strip(), "red" if due < now else "")
+    return [
+        (app_.id or "", "cyan"),
+        records.label("applications", app_),
+        app_.status,
+        str(moved) if moved else "",
+        flag,
+        action,
+    ]
 
 
 @application_app.command("show")

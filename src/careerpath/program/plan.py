@@ -856,6 +856,27 @@ class HomeworkSource:
             )
         return found
 
+    def items_added(
+        self,
+        workbook: Workbook,
+        today: date,
+        place: tuple[str, str],
+        added: list[dict[str, Any]],
+    ) -> list[DueItem] | None:
+        """None when homework is due before a date of the records at ``place`` (an offer's
+        deadline): an added one may bring it forward. Else none: homework is no record."""
+        program = workbook.program
+        for item in program.homework if program is not None else ():
+            if item.due_before is None:
+                continue
+            try:
+                stage, question = workbook.definition.recalled(item.due_before.rsplit(".", 1)[0])
+            except NotFound:
+                continue
+            if (stage.id, question.id) == place:
+                return None
+        return []
+
     def _owns(self, workbook: Workbook, item_id: str) -> bool:
         program = workbook.program
         return program is not None and any(h.id == item_id for h in program.homework)

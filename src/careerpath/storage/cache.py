@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 CACHE_DIR = ".cache"
-_FORMAT = 2
+_FORMAT = 3
 """Bumped when what is cached, or what parsing accepts, changes; older cache files are then
 rebuilt (a new careerpath version rebuilds them too)."""
 
@@ -41,6 +41,9 @@ _SLICE = 1 << 20
 
 _LEFT_BEHIND_AFTER = 3600
 """Seconds after which a cache file still being written aside counts as left behind."""
+
+_APPENDS_KEPT = 20
+"""Appends to one file noted in a row (``appended``), for results kept before the first."""
 
 _ALLOWED = {("datetime", name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
 
@@ -94,6 +97,7 @@ class ParseCache:
         cached = _load(entry)
         if (
             cached is not None
+            and len(cached) == 3
             and cached[0] == _FORMAT
             and cached[1] == digest
             and isinstance(cached[2], dict)
@@ -120,6 +124,33 @@ class ParseCache:
         with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
             self._store(self._entry(path), (_FORMAT, digest or _digest(text, rules), data))
 
+    def appended(
+        self, path: Path, before: str, after: str, question: str, records: list[Any]
+    ) -> None:
+        """Note that ``after``, just written to ``path``, is ``before`` (the text read) with
+        ``records`` added at the end of ``question``'s and nothing else: as they read back
+        (the caller vouches for it, as for ``keep``). A result kept for ``before``
+        (``derived`` with ``extend``) is then brought up to date rather than worked out
+        again. A run of appends is noted while each starts from the text the last one left."""
+        if not self.write:
+            return
+        step = (_hash(before.encode("utf-8")), _hash(after.encode("utf-8")), question, records)
+        entry = self.folder / f"appended@{self._entry(path).name}"
+        with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+            steps = self._appends(entry)
+            if not (steps and steps[-1][1] == step[0]):
+                steps = []
+            self._store(entry, (_FORMAT, _appends_key(), [*steps, step][-_APPENDS_KEPT:]))
+
+    def _appends(self, entry: Path) -> list[tuple[bytes, bytes, str, list[Any]]]:
+        """The appends noted in ``entry``, oldest first; none when it is missing, unreadable
+        or of another careerpath."""
+        cached = _load(entry)
+        if cached is None or len(cached) != 3 or cached[:2] != (_FORMAT, _appends_key()):
+            return []
+        steps: list[tuple[bytes, bytes, str, list[Any]]] = cached[2]
+        return steps
+
     def derived(
         self,
         name: str,
@@ -131,6 +162,7 @@ class ParseCache:
         maybe: Sequence[Path] = (),
         read: Callable[[], Collection[Path]] | None = None,
         used: list[Path] | None = None,
+        extend: Callable[[T, Path, str, list[Any]], T | None] | None = None,
     ) -> T:
         """``compute()``, or what it gave before while every file it was worked out from
         holds the same bytes as then (a missing one still missing), and ``key`` is the same.
@@ -141,34 +173,94 @@ class ParseCache:
         Those of ``maybe`` it was worked out from are added to ``used``, kept or not.
         For a result worked out from those files and ``key`` (the day, the options given)
         alone, of plain data and the dataclasses of careerpath's ``modules``. Nothing is
-        kept when a file changed while it was worked out, or when ``compute`` raises."""
+        kept when a file changed while it was worked out, or when ``compute`` raises.
+
+        ``extend(value, path, question, records)``: the result after ``records`` were added
+        at the end of ``question``'s in ``path`` (``appended``), from the result before;
+        None when it must be worked out again. It is used when appends are all that changed
+        since the result kept was worked out (a record's results must not depend on the
+        records of another file)."""
         key = f"{name}\0{key}"
         entry = self.folder / f"derived@{name}.pickle"
         cached = _load(entry, modules)
-        if cached is not None and cached[0] == _FORMAT and len(cached) == 4:
+        if cached is not None and len(cached) == 5 and cached[0] == _FORMAT:
             read_then = [Path(path) for path in cached[3]]
-            if _combined(key, [*files, *read_then], file_states([*files, *read_then])) == cached[1]:
+            sources = [*files, *read_then]
+            states = file_states(sources)
+            if _combined(key, sources, states) == cached[1]:
                 if used is not None:
                     used += read_then
                 kept: T = cached[2]
                 return kept
+            extended = (
+                None if extend is None else self._extended(key, sources, states, cached, extend)
+            )
+            if extended is not None:
+                if used is not None:
+                    used += read_then
+                self._keep_derived(entry, key, sources, states, extended[0], read_then)
+                return extended[0]
         candidates = [*files, *maybe]
-        states = dict(zip(candidates, file_states(candidates), strict=True))
+        states = file_states(candidates)
+        found = dict(zip(candidates, states, strict=True))
         value = compute()
         extra = sorted(set(maybe if read is None else read()) - set(files))
         if used is not None:
             used += extra
         for path in extra:
-            if path not in states:  # named by ``read`` only: kept if it is not there at all
-                found = states[path] = file_states([path])[0]
-                if not found[0].startswith(f"unreadable {errno.ENOENT}"):
+            if path not in found:  # named by ``read`` only: kept if it is not there at all
+                state = found[path] = file_states([path])[0]
+                if not state[0].startswith(f"unreadable {errno.ENOENT}"):
                     return value
         sources = [*files, *extra]
-        if self.write and _unchanged(sources, [states[path][0] for path in sources]):
-            digest = _combined(key, sources, [states[path] for path in sources])
-            with contextlib.suppress(OSError):
-                self._store(entry, (_FORMAT, digest, value, [str(path) for path in extra]))
+        self._keep_derived(entry, key, sources, [found[path] for path in sources], value, extra)
         return value
+
+    def _extended(
+        self,
+        key: str,
+        sources: list[Path],
+        states: list[tuple[str, bytes]],
+        cached: tuple[Any, ...],
+        extend: Callable[[T, Path, str, list[Any]], T | None],
+    ) -> tuple[T] | None:
+        """The result ``cached`` brought up to the ``states`` of ``sources`` by ``extend``,
+        when those that changed since did by appends alone; None when not."""
+        then = cached[4]
+        if len(then) != len(sources) or _combined(key, sources, then) != cached[1]:
+            return None  # kept for another key, or by another careerpath
+        value: T = cached[2]
+        for index, (was, now) in enumerate(zip(then, states, strict=True)):
+            if was == now:
+                continue
+            path = sources[index]
+            steps = self._appends(self.folder / f"appended@{self._entry(path).name}")
+            first = next((i for i, step in enumerate(steps) if step[0] == was[1]), None)
+            if first is None or not now[1] or steps[-1][1] != now[1]:
+                return None  # changed otherwise
+            for _, _, question, records in steps[first:]:
+                later = extend(value, path, question, records)
+                if later is None:
+                    return None
+                value = later
+        return (value,)
+
+    def _keep_derived(
+        self,
+        entry: Path,
+        key: str,
+        sources: list[Path],
+        states: list[tuple[str, bytes]],
+        value: Any,
+        extra: Sequence[Path],
+    ) -> None:
+        """Keep ``value`` as the result for ``sources`` in their ``states``, unless one
+        changed since they were taken (what was worked out may be of either version)."""
+        if self.write and _unchanged(sources, [state for state, _ in states]):
+            digest = _combined(key, sources, states)
+            kept = (_FORMAT, digest, value, [str(path) for path in extra], states)
+            with contextlib.suppress(OSError):
+                self._store(entry, kept)
 
     def derived_text(
         self,
@@ -372,10 +464,20 @@ def file_states(files: Sequence[Path]) -> list[tuple[str, bytes]]:
             found.append((f"unreadable {error.errno}", b""))
             continue
         state = f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}"
-        found.append((state, hashlib.blake2b(content, digest_size=20).digest()))
+        found.append((state, _hash(content)))
     if _LOOKS is not None:
         _LOOKS.extend(zip(files, found, strict=True))
     return found
+
+
+def _appends_key() -> bytes:
+    """What a note of appends is kept for: this careerpath (its records read back so)."""
+    return _combined("appended", [], [])
+
+
+def _hash(content: bytes) -> bytes:
+    """The hash of a file's bytes that ``file_states`` takes."""
+    return hashlib.blake2b(content, digest_size=20).digest()
 
 
 def _combined(key: str, files: Sequence[Path], states: Sequence[tuple[str, bytes]]) -> bytes:
@@ -447,6 +549,4 @@ def _load(entry: Path, modules: Collection[str] = ()) -> Any:
         value = _PlainUnpickler(io.BytesIO(raw), modules).load()
     except Exception:  # corrupt, truncated or foreign: rebuilt by the caller
         return None
-    if isinstance(value, tuple) and len(value) in (3, 4):  # 4: a result, and what it read
-        return value
-    return None
+    return value if isinstance(value, tuple) else None

@@ -372,6 +372,28 @@ class _RecordSource:
     def _book(self, home: Home, workbook: Workbook) -> Book:
         return Book(home, workbook, self.name)
 
+    def items(self, workbook: Workbook, today: dt.date) -> list[DueItem]:
+        return self._items_of(workbook, today, records.stored(workbook, self.name))
+
+    def items_added(
+        self,
+        workbook: Workbook,
+        today: dt.date,
+        place: tuple[str, str],
+        added: list[dict[str, Any]],
+    ) -> list[DueItem] | None:
+        # A record's items are its own (and of the settings): added ones change no other's.
+        found = records.locate(workbook.definition, self.name)
+        if found is None or (found[0].id, found[1].id) != place:
+            return []
+        return self._items_of(workbook, today, added)
+
+    def _items_of(
+        self, workbook: Workbook, today: dt.date, stored: list[dict[str, Any]]
+    ) -> list[DueItem]:
+        """The open items of the records ``stored``, of this type in ``workbook``."""
+        raise NotImplementedError
+
 
 class _OneItemSource(_RecordSource):
     """Records with at most one dated item each, named ``<id>-<part>`` (``c3-follow-up``)."""
@@ -386,10 +408,12 @@ class _OneItemSource(_RecordSource):
     def _title(self, record: dict[str, Any]) -> str:
         raise NotImplementedError
 
-    def items(self, workbook: Workbook, today: dt.date) -> list[DueItem]:
+    def _items_of(
+        self, workbook: Workbook, today: dt.date, stored: list[dict[str, Any]]
+    ) -> list[DueItem]:
         stage = self._stage_id(workbook)
         found = []
-        for record in records.stored(workbook, self.name):
+        for record in stored:
             due = self._due(record)
             if due is not None:
                 item_id = f"{record['id']}-{self.part}"
@@ -481,11 +505,12 @@ class ApplicationSource(_RecordSource):
 
     name = "applications"
 
-    def items(self, workbook: Workbook, today: dt.date) -> list[DueItem]:
+    def _items_of(
+        self, workbook: Workbook, today: dt.date, stored: list[dict[str, Any]]
+    ) -> list[DueItem]:
         stage = self._stage_id(workbook)
         after = scoring.stale_after(workbook)
         found = []
-        stored = records.stored(workbook, self.name)
         for record, app in zip(stored, records.models(self.name, stored), strict=True):
             name = records.label("applications", record)
             due = app.next_action_on

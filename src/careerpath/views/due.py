@@ -31,12 +31,17 @@ def sources(workbook: Workbook) -> list[Source]:
 def collect(workbook: Workbook, today: date) -> list[DueItem]:
     """Every open item, overdue first, then by date."""
     found = [item for source in sources(workbook) for item in source.items(workbook, today)]
-    return sorted(found, key=lambda item: (item.due, item.at or datetime.min, item.id))
+    return _in_order(found)
+
+
+def _in_order(items: list[DueItem]) -> list[DueItem]:
+    return sorted(items, key=lambda item: (item.due, item.at or datetime.min, item.id))
 
 
 def of_home(home: Home, today: date) -> list[DueItem]:
     """``collect`` for the workbook in ``home``, kept in the home's cache while nothing it is
-    worked out from changes (``Home.derived``)."""
+    worked out from changes (``Home.derived``), and brought up to date when records were
+    only added."""
     from careerpath.workbook.agenda import DueItem
 
     def worked_out() -> list[tuple[Any, ...]]:
@@ -47,7 +52,23 @@ def of_home(home: Home, today: date) -> list[DueItem]:
             # Kept as plain rows: the cache reads back no type of careerpath's.
             return [tuple(item) for item in collect(workbook, today)]
 
-    return [DueItem._make(row) for row in home.derived("due", today.isoformat(), worked_out)]
+    def more(
+        rows: list[tuple[Any, ...]], stage_id: str, question_id: str, added: list[Any]
+    ) -> list[tuple[Any, ...]] | None:
+        from careerpath.tracking.records import reading_only
+
+        workbook = home.load(lambda book: {stage_id})
+        found = [DueItem._make(row) for row in rows]
+        with reading_only():
+            for source in sources(workbook):
+                new = source.items_added(workbook, today, (stage_id, question_id), added)
+                if new is None:
+                    return None
+                found += new
+        return [tuple(item) for item in _in_order(found)]
+
+    kept = home.derived("due", today.isoformat(), worked_out, more=more)
+    return [DueItem._make(row) for row in kept]
 
 
 def of_workbook(home: Home, workbook: Workbook, today: date) -> list[DueItem]:

@@ -10,7 +10,7 @@ Item ids are short and stable because a person types them (``careerpath done c3-
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from careerpath.workbook.home import Home
@@ -40,6 +40,19 @@ class Source(Protocol):
 
     def items(self, workbook: Workbook, today: date) -> list[DueItem]:
         """Its open items (not done, snoozed ones with their new date)."""
+        ...
+
+    def items_added(
+        self,
+        workbook: Workbook,
+        today: date,
+        place: tuple[str, str],
+        added: list[dict[str, Any]],
+    ) -> list[DueItem] | None:
+        """What ``items`` gives more, now that the records ``added`` were put at the end of
+        those at ``place`` (a stage's id, a question's): ``items`` before and these are
+        ``items`` now. None when its other items may have changed too. (``workbook``: its
+        definition, program and that stage's answers read, the others maybe not.)"""
         ...
 
     def done(self, home: Home, workbook: Workbook, item_id: str, today: date) -> bool:

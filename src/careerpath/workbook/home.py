@@ -317,6 +317,7 @@ class Home(Folder):
         *,
         also: Sequence[Path] = (),
         modules: Collection[str] = (),
+        more: Callable[[T, str, str, list[dict[str, Any]]], T | None] | None = None,
     ) -> T:
         """``compute()``, or what it gave before while none of what it is worked out from has
         changed: the files ``load`` reads, the files ``also`` names, the person's settings,
@@ -326,7 +327,12 @@ class Home(Folder):
         its files' bytes, not their parsing.
 
         Of the stage files, only those ``compute`` read count: a list of one kind of record
-        (``load`` with ``stages``) is not worked out again for a change to another stage."""
+        (``load`` with ``stages``) is not worked out again for a change to another stage.
+
+        ``more(value, stage_id, question_id, added)``: what ``compute`` would give now that
+        the records ``added`` were put at the end of that question's (``add_record``), from
+        what it gave before; None when it cannot tell. Used when that is all that changed
+        since: a list of 10,000 records with one added is not worked out again."""
         read: list[Path] = []
 
         def reading() -> T:
@@ -345,10 +351,23 @@ class Home(Folder):
                 maybe=stages,
                 read=lambda: read,
                 used=used,
+                extend=None if more is None else self._more_of(more),
             )
         if _STAGE_FILES_READ is not None:  # worked out, or kept, inside another result
             _STAGE_FILES_READ.extend(used)
         return value
+
+    def _more_of(
+        self, more: Callable[[T, str, str, list[dict[str, Any]]], T | None]
+    ) -> Callable[[T, Path, str, list[Any]], T | None]:
+        """``more`` for records added to a file: to a stage's, by the stage's id."""
+
+        def extend(value: T, path: Path, question: str, added: list[Any]) -> T | None:
+            if path.parent != self.stages_dir or path.suffix != ".toml":
+                return None
+            return more(value, path.stem, question, added)
+
+        return extend
 
     def derived_text(
         self,
@@ -442,9 +461,12 @@ class Home(Folder):
             return answers
         written = self.append(path, text, addition)
         # What reading the new text gives: the records read before, then the one added,
-        # as it reads back; kept, so the next command need not read the whole file again.
-        items += self._checked(stage, tomlio.parse(addition, path), path)[question_id]
+        # as it reads back; kept, so the next command need not read the whole file again,
+        # nor work out again what it worked out from the records before (``derived``).
+        added = self._checked(stage, tomlio.parse(addition, path), path)[question_id]
+        items += added
         self.parse_cache.keep(path, written, answers, rules=_rules_of(stage))
+        self.parse_cache.appended(path, text, written, question_id, added)
         return answers
 
     def _checked(self, stage: StageDefinition, answers: Answers, path: Path) -> Answers:
